@@ -1,0 +1,1 @@
+"""Typed tables and pure domain rules. No Qt, no files, no network."""

@@ -1,0 +1,1 @@
+"""Fonts, translations, rules data and sample data shipped with the app."""
