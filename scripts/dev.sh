@@ -45,11 +45,14 @@ install_python() {
         rm -f "$VENV"/.ok-*
         touch "$stamp"
     fi
-    # Translations are built, not committed: .ts source -> .qm beside it.
-    local ts=resources/translations/secretary_app_vi.ts qm=resources/translations/secretary_app_vi.qm
-    if [ -f "$ts" ] && { [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; }; then
-        "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
-    fi
+    # Translations are built, not committed: each .ts source -> .qm beside it.
+    local ts qm
+    for ts in resources/translations/*.ts; do
+        qm="${ts%.ts}.qm"
+        if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+            "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+        fi
+    done
 }
 
 setup() { install_system; install_python; }

@@ -1,0 +1,1 @@
+"""One module per area. Each call is one transaction and returns plain records plus what changed."""

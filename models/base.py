@@ -1,0 +1,66 @@
+"""Declarative base, the sync columns every synced table carries, and NFC on the way in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import ClassVar
+
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Uuid, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
+from uuid6 import uuid7
+
+from models.text import nfc
+
+# Stable constraint names, so alembic can alter tables on SQLite (batch mode) and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> uuid.UUID:
+    """Ids are UUIDv7, made on the client: time-ordered, so inserts stay local in the index."""
+    return uuid7()
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar = {uuid.UUID: Uuid(), dt.datetime: DateTime(timezone=True)}
+
+
+class SyncMixin:
+    """Columns of every synced record (ARCHITECTURE.md "Data model"; sync-security.md §2.1).
+
+    ``version`` and ``server_seq`` are assigned by the server; 0 means "never synced".
+    """
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    cell_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    server_seq: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+@event.listens_for(Mapper, "mapper_configured")
+def _normalise_strings(mapper: Mapper, class_: type) -> None:
+    """Every string attribute is NFC-normalised when set: decomposed input (Unikey "tổ hợp", macOS
+    file names) would otherwise print with misplaced marks and fail to match in search."""
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        if not isinstance(column.type, String):
+            continue
+
+        def _set(target: object, value: object, oldvalue: object, initiator: object) -> object:
+            return nfc(value) if isinstance(value, str) else value
+
+        event.listen(getattr(class_, prop.key), "set", _set, retval=True)

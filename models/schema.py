@@ -1,0 +1,43 @@
+"""Import every table so ``Base.metadata`` is complete (migrations, tests, the server)."""
+
+from __future__ import annotations
+
+from models.admissions import AdmissionStep, Candidate
+from models.audit import AuditEntry
+from models.base import Base
+from models.cell import Cell
+from models.documents import Attachment, DocumentRecord
+from models.dues import DuesObligation, DuesPayment, DuesRate, Remittance
+from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
+from models.members import Member, MemberEvent
+
+SYNCED_TABLES = (
+    Cell, Member, MemberEvent, Meeting, AgendaItem, Attendance, Guest, Speech, Vote, Minutes, Resolution,
+    Task, DuesRate, DuesObligation, DuesPayment, Remittance, Candidate, AdmissionStep, DocumentRecord, Attachment,
+)
+
+__all__ = [
+    "SYNCED_TABLES",
+    "AdmissionStep",
+    "AgendaItem",
+    "Attachment",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Candidate",
+    "Cell",
+    "DocumentRecord",
+    "DuesObligation",
+    "DuesPayment",
+    "DuesRate",
+    "Guest",
+    "Meeting",
+    "Member",
+    "MemberEvent",
+    "Minutes",
+    "Remittance",
+    "Resolution",
+    "Speech",
+    "Task",
+    "Vote",
+]

@@ -1,0 +1,405 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AdmissionsPage</name>
+    <message>
+        <source>Member development</source>
+        <translation>Phát triển đảng viên</translation>
+    </message>
+    <message>
+        <source>Candidates for admission and probationary members, with their next step.</source>
+        <translation>Quần chúng ưu tú và đảng viên dự bị, cùng bước tiếp theo của từng người.</translation>
+    </message>
+    <message>
+        <source>each candidate with the next step and its deadline</source>
+        <translation>từng quần chúng với bước tiếp theo và thời hạn</translation>
+    </message>
+    <message>
+        <source>probationary members with the date their 12 months end</source>
+        <translation>đảng viên dự bị và ngày hết 12 tháng dự bị</translation>
+    </message>
+    <message>
+        <source>a timeline per person, from the awareness class to recognition</source>
+        <translation>quá trình của từng người, từ lớp nhận thức về Đảng đến khi công nhận chính thức</translation>
+    </message>
+</context>
+<context>
+    <name>CellForm</name>
+    <message>
+        <source>e.g. Chi bộ Tổ dân phố số 5</source>
+        <translation>ví dụ: Chi bộ Tổ dân phố số 5</translation>
+    </message>
+    <message>
+        <source>e.g. Đảng bộ phường Hoàn Kiếm</source>
+        <translation>ví dụ: Đảng bộ phường Hoàn Kiếm</translation>
+    </message>
+    <message>
+        <source>e.g. Hoàn Kiếm</source>
+        <translation>ví dụ: Hoàn Kiếm</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Vùng %1</translation>
+    </message>
+    <message>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Trường học</translation>
+    </message>
+    <message>
+        <source>Armed forces</source>
+        <translation>Lực lượng vũ trang</translation>
+    </message>
+    <message>
+        <source>Grassroots cell (has its own seal)</source>
+        <translation>Chi bộ cơ sở (có con dấu riêng)</translation>
+    </message>
+    <message>
+        <source>Cell name:</source>
+        <translation>Tên chi bộ:</translation>
+    </message>
+    <message>
+        <source>Superior Party organisation:</source>
+        <translation>Đảng bộ cấp trên trực tiếp:</translation>
+    </message>
+    <message>
+        <source>Place name for the date line:</source>
+        <translation>Địa danh ghi ngày tháng:</translation>
+    </message>
+    <message>
+        <source>Minimum-wage region:</source>
+        <translation>Vùng lương tối thiểu:</translation>
+    </message>
+    <message>
+        <source>Kind of cell:</source>
+        <translation>Loại hình chi bộ:</translation>
+    </message>
+    <message>
+        <source>Committee term from:</source>
+        <translation>Nhiệm kỳ cấp ủy từ ngày:</translation>
+    </message>
+    <message>
+        <source>Committee term to:</source>
+        <translation>Nhiệm kỳ cấp ủy đến ngày:</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>This page will hold:</source>
+        <translation>Trang này sẽ gồm:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Resolutions and documents</source>
+        <translation>Nghị quyết &amp; văn bản</translation>
+    </message>
+    <message>
+        <source>Every document the cell has issued, with its number. Numbers run per document type for the whole term and are never reused.</source>
+        <translation>Mọi văn bản chi bộ đã ban hành, kèm số. Số văn bản đánh liên tục theo từng loại trong cả nhiệm kỳ và không bao giờ dùng lại.</translation>
+    </message>
+    <message>
+        <source>Search by number or subject</source>
+        <translation>Tìm theo số hoặc trích yếu</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Tìm:</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+</context>
+<context>
+    <name>DuesPage</name>
+    <message>
+        <source>Party dues</source>
+        <translation>Đảng phí</translation>
+    </message>
+    <message>
+        <source>Monthly dues of every member, computed by the rules in force.</source>
+        <translation>Đảng phí hằng tháng của từng đảng viên, tính theo quy định hiện hành.</translation>
+    </message>
+    <message>
+        <source>a month grid of members with paid, unpaid and exempt months</source>
+        <translation>bảng tháng của từng đảng viên: đã nộp, chưa nộp, được miễn</translation>
+    </message>
+    <message>
+        <source>quick cash entry and the list of arrears</source>
+        <translation>ghi thu tiền mặt nhanh và danh sách nợ đảng phí</translation>
+    </message>
+    <message>
+        <source>the dues ledger and the report to the upper committee, in Word and PDF</source>
+        <translation>sổ thu nộp đảng phí và báo cáo cấp trên, xuất Word và PDF</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Not connected to a server (working offline)</source>
+        <translation>Chưa kết nối máy chủ (làm việc ngoại tuyến)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Cell meetings</source>
+        <translation>Sinh hoạt chi bộ</translation>
+    </message>
+    <message>
+        <source>Each meeting goes through its steps: preparation, attendance, minutes, resolution, finalise.</source>
+        <translation>Mỗi kỳ sinh hoạt đi qua các bước: chuẩn bị, điểm danh, biên bản, nghị quyết, hoàn tất.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Kỳ sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Party members</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>The cell roster. Type part of a name, with or without diacritics, to find a member.</source>
+        <translation>Danh sách đảng viên của chi bộ. Gõ một phần họ tên, có dấu hay không dấu đều được, để tìm.</translation>
+    </message>
+    <message>
+        <source>Search by name, e.g. nguyen thi huong</source>
+        <translation>Tìm theo họ tên, ví dụ: nguyen thi huong</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Tìm:</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Party age</source>
+        <translation>Tuổi Đảng</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members</source>
+        <translation>%1 / %2 đảng viên</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>What needs your attention soonest, and the cell at a glance.</source>
+        <translation>Việc cần làm sớm nhất và tình hình chung của chi bộ.</translation>
+    </message>
+    <message>
+        <source>members in the cell</source>
+        <translation>đảng viên trong chi bộ</translation>
+    </message>
+    <message>
+        <source>official members</source>
+        <translation>đảng viên chính thức</translation>
+    </message>
+    <message>
+        <source>probationary members</source>
+        <translation>đảng viên dự bị</translation>
+    </message>
+    <message>
+        <source>exempt from activities</source>
+        <translation>được miễn sinh hoạt</translation>
+    </message>
+    <message>
+        <source>attending elsewhere temporarily</source>
+        <translation>sinh hoạt tạm thời nơi khác</translation>
+    </message>
+    <message>
+        <source>present at the last meeting</source>
+        <translation>có mặt kỳ sinh hoạt gần nhất</translation>
+    </message>
+    <message>
+        <source>Next meeting: %1</source>
+        <translation>Kỳ sinh hoạt tới: %1</translation>
+    </message>
+    <message>
+        <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
+        <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Could not complete</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Cell details used in document headers, and how the app looks.</source>
+        <translation>Thông tin chi bộ dùng ở đầu văn bản, và cách hiển thị của chương trình.</translation>
+    </message>
+    <message>
+        <source>Save cell details</source>
+        <translation>Lưu thông tin chi bộ</translation>
+    </message>
+    <message>
+        <source>Cell details</source>
+        <translation>Thông tin chi bộ</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Hiển thị</translation>
+    </message>
+    <message>
+        <source>Large text (about 125%)</source>
+        <translation>Chữ lớn (khoảng 125%)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>A change of language takes effect when the app is next started.</source>
+        <translation>Đổi ngôn ngữ có hiệu lực từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Could not save settings</source>
+        <translation>Không lưu được cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Sổ tay Bí thư — first-time set-up</source>
+        <translation>Sổ tay Bí thư — thiết lập ban đầu</translation>
+    </message>
+    <message>
+        <source>Could not create the demo cell</source>
+        <translation>Không tạo được chi bộ mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Keep this computer and the upper committee&apos;s server in step. The app works fully without a server.</source>
+        <translation>Giữ dữ liệu trên máy này khớp với máy chủ của cấp ủy cấp trên. Chương trình vẫn dùng đầy đủ khi không có máy chủ.</translation>
+    </message>
+    <message>
+        <source>your account on the server and the time of the last sync</source>
+        <translation>tài khoản trên máy chủ và thời điểm đồng bộ gần nhất</translation>
+    </message>
+    <message>
+        <source>changes not yet sent</source>
+        <translation>các thay đổi chưa gửi</translation>
+    </message>
+    <message>
+        <source>conflicts and rejected changes, to resolve one by one</source>
+        <translation>các xung đột và thay đổi bị từ chối, để xử lý từng mục</translation>
+    </message>
+</context>
+<context>
+    <name>_CellPage</name>
+    <message>
+        <source>Your cell</source>
+        <translation>Chi bộ của bạn</translation>
+    </message>
+    <message>
+        <source>These names appear in the header of every document, exactly as written here.</source>
+        <translation>Các tên này xuất hiện ở đầu mọi văn bản, đúng như bạn ghi ở đây.</translation>
+    </message>
+</context>
+<context>
+    <name>_ChoicePage</name>
+    <message>
+        <source>Welcome to Sổ tay Bí thư</source>
+        <translation>Chào mừng đến với Sổ tay Bí thư</translation>
+    </message>
+    <message>
+        <source>This is the first start. How would you like to begin?</source>
+        <translation>Đây là lần đầu mở chương trình. Bạn muốn bắt đầu thế nào?</translation>
+    </message>
+    <message>
+        <source>Set up my cell (takes a minute)</source>
+        <translation>Thiết lập chi bộ của tôi (khoảng một phút)</translation>
+    </message>
+    <message>
+        <source>Open the demo cell to look around first</source>
+        <translation>Mở chi bộ mẫu để xem thử trước</translation>
+    </message>
+    <message>
+        <source>You can change every detail later in Settings.</source>
+        <translation>Bạn có thể sửa mọi thông tin sau, ở trang Cài đặt.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,81 @@
+"""The command line: every main job of the GUI can also be run headless.
+
+Each area registers its subcommands in a module of its own (``register(subparsers)``); errors a
+person can act on are one clear line and exit code 1 (2 for usage), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from secretary_app import APP_TITLE, __version__
+from secretary_app.errors import UserError
+from secretary_app.paths import resolve_paths
+from secretary_app.store import Store
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace, Store], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from secretary_app.cli import demo
+
+    parser = argparse.ArgumentParser(
+        prog="secretary-app",
+        description=f"{APP_TITLE} — công cụ dành cho bí thư chi bộ. Không có lệnh: mở giao diện.",
+    )
+    parser.add_argument("--version", action="version", version=f"secretary-app {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục người dùng)")
+    parser.add_argument("--screenshot", metavar="PNG", help="chụp cửa sổ chính vào tệp PNG rồi thoát")
+    parser.add_argument("--page", metavar="NAME", default="overview",
+                        help="trang mở khi khởi động (overview, members, meetings, documents, dues, "
+                             "admissions, sync, settings)")
+    parser.add_argument("--size", metavar="WxH", default="1366x768", help="kích thước cửa sổ khi chụp")
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ giao diện")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (demo,):
+        module.register(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a subcommand with its store; a UserError becomes one line on stderr and exit code 1."""
+    handler: Handler = args.handler
+    store: Store | None = None
+    try:
+        store = Store(resolve_paths(args.data_dir))
+        return handler(args, store)
+    except UserError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Lỗi: không đọc/ghi được tệp ({exc.strerror or exc}): {exc.filename or ''}".rstrip(),
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last net: one line for the user, the details in the log
+        log.debug("Unexpected error", exc_info=True)
+        print(f"Lỗi không mong đợi: {exc.__class__.__name__}: {exc}. Dữ liệu đã lưu trước đó không bị ảnh hưởng.",
+              file=sys.stderr)
+        return 1
+    finally:
+        if store is not None:
+            store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command:
+        return run_command(args)
+    # No command: the GUI. The composition root imports ui lazily, so the CLI works without Qt.
+    from secretary_app.gui_launcher import launch_gui
+
+    return launch_gui(args)

@@ -1,0 +1,1 @@
+"""Storage: the SQLite engine, migrations (alembic) and backups."""

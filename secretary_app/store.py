@@ -1,0 +1,101 @@
+"""The open database of one cell: engine, sessions, the acting user, and one-transaction units of work.
+
+Services take a ``Store`` and do each call in one ``store.transaction()``; they return plain records
+(never ORM objects), so the UI can hold them across threads.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
+
+from models.audit import AuditEntry
+from models.cell import Cell
+from secretary_app.db.engine import make_engine, make_session_factory
+from secretary_app.db.migrate import migrate
+from secretary_app.errors import UserError
+from secretary_app.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Changes:
+    """What a service call changed, by entity name ("member", "meeting", …), so pages know to refresh."""
+
+    entities: set[str] = field(default_factory=set)
+
+    def add(self, *names: str) -> None:
+        self.entities.update(names)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.entities
+
+    def __bool__(self) -> bool:
+        return bool(self.entities)
+
+
+class Store:
+    def __init__(self, paths: AppPaths, *, actor: str = "local") -> None:
+        self.paths = paths.ensure()
+        self.actor = actor
+        try:
+            self.engine = make_engine(paths.database)
+            self.last_backup = migrate(self.engine, backup_folder=paths.backups)
+        except DatabaseError as exc:
+            raise UserError(
+                f"Không mở được cơ sở dữ liệu {paths.database}. Tệp có thể bị hỏng hoặc ổ đĩa đầy. "
+                f"Hãy khôi phục từ bản sao lưu trong thư mục {paths.backups}. Chi tiết: {exc.orig}"
+            ) from exc
+        self._sessions = make_session_factory(self.engine)
+        self._cell_id: uuid.UUID | None = None
+
+    @property
+    def database_path(self) -> Path:
+        return self.paths.database
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error; nothing half-written."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @property
+    def cell_id(self) -> uuid.UUID:
+        """The id of this database's cell; a UserError tells the caller to run the set-up first."""
+        if self._cell_id is None:
+            with self.transaction() as session:
+                self._cell_id = session.scalar(select(Cell.id).where(Cell.deleted.is_(False)).limit(1))
+        if self._cell_id is None:
+            raise UserError("Chưa có thông tin chi bộ. Hãy chạy bước thiết lập ban đầu hoặc mở chi bộ mẫu.")
+        return self._cell_id
+
+    def has_cell(self) -> bool:
+        try:
+            self.cell_id  # noqa: B018 - the property loads and caches it
+        except UserError:
+            return False
+        return True
+
+    def forget_cell(self) -> None:
+        self._cell_id = None
+
+    def audit(self, session: Session, entity: str, entity_id: uuid.UUID, action: str,
+              before: dict | None = None, after: dict | None = None) -> None:
+        session.add(AuditEntry(
+            cell_id=self._cell_id, who=self.actor, entity=entity, entity_id=entity_id, action=action,
+            before=json.dumps(before or {}, ensure_ascii=False, default=str),
+            after=json.dumps(after or {}, ensure_ascii=False, default=str),
+        ))
+
+    def close(self) -> None:
+        self.engine.dispose()

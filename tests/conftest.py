@@ -1,0 +1,65 @@
+"""Every test runs with its own data and config folders and an in-memory keyring."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication, else pytest aborts (rc 134)
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+
+from tests.support import MemoryKeyring
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_TODAY = dt.date(2026, 11, 25)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Build missing .qm files (dev.sh does this too), so plain ``pytest`` works on a fresh checkout."""
+    folder = ROOT / "resources" / "translations"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in folder.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if lrelease.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    monkeypatch.delenv("SECRETARY_APP_DATA", raising=False)
+    old = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(old)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+
+    opened = Store(resolve_paths(data_dir))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(store):
+    from secretary_app.demo import create_demo_cell
+
+    create_demo_cell(store, today=DEMO_TODAY)
+    return store

@@ -1,0 +1,71 @@
+"""A page: its title, a short line saying what it is for, the few actions people use most, a body."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from secretary_app.store import Changes
+from ui.context import AppContext
+from ui.tasks import user_message
+
+
+class Page(QWidget):
+    """Subclasses set ``key``, build their body in ``__init__`` and load data in ``refresh``."""
+
+    key = ""
+
+    def __init__(self, ctx: AppContext, title: str, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 18, 24, 12)
+        self._layout.setSpacing(12)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("pageTitle")
+        self.hint_label = QLabel(hint)
+        self.hint_label.setObjectName("pageHint")
+        self.hint_label.setWordWrap(True)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.hint_label)
+        header.addLayout(titles, 1)
+        self._actions = QHBoxLayout()
+        header.addLayout(self._actions)
+        self._layout.addLayout(header)
+
+    def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        if primary:
+            button.setObjectName("primary")
+        if shortcut:
+            button.setShortcut(shortcut)
+            button.setToolTip(f"{text} ({shortcut})")
+        button.clicked.connect(slot)
+        self._actions.addWidget(button)
+        return button
+
+    def body(self) -> QVBoxLayout:
+        return self._layout
+
+    def refresh(self) -> None:
+        """Reload what the page shows. Called when it is first shown and after relevant changes."""
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh when a service call elsewhere changed something this page shows."""
+
+    def show_error(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Could not complete"), user_message(error))
+
+
+class ComingPage(Page):
+    """A page whose area is being built: it says plainly what will be here and what to use meanwhile."""
+
+    def __init__(self, ctx: AppContext, title: str, hint: str, will_hold: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, hint, parent)
+        text = QLabel(self.tr("This page will hold:") + "<ul>" + "".join(f"<li>{item}</li>" for item in will_hold)
+                      + "</ul>")
+        text.setWordWrap(True)
+        self.body().addWidget(text)
+        self.body().addStretch(1)

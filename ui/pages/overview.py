@@ -1,0 +1,69 @@
+"""Tổng quan: key figures and what is due soonest."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from secretary_app.services.overview import Overview, overview
+from secretary_app.store import Changes
+from ui.context import AppContext
+from ui.pages.base import Page
+
+
+class _Card(QFrame):
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        self.figure = QLabel("–")
+        self.figure.setObjectName("figure")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.figure)
+        layout.addWidget(self.caption)
+
+
+class OverviewPage(Page):
+    key = "overview"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Overview"),
+                         self.tr("What needs your attention soonest, and the cell at a glance."), parent)
+        grid = QGridLayout()
+        self.cards = {
+            "members": _Card(self.tr("members in the cell")),
+            "official": _Card(self.tr("official members")),
+            "probationary": _Card(self.tr("probationary members")),
+            "exempt": _Card(self.tr("exempt from activities")),
+            "away": _Card(self.tr("attending elsewhere temporarily")),
+            "attendance": _Card(self.tr("present at the last meeting")),
+        }
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        self.body().addLayout(grid)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.body().addWidget(self.next_label)
+        self.body().addStretch(1)
+
+    def refresh(self) -> None:
+        self.ctx.runner.run(lambda: overview(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+
+    def _loaded(self, data: Overview) -> None:
+        self.cards["members"].figure.setText(str(data.members_total))
+        self.cards["official"].figure.setText(str(data.official))
+        self.cards["probationary"].figure.setText(str(data.probationary))
+        self.cards["exempt"].figure.setText(str(data.exempt))
+        self.cards["away"].figure.setText(str(data.away))
+        self.cards["attendance"].figure.setText(data.last_meeting_attendance or "–")
+        if data.last_meeting_title:
+            self.cards["attendance"].caption.setText(
+                self.tr("present at the last meeting") + f"\n({data.last_meeting_title})")
+        self.next_label.setText(
+            self.tr("Next meeting: %1").replace("%1", data.next_meeting_title) if data.next_meeting_title
+            else self.tr("No meeting is planned yet. Plan next month's meeting on the Cell meetings page.")
+        )
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes:
+            self.refresh()

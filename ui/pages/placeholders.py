@@ -1,0 +1,45 @@
+"""Areas whose pages are being built: each says what it will hold (never an empty grey page)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+from ui.pages.base import ComingPage
+
+
+class DuesPage(ComingPage):
+    key = "dues"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Party dues"),
+                         self.tr("Monthly dues of every member, computed by the rules in force."), [
+                             self.tr("a month grid of members with paid, unpaid and exempt months"),
+                             self.tr("quick cash entry and the list of arrears"),
+                             self.tr("the dues ledger and the report to the upper committee, in Word and PDF"),
+                         ], parent)
+
+
+class AdmissionsPage(ComingPage):
+    key = "admissions"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Member development"),
+                         self.tr("Candidates for admission and probationary members, with their next step."), [
+                             self.tr("each candidate with the next step and its deadline"),
+                             self.tr("probationary members with the date their 12 months end"),
+                             self.tr("a timeline per person, from the awareness class to recognition"),
+                         ], parent)
+
+
+class SyncPage(ComingPage):
+    key = "sync"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Synchronisation"),
+                         self.tr("Keep this computer and the upper committee's server in step. The app works "
+                                 "fully without a server."), [
+                             self.tr("your account on the server and the time of the last sync"),
+                             self.tr("changes not yet sent"),
+                             self.tr("conflicts and rejected changes, to resolve one by one"),
+                         ], parent)

@@ -1,0 +1,115 @@
+"""Keep database, export and sync work off the GUI thread.
+
+One worker thread runs jobs in order (a single writer: SQLite allows one anyway, and order matters
+for a person's edits); results come back on the GUI thread through a queued signal. A progress dialog
+appears only when a job takes longer than 600 ms, as Anki does, so quick jobs do not flash.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from secretary_app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+
+class TaskRunner(QObject):
+    _done = Signal(object, object, object)  # callback, result, error
+    _progress = Signal(object, int, int, str)  # dialog, done, total, label
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._pending = 0
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+
+    def run(self, job: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None, label: str = "",
+            parent: QWidget | None = None, with_progress: bool = False) -> Future:
+        """Run ``job()`` (or ``job(progress)`` when ``with_progress``) on the worker thread."""
+        dialog = self._make_dialog(label, parent) if label else None
+
+        def work() -> None:
+            try:
+                if with_progress:
+                    result = job(lambda done, total, text="": self._progress.emit(dialog, done, total, text))
+                else:
+                    result = job()
+                self._done.emit((on_done, dialog), result, None)
+            except Exception as exc:  # delivered to the GUI thread, never lost in the worker
+                log.debug("Task failed: %s", traceback.format_exc())
+                self._done.emit((on_error, dialog), None, exc)
+
+        self._pending += 1
+        self.busyChanged.emit(True)
+        return self._pool.submit(work)
+
+    def _make_dialog(self, label: str, parent: QWidget | None) -> QProgressDialog:
+        dialog = QProgressDialog(label, "", 0, 0, parent)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(600)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        return dialog
+
+    def _show_progress(self, dialog: QProgressDialog | None, done: int, total: int, text: str) -> None:
+        if dialog is None:
+            return
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(done)
+        if text:
+            dialog.setLabelText(text)
+
+    def _deliver(self, target: tuple, result: Any, error: Exception | None) -> None:
+        callback, dialog = target
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+        self._pending -= 1
+        if self._pending == 0:
+            self.busyChanged.emit(False)
+        if error is None:
+            if callback:
+                callback(result)
+        elif callback:
+            callback(error)
+        else:
+            log.error("Unhandled task error: %s", error)
+
+    def wait(self, timeout_ms: int = 10000) -> None:
+        """Tests and shutdown: block until queued jobs are done, then deliver their results."""
+        from PySide6.QtCore import QCoreApplication, QElapsedTimer
+
+        clock = QElapsedTimer()
+        clock.start()
+        while self._pending and clock.elapsed() < timeout_ms:
+            QCoreApplication.processEvents()
+            QTimer.singleShot(0, lambda: None)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def user_message(error: Exception) -> str:
+    """The text a person sees for a failed job: ours as is, anything else plainly, never a traceback."""
+    if isinstance(error, UserError):
+        return error.message
+    if isinstance(error, OSError):
+        return (f"Không đọc/ghi được tệp: {error.strerror or error}. Hãy kiểm tra ổ đĩa còn chỗ trống và "
+                f"quyền ghi vào thư mục, rồi thử lại. Dữ liệu đã lưu không bị ảnh hưởng.")
+    return (f"Đã xảy ra lỗi không mong đợi ({error.__class__.__name__}). Dữ liệu đã lưu không bị ảnh hưởng; "
+            "hãy thử lại, và báo cho người hỗ trợ nếu lỗi lặp lại.")
