@@ -10,6 +10,7 @@ from models.documents import Attachment, DocumentRecord
 from models.dues import DuesObligation, DuesPayment, DuesRate, Remittance
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
+from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
 
 SYNCED_TABLES = (
     Cell, Member, MemberEvent, Meeting, AgendaItem, Attendance, Guest, Speech, Vote, Minutes, Resolution,
@@ -26,6 +27,7 @@ __all__ = [
     "Base",
     "Candidate",
     "Cell",
+    "ConflictInbox",
     "DocumentRecord",
     "DuesObligation",
     "DuesPayment",
@@ -35,9 +37,12 @@ __all__ = [
     "Member",
     "MemberEvent",
     "Minutes",
+    "OutboxEntry",
+    "RejectedInbox",
     "Remittance",
     "Resolution",
     "Speech",
+    "SyncState",
     "Task",
     "Vote",
 ]

@@ -24,6 +24,7 @@ from secretary_app.db.engine import make_engine, make_session_factory
 from secretary_app.db.migrate import migrate
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
+from secretary_app.sync.outbox import install_outbox_hook
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class Store:
                 f"Hãy khôi phục từ bản sao lưu trong thư mục {paths.backups}. Chi tiết: {exc.orig}"
             ) from exc
         self._sessions = make_session_factory(self.engine)
+        install_outbox_hook(self._sessions)  # every edit writes its outbox rows in the same transaction
         self._cell_id: uuid.UUID | None = None
 
     @property

@@ -1,0 +1,89 @@
+"""Client-side sync bookkeeping (sync-security.md §2.3): the outbox written in the same transaction as
+each edit, the sync state, and the two inboxes that are never emptied automatically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, utcnow
+
+
+class OutboxEntry(Base):
+    """One local change waiting for the server. ``mutation_seq`` is given when it joins a batch."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mutation_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    op: Mapped[str] = mapped_column(String(10))  # create / update / delete / restore
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    fields: Mapped[str] = mapped_column(Text, default="{}")  # JSON {name: [old, new]}
+    schema_version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    batch_key: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SyncState(Base):
+    """One row: this PC's device, the cell it syncs, the pull cursor and the server's epoch."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    server_url: Mapped[str] = mapped_column(String(300), default="")
+    username: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(20), default="")
+    device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    cell_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    epoch: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    next_mutation_seq: Mapped[int] = mapped_column(Integer, default=1)
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConflictInbox(Base):
+    """A conflict the server kept: both values, visible on both PCs until a person resolves it."""
+
+    __tablename__ = "conflict_inbox"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the server's conflict id
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[uuid.UUID]
+    mutation_id: Mapped[uuid.UUID]
+    device_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)
+    client_fields: Mapped[str] = mapped_column(Text, default="{}")
+    server_fields: Mapped[str] = mapped_column(Text, default="{}")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    version: Mapped[int] = mapped_column(Integer, default=0)  # 0 until the server's record is pulled
+    server_seq: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[str] = mapped_column(String(40), default="")
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class RejectedInbox(Base):
+    """A change the server refused, with the reason and the user's data intact."""
+
+    __tablename__ = "rejected_inbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    mutation_seq: Mapped[int] = mapped_column(Integer, default=0)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[uuid.UUID]
+    op: Mapped[str] = mapped_column(String(10))
+    fields: Mapped[str] = mapped_column(Text, default="{}")
+    error_code: Mapped[str] = mapped_column(String(40), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

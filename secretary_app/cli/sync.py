@@ -1,0 +1,59 @@
+"""``secretary-app sync``: log in to the server, run one full sync, list open conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from secretary_app.store import Store
+from secretary_app.sync import service
+
+FIELD_NAMES = {"full_name": "họ và tên", "phone": "điện thoại", "status": "tình trạng", "body": "nội dung",
+               "deleted": "xóa"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("sync", help="đồng bộ với máy chủ của cấp ủy cấp trên")
+    parser.set_defaults(handler=run_sync)
+    inner = parser.add_subparsers(dest="sync_command", metavar="LỆNH")
+    login = inner.add_parser("login", help="đăng nhập máy chủ (mật khẩu đọc từ stdin)")
+    login.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ https://dongbo.example.vn")
+    login.add_argument("--username", required=True)
+    login.set_defaults(handler=run_login)
+    conflicts = inner.add_parser("conflicts", help="liệt kê các xung đột chưa giải quyết")
+    conflicts.set_defaults(handler=run_conflicts)
+
+
+def _password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("Mật khẩu: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def run_login(args: argparse.Namespace, store: Store) -> int:
+    cell = service.login(store, args.server, args.username, _password())
+    print(f"Đã đăng nhập {args.server} với tài khoản {args.username} (chi bộ \"{cell}\").")
+    return 0
+
+
+def run_sync(args: argparse.Namespace, store: Store) -> int:
+    report = service.sync_now(store)
+    print(f"pushed={report.pushed} pulled={report.pulled} conflicts={report.conflicts} "
+          f"rejected={report.rejected}")
+    print(report.line())
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace, store: Store) -> int:
+    status = service.status(store)
+    if not status.conflicts:
+        print("Không có xung đột nào chưa giải quyết.")
+        return 0
+    print(f"{len(status.conflicts)} xung đột chưa giải quyết:")
+    for c in status.conflicts:
+        for name, kept, other in c.fields:
+            label = FIELD_NAMES.get(name, name)
+            print(f"- {c.entity} {c.entity_id} · {label}: trên máy chủ \"{kept}\" · giá trị khác \"{other}\" "
+                  f"(mã xung đột {c.id})")
+    return 0

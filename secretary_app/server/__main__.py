@@ -1,0 +1,205 @@
+"""``secretary-server``: run the sync server and manage cells and users.
+
+    secretary-server serve --host 127.0.0.1 --port 8765 [--database-url URL]
+    secretary-server create-cell --name "Chi bộ …" --superior "Đảng bộ phường …"
+    secretary-server create-user --cell NAME --role secretary --username U   (password on stdin)
+    secretary-server disable-user --username U
+    secretary-server reset-password --username U                              (password on stdin)
+    secretary-server bump-epoch [--cell NAME]        (after restoring a backup: clients re-send)
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+from argon2 import PasswordHasher
+from sqlalchemy import Engine, insert, select, update
+
+from models.base import new_id
+from secretary_app.server.auth import MIN_PASSWORD, ROLES, Authenticator, revoke_user_tokens
+from secretary_app.server.db import (
+    cell_sync_state,
+    default_database_url,
+    make_engine,
+    migrate,
+    user_cells,
+    users,
+    utcnow,
+)
+
+ENV_URL = "SECRETARY_SERVER_DATABASE_URL"
+
+
+class AdminError(Exception):
+    pass
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    import os
+
+    if args.database_url:
+        return str(args.database_url)
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    data_dir = Path(args.data_dir) if args.data_dir else Path(platformdirs.user_data_dir("so-tay-bi-thu-server",
+                                                                                          appauthor=False))
+    return default_database_url(data_dir)
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != first:
+            raise AdminError("Hai lần nhập mật khẩu không khớp.")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AdminError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+
+
+def create_cell(engine: Engine, name: str, superior: str) -> uuid.UUID:
+    with engine.begin() as conn:
+        if conn.scalar(select(cell_sync_state.c.cell_id).where(cell_sync_state.c.name == name)):
+            raise AdminError(f"Đã có chi bộ tên \"{name}\".")
+        cell_id = new_id()
+        conn.execute(insert(cell_sync_state).values(cell_id=cell_id, name=name, superior_name=superior,
+                                                    server_seq=0, epoch=uuid.uuid4(), digest="0" * 64,
+                                                    created_at=utcnow()))
+    return cell_id
+
+
+def _cell_id(conn, name: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    cell_id = conn.scalar(select(cell_sync_state.c.cell_id).where(cell_sync_state.c.name == name))
+    if cell_id is None:
+        raise AdminError(f"Không có chi bộ tên \"{name}\". Tạo bằng lệnh create-cell trước.")
+    return cell_id
+
+
+def create_user(engine: Engine, hasher: PasswordHasher, username: str, role: str, password: str,
+                cells: Sequence[str] = ()) -> uuid.UUID:
+    _check_password(password)
+    if role not in ROLES:
+        raise AdminError(f"Vai trò phải là một trong: {', '.join(ROLES)}.")
+    if role in ("secretary", "deputy") and len(cells) != 1:
+        raise AdminError("Bí thư và phó bí thư thuộc đúng một chi bộ: hãy ghi --cell.")
+    auth = Authenticator(engine, hasher=hasher)
+    with engine.begin() as conn:
+        if conn.scalar(select(users.c.id).where(users.c.username == username)):
+            raise AdminError(f"Đã có người dùng \"{username}\".")
+        cell_ids = [_cell_id(conn, name) for name in cells]
+        user_id = new_id()
+        conn.execute(insert(users).values(
+            id=user_id, username=username, password_hash=auth.hash_password(password), role=role,
+            cell_id=cell_ids[0] if role in ("secretary", "deputy") else None, disabled=False, created_at=utcnow()))
+        if role == "viewer":
+            for cell_id in cell_ids:
+                conn.execute(insert(user_cells).values(user_id=user_id, cell_id=cell_id))
+    return user_id
+
+
+def _user_id(conn, username: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    user_id = conn.scalar(select(users.c.id).where(users.c.username == username))
+    if user_id is None:
+        raise AdminError(f"Không có người dùng \"{username}\".")
+    return user_id
+
+
+def disable_user(engine: Engine, username: str) -> None:
+    with engine.begin() as conn:
+        user_id = _user_id(conn, username)
+        conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
+        revoke_user_tokens(conn, user_id, utcnow())
+
+
+def reset_password(engine: Engine, hasher: PasswordHasher, username: str, password: str) -> None:
+    _check_password(password)
+    auth = Authenticator(engine, hasher=hasher)
+    with engine.begin() as conn:
+        user_id = _user_id(conn, username)
+        conn.execute(update(users).where(users.c.id == user_id).values(password_hash=auth.hash_password(password),
+                                                                        disabled=False))
+        revoke_user_tokens(conn, user_id, utcnow())
+
+
+def bump_epoch(engine: Engine, cell: str | None = None) -> int:
+    with engine.begin() as conn:
+        ids = [_cell_id(conn, cell)] if cell else list(conn.scalars(select(cell_sync_state.c.cell_id)))
+        for cell_id in ids:
+            conn.execute(update(cell_sync_state).where(cell_sync_state.c.cell_id == cell_id)
+                         .values(epoch=uuid.uuid4()))
+    return len(ids)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="secretary-server", description="Máy chủ đồng bộ Sổ tay Bí thư")
+    parser.add_argument("--database-url", help="SQLAlchemy URL, ví dụ postgresql+psycopg://user@host/db "
+                                               f"(mặc định: tệp SQLite trong thư mục dữ liệu; hoặc biến {ENV_URL})")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu của máy chủ (cho tệp SQLite)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="chạy máy chủ")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--database-url", dest="database_url_sub")
+    cell = sub.add_parser("create-cell", help="tạo chi bộ")
+    cell.add_argument("--name", required=True)
+    cell.add_argument("--superior", required=True)
+    user = sub.add_parser("create-user", help="tạo người dùng (mật khẩu đọc từ stdin)")
+    user.add_argument("--cell", action="append", default=[], help="tên chi bộ (viewer: có thể ghi nhiều lần)")
+    user.add_argument("--role", required=True, choices=ROLES)
+    user.add_argument("--username", required=True)
+    for name in ("disable-user", "reset-password"):
+        sub.add_parser(name).add_argument("--username", required=True)
+    epoch = sub.add_parser("bump-epoch", help="sau khi khôi phục bản sao lưu: các máy gửi lại dữ liệu bị mất")
+    epoch.add_argument("--cell", help="chỉ một chi bộ (mặc định: tất cả)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "database_url_sub", None):
+        args.database_url = args.database_url_sub
+    url = _database_url(args)
+    try:
+        if args.command == "serve":
+            import uvicorn
+
+            from secretary_app.server.app import ServerConfig, create_app
+
+            uvicorn.run(create_app(ServerConfig(database_url=url)), host=args.host, port=args.port,
+                        log_level="info", server_header=False)
+            return 0
+        engine = make_engine(url)
+        migrate(engine)
+        hasher = PasswordHasher()
+        if args.command == "create-cell":
+            cell_id = create_cell(engine, args.name, args.superior)
+            print(f"Đã tạo chi bộ \"{args.name}\" (mã {cell_id}).")
+        elif args.command == "create-user":
+            create_user(engine, hasher, args.username, args.role, _read_password(), args.cell)
+            print(f"Đã tạo người dùng \"{args.username}\" ({args.role}).")
+        elif args.command == "disable-user":
+            disable_user(engine, args.username)
+            print(f"Đã khóa người dùng \"{args.username}\"; mọi phiên đăng nhập đã bị hủy.")
+        elif args.command == "reset-password":
+            reset_password(engine, hasher, args.username, _read_password())
+            print(f"Đã đặt lại mật khẩu cho \"{args.username}\"; mọi phiên đăng nhập đã bị hủy.")
+        elif args.command == "bump-epoch":
+            print(f"Đã đổi kỷ nguyên (epoch) của {bump_epoch(engine, args.cell)} chi bộ.")
+        engine.dispose()
+        return 0
+    except AdminError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""The FastAPI application. Every route has an entry in ``POLICY`` (who may call it); a route without
+one answers 403 to everybody (deny by default), and the authorization matrix test fails.
+
+The caller — user, device, cell, role — comes from the bearer token only. A ``cell_id`` in a body or
+query must match what the token allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from argon2 import PasswordHasher
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from secretary_app.server.auth import Authenticator, AuthError, LoginThrottle, Principal, Throttled
+from secretary_app.server.db import default_database_url, make_engine, migrate, users
+from secretary_app.server.service import CellNotFound, Hooks, KeyReused, OutOfOrder, SyncService
+from secretary_app.sync.protocol import (
+    MAX_BATCH_BYTES,
+    MAX_BODY_BYTES,
+    PREFIX,
+    PULL_LIMIT,
+    Change,
+    HelloRequest,
+    HelloResponse,
+    LoginRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ReconcileRequest,
+    ReconcileResponse,
+    RefreshRequest,
+    TokenResponse,
+)
+
+PUBLIC = "public"
+READERS = frozenset({"secretary", "deputy", "viewer"})
+WRITERS = frozenset({"secretary", "deputy"})
+ADMINS = frozenset({"admin"})
+AUTHENTICATED = frozenset({"secretary", "deputy", "viewer", "admin"})
+
+# (method, path) -> who may call. Checked by ``guard`` and by the authorization matrix test.
+POLICY: dict[tuple[str, str], str | frozenset[str]] = {
+    ("GET", "/healthz"): PUBLIC,
+    ("POST", f"{PREFIX}/auth/login"): PUBLIC,
+    ("POST", f"{PREFIX}/auth/refresh"): PUBLIC,
+    ("POST", f"{PREFIX}/auth/logout"): AUTHENTICATED,
+    ("POST", f"{PREFIX}/hello"): READERS,
+    ("POST", f"{PREFIX}/push"): WRITERS,
+    ("GET", f"{PREFIX}/pull"): READERS,
+    ("POST", f"{PREFIX}/reconcile"): READERS,
+    ("GET", f"{PREFIX}/conflicts"): READERS,
+    ("GET", f"{PREFIX}/admin/users"): ADMINS,
+}
+
+
+@dataclass
+class ServerConfig:
+    database_url: str
+    hasher: PasswordHasher | None = None
+    clock: Callable[[], dt.datetime] | None = None
+    monotonic: Callable[[], float] | None = None
+    sqlite_synchronous: str = "FULL"
+    pool_size: int = 10
+    bugs: frozenset[str] = frozenset()
+
+
+def guard(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal | None:
+    """Deny by default: the route's policy entry says who may call; the token says who is calling."""
+    route = request.scope.get("route")
+    allowed = POLICY.get((request.method, getattr(route, "path", "")))
+    if allowed is None:
+        raise HTTPException(403, "no_policy")
+    if allowed == PUBLIC:
+        return None
+    if not authorization or not authorization.startswith("Bearer "):
+        raise HTTPException(401, "unauthenticated", headers={"WWW-Authenticate": "Bearer"})
+    try:
+        principal = request.app.state.auth.resolve(authorization.removeprefix("Bearer ").strip())
+    except AuthError:
+        raise HTTPException(401, "unauthenticated", headers={"WWW-Authenticate": "Bearer"}) from None
+    if principal.role not in allowed:
+        raise HTTPException(403, "forbidden")
+    return principal
+
+
+Caller = Annotated[Principal | None, Depends(guard)]
+
+
+def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None) -> FastAPI:
+    if not isinstance(config, ServerConfig):
+        config = ServerConfig(database_url=str(config) if "://" in str(config)
+                              else default_database_url(Path(config)))
+    engine = make_engine(config.database_url, sqlite_synchronous=config.sqlite_synchronous,
+                         pool_size=config.pool_size)
+    migrate(engine)
+    clock = config.clock or (lambda: dt.datetime.now(dt.UTC))
+    auth = Authenticator(engine, hasher=config.hasher or PasswordHasher(), clock=clock,
+                         throttle=LoginThrottle(config.monotonic) if config.monotonic else LoginThrottle())
+    service = SyncService(engine, clock=clock, hooks=hooks or Hooks(), bugs=config.bugs)
+
+    app = FastAPI(title="Sổ tay Bí thư — máy chủ đồng bộ", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.engine, app.state.auth, app.state.service = engine, auth, service
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return JSONResponse({"error": "too_large"}, status_code=413)
+        return await call_next(request)
+
+    def cell_of(principal: Principal, requested: uuid.UUID | None) -> uuid.UUID:
+        """Writers act on their own cell; viewers read the cells assigned to them; nobody else."""
+        if principal.role in WRITERS and principal.cell_id is not None:
+            if requested is not None and requested != principal.cell_id:
+                raise HTTPException(403, "forbidden")
+            return principal.cell_id
+        if principal.role == "viewer" and requested is not None and requested in principal.readable:
+            return requested
+        raise HTTPException(403, "forbidden")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.get("/healthz")
+    def healthz(_: Caller) -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post(f"{PREFIX}/auth/login")
+    def login(body: LoginRequest, request: Request, _: Caller) -> TokenResponse:
+        try:
+            return auth.login(body.username, body.password, body.device_id, body.device_name,
+                              request.client.host if request.client else "")
+        except Throttled as exc:
+            raise HTTPException(429, "too_many_attempts", headers={"Retry-After": str(exc.retry_after)}) from None
+        except AuthError:
+            raise HTTPException(401, "invalid_credentials") from None
+
+    @app.post(f"{PREFIX}/auth/refresh")
+    def refresh(body: RefreshRequest, _: Caller) -> TokenResponse:
+        try:
+            return auth.refresh(body.refresh_token)
+        except AuthError:
+            raise HTTPException(401, "invalid_refresh_token") from None
+
+    @app.post(f"{PREFIX}/auth/logout")
+    def logout(principal: Caller) -> dict[str, str]:
+        assert principal is not None
+        auth.logout(principal)
+        return {"status": "ok"}
+
+    @app.post(f"{PREFIX}/hello")
+    def hello(body: HelloRequest, principal: Caller, cell_id: uuid.UUID | None = None) -> HelloResponse:
+        assert principal is not None
+        if body.device_id != principal.device_id:
+            raise HTTPException(403, "forbidden")
+        try:
+            response = service.hello(principal, cell_of(principal, cell_id), body)
+        except CellNotFound:
+            raise HTTPException(404, "cell_not_found") from None
+        if response.action == "upgrade_required":
+            return JSONResponse(response.model_dump(mode="json"), status_code=426)  # type: ignore[return-value]
+        return response
+
+    @app.post(f"{PREFIX}/push")
+    async def push(request: Request, principal: Caller,
+                   idempotency_key: Annotated[str | None, Header()] = None) -> PushResponse:
+        assert principal is not None
+        raw = await request.body()
+        if len(raw) > MAX_BATCH_BYTES + 64 * 1024:
+            raise HTTPException(413, "batch_too_large")
+        if not idempotency_key or len(idempotency_key) > 80:
+            raise HTTPException(400, "idempotency_key_required")
+        try:
+            body = PushRequest.model_validate_json(raw)
+        except ValueError as exc:
+            return JSONResponse({"error": "invalid", "detail": str(exc)[:2000]}, status_code=422)  # type: ignore[return-value]
+        if body.device_id != principal.device_id or body.cell_id != cell_of(principal, body.cell_id):
+            raise HTTPException(403, "forbidden")
+        from starlette.concurrency import run_in_threadpool
+
+        try:
+            return await run_in_threadpool(service.push, principal, body, idempotency_key)
+        except OutOfOrder as exc:
+            return JSONResponse({"error": "out_of_order", "expected_seq": exc.expected},  # type: ignore[return-value]
+                                status_code=409)
+        except KeyReused:
+            raise HTTPException(422, "idempotency_key_reused") from None
+        except CellNotFound:
+            raise HTTPException(404, "cell_not_found") from None
+
+    @app.get(f"{PREFIX}/pull")
+    def pull(principal: Caller, cursor: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=PULL_LIMIT)] = PULL_LIMIT,
+             cell_id: uuid.UUID | None = None) -> PullResponse:
+        assert principal is not None
+        try:
+            return service.pull(cell_of(principal, cell_id), cursor, limit)
+        except CellNotFound:
+            raise HTTPException(404, "cell_not_found") from None
+
+    @app.post(f"{PREFIX}/reconcile")
+    def reconcile(body: ReconcileRequest, principal: Caller, cell_id: uuid.UUID | None = None) -> ReconcileResponse:
+        assert principal is not None
+        try:
+            return service.reconcile(cell_of(principal, cell_id), body.inventory)
+        except CellNotFound:
+            raise HTTPException(404, "cell_not_found") from None
+
+    @app.get(f"{PREFIX}/conflicts")
+    def conflicts(principal: Caller, cell_id: uuid.UUID | None = None) -> list[Change]:
+        assert principal is not None
+        try:
+            return service.open_conflicts(cell_of(principal, cell_id))
+        except CellNotFound:
+            raise HTTPException(404, "cell_not_found") from None
+
+    @app.get(f"{PREFIX}/admin/users")
+    def list_users(_: Caller) -> list[dict[str, str | bool | None]]:
+        with engine.connect() as conn:
+            rows = conn.execute(select(users.c.username, users.c.role, users.c.cell_id, users.c.disabled)
+                                .order_by(users.c.username)).all()
+        return [{"username": r.username, "role": r.role, "cell_id": str(r.cell_id) if r.cell_id else None,
+                 "disabled": r.disabled} for r in rows]
+
+    return app

@@ -1,0 +1,439 @@
+"""The sync protocol on the server: hello, push (exactly once, one transaction under the cell's lock),
+pull (pages ordered by the cell's own ``server_seq``), reconcile (sync-security.md §2.4–§2.7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from models.base import new_id
+from secretary_app.server.auth import Principal
+from secretary_app.server.db import (
+    RECORDS,
+    applied_mutation,
+    aware,
+    cell_sync_state,
+    conflict,
+    devices,
+    push_batch,
+    record_history,
+)
+from secretary_app.sync.protocol import (
+    CLOCK_WARNING,
+    CONFLICT_ENTITY,
+    FINALISABLE,
+    PROTOCOL,
+    SCHEMA_VERSION,
+    Change,
+    CodecError,
+    HelloRequest,
+    HelloResponse,
+    Mutation,
+    MutationResult,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ReconcileResponse,
+    RecordImage,
+    data_columns,
+    digest_hex,
+    from_json,
+    normalise,
+    record_hash,
+    to_json,
+)
+
+FINALIZE_ROLES = frozenset({"secretary", "deputy"})  # who may sign minutes/resolutions (configurable)
+
+
+class OutOfOrder(Exception):
+    def __init__(self, expected: int) -> None:
+        super().__init__(f"expected mutation_seq {expected}")
+        self.expected = expected
+
+
+class KeyReused(Exception):
+    """The same Idempotency-Key came with a different body."""
+
+
+class CellNotFound(Exception):
+    pass
+
+
+@dataclass
+class Hooks:
+    """Test seams: the fault harness pauses or crashes the server at these points."""
+
+    after_allocate: Callable[[uuid.UUID], None] | None = None  # seq known, not yet committed
+    before_commit: Callable[[uuid.UUID], None] | None = None  # raise here = process killed mid-batch
+
+
+@dataclass
+class SyncService:
+    engine: Engine
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    hooks: Hooks = field(default_factory=Hooks)
+    # Planted bugs for the tests of the tests; never set in production.
+    bugs: frozenset[str] = frozenset()
+    _global_seq: Any = field(default_factory=lambda: itertools.count(1))
+    _seq_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    # --- hello -----------------------------------------------------------------------------
+    def hello(self, principal: Principal, cell_id: uuid.UUID, req: HelloRequest) -> HelloResponse:
+        now = self.clock()
+        with self.engine.connect() as conn:
+            cell = self._cell(conn, cell_id)
+            last = conn.scalar(select(devices.c.last_mutation_seq).where(devices.c.id == principal.device_id)) or 0
+        ok = req.protocol == PROTOCOL and SCHEMA_VERSION - 1 <= req.schema_version <= SCHEMA_VERSION
+        return HelloResponse(
+            server_time=now, protocol_range=(PROTOCOL, PROTOCOL), schema_range=(SCHEMA_VERSION - 1, SCHEMA_VERSION),
+            epoch=cell["epoch"], cell_id=cell_id, cell_name=cell["name"], cell_has_data=cell["server_seq"] > 0,
+            server_seq=cell["server_seq"], last_mutation_seq=last,
+            clock_skew_warning=abs(aware(req.client_time) - now) > CLOCK_WARNING,
+            action="ok" if ok else "upgrade_required",
+        )
+
+    def _cell(self, conn: Connection, cell_id: uuid.UUID, *, lock: bool = False) -> Any:
+        query = select(cell_sync_state).where(cell_sync_state.c.cell_id == cell_id)
+        row = conn.execute(query.with_for_update() if lock else query).mappings().first()
+        if row is None:
+            raise CellNotFound()
+        return row
+
+    # --- push ------------------------------------------------------------------------------
+    def push(self, principal: Principal, req: PushRequest, idempotency_key: str) -> PushResponse:
+        assert principal.cell_id is not None
+        cell_id = principal.cell_id
+        body_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
+        preallocated: list[int] | None = None
+        if "global_sequence" in self.bugs:
+            # PLANTED BUG: numbers from a process-wide sequence, taken before the cell lock.
+            with self._seq_lock:
+                preallocated = [next(self._global_seq) for _ in range(2 * len(req.mutations))]
+            if self.hooks.after_allocate:
+                self.hooks.after_allocate(cell_id)
+        with self.engine.connect() as raw:
+            conn = raw.execution_options(write_lock=True)
+            with conn.begin():
+                cell = self._cell(conn, cell_id, lock=True)  # the cell's lock: one push at a time per cell
+                stored = conn.execute(select(push_batch.c.request_hash, push_batch.c.response).where(
+                    push_batch.c.device_id == principal.device_id,
+                    push_batch.c.idempotency_key == idempotency_key)).first()
+                if stored is not None:
+                    if stored.request_hash != body_hash:
+                        raise KeyReused()
+                    return PushResponse.model_validate_json(stored.response)
+                if preallocated is None and self.hooks.after_allocate:
+                    self.hooks.after_allocate(cell_id)
+                batch = _Batch(self, conn, principal, cell, preallocated)
+                response = batch.run(req.mutations)
+                conn.execute(insert(push_batch).values(
+                    device_id=principal.device_id, idempotency_key=idempotency_key, request_hash=body_hash,
+                    response=response.model_dump_json(), created_at=self.clock()))
+                if self.hooks.before_commit:
+                    self.hooks.before_commit(cell_id)
+        return response
+
+    # --- pull ------------------------------------------------------------------------------
+    def pull(self, cell_id: uuid.UUID, cursor: int, limit: int) -> PullResponse:
+        with self._reader() as conn:
+            cell = self._cell(conn, cell_id)
+            found: list[tuple[int, str, Any]] = []
+            for entity, table in [*RECORDS.items(), (CONFLICT_ENTITY, conflict)]:
+                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.server_seq > cursor)
+                                    .order_by(table.c.server_seq).limit(limit + 1)).mappings().all()
+                found.extend((row["server_seq"], entity, row) for row in rows)
+            found.sort(key=lambda item: item[0])
+            has_more = len(found) > limit
+            page = found[:limit]
+            changes = [_change(entity, row) for _, entity, row in page]
+            if has_more:
+                next_cursor = page[-1][0]
+            else:
+                next_cursor = max(cursor, cell["server_seq"], page[-1][0] if page else 0)
+            return PullResponse(epoch=cell["epoch"], changes=changes, next_cursor=next_cursor, has_more=has_more,
+                                digest_at_cursor=None if has_more else cell["digest"])
+
+    def _reader(self):  # type: ignore[no-untyped-def]
+        """One consistent snapshot for a page and the digest that goes with it."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def reader():  # type: ignore[no-untyped-def]
+            with self.engine.connect() as raw:
+                conn = raw
+                if self.engine.dialect.name == "postgresql":
+                    conn = raw.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
+
+        return reader()
+
+    # --- reconcile -------------------------------------------------------------------------
+    def reconcile(self, cell_id: uuid.UUID, inventory: list[tuple[str, uuid.UUID, int]]) -> ReconcileResponse:
+        held = {(entity, record_id): version for entity, record_id, version in inventory}
+        changes: list[Change] = []
+        with self._reader() as conn:
+            self._cell(conn, cell_id)
+            for entity, table in [*RECORDS.items(), (CONFLICT_ENTITY, conflict)]:
+                for row in conn.execute(select(table).where(table.c.cell_id == cell_id)).mappings():
+                    version = held.pop((entity, row["id"]), None)
+                    if version != row["version"]:
+                        changes.append(_change(entity, row))
+        changes.sort(key=lambda c: c.server_seq)
+        lacks = [(entity, record_id) for (entity, record_id), version in held.items() if version > 0]
+        return ReconcileResponse(changes=changes, server_lacks=lacks)
+
+    def open_conflicts(self, cell_id: uuid.UUID) -> list[Change]:
+        with self._reader() as conn:
+            rows = conn.execute(select(conflict).where(conflict.c.cell_id == cell_id, conflict.c.status == "open")
+                                .order_by(conflict.c.server_seq)).mappings().all()
+        return [_change(CONFLICT_ENTITY, row) for row in rows]
+
+
+def _image_fields(entity: str, row: Any) -> dict[str, Any]:
+    if entity == CONFLICT_ENTITY:
+        return {k: (str(row[k]) if isinstance(row[k], uuid.UUID) else row[k])
+                for k in ("entity", "entity_id", "mutation_id", "device_id", "base_version", "server_version",
+                          "client_fields", "server_fields", "status")}
+    table = RECORDS[entity]
+    return {name: to_json(table, name, row[name]) for name in data_columns(table)}
+
+
+def _stamp(value: dt.datetime) -> str:
+    return aware(value).astimezone(dt.UTC).isoformat()  # type: ignore[union-attr]
+
+
+def _change(entity: str, row: Any) -> Change:
+    return Change(entity=entity, id=row["id"], version=row["version"], server_seq=row["server_seq"],
+                  deleted=row["deleted"], updated_at=_stamp(row["updated_at"]), updated_by=row["updated_by"],
+                  fields=_image_fields(entity, row))
+
+
+class _Rejected(Exception):
+    def __init__(self, code: str, message: str = "") -> None:
+        super().__init__(code)
+        self.code, self.message = code, message
+
+
+class _Batch:
+    """One push batch inside the cell's transaction: numbers, digest, history and results."""
+
+    def __init__(self, service: SyncService, conn: Connection, principal: Principal, cell: Any,
+                 preallocated: list[int] | None) -> None:
+        self.service, self.conn, self.principal = service, conn, principal
+        self.cell_id: uuid.UUID = cell["cell_id"]
+        self.seq: int = cell["server_seq"]
+        self.digest = int(cell["digest"], 16)
+        self.preallocated = iter(preallocated) if preallocated is not None else None
+        self.now = service.clock()
+        self.history: list[dict[str, Any]] = []
+
+    def next_seq(self) -> int:
+        if self.preallocated is not None:
+            value = next(self.preallocated)
+            self.seq = max(self.seq, value)
+            return value
+        self.seq += 1
+        return self.seq
+
+    def run(self, mutations: list[Mutation]) -> PushResponse:
+        conn, device_id = self.conn, self.principal.device_id
+        last = conn.scalar(select(devices.c.last_mutation_seq).where(devices.c.id == device_id)) or 0
+        results: list[MutationResult] = []
+        for m in mutations:
+            if m.mutation_seq <= last:  # already applied: the stored answer, word for word
+                stored = conn.scalar(select(applied_mutation.c.result).where(
+                    applied_mutation.c.device_id == device_id, applied_mutation.c.mutation_seq == m.mutation_seq))
+                results.append(MutationResult.model_validate_json(stored) if stored else
+                               MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id,
+                                              status="duplicate"))
+                continue
+            if m.mutation_seq != last + 1:
+                raise OutOfOrder(last + 1)
+            earlier = conn.execute(select(applied_mutation.c.device_id, applied_mutation.c.result)
+                                   .where(applied_mutation.c.mutation_id == m.mutation_id)).first()
+            if earlier is not None and earlier.device_id == device_id:
+                # Renumbered after a restore, but this mutation did reach us: do not apply it twice.
+                first = MutationResult.model_validate_json(earlier.result)
+                result = first.model_copy(update={"mutation_seq": m.mutation_seq, "status": "duplicate"})
+                mutation_id = new_id()  # the id is taken; the seq slot still needs its row
+            elif earlier is not None:
+                result = MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id, status="rejected",
+                                        error_code="mutation_id_reused")
+                mutation_id = new_id()
+            else:
+                result = self.apply(m)
+                mutation_id = m.mutation_id
+            conn.execute(insert(applied_mutation).values(
+                device_id=device_id, mutation_seq=m.mutation_seq, mutation_id=mutation_id,
+                result=result.model_dump_json(), created_at=self.now))
+            last = m.mutation_seq
+            results.append(result)
+        if self.history:
+            conn.execute(insert(record_history), self.history)
+        conn.execute(update(devices).where(devices.c.id == device_id).values(last_mutation_seq=last))
+        conn.execute(update(cell_sync_state).where(cell_sync_state.c.cell_id == self.cell_id)
+                     .values(server_seq=self.seq, digest=digest_hex(self.digest)))
+        return PushResponse(results=results, last_mutation_seq=last)
+
+    def apply(self, m: Mutation) -> MutationResult:
+        base = MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id, status="rejected")
+        saved = (self.seq, self.digest, len(self.history))
+        savepoint = self.conn.begin_nested()
+        try:
+            result = self._apply(m, base)
+            savepoint.commit()
+            return result
+        except _Rejected as exc:
+            savepoint.rollback()
+            self.seq, self.digest = saved[0], saved[1]
+            del self.history[saved[2]:]
+            return base.model_copy(update={"error_code": exc.code, "message": exc.message,
+                                           "current": self._image(m.entity, m.entity_id)})
+        except (IntegrityError, DBAPIError) as exc:
+            savepoint.rollback()
+            self.seq, self.digest = saved[0], saved[1]
+            del self.history[saved[2]:]
+            text = str(getattr(exc, "orig", exc))
+            code = "immutable" if "immutable" in text else "constraint"
+            return base.model_copy(update={"error_code": code, "message": text.splitlines()[0][:200],
+                                           "current": self._image(m.entity, m.entity_id)})
+
+    # --- one mutation ----------------------------------------------------------------------
+    def _apply(self, m: Mutation, base: MutationResult) -> MutationResult:
+        table = RECORDS.get(m.entity)
+        if table is None:
+            raise _Rejected("unknown_entity")
+        if m.entity == "cell" and m.entity_id != self.cell_id:
+            raise _Rejected("forbidden", "a cell may only change its own record")
+        row = self.conn.execute(select(table).where(table.c.id == m.entity_id)).mappings().first()
+        if row is not None and row["cell_id"] != self.cell_id:
+            raise _Rejected("not_found")  # another cell's record: never say it exists
+        try:
+            new = {name: from_json(table, name, pair[1]) for name, pair in m.fields.items()}
+        except CodecError as exc:
+            raise _Rejected("invalid", str(exc)) from exc
+        if (m.entity in FINALISABLE and "final_hash" in new and new["final_hash"]
+                and self.principal.role not in FINALIZE_ROLES):
+            raise _Rejected("forbidden", "this role may not finalise")
+
+        if m.op in ("create", "restore") and row is None:
+            return self._insert(m, table, new, base)
+        if row is None:
+            raise _Rejected("not_found")
+        if m.entity in FINALISABLE and row["final_hash"]:
+            raise _Rejected("immutable", "the record is final; make an amendment instead")
+        if m.op == "delete":
+            return self._delete(m, table, row, base)
+        if row["deleted"]:
+            # Edit of a tombstone: nothing applied, kept as a conflict offering a restore.
+            return self._conflicted(m, row, base, dict(m.fields), {"deleted": True}, applied={})
+        apply: dict[str, Any] = {}
+        clash: dict[str, Any] = {}
+        for name, (old, value) in m.fields.items():
+            server = to_json(table, name, row[name])
+            value_n = normalise(table, name, value)
+            if server == value_n:
+                continue  # already so
+            if m.op == "restore" and row["version"] < m.base_version:
+                apply[name] = new[name]  # the server lost this version in a restore
+            elif m.op == "update" and server == normalise(table, name, old):
+                apply[name] = new[name]
+            else:
+                clash[name] = [old, value]
+        if apply:
+            row = self._write(m, table, row, apply)
+        if clash:
+            server_fields = {name: to_json(table, name, row[name]) for name in clash}
+            return self._conflicted(m, row, base, clash, server_fields, applied=apply)
+        status = "applied" if m.base_version == row["version"] - (1 if apply else 0) else "merged"
+        return base.model_copy(update={"status": status, "version": row["version"], "server_seq": row["server_seq"],
+                                       "current": _image_of(m.entity, row)})
+
+    def _insert(self, m: Mutation, table: Any, new: dict[str, Any], base: MutationResult) -> MutationResult:
+        seq = self.next_seq()
+        values = {**new, "id": m.entity_id, "cell_id": self.cell_id, "version": 1, "server_seq": seq,
+                  "deleted": False, "updated_at": self.now, "updated_by": self.principal.username}
+        self.conn.execute(insert(table).values(**values))
+        row = self.conn.execute(select(table).where(table.c.id == m.entity_id)).mappings().one()
+        self._record(m, row)
+        return base.model_copy(update={"status": "applied", "version": 1, "server_seq": seq,
+                                       "current": _image_of(m.entity, row)})
+
+    def _write(self, m: Mutation, table: Any, row: Any, values: dict[str, Any], *, deleted: bool | None = None) -> Any:
+        self.digest ^= record_hash(m.entity, m.entity_id, row["version"])
+        extra = {"deleted": deleted} if deleted is not None else {}
+        self.conn.execute(update(table).where(table.c.id == m.entity_id).values(
+            **values, **extra, version=row["version"] + 1, server_seq=self.next_seq(), updated_at=self.now,
+            updated_by=self.principal.username))
+        row = self.conn.execute(select(table).where(table.c.id == m.entity_id)).mappings().one()
+        self._record(m, row)
+        return row
+
+    def _record(self, m: Mutation, row: Any) -> None:
+        self.digest ^= record_hash(m.entity, m.entity_id, row["version"])
+        self.history.append(dict(
+            cell_id=self.cell_id, entity=m.entity, entity_id=m.entity_id, version=row["version"],
+            server_seq=row["server_seq"], deleted=row["deleted"], device_id=self.principal.device_id,
+            mutation_id=m.mutation_id, fields=json.dumps(_image_fields(m.entity, row), ensure_ascii=False),
+            at=self.now))
+
+    def _delete(self, m: Mutation, table: Any, row: Any, base: MutationResult) -> MutationResult:
+        if row["deleted"]:
+            return base.model_copy(update={"status": "applied", "version": row["version"],
+                                           "server_seq": row["server_seq"], "current": _image_of(m.entity, row)})
+        if row["version"] != m.base_version and self._others_wrote_since(m):
+            # Delete against an edit it never saw: the edit stays, the deletion waits for a person.
+            return self._conflicted(m, row, base, {"deleted": [False, True]}, {"deleted": False}, applied={})
+        row = self._write(m, table, row, {}, deleted=True)
+        return base.model_copy(update={"status": "applied" if row["version"] == m.base_version + 1 else "merged",
+                                       "version": row["version"], "server_seq": row["server_seq"],
+                                       "current": _image_of(m.entity, row)})
+
+    def _others_wrote_since(self, m: Mutation) -> bool:
+        writers = self.conn.scalars(select(record_history.c.device_id).where(
+            record_history.c.entity_id == m.entity_id, record_history.c.version > m.base_version))
+        return any(w != self.principal.device_id for w in writers) or any(
+            h["entity_id"] == m.entity_id and h["version"] > m.base_version and h["device_id"] != self.principal.device_id
+            for h in self.history)
+
+    def _conflicted(self, m: Mutation, row: Any, base: MutationResult, client: dict[str, Any],
+                    server: dict[str, Any], applied: dict[str, Any]) -> MutationResult:
+        conflict_id, seq = new_id(), self.next_seq()
+        self.conn.execute(insert(conflict).values(
+            id=conflict_id, cell_id=self.cell_id, version=1, server_seq=seq, deleted=False, updated_at=self.now,
+            updated_by=self.principal.username, entity=m.entity, entity_id=m.entity_id, mutation_id=m.mutation_id,
+            device_id=self.principal.device_id, base_version=m.base_version, server_version=row["version"],
+            client_fields=json.dumps(client, ensure_ascii=False, default=str),
+            server_fields=json.dumps(server, ensure_ascii=False, default=str), status="open"))
+        self.digest ^= record_hash(CONFLICT_ENTITY, conflict_id, 1)
+        return base.model_copy(update={"status": "conflict", "version": row["version"],
+                                       "server_seq": row["server_seq"], "conflict_id": conflict_id,
+                                       "current": _image_of(m.entity, row)})
+
+    def _image(self, entity: str, record_id: uuid.UUID) -> RecordImage | None:
+        table = RECORDS.get(entity)
+        if table is None:
+            return None
+        row = self.conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        if row is None or row["cell_id"] != self.cell_id:
+            return None
+        return _image_of(entity, row)
+
+
+def _image_of(entity: str, row: Any) -> RecordImage:
+    return RecordImage(version=row["version"], server_seq=row["server_seq"], deleted=row["deleted"],
+                       updated_at=_stamp(row["updated_at"]), updated_by=row["updated_by"],
+                       fields=_image_fields(entity, row))

@@ -1,0 +1,416 @@
+"""The client side of a sync: hello → join the cell → push the outbox in batches → pull pages →
+digest check → reconcile on mismatch (sync-security.md §2.4).
+
+Rules that keep "nothing lost" true:
+- outbox rows are marked only from the server's response, in one local transaction (AnkiDroid #4366);
+- a batch, once formed, keeps its ``mutation_seq`` numbers and Idempotency-Key until answered, so a
+  retry after a lost response gets the server's stored answer;
+- a pulled page and the cursor move together in one local transaction; rows with pending local edits
+  are not overwritten (their push result brings the server's image back);
+- conflicts and rejections go to inboxes that nothing empties automatically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from models.cell import Cell
+from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
+from secretary_app import __version__
+from secretary_app.errors import UserError
+from secretary_app.sync.client import OutOfOrderError, SyncClient
+from secretary_app.sync.protocol import (
+    CONFLICT_ENTITY,
+    ENTITIES,
+    ENTITY_ORDER,
+    MAX_BATCH_BYTES,
+    MAX_MUTATIONS,
+    PROTOCOL,
+    PULL_LIMIT,
+    SCHEMA_VERSION,
+    Change,
+    HelloRequest,
+    HelloResponse,
+    Mutation,
+    MutationResult,
+    PushRequest,
+    PushResponse,
+    ReconcileRequest,
+    RecordImage,
+    data_columns,
+    digest_hex,
+    from_json,
+    record_hash,
+    to_json,
+)
+
+outbox = OutboxEntry.__table__
+sync_state = SyncState.__table__
+conflict_inbox = ConflictInbox.__table__
+rejected_inbox = RejectedInbox.__table__
+
+
+class CellMismatch(UserError):
+    pass
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    reconciled: bool = False
+    clock_warning: bool = False
+    rounds: int = 0
+
+    def line(self) -> str:
+        text = (f"Đã gửi {self.pushed} thay đổi, nhận {self.pulled} bản ghi, {self.conflicts} xung đột, "
+                f"{self.rejected} bị từ chối.")
+        if self.clock_warning:
+            text += " Cảnh báo: đồng hồ máy tính lệch quá 5 phút so với máy chủ."
+        return text
+
+
+@dataclass
+class Faults:
+    """Test seam: the fault harness raises here to play a client killed mid-step (F6)."""
+
+    before_local_commit: Callable[[str], None] | None = None
+
+
+@dataclass
+class SyncEngine:
+    engine: Engine
+    client: SyncClient
+    batch_size: int = MAX_MUTATIONS
+    page_size: int = PULL_LIMIT
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    faults: Faults = field(default_factory=Faults)
+    # Planted bugs for the tests of the tests; never set in production.
+    bugs: frozenset[str] = frozenset()
+
+    # --- local transactions ----------------------------------------------------------------
+    @contextmanager
+    def local(self, step: str) -> Iterator[Connection]:
+        """One local transaction with foreign keys off: pages arrive in server order, not parent order."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no effect inside a transaction: set first
+            conn.commit()
+            try:
+                with conn.begin():
+                    yield conn
+                    if self.faults.before_local_commit:
+                        self.faults.before_local_commit(step)
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+    def state(self, conn: Connection) -> Any:
+        row = conn.execute(select(sync_state).where(sync_state.c.id == 1)).mappings().first()
+        if row is None or row["device_id"] is None:
+            raise UserError("Máy này chưa đăng nhập máy chủ đồng bộ. Hãy đăng nhập trước "
+                            "(secretary-app sync login --server URL --username TÊN).")
+        return row
+
+    # --- the whole sync --------------------------------------------------------------------
+    def sync(self, *, max_rounds: int = 6) -> SyncReport:
+        report = SyncReport()
+        with self.engine.connect() as conn:
+            state = self.state(conn)
+        hello = self.client.hello(HelloRequest(device_id=state["device_id"], app_version=__version__,
+                                               protocol=PROTOCOL, schema_version=SCHEMA_VERSION,
+                                               client_time=self.clock()))
+        report.clock_warning = hello.clock_skew_warning
+        force_reconcile = self._join(state, hello)
+        for _ in range(max_rounds):
+            report.rounds += 1
+            self._push_all(report)
+            digest = self._pull_all(report)
+            with self.engine.connect() as conn:
+                pending = self.pending_count(conn)
+                local = self.local_digest(conn)
+            if pending:
+                continue  # edits made during the sync: another round
+            if digest is not None and digest == local and not force_reconcile:
+                break
+            self._reconcile(report)
+            force_reconcile = False
+            report.reconciled = True
+        with self.local("finish") as conn:
+            conn.execute(update(sync_state).where(sync_state.c.id == 1)
+                         .values(last_sync_at=self.clock(), last_error=""))
+        return report
+
+    # --- joining the server's cell ---------------------------------------------------------
+    def _join(self, state: Any, hello: HelloResponse) -> bool:
+        """Make the local cell the server's. Returns True when a reconcile is due (new epoch)."""
+        with self.local("join") as conn:
+            local_cell = conn.scalar(select(Cell.__table__.c.id).limit(1))
+            if state["cell_id"] is not None and state["cell_id"] != hello.cell_id:
+                raise CellMismatch("Tài khoản này thuộc một chi bộ khác với chi bộ đã đồng bộ trên máy này. "
+                                   "Hãy đăng nhập đúng tài khoản hoặc dùng một thư mục dữ liệu khác.")
+            if local_cell is not None and local_cell != hello.cell_id:
+                if hello.cell_has_data:
+                    raise CellMismatch(
+                        f"Máy này đang chứa dữ liệu của một chi bộ khác, còn chi bộ \"{hello.cell_name}\" trên "
+                        "máy chủ đã có dữ liệu. Không thể gộp hai chi bộ. Hãy dùng một thư mục dữ liệu trống để "
+                        "tải dữ liệu từ máy chủ về.")
+                self._rekey(conn, local_cell, hello.cell_id)
+            if state["cell_id"] is None:
+                self._enqueue_unsynced(conn)
+            new_epoch = state["epoch"] is not None and state["epoch"] != hello.epoch
+            values: dict[str, Any] = {"cell_id": hello.cell_id, "epoch": hello.epoch}
+            if new_epoch:
+                # The server was restored from a backup: read everything again and re-send what it lost.
+                values["cursor"] = 0
+                if hello.last_mutation_seq + 1 < state["next_mutation_seq"]:
+                    self._renumber(conn, hello.last_mutation_seq + 1)
+            conn.execute(update(sync_state).where(sync_state.c.id == 1).values(**values))
+        return new_epoch
+
+    def _rekey(self, conn: Connection, old: uuid.UUID, new: uuid.UUID) -> None:
+        for table in ENTITIES.values():
+            conn.execute(update(table).where(table.c.cell_id == old).values(cell_id=new))
+        conn.execute(update(Cell.__table__).where(Cell.__table__.c.id == old).values(id=new))
+        conn.execute(update(outbox).where(outbox.c.entity == "cell", outbox.c.entity_id == old)
+                     .values(entity_id=new))
+        from models.audit import AuditEntry
+
+        audit = AuditEntry.__table__
+        conn.execute(update(audit).where(audit.c.cell_id == old).values(cell_id=new))
+
+    def _enqueue_unsynced(self, conn: Connection) -> None:
+        """Rows made before this PC ever synced and with no outbox entry: queue their creation first."""
+        queued = set(conn.scalars(select(outbox.c.entity_id)))
+        first = conn.scalar(select(func.min(outbox.c.id))) or 1
+        rows = []
+        for entity in sorted(ENTITIES, key=lambda e: ENTITY_ORDER.get(e, 0)):
+            table = ENTITIES[entity]
+            for row in conn.execute(select(table).where(table.c.version == 0)).mappings():
+                if row["id"] not in queued:
+                    rows.append(_create_row(entity, row))
+        for offset, row in enumerate(rows):
+            row["id"] = first - len(rows) + offset
+            conn.execute(insert(outbox).values(**row))
+
+    def _renumber(self, conn: Connection, start: int) -> None:
+        """The server forgot our later mutations (restored backup): unanswered rows get new numbers."""
+        conn.execute(update(outbox).where(outbox.c.mutation_seq.is_not(None))
+                     .values(mutation_seq=None, batch_key=None))
+        conn.execute(update(sync_state).where(sync_state.c.id == 1).values(next_mutation_seq=start))
+
+    # --- push ------------------------------------------------------------------------------
+    def pending_count(self, conn: Connection) -> int:
+        return conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.status == "pending")) or 0
+
+    def _next_batch(self) -> tuple[str, list[Any]] | None:
+        with self.local("form-batch") as conn:
+            inflight = conn.execute(select(outbox).where(outbox.c.batch_key.is_not(None), outbox.c.status == "pending")
+                                    .order_by(outbox.c.mutation_seq)).mappings().all()
+            if inflight:
+                return inflight[0]["batch_key"], list(inflight)
+            rows = conn.execute(select(outbox).where(outbox.c.status == "pending").order_by(outbox.c.id)
+                                .limit(self.batch_size)).mappings().all()
+            if not rows:
+                return None
+            chosen, size = [], 0
+            for row in rows:
+                size += len(row["fields"]) + 200
+                if chosen and size > MAX_BATCH_BYTES:
+                    break
+                chosen.append(row)
+            seq = conn.scalar(select(sync_state.c.next_mutation_seq).where(sync_state.c.id == 1)) or 1
+            key = str(uuid.uuid4())
+            for offset, row in enumerate(chosen):
+                conn.execute(update(outbox).where(outbox.c.id == row["id"])
+                             .values(mutation_seq=seq + offset, batch_key=key))
+            conn.execute(update(sync_state).where(sync_state.c.id == 1)
+                         .values(next_mutation_seq=seq + len(chosen)))
+            batch = conn.execute(select(outbox).where(outbox.c.batch_key == key)
+                                 .order_by(outbox.c.mutation_seq)).mappings().all()
+            return key, list(batch)
+
+    def _push_all(self, report: SyncReport) -> None:
+        for _ in range(100_000):
+            formed = self._next_batch()
+            if formed is None:
+                return
+            key, rows = formed
+            with self.engine.connect() as conn:
+                state = self.state(conn)
+            body = PushRequest(device_id=state["device_id"], cell_id=state["cell_id"], mutations=[
+                Mutation(mutation_seq=r["mutation_seq"], mutation_id=r["mutation_id"], entity=r["entity"],
+                         entity_id=r["entity_id"], op=r["op"], base_version=r["base_version"],
+                         fields=json.loads(r["fields"]), schema_version=r["schema_version"]) for r in rows])
+            if "ack_before_response" in self.bugs:
+                # PLANTED BUG: treat the batch as delivered before the server has answered.
+                with self.local("ack-early") as conn:
+                    conn.execute(delete(outbox).where(outbox.c.batch_key == key))
+            try:
+                response = self.client.push(body, key)
+            except OutOfOrderError as exc:
+                if exc.expected < rows[0]["mutation_seq"]:
+                    with self.local("renumber") as conn:
+                        self._renumber(conn, exc.expected)
+                    continue
+                raise
+            self._apply_push(rows, response, report)
+
+    def _apply_push(self, rows: list[Any], response: PushResponse, report: SyncReport) -> None:
+        by_seq = {r["mutation_seq"]: r for r in rows}
+        with self.local("apply-push") as conn:
+            cell_id = conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1))
+            for result in response.results:
+                row = by_seq.get(result.mutation_seq)
+                if row is None:
+                    continue
+                conn.execute(delete(outbox).where(outbox.c.id == row["id"]))
+                report.pushed += 1
+                if result.status == "conflict":
+                    report.conflicts += 1
+                    if result.conflict_id is not None:
+                        self._note_conflict(conn, row, result)
+                elif result.status == "rejected":
+                    report.rejected += 1
+                    conn.execute(insert(rejected_inbox).values(
+                        mutation_id=row["mutation_id"], mutation_seq=row["mutation_seq"], entity=row["entity"],
+                        entity_id=row["entity_id"], op=row["op"], fields=row["fields"],
+                        error_code=result.error_code, message=result.message, created_at=self.clock()))
+                self._adopt(conn, row["entity"], row["entity_id"], result, cell_id)
+
+    def _note_conflict(self, conn: Connection, row: Any, result: MutationResult) -> None:
+        if conn.scalar(select(conflict_inbox.c.id).where(conflict_inbox.c.id == result.conflict_id)) is None:
+            conn.execute(insert(conflict_inbox).values(
+                id=result.conflict_id, entity=row["entity"], entity_id=row["entity_id"],
+                mutation_id=row["mutation_id"], base_version=row["base_version"], server_version=result.version,
+                client_fields=row["fields"], server_fields="{}", status="open", version=0, server_seq=0))
+
+    def _adopt(self, conn: Connection, entity: str, entity_id: uuid.UUID, result: MutationResult,
+               cell_id: uuid.UUID) -> None:
+        """Take the server's image of a record we just pushed, unless newer local edits still wait."""
+        table = ENTITIES.get(entity)
+        if table is None:
+            return
+        waiting = conn.scalar(select(func.count()).select_from(outbox).where(
+            outbox.c.entity_id == entity_id, outbox.c.status == "pending"))
+        image = result.current
+        if image is None:
+            if result.status == "rejected" and not waiting:
+                # Created here, refused there: the data is in the rejected inbox; the row leaves this PC.
+                local = conn.scalar(select(table.c.version).where(table.c.id == entity_id))
+                if local == 0:
+                    conn.execute(delete(table).where(table.c.id == entity_id))
+            return
+        if waiting:
+            conn.execute(update(table).where(table.c.id == entity_id, table.c.version < image.version)
+                         .values(version=image.version))
+            return
+        write_record(conn, entity, entity_id, image, cell_id)
+
+    # --- pull ------------------------------------------------------------------------------
+    def _pull_all(self, report: SyncReport) -> str | None:
+        for _ in range(1_000_000):
+            with self.engine.connect() as conn:
+                cursor = self.state(conn)["cursor"]
+            page = self.client.pull(cursor, self.page_size)
+            self.apply_changes(page.changes, report, cursor=page.next_cursor)
+            if not page.has_more:
+                return page.digest_at_cursor
+        return None
+
+    def apply_changes(self, changes: list[Change], report: SyncReport, *, cursor: int | None,
+                      force: bool = False) -> None:
+        with self.local("apply-page") as conn:
+            cell_id = conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1))
+            waiting = set(conn.scalars(select(outbox.c.entity_id).where(outbox.c.status == "pending")))
+            for change in changes:
+                if change.entity == CONFLICT_ENTITY:
+                    _write_conflict(conn, change)
+                    report.pulled += 1
+                    continue
+                if change.entity not in ENTITIES or change.id in waiting:
+                    continue
+                table = ENTITIES[change.entity]
+                local = conn.scalar(select(table.c.version).where(table.c.id == change.id))
+                if local is None or change.version > local or force:
+                    write_record(conn, change.entity, change.id, change, cell_id)
+                    report.pulled += 1
+            if cursor is not None:
+                conn.execute(update(sync_state).where(sync_state.c.id == 1).values(cursor=cursor))
+
+    # --- digest and reconcile --------------------------------------------------------------
+    def local_digest(self, conn: Connection) -> str:
+        value = 0
+        for entity, table in ENTITIES.items():
+            for record_id, version in conn.execute(select(table.c.id, table.c.version).where(table.c.version > 0)):
+                value ^= record_hash(entity, record_id, version)
+        for record_id, version in conn.execute(select(conflict_inbox.c.id, conflict_inbox.c.version)
+                                               .where(conflict_inbox.c.version > 0)):
+            value ^= record_hash(CONFLICT_ENTITY, record_id, version)
+        return digest_hex(value)
+
+    def _reconcile(self, report: SyncReport) -> None:
+        with self.engine.connect() as conn:
+            inventory = [(entity, rid, version) for entity, table in ENTITIES.items()
+                         for rid, version in conn.execute(select(table.c.id, table.c.version)
+                                                          .where(table.c.version > 0))]
+            inventory += [(CONFLICT_ENTITY, rid, version) for rid, version in conn.execute(
+                select(conflict_inbox.c.id, conflict_inbox.c.version).where(conflict_inbox.c.version > 0))]
+        answer = self.client.reconcile(ReconcileRequest(inventory=inventory))
+        self.apply_changes(answer.changes, report, cursor=None, force=True)
+        if answer.server_lacks:
+            with self.local("re-send") as conn:
+                for entity, record_id in answer.server_lacks:
+                    table = ENTITIES.get(entity)
+                    if table is None:
+                        continue
+                    row = conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+                    if row is not None:
+                        values = _create_row(entity, row)
+                        values.update(op="restore", base_version=row["version"])
+                        conn.execute(insert(outbox).values(**values))
+
+
+def _create_row(entity: str, row: Any) -> dict[str, Any]:
+    from models.base import new_id
+
+    table = ENTITIES[entity]
+    fields = {name: [None, to_json(table, name, row[name])] for name in data_columns(table)}
+    return dict(mutation_id=new_id(), entity=entity, entity_id=row["id"], op="create", base_version=0,
+                fields=json.dumps(fields, ensure_ascii=False), schema_version=SCHEMA_VERSION, status="pending",
+                attempts=0, last_error="", created_at=dt.datetime.now(dt.UTC))
+
+
+def write_record(conn: Connection, entity: str, record_id: uuid.UUID, image: RecordImage | Change,
+                 cell_id: uuid.UUID) -> None:
+    """Insert or overwrite a local record with the server's image (Core: no outbox echo)."""
+    table = ENTITIES[entity]
+    values = {name: from_json(table, name, value) for name, value in image.fields.items() if name in table.c}
+    values.update(cell_id=cell_id, version=image.version, server_seq=image.server_seq, deleted=image.deleted,
+                  updated_at=dt.datetime.fromisoformat(image.updated_at), updated_by=image.updated_by)
+    if conn.scalar(select(table.c.version).where(table.c.id == record_id)) is None:
+        conn.execute(insert(table).values(id=record_id, **values))
+    else:
+        conn.execute(update(table).where(table.c.id == record_id).values(**values))
+
+
+def _write_conflict(conn: Connection, change: Change) -> None:
+    f = change.fields
+    values = dict(entity=f["entity"], entity_id=uuid.UUID(f["entity_id"]), mutation_id=uuid.UUID(f["mutation_id"]),
+                  device_id=uuid.UUID(f["device_id"]), base_version=f["base_version"],
+                  server_version=f["server_version"], client_fields=f["client_fields"],
+                  server_fields=f["server_fields"], status=f["status"], version=change.version,
+                  server_seq=change.server_seq, updated_at=change.updated_at, updated_by=change.updated_by)
+    if conn.scalar(select(conflict_inbox.c.id).where(conflict_inbox.c.id == change.id)) is None:
+        conn.execute(insert(conflict_inbox).values(id=change.id, **values))
+    else:
+        conn.execute(update(conflict_inbox).where(conflict_inbox.c.id == change.id).values(**values))

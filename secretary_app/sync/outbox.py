@@ -1,0 +1,74 @@
+"""Every local edit writes its outbox rows in the same transaction (sync-security.md §2.3).
+
+Implemented once, as a session event on the sessions a ``Store`` makes, so no service can forget it.
+It runs *after* the flush's SQL but inside the same transaction: only then are column defaults and the
+foreign keys that relationships fill in (``member.events.append(...)``) known, while the attribute
+history still holds each changed field's old value. The sync engine writes pulled pages with Core
+statements (no ORM flush), and sets ``session.info["sync_applying"]`` if it ever flushes, so applying
+the server's data never echoes back into the outbox.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.base import SyncMixin, new_id
+from models.sync_tables import OutboxEntry
+from secretary_app.sync.protocol import ENTITIES, ENTITY_ORDER, SCHEMA_VERSION, data_columns, to_json
+
+APPLYING = "sync_applying"
+
+
+def install_outbox_hook(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "after_flush", _record_changes)
+
+
+def _record_changes(session: Session, _flush_context: Any) -> None:
+    if session.info.get(APPLYING):
+        return
+    creates: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    deletes: list[dict[str, Any]] = []
+    for obj in session.new:
+        if isinstance(obj, SyncMixin):
+            table = ENTITIES[obj.__tablename__]  # type: ignore[attr-defined]
+            fields = {name: [None, to_json(table, name, getattr(obj, name))] for name in data_columns(table)}
+            creates.append(_row(obj, "create", 0, fields))
+    for obj in session.dirty:
+        if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
+            continue
+        table = ENTITIES[obj.__tablename__]  # type: ignore[attr-defined]
+        state = inspect(obj)
+        deleted = state.attrs.deleted.history
+        if deleted.added and deleted.added[0] and not (deleted.deleted and deleted.deleted[0]):
+            deletes.append(_row(obj, "delete", obj.version, {}))
+            continue
+        fields: dict[str, list[Any]] = {}
+        for name in data_columns(table):
+            history = state.attrs[name].history
+            if not history.added and not history.deleted:
+                continue
+            old = to_json(table, name, history.deleted[0]) if history.deleted else None
+            new = to_json(table, name, history.added[0]) if history.added else None
+            if old != new:
+                fields[name] = [old, new]
+        if fields:
+            updates.append(_row(obj, "update", obj.version, fields))
+    for obj in session.deleted:
+        if isinstance(obj, SyncMixin):
+            deletes.append(_row(obj, "delete", obj.version, {}))
+    creates.sort(key=lambda r: ENTITY_ORDER.get(r["entity"], 0))
+    deletes.sort(key=lambda r: -ENTITY_ORDER.get(r["entity"], 0))
+    rows = creates + updates + deletes
+    if rows:
+        session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
+
+
+def _row(obj: SyncMixin, op: str, base_version: int | None, fields: dict[str, Any]) -> dict[str, Any]:
+    return dict(mutation_id=new_id(), entity=obj.__tablename__, entity_id=obj.id, op=op,  # type: ignore[attr-defined]
+                base_version=base_version or 0, fields=json.dumps(fields, ensure_ascii=False),
+                schema_version=SCHEMA_VERSION, status="pending", attempts=0, last_error="")

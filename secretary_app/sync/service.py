@@ -1,0 +1,142 @@
+"""What the CLI and the sync page call: log in, sync once, and read the sync status and inboxes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import platform
+import uuid
+from dataclasses import dataclass
+
+import httpx
+from sqlalchemy import func, select, update
+
+from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
+from secretary_app.credentials import Credentials
+from secretary_app.errors import UserError
+from secretary_app.store import Store
+from secretary_app.sync.client import SyncClient, refresh_key
+from secretary_app.sync.engine import SyncEngine, SyncReport
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: uuid.UUID
+    entity: str
+    entity_id: uuid.UUID
+    fields: tuple[tuple[str, object, object], ...]  # (field, value kept on the server, other value)
+    status: str
+    by: str
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    id: int
+    entity: str
+    entity_id: uuid.UUID
+    op: str
+    error_code: str
+    message: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    server_url: str
+    username: str
+    role: str
+    logged_in: bool
+    last_sync_at: dt.datetime | None
+    last_error: str
+    pending: int
+    conflicts: tuple[ConflictRow, ...]
+    rejected: tuple[RejectedRow, ...]
+
+
+def _state(session) -> SyncState | None:  # type: ignore[no-untyped-def]
+    return session.get(SyncState, 1)
+
+
+def login(store: Store, server_url: str, username: str, password: str, *,
+          transport: httpx.BaseTransport | None = None, credentials: Credentials | None = None) -> str:
+    """Log this PC in; the refresh token goes to the OS keyring. Returns the cell's name."""
+    with store.transaction() as session:
+        state = _state(session)
+        device_id = state.device_id if state and state.server_url == server_url.rstrip("/") else None
+    client = SyncClient(server_url, username, transport=transport, credentials=credentials)
+    try:
+        tokens = client.login(username, password, device_id, device_name=platform.node()[:200])
+    finally:
+        client.close()
+    if tokens.role not in ("secretary", "deputy"):
+        raise UserError("Tài khoản này không phải bí thư hoặc phó bí thư của một chi bộ, nên không đồng bộ "
+                        "được dữ liệu chi bộ trên máy này.")
+    with store.transaction() as session:
+        state = _state(session)
+        if state is None:
+            state = SyncState(id=1)
+            session.add(state)
+        if state.cell_id is not None and state.cell_id != tokens.cell_id:
+            raise UserError("Máy này đã đồng bộ với một chi bộ khác; tài khoản này thuộc chi bộ "
+                            f"\"{tokens.cell_name}\". Hãy dùng một thư mục dữ liệu khác.")
+        if state.device_id != tokens.device_id:
+            state.next_mutation_seq = 1  # a new device on the server starts counting again
+            session.execute(update(OutboxEntry).values(mutation_seq=None, batch_key=None))
+        state.server_url, state.username, state.role = client.server_url, username, tokens.role
+        state.device_id = tokens.device_id
+        state.last_error = ""
+    return tokens.cell_name
+
+
+def make_engine(store: Store, *, transport: httpx.BaseTransport | None = None,
+                credentials: Credentials | None = None) -> SyncEngine:
+    with store.transaction() as session:
+        state = _state(session)
+        if state is None or not state.server_url:
+            raise UserError("Máy này chưa đăng nhập máy chủ đồng bộ. Hãy đăng nhập trước "
+                            "(secretary-app sync login --server URL --username TÊN).")
+        url, username = state.server_url, state.username
+    return SyncEngine(store.engine, SyncClient(url, username, transport=transport, credentials=credentials))
+
+
+def sync_now(store: Store, *, transport: httpx.BaseTransport | None = None,
+             credentials: Credentials | None = None) -> SyncReport:
+    engine = make_engine(store, transport=transport, credentials=credentials)
+    try:
+        report = engine.sync()
+    except UserError as exc:
+        with store.transaction() as session:
+            state = _state(session)
+            if state is not None:
+                state.last_error = exc.message
+        raise
+    finally:
+        engine.client.close()
+    store.forget_cell()
+    return report
+
+
+def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
+    credentials = credentials or Credentials()
+    with store.transaction() as session:
+        state = _state(session)
+        pending = session.scalar(select(func.count()).select_from(OutboxEntry)
+                                 .where(OutboxEntry.status == "pending")) or 0
+        conflicts = tuple(_conflict_row(c) for c in session.scalars(
+            select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
+        rejected = tuple(RejectedRow(r.id, r.entity, r.entity_id, r.op, r.error_code, r.message, r.created_at)
+                         for r in session.scalars(select(RejectedInbox).order_by(RejectedInbox.id)))
+        url = state.server_url if state else ""
+        username = state.username if state else ""
+        logged_in = bool(url and credentials.get(refresh_key(url, username)))
+        return SyncStatus(url, username, state.role if state else "", logged_in,
+                          state.last_sync_at if state else None, state.last_error if state else "",
+                          pending, conflicts, rejected)
+
+
+def _conflict_row(c: ConflictInbox) -> ConflictRow:
+    client = json.loads(c.client_fields or "{}")
+    server = json.loads(c.server_fields or "{}")
+    fields = tuple((name, server.get(name), pair[1] if isinstance(pair, list) else pair)
+                   for name, pair in sorted(client.items()))
+    return ConflictRow(c.id, c.entity, c.entity_id, fields, c.status, c.updated_by)
