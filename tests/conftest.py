@@ -15,6 +15,7 @@ import keyring
 import pytest
 
 from tests.support import MemoryKeyring
+from tests.sync.fixtures import pg_cluster  # noqa: F401 - one PostgreSQL cluster per session
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = dt.date(2026, 11, 25)

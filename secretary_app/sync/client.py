@@ -12,10 +12,11 @@ from __future__ import annotations
 import ipaddress
 import ssl
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
@@ -32,6 +33,9 @@ from secretary_app.sync.protocol import (
     RefreshRequest,
     TokenResponse,
 )
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class SyncError(UserError):
@@ -101,6 +105,14 @@ def describe_tls_error(exc: BaseException, host: str) -> str | None:
     return None
 
 
+def _parse(model: type[M], response: httpx.Response) -> M:
+    """A cut or garbled answer is a network failure like any other: retry later, nothing lost."""
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as exc:
+        raise Offline("Dữ liệu nhận từ máy chủ bị cắt giữa chừng; lần đồng bộ sau sẽ nhận lại.") from exc
+
+
 def refresh_key(server_url: str, username: str) -> str:
     return f"sync-refresh:{server_url}:{username}"
 
@@ -131,7 +143,7 @@ class SyncClient:
             raise SyncError(f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
                             f"{response.headers.get('Retry-After', '900')} giây.")
         self._check(response)
-        tokens = TokenResponse.model_validate_json(response.content)
+        tokens = _parse(TokenResponse, response)
         self.username = username
         self._keep(tokens)
         return tokens
@@ -152,7 +164,7 @@ class SyncClient:
             self.refresh_token = None
             raise LoginRequired("Phiên đăng nhập đã hết hạn hoặc bị thu hồi. Hãy đăng nhập lại.")
         self._check(response)
-        self._keep(TokenResponse.model_validate_json(response.content))
+        self._keep(_parse(TokenResponse, response))
 
     def logout(self) -> None:
         try:
@@ -168,7 +180,7 @@ class SyncClient:
             raise UpgradeRequired("Máy chủ cần phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng; dữ liệu "
                                   "trên máy vẫn được giữ và sẽ gửi đi sau khi cập nhật.")
         self._check(response)
-        return HelloResponse.model_validate_json(response.content)
+        return _parse(HelloResponse, response)
 
     def push(self, body: PushRequest, idempotency_key: str) -> PushResponse:
         response = self._request("POST", f"{PREFIX}/push", content=body.model_dump_json().encode(),
@@ -176,18 +188,18 @@ class SyncClient:
         if response.status_code == 409:
             raise OutOfOrderError(int(response.json().get("expected_seq", 0)))
         self._check(response)
-        return PushResponse.model_validate_json(response.content)
+        return _parse(PushResponse, response)
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
         response = self._request("GET", f"{PREFIX}/pull", params={"cursor": cursor, "limit": limit})
         self._check(response)
-        return PullResponse.model_validate_json(response.content)
+        return _parse(PullResponse, response)
 
     def reconcile(self, body: ReconcileRequest) -> ReconcileResponse:
         response = self._request("POST", f"{PREFIX}/reconcile", content=body.model_dump_json().encode(),
                                  headers={"Content-Type": "application/json"})
         self._check(response)
-        return ReconcileResponse.model_validate_json(response.content)
+        return _parse(ReconcileResponse, response)
 
     # --- plumbing --------------------------------------------------------------------------
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
