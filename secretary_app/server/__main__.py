@@ -31,6 +31,7 @@ from secretary_app.server.db import (
     user_cells,
     users,
     utcnow,
+    write_transaction,
 )
 
 ENV_URL = "SECRETARY_SERVER_DATABASE_URL"
@@ -67,7 +68,7 @@ def _check_password(password: str) -> None:
 
 
 def create_cell(engine: Engine, name: str, superior: str) -> uuid.UUID:
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         if conn.scalar(select(cell_sync_state.c.cell_id).where(cell_sync_state.c.name == name)):
             raise AdminError(f"Đã có chi bộ tên \"{name}\".")
         cell_id = new_id()
@@ -92,7 +93,7 @@ def create_user(engine: Engine, hasher: PasswordHasher, username: str, role: str
     if role in ("secretary", "deputy") and len(cells) != 1:
         raise AdminError("Bí thư và phó bí thư thuộc đúng một chi bộ: hãy ghi --cell.")
     auth = Authenticator(engine, hasher=hasher)
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         if conn.scalar(select(users.c.id).where(users.c.username == username)):
             raise AdminError(f"Đã có người dùng \"{username}\".")
         cell_ids = [_cell_id(conn, name) for name in cells]
@@ -114,7 +115,7 @@ def _user_id(conn, username: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
 
 
 def disable_user(engine: Engine, username: str) -> None:
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         user_id = _user_id(conn, username)
         conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
         revoke_user_tokens(conn, user_id, utcnow())
@@ -123,7 +124,7 @@ def disable_user(engine: Engine, username: str) -> None:
 def reset_password(engine: Engine, hasher: PasswordHasher, username: str, password: str) -> None:
     _check_password(password)
     auth = Authenticator(engine, hasher=hasher)
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         user_id = _user_id(conn, username)
         conn.execute(update(users).where(users.c.id == user_id).values(password_hash=auth.hash_password(password),
                                                                         disabled=False))
@@ -131,7 +132,7 @@ def reset_password(engine: Engine, hasher: PasswordHasher, username: str, passwo
 
 
 def bump_epoch(engine: Engine, cell: str | None = None) -> int:
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         ids = [_cell_id(conn, cell)] if cell else list(conn.scalars(select(cell_sync_state.c.cell_id)))
         for cell_id in ids:
             conn.execute(update(cell_sync_state).where(cell_sync_state.c.cell_id == cell_id)

@@ -107,7 +107,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
     service = SyncService(engine, clock=clock, hooks=hooks or Hooks(), bugs=config.bugs)
 
     app = FastAPI(title="Sổ tay Bí thư — máy chủ đồng bộ", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.engine, app.state.auth, app.state.service = engine, auth, service
+    app.state.engine, app.state.auth, app.state.service, app.state.config = engine, auth, service, config
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -20,7 +20,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from models.base import new_id
-from secretary_app.server.db import aware, cell_sync_state, devices, tokens, user_cells, users
+from secretary_app.server.db import (
+    aware,
+    cell_sync_state,
+    devices,
+    tokens,
+    user_cells,
+    users,
+    write_transaction,
+)
 from secretary_app.sync.protocol import ACCESS_TTL, REFRESH_IDLE_TTL, TokenResponse
 
 ROLES = ("secretary", "deputy", "viewer", "admin")
@@ -120,7 +128,7 @@ class Authenticator:
     def login(self, username: str, password: str, device_id: uuid.UUID | None, device_name: str,
               ip: str) -> TokenResponse:
         self.throttle.check(username, ip)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             user = conn.execute(select(users).where(users.c.username == username)).mappings().first()
             ok = self.verify_password(user["password_hash"] if user else None, password)
             if not ok or user is None or user["disabled"]:
@@ -163,7 +171,7 @@ class Authenticator:
     def refresh(self, refresh_token: str) -> TokenResponse:
         """Rotate: the old refresh token is spent. Presenting a spent one revokes its whole family."""
         now = self.clock()
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             row = conn.execute(select(tokens).where(tokens.c.token_hash == hash_token(refresh_token),
                                                     tokens.c.kind == "refresh")).mappings().first()
             if row is None:
@@ -190,7 +198,7 @@ class Authenticator:
         raise AssertionError("unreachable")
 
     def logout(self, principal: Principal) -> None:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(update(tokens).where(tokens.c.device_id == principal.device_id,
                                               tokens.c.revoked_at.is_(None)).values(revoked_at=self.clock()))
 

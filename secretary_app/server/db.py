@@ -9,6 +9,8 @@ late-arriving parent, and a rejected parent must not turn its children into infr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Connection,
     DateTime,
     Engine,
     Index,
@@ -212,6 +215,16 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 
 
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes: on SQLite it takes the write lock at BEGIN, so it waits for a running
+    push instead of failing with "database is locked" when its read snapshot turns stale."""
+    with engine.connect() as raw:
+        conn = raw.execution_options(write_lock=True)
+        with conn.begin():
+            yield conn
 
 
 def alembic_config(engine: Engine) -> Config:

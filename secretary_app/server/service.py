@@ -28,6 +28,7 @@ from secretary_app.server.db import (
     devices,
     push_batch,
     record_history,
+    write_transaction,
 )
 from secretary_app.sync.protocol import (
     CLOCK_WARNING,
@@ -123,26 +124,24 @@ class SyncService:
                 preallocated = [next(self._global_seq) for _ in range(2 * len(req.mutations))]
             if self.hooks.after_allocate:
                 self.hooks.after_allocate(cell_id)
-        with self.engine.connect() as raw:
-            conn = raw.execution_options(write_lock=True)
-            with conn.begin():
-                cell = self._cell(conn, cell_id, lock=True)  # the cell's lock: one push at a time per cell
-                stored = conn.execute(select(push_batch.c.request_hash, push_batch.c.response).where(
-                    push_batch.c.device_id == principal.device_id,
-                    push_batch.c.idempotency_key == idempotency_key)).first()
-                if stored is not None:
-                    if stored.request_hash != body_hash:
-                        raise KeyReused()
-                    return PushResponse.model_validate_json(stored.response)
-                if preallocated is None and self.hooks.after_allocate:
-                    self.hooks.after_allocate(cell_id)
-                batch = _Batch(self, conn, principal, cell, preallocated)
-                response = batch.run(req.mutations)
-                conn.execute(insert(push_batch).values(
-                    device_id=principal.device_id, idempotency_key=idempotency_key, request_hash=body_hash,
-                    response=response.model_dump_json(), created_at=self.clock()))
-                if self.hooks.before_commit:
-                    self.hooks.before_commit(cell_id)
+        with write_transaction(self.engine) as conn:
+            cell = self._cell(conn, cell_id, lock=True)  # the cell's lock: one push at a time per cell
+            stored = conn.execute(select(push_batch.c.request_hash, push_batch.c.response).where(
+                push_batch.c.device_id == principal.device_id,
+                push_batch.c.idempotency_key == idempotency_key)).first()
+            if stored is not None:
+                if stored.request_hash != body_hash:
+                    raise KeyReused()
+                return PushResponse.model_validate_json(stored.response)
+            if preallocated is None and self.hooks.after_allocate:
+                self.hooks.after_allocate(cell_id)
+            batch = _Batch(self, conn, principal, cell, preallocated)
+            response = batch.run(req.mutations)
+            conn.execute(insert(push_batch).values(
+                device_id=principal.device_id, idempotency_key=idempotency_key, request_hash=body_hash,
+                response=response.model_dump_json(), created_at=self.clock()))
+            if self.hooks.before_commit:
+                self.hooks.before_commit(cell_id)
         return response
 
     # --- pull ------------------------------------------------------------------------------

@@ -34,7 +34,6 @@ from secretary_app.sync.protocol import (
     TokenResponse,
 )
 
-
 M = TypeVar("M", bound=BaseModel)
 
 

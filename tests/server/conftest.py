@@ -9,8 +9,6 @@ import pytest
 from tests.sync.fixtures import Server, database_url, make_server
 
 
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def server_kind(request: pytest.FixtureRequest) -> str:
     return request.param

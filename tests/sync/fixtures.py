@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, delete, text
 from secretary_app.server.__main__ import create_cell, create_user
 from secretary_app.server.app import ServerConfig, create_app
 from secretary_app.server.bridge import ASGIBridge
-from secretary_app.server.db import metadata
+from secretary_app.server.db import TRIGGERS_SQLITE, metadata
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PASSWORD = "mật-khẩu-đủ-dài-2026"
@@ -115,9 +115,18 @@ class Server:
         create_user(self.engine, HASHER, username, role, PASSWORD, list(cells))
 
     def wipe(self) -> None:
+        """Empty every table between histories (finalised rows too: TRUNCATE / triggers dropped first)."""
         with self.engine.begin() as conn:
-            for table in reversed(metadata.sorted_tables):
-                conn.execute(delete(table))
+            if self.engine.dialect.name == "postgresql":
+                conn.execute(text("TRUNCATE " + ", ".join(t.name for t in metadata.sorted_tables)))
+            else:
+                for table in ("minutes", "resolution"):
+                    for op in ("update", "delete"):
+                        conn.execute(text(f"DROP TRIGGER IF EXISTS {table}_final_{op}"))
+                for table in reversed(metadata.sorted_tables):
+                    conn.execute(delete(table))
+                for statement in TRIGGERS_SQLITE:
+                    conn.execute(text(statement))
         self.cells.clear()
 
     def close(self) -> None:
@@ -125,10 +134,11 @@ class Server:
         self.engine.dispose()
 
 
-def make_server(url: str, *, bugs: frozenset[str] = frozenset(), hooks=None) -> Server:  # type: ignore[no-untyped-def]
+def make_server(url: str, *, bugs: frozenset[str] = frozenset(), hooks=None,  # type: ignore[no-untyped-def]
+                monotonic=None) -> Server:  # type: ignore[no-untyped-def]
     holder: dict[str, Server] = {}
     config = ServerConfig(database_url=url, hasher=HASHER, clock=lambda: holder["s"].now(),
-                          sqlite_synchronous="OFF", bugs=bugs)
+                          sqlite_synchronous="OFF", bugs=bugs, monotonic=monotonic)
     app = create_app(config, hooks=hooks)
     server = Server(url, app, ASGIBridge(app))
     holder["s"] = server

@@ -1,0 +1,336 @@
+"""The fault-injection world of sync-security.md §3: clients on their own SQLite files, the server in
+process behind a transport that drops, duplicates, replays, cuts, kills and expires (seeded RNG), a
+record of every mutation any outbox ever held, and the invariant checks.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import hashlib
+import json
+import random
+import shutil
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from models.meetings import Attendance, Meeting, Minutes
+from models.members import Member
+from models.sync_tables import OutboxEntry, RejectedInbox
+from secretary_app.paths import resolve_paths
+from secretary_app.server.db import RECORDS, applied_mutation, cell_sync_state, conflict, record_history
+from secretary_app.server.service import Hooks
+from secretary_app.store import Store
+from secretary_app.sync import service as sync_service
+from secretary_app.sync.client import SyncClient, SyncError
+from secretary_app.sync.engine import Faults, SyncEngine
+from secretary_app.sync.protocol import ENTITIES, PREFIX, data_columns, to_json
+from tests.sync.fixtures import PASSWORD, Server, make_server
+
+FAULTABLE = ("/hello", "/push", "/pull", "/reconcile")
+PUSH_FAULTS = ("drop_before", "drop_after", "duplicate", "server_killed", "reorder", "expire_token")
+PULL_FAULTS = ("drop_before", "drop_after", "duplicate", "cut_page", "expire_token")
+OTHER_FAULTS = ("drop_before", "drop_after", "duplicate", "expire_token")
+CRASH_STEPS = ("form-batch", "apply-push", "apply-page", "join", "finish")
+
+
+class ServerKilled(Exception):
+    """Raised inside the push transaction: the process dies, the transaction rolls back."""
+
+
+class ClientCrash(Exception):
+    """The client died between getting an answer and committing it locally."""
+
+
+@dataclass
+class Client:
+    name: str
+    username: str
+    cell: str
+    store: Store
+    engine: SyncEngine
+    skew: dt.timedelta = field(default_factory=dt.timedelta)
+    received: set[tuple[str, uuid.UUID, int]] = field(default_factory=set)  # (entity, id, seq) seen in pulls
+    mutation_ids: set[uuid.UUID] = field(default_factory=set)
+
+
+class FaultTransport(httpx.BaseTransport):
+    def __init__(self, world: World, client_name: str) -> None:
+        self.world, self.client_name = world, client_name
+        self.sent_pushes: list[tuple[httpx.Request, bytes]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        w, path = self.world, request.url.path
+        request.read()
+        faultable = path.startswith(PREFIX) and path.endswith(FAULTABLE)
+        kind = None
+        if faultable and w.faults_on and w.rng.random() < w.probability:
+            kinds = PUSH_FAULTS if path.endswith("/push") else PULL_FAULTS if path.endswith("/pull") else OTHER_FAULTS
+            kind = w.rng.choice(kinds)
+            if kind == "reorder" and not self.sent_pushes:
+                kind = "duplicate"
+            w.faults[kind] += 1
+        if kind == "drop_before":
+            raise httpx.ConnectError("injected: dropped before the server saw it")
+        if kind == "expire_token":
+            w.server.offset += dt.timedelta(minutes=16)  # every access token is now expired (F12)
+        if kind == "reorder":
+            # A stale copy of an earlier batch arrives late: it must get its original answer back.
+            old, answered = w.rng.choice(self.sent_pushes)
+            again = self._deliver(old)
+            if again.status_code == 200 and again.content != answered:
+                w.idempotency_violations += 1
+        if kind == "server_killed":
+            w.kill_next_push = True
+        response = self._deliver(request)
+        if kind == "duplicate":
+            second = self._deliver(request)
+            if path.endswith("/push") and response.status_code == 200 and second.content != response.content:
+                w.idempotency_violations += 1
+            response = second
+        if kind == "drop_after":
+            raise httpx.ReadError("injected: the answer was lost after the server committed")
+        if kind == "cut_page":
+            return httpx.Response(response.status_code, headers=response.headers,
+                                  content=response.content[: len(response.content) // 2], request=request)
+        if path.endswith("/pull") and response.status_code == 200:
+            for change in json.loads(response.content)["changes"]:
+                w.clients[self.client_name].received.add((change["entity"], uuid.UUID(change["id"]),
+                                                          change["server_seq"]))
+        return response
+
+    def _deliver(self, request: httpx.Request) -> httpx.Response:
+        try:
+            response = self.world.server.bridge.handle_request(request)
+        except ServerKilled:
+            raise httpx.ReadError("injected: the server process died mid-batch") from None
+        finally:
+            self.world.kill_next_push = False
+        response.read()
+        if request.url.path.endswith("/push") and response.status_code == 200:
+            self.sent_pushes.append((request, response.content))
+            del self.sent_pushes[:-20]
+        return response
+
+
+class World:
+    """One server, clients c0 and c1 in cell A (secretary, deputy), c2 in cell B (isolation)."""
+
+    LAYOUT = (("c0", "sec_a", "secretary", "A"), ("c1", "dep_a", "deputy", "A"), ("c2", "sec_b", "secretary", "B"))
+
+    def __init__(self, folder: Path, url: str, *, server_bugs: frozenset[str] = frozenset(),
+                 client_bugs: frozenset[str] = frozenset(), probability: float = 0.25) -> None:
+        self.folder, self.url = folder, url
+        self.server_bugs, self.client_bugs = server_bugs, client_bugs
+        self.probability = probability
+        self.hooks = Hooks(before_commit=self._maybe_kill)
+        self.examples = 0
+        # Each history gets a fresh login-throttle window: three logins per history from one address.
+        self.server: Server = make_server(url, bugs=server_bugs, hooks=self.hooks,
+                                          monotonic=lambda: self.examples * 10_000.0)
+        self.template = folder / "template"
+        Store(resolve_paths(self.template)).close()
+        self.total_faults: collections.Counter[str] = collections.Counter()
+        self.examples = 0
+        self.clients: dict[str, Client] = {}
+        self.rng = random.Random(0)
+        self.faults: collections.Counter[str] = collections.Counter()
+        self.kill_next_push = False
+        self.faults_on = False
+        self.idempotency_violations = 0
+        self.steps = 0
+        self.lock = threading.Lock()
+
+    def _maybe_kill(self, _cell_id: uuid.UUID) -> None:
+        if self.kill_next_push:
+            self.kill_next_push = False
+            raise ServerKilled()
+
+    # --- lifecycle -------------------------------------------------------------------------
+    def reset(self, seed: int) -> None:
+        self.close_clients()
+        self.examples += 1
+        self.rng = random.Random(seed)
+        self.faults = collections.Counter()
+        self.idempotency_violations = 0
+        self.faults_on = False
+        self.server.offset = dt.timedelta()
+        self.server.wipe()
+        self.server.cell("A")
+        self.server.cell("B")
+        for _, username, role, cell in self.LAYOUT:
+            self.server.user(username, role, cell)
+        root = self.folder / f"ex{self.examples}"
+        for name, username, _, cell in self.LAYOUT:
+            data = root / name
+            data.mkdir(parents=True)
+            shutil.copy(self.template / "so-tay-bi-thu.sqlite3", data / "so-tay-bi-thu.sqlite3")
+            store = Store(resolve_paths(data), actor=username)
+            transport = FaultTransport(self, name)
+            sync_service.login(store, "http://127.0.0.1:8765", username, PASSWORD, transport=transport)
+            client = SyncClient("http://127.0.0.1:8765", username, transport=transport)
+            box = Client(name, username, cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6,
+                                                                 bugs=self.client_bugs))
+            box.engine.clock = lambda box=box: dt.datetime.now(dt.UTC) + box.skew
+            self.clients[name] = box
+        for name in ("c0", "c2"):  # each cell's first PC sets up the cell and one meeting
+            self.edit(name, self._setup_cell)
+        for name in ("c0", "c1", "c2"):
+            self.clients[name].engine.sync()
+        self.faults_on = True
+
+    def close_clients(self) -> None:
+        for box in self.clients.values():
+            box.store.close()
+        self.clients.clear()
+        if self.examples:
+            shutil.rmtree(self.folder / f"ex{self.examples}", ignore_errors=True)
+        self.total_faults.update(self.faults)
+
+    @staticmethod
+    def _setup_cell(session: Any, box: Client) -> None:
+        from models.base import new_id
+        from models.cell import Cell
+
+        cell_id = new_id()
+        session.add(Cell(id=cell_id, cell_id=cell_id, name=f"Chi bộ {box.cell}", superior_name="Đảng bộ phường",
+                         place_name="Hoàn Kiếm", term_start=dt.date(2025, 8, 20)))
+        session.flush()
+        session.add(Meeting(id=new_id(), cell_id=cell_id, title="Sinh hoạt thường kỳ",
+                            planned_at=dt.datetime(2026, 11, 5, 19, 30, tzinfo=dt.UTC)))
+
+    # --- local edits (through the ORM, so the outbox hook records them) ----------------------
+    def edit(self, name: str, action: Any) -> None:
+        box = self.clients[name]
+        with box.store.transaction() as session:
+            action(session, box)
+        with box.store.transaction() as session:
+            box.mutation_ids.update(session.scalars(select(OutboxEntry.mutation_id)))
+        box.store.forget_cell()
+
+    def sync(self, name: str, crash_at: str | None = None) -> str:
+        box = self.clients[name]
+
+        def crash(step: str) -> None:
+            if step == crash_at:
+                self.faults["client_crash"] += 1
+                raise ClientCrash(step)
+
+        box.engine.faults = Faults(before_local_commit=crash if crash_at else None)
+        try:
+            box.engine.sync()
+            return "ok"
+        except (SyncError, ClientCrash) as exc:
+            return type(exc).__name__
+        finally:
+            box.engine.faults = Faults()
+
+    # --- healing and invariants ------------------------------------------------------------
+    def heal(self) -> None:
+        self.faults_on = False
+        for box in self.clients.values():
+            box.skew = dt.timedelta()
+        for _ in range(4):
+            for name in self.clients:
+                self.clients[name].engine.sync()
+            if all(self.pending(b) == 0 for b in self.clients.values()):
+                break
+        for name in self.clients:  # one more round: everyone has seen everyone's last push
+            self.clients[name].engine.sync()
+
+    def pending(self, box: Client) -> int:
+        with box.store.transaction() as session:
+            return session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+
+    def server_dump(self, cell_id: uuid.UUID) -> dict[str, list[tuple]]:
+        with self.server.engine.connect() as conn:
+            dump = {e: _rows(conn, RECORDS[e], ENTITIES[e], cell_id) for e in ENTITIES}
+            dump["conflict"] = sorted((r.id, r.status) for r in conn.execute(
+                select(conflict.c.id, conflict.c.status).where(conflict.c.cell_id == cell_id)))
+        return dump
+
+    def client_dump(self, box: Client, cell_id: uuid.UUID) -> dict[str, list[tuple]]:
+        from models.sync_tables import ConflictInbox
+
+        with box.store.engine.connect() as conn:
+            dump = {e: _rows(conn, ENTITIES[e], ENTITIES[e], cell_id) for e in ENTITIES}
+            table = ConflictInbox.__table__
+            dump["conflict"] = sorted((r.id, r.status) for r in conn.execute(
+                select(table.c.id, table.c.status).where(table.c.version > 0)))
+        return dump
+
+    def check_all(self) -> dict[str, int]:
+        """After healing: the eight invariants of sync-security §3.1. Returns the violation counts."""
+        figures = collections.Counter()
+        with self.server.engine.connect() as conn:
+            results = {r.mutation_id: json.loads(r.result) for r in conn.execute(select(applied_mutation))}
+            conflicted = set(conn.scalars(select(conflict.c.mutation_id)))
+            history = collections.Counter(m for m in conn.scalars(select(record_history.c.mutation_id)) if m)
+            cells = {r.name: (r.cell_id, r.server_seq, r.digest) for r in conn.execute(select(cell_sync_state))}
+            tombstoned = {(r.entity, r.entity_id) for r in conn.execute(
+                select(record_history.c.entity, record_history.c.entity_id).where(record_history.c.deleted))}
+            finals = conn.execute(select(record_history.c.entity_id, record_history.c.version,
+                                         record_history.c.fields).where(record_history.c.entity == "minutes")
+                                  .order_by(record_history.c.version)).all()
+            alive = {(e, r.id): r.deleted for e in ENTITIES for r in conn.execute(
+                select(RECORDS[e].c.id, RECORDS[e].c.deleted))}
+        for box in self.clients.values():
+            with box.store.transaction() as session:
+                rejected = set(session.scalars(select(RejectedInbox.mutation_id)))
+            for mutation_id in box.mutation_ids:  # 1. nothing lost
+                status = results.get(mutation_id, {}).get("status")
+                kept = (status in ("applied", "merged") or mutation_id in conflicted or mutation_id in rejected)
+                figures["lost"] += 0 if kept else 1
+            cell_id, server_seq, digest = cells[box.cell]
+            if self.client_dump(box, cell_id) != self.server_dump(cell_id):  # 3. convergence
+                figures["divergent"] += 1
+            if self.pending(box):
+                figures["divergent"] += 1
+            with box.store.engine.connect() as conn:
+                if box.engine.local_digest(conn) != digest:
+                    figures["divergent"] += 1
+                cursor = box.engine.state(conn)["cursor"]
+                foreign = sum(conn.scalar(select(func.count()).select_from(t).where(t.c.cell_id != cell_id)) or 0
+                              for t in ENTITIES.values())
+            figures["isolation"] += foreign  # 6. no row of another cell
+            # 5. gapless cursor: every record now at or below the cursor reached this client in a pull page.
+            with self.server.engine.connect() as conn:
+                for entity, table in [*RECORDS.items(), ("conflict", conflict)]:
+                    for rid, seq in conn.execute(select(table.c.id, table.c.server_seq)
+                                                 .where(table.c.cell_id == cell_id, table.c.server_seq <= cursor)):
+                        if (entity, rid, seq) not in box.received:
+                            figures["skipped"] += 1
+            if cursor != server_seq:
+                figures["skipped"] += 1
+        figures["duplicated"] = sum(n - 1 for n in history.values() if n > 1)  # 2. exactly once
+        figures["resurrected"] = sum(1 for key in tombstoned if alive.get(key) is False)  # 7.
+        final_at: dict[uuid.UUID, int] = {}
+        for entity_id, version, fields in finals:  # 4. nothing changes after finalisation
+            if entity_id in final_at:
+                figures["immutability"] += 1
+            elif json.loads(fields).get("final_hash"):
+                final_at[entity_id] = version
+        figures["idempotency"] = self.idempotency_violations  # 8.
+        return dict(figures)
+
+
+def _rows(conn: Any, table: Any, codec: Any, cell_id: uuid.UUID) -> list[tuple]:
+    names = data_columns(codec)
+    out = []
+    for row in conn.execute(select(table).where(table.c.cell_id == cell_id)).mappings():
+        out.append((str(row["id"]), row["version"], bool(row["deleted"]),
+                    *(json.dumps(to_json(codec, n, row[n]), sort_keys=True) for n in names)))
+    return sorted(out)
+
+
+def final_hash(body: str) -> str:
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+__all__ = ["CRASH_STEPS", "Attendance", "Member", "Minutes", "World", "final_hash"]
