@@ -20,7 +20,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters import fonts
-from exporters.formatting import format_date_line, nfc
+from exporters.formatting import PARTY_TITLE, format_date_line, nfc
 from exporters.model import (
     Align,
     Document,
@@ -35,7 +35,6 @@ from exporters.model import (
     Table,
     VoteLine,
 )
-from exporters.pdf_renderer import PARTY_TITLE
 from exporters.profile import HD36_2018, MM_PER_PT, LayoutProfile
 from exporters.safe_write import Target, write_document
 

@@ -7,6 +7,8 @@ import unicodedata
 
 from exporters.errors import DocumentError
 
+PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
 
 def nfc(text: str) -> str:
     """Compose Vietnamese letters. reportlab does no mark positioning, so decomposed input

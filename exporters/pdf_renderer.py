@@ -14,14 +14,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Spacer
 from reportlab.platypus import PageBreak as PlatypusPageBreak
 from reportlab.platypus import Paragraph as PlatypusParagraph
 from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus.tables import TableStyle
 
 from exporters import fonts
-from exporters.formatting import format_date_line, nfc
+from exporters.formatting import PARTY_TITLE, format_date_line, nfc
 from exporters.model import (
     Align,
     Block,
@@ -40,7 +40,6 @@ from exporters.model import (
 from exporters.profile import HD36_2018, LayoutProfile
 from exporters.safe_write import Target, write_document
 
-PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 CREATOR = "Sổ tay Bí thư"
 _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
 # Table cells default to Helvetica even when they hold only Paragraphs; naming our font keeps Helvetica
@@ -312,7 +311,7 @@ def _build(doc: Document, stream: BinaryIO, profile: LayoutProfile) -> None:
         canvas.drawCentredString(centre, page_height - profile.page_number_top_mm * mm - ascent, str(number))
 
     templates = []
-    for position, (name, left_mm, right_mm) in enumerate(sides):
+    for name, left_mm, right_mm in sides:
         frame = Frame(
             left_mm * mm,
             margins.bottom_mm * mm,
@@ -324,8 +323,7 @@ def _build(doc: Document, stream: BinaryIO, profile: LayoutProfile) -> None:
             bottomPadding=0,
             id=name,
         )
-        following = sides[(position + 1) % len(sides)][0]
-        templates.append(PageTemplate(id=name, frames=[frame], onPage=page_number, autoNextPageTemplate=following))
+        templates.append(PageTemplate(id=name, frames=[frame], onPage=page_number))
 
     title = nfc(" ".join(part for part in (doc.doc_type_name, doc.subject) if part))
     template = BaseDocTemplate(
@@ -340,4 +338,8 @@ def _build(doc: Document, stream: BinaryIO, profile: LayoutProfile) -> None:
         initialFontName=fonts.REGULAR,
         initialFontSize=profile.body_size_pt,
     )
-    template.build(_FlowableBuilder(profile).document(doc))
+    flowables = _FlowableBuilder(profile).document(doc)
+    if profile.mirror_margins:
+        # reportlab's documented idiom for alternating pages: from page 2 on, cycle even, odd, even, ...
+        flowables.insert(0, NextPageTemplate(["even", "odd"]))
+    template.build(flowables)
