@@ -150,3 +150,9 @@ def test_minutes_end_with_two_signers() -> None:
     assert [p.text for p in left.paragraphs if p.text] == ["THƯ KÝ", "Lê Thị Ánh"]
     assert [p.text for p in right.paragraphs if p.text] == ["CHỦ TRÌ", "Nguyễn Thị Hường"]
     assert all(run.bold for p in right.paragraphs for run in p.runs)
+
+
+def test_mirror_margins_setting() -> None:
+    word = _open(docx_bytes(sample_minutes(), profile=HD36_2018.replace(mirror_margins=True)))
+    assert word.settings.element.find(qn("w:mirrorMargins")) is not None
+    assert _open(docx_bytes(sample_minutes())).settings.element.find(qn("w:mirrorMargins")) is None
