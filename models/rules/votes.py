@@ -115,15 +115,16 @@ class VoteSettings:
 
     #: Absences without an approved reason stay in the base ([S], documents.md §5.4). Default True.
     count_ordinary_absences: bool = True
-    #: Discipline threshold [?] (QĐ 296 not verified). Default: more than half, like any resolution.
-    discipline_threshold: Threshold = Threshold.MORE_THAN_HALF
+    #: Discipline threshold [?] (QĐ 296 not verified). None = the dated rule data, whose default is
+    #: more than half, like any resolution; set it to override locally.
+    discipline_threshold: Threshold | None = None
 
 
 def threshold_for(
     kind: DecisionKind, settings: VoteSettings = VoteSettings(), rules: VoteRules = DEFAULT_VOTE_RULES
 ) -> Threshold:
-    """The threshold for ``kind``; discipline comes from the settings because the source is [?]."""
-    if kind is DecisionKind.DISCIPLINE:
+    """The threshold for ``kind``; a local setting may override discipline because its source is [?]."""
+    if kind is DecisionKind.DISCIPLINE and settings.discipline_threshold is not None:
         return settings.discipline_threshold
     return rules.thresholds[kind]
 
