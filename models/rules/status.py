@@ -14,7 +14,7 @@ revisited):
   probation even when the cell or the committee met late (rules.md §2.2 step 14); the decision's own date
   may be kept in ``decided_on``.
 * Location: a member is in this cell's list unless the first location event in their history is a
-  transfer **in** (then they were elsewhere before it: a member, but ``in_cell`` False and labelled
+  transfer **in**, official or temporary (then they were elsewhere before it: a member, but ``in_cell`` False and labelled
   "Không sinh hoạt tại chi bộ"). An official transfer out ends the membership of
   *this cell* (``Membership.LEFT`` with ``LeftReason.TRANSFERRED_OUT``); a later official transfer in
   restores it.
@@ -180,6 +180,13 @@ def _active(since: date | None, until: date | None, day: date) -> bool:
     return since is not None and since <= day and (until is None or day < until)
 
 
+_LOCATION_KINDS = (
+    EventKind.TRANSFER_IN_OFFICIAL,
+    EventKind.TRANSFER_OUT_OFFICIAL,
+    EventKind.TRANSFER_IN_TEMPORARY,
+)
+
+
 def status_on(events: Iterable[MemberEvent], day: date) -> MemberStatus:
     """The member's status on ``day``, from every event dated on or before it.
 
@@ -187,10 +194,8 @@ def status_on(events: Iterable[MemberEvent], day: date) -> MemberStatus:
     ``validate_events`` to show the secretary what is wrong.
     """
     ordered = order_events(events)
-    location_events = [
-        e for e in ordered if e.kind in (EventKind.TRANSFER_IN_OFFICIAL, EventKind.TRANSFER_OUT_OFFICIAL)
-    ]
-    here = not (location_events and location_events[0].kind is EventKind.TRANSFER_IN_OFFICIAL)
+    location_events = [e for e in ordered if e.kind in _LOCATION_KINDS]
+    here = not (location_events and location_events[0].kind is not EventKind.TRANSFER_OUT_OFFICIAL)
     been_here = here  # False until the first transfer in, for members whose history began elsewhere
 
     kind = Membership.NONE  # party-level kind, kept across transfers
