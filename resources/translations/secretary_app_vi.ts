@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AdmissionsPage</name>
@@ -163,6 +162,38 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Party members</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Cell meetings</source>
+        <translation>Sinh hoạt chi bộ</translation>
+    </message>
+    <message>
+        <source>Resolutions and documents</source>
+        <translation>Nghị quyết &amp; văn bản</translation>
+    </message>
+    <message>
+        <source>Party dues</source>
+        <translation>Đảng phí</translation>
+    </message>
+    <message>
+        <source>Member development</source>
+        <translation>Phát triển đảng viên</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
         <source>Not connected to a server (working offline)</source>
         <translation>Chưa kết nối máy chủ (làm việc ngoại tuyến)</translation>
     </message>
@@ -284,7 +315,7 @@
         <translation>Kỳ sinh hoạt tới: %1</translation>
     </message>
     <message>
-        <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
+        <source>No meeting is planned yet. Plan next month's meeting on the Cell meetings page.</source>
         <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
     </message>
 </context>
@@ -352,7 +383,7 @@
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <source>Keep this computer and the upper committee&apos;s server in step. The app works fully without a server.</source>
+        <source>Keep this computer and the upper committee's server in step. The app works fully without a server.</source>
         <translation>Giữ dữ liệu trên máy này khớp với máy chủ của cấp ủy cấp trên. Chương trình vẫn dùng đầy đủ khi không có máy chủ.</translation>
     </message>
     <message>
