@@ -8,8 +8,8 @@ from secretary_app.documents.common import header, long_date, p, short_date, sig
 from secretary_app.documents.records import MemberListRecord, missing, require
 
 COLUMNS = (
-    Column(10, Align.CENTER), Column(44), Column(16, Align.CENTER), Column(23, Align.CENTER),
-    Column(23, Align.CENTER), Column(22, Align.CENTER), Column(27),
+    Column(9, Align.CENTER), Column(38), Column(14, Align.CENTER), Column(27, Align.CENTER),
+    Column(27, Align.CENTER), Column(21, Align.CENTER), Column(29),
 )
 HEADER = ("TT", "Họ và tên", "Năm sinh", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ", "Ghi chú")
 
