@@ -42,6 +42,8 @@ class DocumentsPage(Page):
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox()
         self.term_filter = QComboBox()
+        for combo in (self.type_filter, self.term_filter):  # "Tất cả nhiệm kỳ" must not be clipped
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(QLabel(self.tr("Find:")))
         row.addWidget(self.search, 1)
         row.addWidget(QLabel(self.tr("Type:")))
