@@ -77,7 +77,9 @@ def item_blocks(number: int, item: AgendaEntry) -> list[Block]:
     if item.conclusion.strip():
         blocks.append(p(f"Đồng chí chủ trì kết luận: {nfc(item.conclusion).strip()}"))
     for vote in item.votes:
-        blocks.append(p(f"Chi bộ biểu quyết {nfc(vote.subject).strip()}, kết quả:"))
+        subject = nfc(vote.subject).strip()
+        subject = subject if subject.casefold().startswith("thông qua") else f"thông qua {subject}"
+        blocks.append(p(f"Chi bộ biểu quyết {subject}, kết quả:"))
         blocks.extend(vote_lines(vote))
     return blocks
 
