@@ -112,12 +112,40 @@
         <translation>Mọi văn bản chi bộ đã ban hành, kèm số. Số văn bản đánh liên tục theo từng loại trong cả nhiệm kỳ và không bao giờ dùng lại.</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Save as Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Open in Word/LibreOffice</source>
+        <translation>Mở bằng Word/LibreOffice</translation>
+    </message>
+    <message>
         <source>Search by number or subject</source>
         <translation>Tìm theo số hoặc trích yếu</translation>
     </message>
     <message>
         <source>Find:</source>
         <translation>Tìm:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Nhiệm kỳ:</translation>
     </message>
     <message>
         <source>Number</source>
@@ -134,6 +162,74 @@
     <message>
         <source>Signed by</source>
         <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Select a document in the list, then preview, print or save it.</source>
+        <translation>Chọn một văn bản trong danh sách, rồi xem trước, in hoặc xuất ra tệp.</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tất cả các loại</translation>
+    </message>
+    <message>
+        <source>All terms</source>
+        <translation>Tất cả nhiệm kỳ</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Từ %1</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>Đang chuẩn bị %1…</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Đang chuẩn bị văn bản…</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared.</source>
+        <translation>Chưa chuẩn bị được văn bản.</translation>
+    </message>
+    <message>
+        <source>Showing %1.</source>
+        <translation>Đang hiển thị %1.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Đã hủy lệnh in.</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the word processor.</source>
+        <translation>Đã mở %1 bằng chương trình soạn thảo.</translation>
+    </message>
+    <message>
+        <source>No program to open Word files was found. The file is at: %1</source>
+        <translation>Không tìm thấy chương trình mở tệp Word. Tệp được lưu tại: %1</translation>
     </message>
 </context>
 <context>
@@ -324,6 +420,13 @@
     <message>
         <source>Could not complete</source>
         <translation>Không thực hiện được</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintPreview</name>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Xem trước khi in: %1</translation>
     </message>
 </context>
 <context>
