@@ -91,7 +91,7 @@ def _events_for(story: str, admitted: dt.date, today: dt.date) -> list[tuple[str
         events.append(("death", today - dt.timedelta(days=75), {}))
     elif story == "reprimand":
         events.append(("discipline", today - dt.timedelta(days=100),
-                       {"detail": "khiển trách", "reason": "Vi phạm quy định nộp đảng phí"}))
+                       {"detail": "khien_trach", "reason": "Vi phạm quy định nộp đảng phí"}))
     return events
 
 
