@@ -504,3 +504,12 @@ def remove_event(store: Store, event_id: uuid.UUID) -> Changes:
 
 def restore_event(store: Store, event_id: uuid.UUID) -> Changes:
     return _set_event_deleted(store, event_id, False)
+
+
+def get_member_data(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, MemberData]:
+    """The full records of many members at once (exports)."""
+    wanted = set(ids)
+    with store.transaction() as session:
+        members = session.scalars(select(Member).where(Member.cell_id == store.cell_id,
+                                                       Member.deleted.is_(False)))
+        return {m.id: member_data(m) for m in members if m.id in wanted}
