@@ -138,9 +138,8 @@ class MembersPage(Page):
 
     def _order_changed(self) -> None:
         self.full_name_order = bool(self.order.currentData())
-        self.model.invalidate_sort_keys()
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.proxy.invalidate()
+        self.model.invalidate_sort_keys()
 
     def _search(self, text: str) -> None:
         self.proxy.set_query(text)
