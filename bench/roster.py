@@ -17,12 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from openpyxl import Workbook, load_workbook  # noqa: E402
+from openpyxl import Workbook, load_workbook
 
-from secretary_app.paths import resolve_paths  # noqa: E402
-from secretary_app.roster_io.importing import import_roster  # noqa: E402
-from secretary_app.services.cell import CellInput, save_cell  # noqa: E402
-from secretary_app.store import Store  # noqa: E402
+from secretary_app.paths import resolve_paths
+from secretary_app.roster_io.importing import import_roster
+from secretary_app.services.cell import CellInput, save_cell
+from secretary_app.store import Store
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Thu", "Đức", "Ngọc", "Xuân", "Hữu", "Kim"]

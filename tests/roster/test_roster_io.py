@@ -14,7 +14,14 @@ from secretary_app.errors import UserError
 from secretary_app.paths import resolve_paths
 from secretary_app.roster_io.dates import DateProblem, parse_date
 from secretary_app.roster_io.exporting import export_roster
-from secretary_app.roster_io.importing import REJECT, SKIP, WARNING, import_roster, preview_import, write_report
+from secretary_app.roster_io.importing import (
+    REJECT,
+    SKIP,
+    WARNING,
+    import_roster,
+    preview_import,
+    write_report,
+)
 from secretary_app.services.cell import CellInput, save_cell
 from secretary_app.services.roster import get_member_data, list_members
 from secretary_app.store import Store
@@ -186,7 +193,7 @@ def test_duplicate_card_numbers_in_a_file(cell_store, tmp_path):
 def test_a_100000_row_file_is_refused_quickly_and_nothing_is_written(cell_store, tmp_path):
     lines = [",".join(HEADERS)] + [f"{i},Người {i},01/01/1970,Nam,01/01/2000,," for i in range(100_000)]
     path = _csv(tmp_path / "big.csv", lines)
-    with pytest.raises(UserError, match="hơn 20.000 dòng"):
+    with pytest.raises(UserError, match=r"hơn 20\.000 dòng"):
         import_roster(cell_store, path)
     assert list_members(cell_store) == []
 
