@@ -25,6 +25,12 @@ class AppContext:
     paths: AppPaths
     store: Store | None = None
 
+    @classmethod
+    def for_store(cls, store: Store, settings: Settings | None = None,
+                  runner: TaskRunner | None = None) -> AppContext:
+        """A context around a store that is already open (the first-run path, and tests)."""
+        return cls(settings=settings or Settings(), runner=runner or TaskRunner(), paths=store.paths, store=store)
+
     def open_store_in_background(self, on_error: Callable[[Exception], None] | None = None) -> None:
         """Queue the store's opening as the first job; later jobs run after it on the same thread."""
 

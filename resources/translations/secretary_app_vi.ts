@@ -326,53 +326,6 @@
     </message>
 </context>
 <context>
-    <name>MembersPage</name>
-    <message>
-        <source>Party members</source>
-        <translation>Đảng viên</translation>
-    </message>
-    <message>
-        <source>The cell roster. Type part of a name, with or without diacritics, to find a member.</source>
-        <translation>Danh sách đảng viên của chi bộ. Gõ một phần họ tên, có dấu hay không dấu đều được, để tìm.</translation>
-    </message>
-    <message>
-        <source>Search by name, e.g. nguyen thi huong</source>
-        <translation>Tìm theo họ tên, ví dụ: nguyen thi huong</translation>
-    </message>
-    <message>
-        <source>Find:</source>
-        <translation>Tìm:</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Năm sinh</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>Party age</source>
-        <translation>Tuổi Đảng</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
-        <source>%1 of %2 members</source>
-        <translation>%1 / %2 đảng viên</translation>
-    </message>
-</context>
-<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -413,6 +366,10 @@
     <message>
         <source>No meeting is planned yet. Plan next month's meeting on the Cell meetings page.</source>
         <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
+    </message>
+    <message>
+        <source>Party badges due soon:</source>
+        <translation>Sắp đến dịp trao Huy hiệu Đảng:</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from ui.tasks import TaskRunner
 
 def _page(qtbot, store) -> DocumentsPage:
     runner = TaskRunner()
-    page = DocumentsPage(AppContext(store=store, settings=Settings(), runner=runner))
+    page = DocumentsPage(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(page)
     page.refresh()
     runner.wait()

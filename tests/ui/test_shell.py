@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _window(qtbot, store):
     runner = TaskRunner()
-    window = MainWindow(AppContext(settings=Settings(), runner=runner, paths=store.paths, store=store))
+    window = MainWindow(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(window)
     return window, runner
 
