@@ -14,3 +14,70 @@ Modules:
 """
 
 from __future__ import annotations
+
+from models.rules.admission import AdmissionCase, AdmissionRules, admission_alerts, timeline
+from models.rules.dates import add_months, add_working_days, whole_months_between, working_days_between
+from models.rules.meetings import MeetingKind, MeetingPlan, duration_warnings, quarters_missing_thematic
+from models.rules.party_age import (
+    BADGE_MILESTONES,
+    Gap,
+    badge_alerts,
+    is_dues_exempt_by_age,
+    milestone_date,
+    next_badge,
+    party_age,
+)
+from models.rules.status import (
+    EventKind,
+    MemberEvent,
+    Membership,
+    MemberStatus,
+    status_label,
+    status_on,
+    validate_events,
+)
+from models.rules.votes import (
+    Attendance,
+    DecisionKind,
+    VoterFacts,
+    VoteSettings,
+    compute_base,
+    tally,
+    vote_base,
+)
+
+__all__ = [
+    "BADGE_MILESTONES",
+    "AdmissionCase",
+    "AdmissionRules",
+    "Attendance",
+    "DecisionKind",
+    "EventKind",
+    "Gap",
+    "MeetingKind",
+    "MeetingPlan",
+    "MemberEvent",
+    "MemberStatus",
+    "Membership",
+    "VoteSettings",
+    "VoterFacts",
+    "add_months",
+    "add_working_days",
+    "admission_alerts",
+    "badge_alerts",
+    "compute_base",
+    "duration_warnings",
+    "is_dues_exempt_by_age",
+    "milestone_date",
+    "next_badge",
+    "party_age",
+    "quarters_missing_thematic",
+    "status_label",
+    "status_on",
+    "tally",
+    "timeline",
+    "validate_events",
+    "vote_base",
+    "whole_months_between",
+    "working_days_between",
+]

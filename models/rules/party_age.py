@@ -23,6 +23,7 @@ from models.rules.dates import add_months, format_vn, whole_months_between
 from models.rules.status import DisciplineForm, EventKind, MemberEvent, order_events
 
 __all__ = [
+    "BADGE_MILESTONES",
     "DEFAULT_BADGE_RULES",
     "DEFAULT_DUES_AGE_RULE",
     "BadgeAlert",
@@ -186,6 +187,10 @@ DEFAULT_BADGE_RULES = BadgeRules(
     ),
     source="HD 01-HD/TW (2021) §18 [C]; discipline waiting periods [S]",
 )
+
+
+#: Party-age milestones for badges (rules.md §5.1 [C]); the dated data may change them.
+BADGE_MILESTONES: tuple[int, ...] = DEFAULT_BADGE_RULES.milestones
 
 
 def award_occasion(day: date, rules: BadgeRules = DEFAULT_BADGE_RULES, *, strict: bool | None = None) -> date:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from models.rules.status import Membership
+from models.rules.status import Membership, MemberStatus
 
 __all__ = [
     "DEFAULT_ATTENDANCE_BANDS",
@@ -153,6 +153,31 @@ class VoterFacts:
     temporarily_here: bool = False  # attending here temporarily, member of another organisation
     suspended: bool = False
     prosecuted_or_detained: bool = False  # bị truy tố, xét xử, tạm giam
+
+    @classmethod
+    def from_status(
+        cls,
+        status: MemberStatus,
+        attendance: Attendance,
+        *,
+        absence_approved: bool = False,
+        prosecuted_or_detained: bool = False,
+    ) -> VoterFacts:
+        """Facts from ``status_on(events, meeting_day)`` plus the meeting's attendance record.
+
+        A member who left the cell (or never was in it) is not an official member *of this cell*.
+        """
+        membership = status.membership if (status.in_cell or status.temporarily_here) else Membership.NONE
+        return cls(
+            membership=membership,
+            attendance=attendance,
+            absence_approved=absence_approved,
+            exempt=status.exempt,
+            temporarily_away=status.temporarily_away,
+            temporarily_here=status.temporarily_here,
+            suspended=status.suspended,
+            prosecuted_or_detained=prosecuted_or_detained,
+        )
 
 
 class Exclusion(enum.StrEnum):

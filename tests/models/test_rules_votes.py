@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.rules.status import Membership
+from models.rules.status import EventKind, MemberEvent, Membership, status_on
 from models.rules.votes import (
     Attendance,
     DecisionKind,
@@ -209,3 +210,16 @@ def test_more_yes_never_turns_a_pass_into_a_fail(kind: DecisionKind, base: int, 
     yes = data.draw(st.integers(0, base - 1))
     if tally(kind, yes, 0, 0, base).passed:
         assert tally(kind, yes + 1, 0, 0, base).passed
+
+
+def test_voter_facts_from_status() -> None:
+    history = [
+        MemberEvent(EventKind.ADMISSION, date(2010, 1, 4), ceremony=date(2010, 2, 3)),
+        MemberEvent(EventKind.RECOGNITION, date(2011, 2, 3)),
+        MemberEvent(EventKind.EXEMPTION, date(2025, 1, 1)),
+        MemberEvent(EventKind.TRANSFER_OUT_OFFICIAL, date(2026, 1, 1)),
+    ]
+    exempt = VoterFacts.from_status(status_on(history, date(2025, 6, 1)), Attendance.ABSENT_WITH_REASON)
+    assert classify_voter(exempt) is Exclusion.EXEMPT_ABSENT
+    gone = VoterFacts.from_status(status_on(history, date(2026, 2, 1)), Attendance.ABSENT_WITHOUT_REASON)
+    assert classify_voter(gone) is Exclusion.NOT_OFFICIAL
