@@ -105,6 +105,11 @@ def meeting_warnings(meeting: Meeting) -> tuple[str, ...]:
     return tuple(w.message for w in duration_warnings(rules_kind(meeting.kind), meeting.planned_minutes))
 
 
+def duration_warning_texts(kind: str, planned_minutes: int) -> tuple[str, ...]:
+    """The duration warnings for a plan being edited (below 90 min; 120 when combined)."""
+    return tuple(w.message for w in duration_warnings(rules_kind(kind), planned_minutes))
+
+
 def _agenda(session: Session, meeting_id: uuid.UUID) -> list[AgendaItem]:
     return list(session.scalars(select(AgendaItem).where(
         AgendaItem.meeting_id == meeting_id, AgendaItem.deleted.is_(False)).order_by(AgendaItem.position)))
