@@ -43,7 +43,7 @@ from exporters.model import (
     runs_from_markup,
 )
 from exporters.pdf_renderer import render_pdf
-from exporters.profile import HD36_2018, LayoutProfile, Margins
+from exporters.profile import HD36_2018, LayoutProfile, Margins, landscape
 
 __all__ = [
     "HD36_2018",
@@ -68,6 +68,7 @@ __all__ = [
     "VoteLine",
     "format_date_line",
     "format_number",
+    "landscape",
     "render_docx",
     "render_pdf",
     "runs_from_markup",

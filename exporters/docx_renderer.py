@@ -200,7 +200,9 @@ class _DocxBuilder:
     def _page_setup(self) -> None:
         section, profile = self.word.sections[0], self.profile
         # python-docx's default template is US Letter.
-        section.orientation = WD_ORIENT.PORTRAIT
+        # A profile wider than tall (a wide register table) prints landscape; Word needs the flag too.
+        landscape = profile.page_width_mm > profile.page_height_mm
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(profile.page_width_mm), Mm(profile.page_height_mm)
         margins = profile.margins
         section.top_margin, section.bottom_margin = Mm(margins.top_mm), Mm(margins.bottom_mm)

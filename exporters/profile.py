@@ -83,3 +83,10 @@ class LayoutProfile:
 
 
 HD36_2018 = LayoutProfile(name="hd36_2018")
+
+
+def landscape(profile: LayoutProfile) -> LayoutProfile:
+    """The same profile on A4 landscape, for wide tables only (documents.md §1: "Landscape only for wide
+    tables"). Margins keep their roles: the binding edge stays on the left."""
+    return profile.replace(name=f"{profile.name}-landscape", page_width_mm=profile.page_height_mm,
+                           page_height_mm=profile.page_width_mm)

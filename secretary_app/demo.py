@@ -190,7 +190,7 @@ def _demo_meetings(session, cell_id: uuid.UUID, term_start: dt.date, members: li
                    opinion="Nhất trí với dự thảo; đề nghị bổ sung nhiệm vụ chăm lo gia đình chính sách."),
         ])
         for member in members:
-            absent = rng.random() < 0.12
+            absent = rng.random() < 0.12 and member not in (secretary, deputy)  # they chair and record
             session.add(Attendance(
                 id=uuid.uuid5(meeting.id, str(member.id)), cell_id=cell_id, meeting_id=meeting.id,
                 member_id=member.id, status="absent_reason" if absent else "present",

@@ -23,15 +23,22 @@ def _raise(code: int):
 
 
 @pytest.mark.parametrize(("render", "name"), RENDERERS)
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions; see the monkeypatched tests")
-def test_read_only_directory(render, name: str, out_dir: Path) -> None:
-    out_dir.chmod(0o500)
-    try:
-        with pytest.raises(ExportError, match="không có quyền ghi"):
-            render(sample_resolution(), out_dir / name)
-        assert list(out_dir.iterdir()) == []
-    finally:
-        out_dir.chmod(0o700)
+def test_read_only_file_system(render, name: str, out_dir: Path, monkeypatch) -> None:
+    # Runs as root too (root ignores chmod): the file system refuses the temporary file itself.
+    monkeypatch.setattr("exporters.safe_write.tempfile.NamedTemporaryFile", _raise(errno.EROFS))
+    with pytest.raises(ExportError, match="không có quyền ghi"):
+        render(sample_resolution(), out_dir / name)
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(("render", "name"), RENDERERS)
+def test_target_under_a_regular_file(render, name: str, out_dir: Path) -> None:
+    blocker = out_dir / "ghi-chu.txt"
+    blocker.write_text("không phải thư mục", encoding="utf-8")
+    with pytest.raises(ExportError, match="chọn thư mục khác"):
+        render(sample_resolution(), blocker / name)
+    assert list(out_dir.iterdir()) == [blocker]
+    assert blocker.read_text(encoding="utf-8") == "không phải thư mục"
 
 
 @pytest.mark.parametrize(("render", "name"), RENDERERS)
