@@ -1,4 +1,6 @@
-"""Export the meeting documents (programme, minutes, extract, resolution, term minutes book) to DOCX/PDF."""
+"""Export for the meeting workspace: the meeting documents through the documents service (which owns the
+builders), and the term's minutes book (documents.md §6) — every finalised meeting's minutes in one
+page-numbered PDF."""
 
 from __future__ import annotations
 
@@ -7,94 +9,54 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from exporters import DocumentError, ExportError, render_docx, render_pdf
+from exporters import HD36_2018, Document, DocumentError, Header, Heading, PageBreak, Paragraph
 from models.cell import Cell
 from models.meetings import Meeting
-from models.members import Member
-from secretary_app.documents.meeting_docs import (
-    MeetingRecord,
-    build_extract,
-    build_minutes,
-    build_minutes_book,
-    build_programme,
-    build_resolution,
-)
-from secretary_app.errors import NotFoundError, UserError, ValidationFailed
-from secretary_app.services import votes as votes_service
-from secretary_app.services.meeting_attendance import sheet_in
-from secretary_app.services.meeting_cycle import _detail, load_meeting
-from secretary_app.services.minutes import _view as minutes_view_in
-from secretary_app.services.resolutions import get_resolution
+from secretary_app.documents import minutes as minutes_builders
+from secretary_app.errors import UserError, ValidationFailed
+from secretary_app.services import documents
 from secretary_app.store import Store
 
-DOCUMENTS = {"agenda": build_programme, "minutes": build_minutes, "extract": build_extract,
-             "resolution": build_resolution}
-FORMATS = ("docx", "pdf")
-
-
-def meeting_record(store: Store, meeting_id: uuid.UUID) -> MeetingRecord:
-    with store.transaction() as session:
-        meeting = load_meeting(session, store, meeting_id)
-        cell = session.get(Cell, meeting.cell_id)
-        assert cell is not None
-        detail = _detail(session, meeting)
-        sheet = sheet_in(session, store, meeting)
-        chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
-        recorder = session.get(Member, meeting.recorder_id) if meeting.recorder_id else None
-        minutes = minutes_view_in(session, meeting)
-        ended = meeting.ended_at
-    votes = tuple(votes_service.list_votes(store, meeting_id))
-    return MeetingRecord(cell.name, cell.superior_name, cell.place_name, detail.title, detail.kind,
-                         detail.planned_at, detail.planned_minutes, detail.place, detail.state, detail.agenda,
-                         sheet.counts, sheet.guests, chair.full_name if chair else "",
-                         recorder.full_name if recorder else "", minutes, votes,
-                         get_resolution(store, meeting_id), ended)
-
-
-def latest_meeting_id(store: Store) -> uuid.UUID:
-    with store.transaction() as session:
-        found = session.scalar(select(Meeting.id).where(Meeting.cell_id == store.cell_id, Meeting.deleted.is_(False))
-                               .order_by(Meeting.planned_at.desc()).limit(1))
-    if found is None:
-        raise NotFoundError("Chi bộ chưa có kỳ sinh hoạt nào.")
-    return found
-
-
-def _render(document, path: Path, fmt: str) -> Path:  # type: ignore[no-untyped-def]
-    if fmt not in FORMATS:
-        raise ValidationFailed("Định dạng chỉ có thể là docx hoặc pdf.", field="format")
-    try:
-        (render_docx if fmt == "docx" else render_pdf)(document, path)
-    except (DocumentError, ExportError) as exc:
-        raise UserError(f"Không xuất được văn bản: {exc}") from exc
-    return path
+# The workspace's names → the documents service's kinds.
+KINDS = {"agenda": "agenda", "minutes": "minutes", "extract": "minutes-extract", "resolution": "resolution"}
 
 
 def export_meeting_document(store: Store, meeting_id: uuid.UUID, kind: str, fmt: str, path: Path) -> Path:
-    builder = DOCUMENTS.get(kind)
-    if builder is None:
-        raise ValidationFailed("Loại văn bản chỉ có: agenda, minutes, extract, resolution.", field="kind")
-    record = meeting_record(store, meeting_id)
-    try:
-        document = builder(record)
-    except DocumentError as exc:
-        raise UserError(f"Chưa đủ nội dung để xuất văn bản: {exc}") from exc
-    return _render(document, Path(path), fmt)
+    if kind not in KINDS:
+        raise ValidationFailed("Loại văn bản chỉ có: chương trình, biên bản, trích biên bản, nghị quyết.")
+    documents.export(store, KINDS[kind], Path(path), fmt, meeting_id=meeting_id)
+    return Path(path)
 
 
-def export_minutes_book(store: Store, path: Path) -> Path:
-    """The term's minutes book: every finalised meeting since the term started, oldest first (PDF)."""
+def build_minutes_book(store: Store) -> Document:
     with store.transaction() as session:
         cell = session.get(Cell, store.cell_id)
         assert cell is not None
         ids = list(session.scalars(select(Meeting.id).where(
             Meeting.cell_id == cell.id, Meeting.deleted.is_(False), Meeting.state == "final",
             Meeting.planned_at >= cell.term_start).order_by(Meeting.planned_at)))
+        if not ids:
+            raise UserError("Nhiệm kỳ này chưa có biên bản nào đã hoàn tất.")
         term = f"{cell.term_start:%m/%Y} – {cell.term_end:%m/%Y}" if cell.term_end else f"từ {cell.term_start:%m/%Y}"
+        records = [documents.meeting_record(session, cell.id, i) for i in ids]
         name, superior = cell.name, cell.superior_name
-    records = [meeting_record(store, i) for i in ids]
     try:
-        document = build_minutes_book(records, name, superior, term)
+        parts = [minutes_builders.build_minutes(r) for r in records]
     except DocumentError as exc:
-        raise UserError(str(exc)) from exc
-    return _render(document, Path(path), "pdf")
+        raise UserError(f"Chưa đủ nội dung để lập sổ biên bản: {exc}") from exc
+    blocks: list = [Paragraph.from_markup(f"Nhiệm kỳ {term}. Gồm {len(parts)} biên bản đã hoàn tất:",
+                                          indent_first_line=False)]
+    blocks += [Paragraph.from_markup(f"{n}. Biên bản {p.subject or ''}", indent_first_line=False)
+               for n, p in enumerate(parts, start=1)]
+    for p in parts:
+        blocks.append(PageBreak())
+        blocks.append(Heading(f"BIÊN BẢN {(p.subject or '').upper()}"))
+        blocks.extend(p.blocks)
+    return Document(Header(superior, name), "SỔ BIÊN BẢN", "sinh hoạt chi bộ", tuple(blocks))
+
+
+def export_minutes_book(store: Store, path: Path) -> Path:
+    """The term's minutes book as PDF; the renderer numbers pages from page 2 (documents.md §1)."""
+    book = build_minutes_book(store)
+    documents.render(documents.Built(book, HD36_2018), Path(path), "pdf")
+    return Path(path)

@@ -140,9 +140,9 @@ def _draft_sections(session: Session, store: Store, meeting: Meeting, cell: Cell
     task_lines = [f"- {t.content} — phụ trách: {t.owner or 'chưa phân công'}"
                   + (f"; thời hạn: {t.deadline:%d/%m/%Y}" if t.deadline else "") + "." for t in tasks]
     return [
-        Section("", (intro, "Sau khi thảo luận, Chi bộ", "QUYẾT NGHỊ:")),
+        # The builder writes the opening ("…Chi bộ QUYẾT NGHỊ:"); the meeting facts lead section I.
         Section(f"I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG {_month_label(prev_month)}",
-                tuple(said("ideology") + said("assessment") + previous)
+                tuple([intro] + said("ideology") + said("assessment") + previous)
                 or ("Chi bộ đã lãnh đạo đảng viên thực hiện các nhiệm vụ đề ra trong tháng.",)),
         Section("II- ƯU ĐIỂM, HẠN CHẾ VÀ NGUYÊN NHÂN",
                 tuple(said("discussion")) or ("Ưu điểm: …", "Hạn chế, khuyết điểm và nguyên nhân: …")),
