@@ -49,6 +49,10 @@ def window(qtbot, qapp, demo_store):
     win.show()
     yield win, runner
     runner.shutdown()
+    win.pages["meetings"].workspace.minutes.timer.stop()
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()
 
 
 def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path):
@@ -84,6 +88,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
                and "Chính thức" in step.table.item(r, 1).text() and r > 2)
     step.table.cellWidget(row, 3).setText("Ốm")
     step.table.cellWidget(row, 2).setCurrentIndex(step.table.cellWidget(row, 2).findData("absent_reason"))
+    qtbot.waitUntil(lambda: f"{att.attendance_sheet(demo_store, ws.meeting_id).counts.present} (" in step.counts.text())
     sheet = att.attendance_sheet(demo_store, ws.meeting_id)
     marked = next(r for r in sheet.rows if r.full_name == names[row])
     assert (marked.status, marked.reason) == ("absent_reason", "Ốm")

@@ -3,7 +3,7 @@ and the computed counts and vote base (never typed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -138,7 +138,8 @@ class AttendanceStep(QWidget):
         except Exception as exc:
             self.warning.setText(user_message(exc))
             return
-        self.load(sheet)
+        # The sender (a combo or box in the table) must not be destroyed inside its own signal: reload later.
+        QTimer.singleShot(0, lambda: self.load(sheet))
         self.changed.emit()
 
     def set_people(self) -> None:

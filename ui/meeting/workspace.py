@@ -54,8 +54,9 @@ class MeetingWorkspace(QWidget):
             self.stack.addWidget(w)
         layout.addWidget(self.stack, 1)
         self.steps.stepChosen.connect(self.go)
-        for w in (self.prepare, self.attendance, self.resolution, self.finish):
+        for w in (self.prepare, self.resolution, self.finish):
             w.changed.connect(self._changed)
+        self.attendance.changed.connect(self.changed)  # it reloads itself
 
     def open(self, meeting_id: uuid.UUID, step: int | None = None) -> None:
         self.meeting_id = meeting_id
