@@ -142,8 +142,7 @@ def _draft_sections(session: Session, store: Store, meeting: Meeting, cell: Cell
     return [
         # The builder writes the opening ("…Chi bộ QUYẾT NGHỊ:"); the meeting facts lead section I.
         Section(f"I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG {_month_label(prev_month)}",
-                (intro, *said("ideology"), *said("assessment"), *previous)
-                or ("Chi bộ đã lãnh đạo đảng viên thực hiện các nhiệm vụ đề ra trong tháng.",)),
+                (intro, *said("ideology"), *said("assessment"), *previous)),
         Section("II- ƯU ĐIỂM, HẠN CHẾ VÀ NGUYÊN NHÂN",
                 tuple(said("discussion")) or ("Ưu điểm: …", "Hạn chế, khuyết điểm và nguyên nhân: …")),
         Section(f"III- NHIỆM VỤ, GIẢI PHÁP THÁNG {_month_label(_next_month(day))}",
