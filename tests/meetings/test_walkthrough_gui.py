@@ -43,7 +43,7 @@ def _shot(window, name: str) -> None:
 def window(qtbot, qapp, demo_store):
     install_translations(qapp, "vi")
     runner = TaskRunner()
-    win = MainWindow(AppContext(store=demo_store, settings=Settings(), runner=runner))
+    win = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
     win.resize(1366, 768)
     qtbot.addWidget(win)
     win.show()
