@@ -377,11 +377,13 @@ class _DocxBuilder:
             case Table():
                 self._table(block)
             case Signature(signer=signer, recipients=recipients):
+                self._keep_last_paragraph_with_next()
                 _, left, right = self._layout_table()
                 if recipients:
                     self._recipients(left, recipients)
                 self._signer(right, signer)
             case DoubleSignature(left=left_signer, right=right_signer):
+                self._keep_last_paragraph_with_next()
                 _, left, right = self._layout_table()
                 self._signer(left, left_signer)
                 self._signer(right, right_signer)
@@ -389,6 +391,12 @@ class _DocxBuilder:
                 word.add_page_break()
             case _:
                 raise AssertionError(f"unhandled block {block!r}")  # Document.validate() admits only the above
+
+    def _keep_last_paragraph_with_next(self) -> None:
+        """The paragraph before a signature block stays on its page (the PDF does the same)."""
+        paragraphs = self.word.paragraphs
+        if paragraphs:
+            paragraphs[-1].paragraph_format.keep_with_next = True
 
     def _table(self, table: Table) -> None:
         profile = self.profile

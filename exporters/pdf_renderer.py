@@ -14,7 +14,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus import PageBreak as PlatypusPageBreak
 from reportlab.platypus import Paragraph as PlatypusParagraph
 from reportlab.platypus import Table as PlatypusTable
@@ -180,7 +188,12 @@ class _FlowableBuilder:
     def document(self, doc: Document) -> list[Flowable]:
         flowables = [self.header(doc), *self.title(doc)]
         for block in doc.blocks:
-            flowables.extend(self.block(block))
+            rendered = self.block(block)
+            if isinstance(block, Signature | DoubleSignature) and flowables:
+                # A signature block never stands alone at the top of a page: it takes the last paragraph
+                # with it (as Word's "keep with next" does for the DOCX).
+                rendered = [KeepTogether([flowables.pop(), *rendered])]
+            flowables.extend(rendered)
         return flowables
 
     def header(self, doc: Document) -> Flowable:
