@@ -20,6 +20,7 @@ FOLDER = ROOT / "resources" / "translations"
 # One catalogue per area, so areas can grow without editing one shared file. Every ui/ module belongs to
 # exactly one catalogue; the first pattern that matches wins.
 CATALOGUES: dict[str, list[str]] = {
+    "roster_vi": ["ui/roster/*.py", "ui/pages/members.py"],
     "secretary_app_vi": ["ui/*.py", "ui/pages/*.py"],
 }
 

@@ -20,6 +20,7 @@ from models.documents import DocumentRecord
 from models.dues import DuesPayment
 from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
+from models.rules.dates import add_months
 from secretary_app.errors import UserError
 from secretary_app.store import Changes, Store
 
@@ -69,7 +70,8 @@ def _events_for(story: str, admitted: dt.date, today: dt.date) -> list[tuple[str
         admitted = today - dt.timedelta(days=150 if admitted.year == today.year else 300)
     events: list[tuple[str, dt.date, dict]] = [("admission", admitted, {"decision_ref": "QĐ kết nạp"})]
     if story != "probation":
-        events.append(("recognition", admitted.replace(year=admitted.year + 1), {}))
+        # Official from the end of 12 months of probation, counted from the ceremony (20 days after).
+        events.append(("recognition", add_months(admitted + dt.timedelta(days=20), 12), {}))
     if story == "exempt":
         events.append(("exemption", today - dt.timedelta(days=400),
                        {"reason": "Tuổi cao, sức yếu (trên 75 tuổi)"}))
@@ -91,7 +93,7 @@ def _events_for(story: str, admitted: dt.date, today: dt.date) -> list[tuple[str
         events.append(("death", today - dt.timedelta(days=75), {}))
     elif story == "reprimand":
         events.append(("discipline", today - dt.timedelta(days=100),
-                       {"detail": "khiển trách", "reason": "Vi phạm quy định nộp đảng phí"}))
+                       {"detail": "khien_trach", "reason": "Vi phạm quy định nộp đảng phí"}))
     return events
 
 
@@ -190,7 +192,7 @@ def _demo_meetings(session, cell_id: uuid.UUID, term_start: dt.date, members: li
                    opinion="Nhất trí với dự thảo; đề nghị bổ sung nhiệm vụ chăm lo gia đình chính sách."),
         ])
         for member in members:
-            absent = rng.random() < 0.12
+            absent = rng.random() < 0.12 and member not in (secretary, deputy)  # they chair and record
             session.add(Attendance(
                 id=uuid.uuid5(meeting.id, str(member.id)), cell_id=cell_id, meeting_id=meeting.id,
                 member_id=member.id, status="absent_reason" if absent else "present",

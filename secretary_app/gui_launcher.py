@@ -14,4 +14,12 @@ def launch_gui(args: argparse.Namespace) -> int:
         print(f"Lỗi: không khởi động được giao diện Qt ({exc}). Hãy chạy lại: bash scripts/dev.sh run",
               file=sys.stderr)
         return 1
-    return run_app(args)
+    from secretary_app.errors import UserError
+
+    try:
+        return run_app(args)
+    except UserError as exc:
+        import sys
+
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 1

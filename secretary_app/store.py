@@ -11,7 +11,6 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from models.audit import AuditEntry
 from models.cell import Cell
+from secretary_app.changes import Changes
 from secretary_app.db.engine import make_engine, make_session_factory
 from secretary_app.db.migrate import migrate
 from secretary_app.errors import UserError
@@ -28,21 +28,7 @@ from secretary_app.sync.outbox import install_outbox_hook
 
 log = logging.getLogger(__name__)
 
-
-@dataclass
-class Changes:
-    """What a service call changed, by entity name ("member", "meeting", …), so pages know to refresh."""
-
-    entities: set[str] = field(default_factory=set)
-
-    def add(self, *names: str) -> None:
-        self.entities.update(names)
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.entities
-
-    def __bool__(self) -> bool:
-        return bool(self.entities)
+__all__ = ["Changes", "Store"]
 
 
 class Store:

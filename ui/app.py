@@ -1,4 +1,9 @@
-"""Start the GUI: application, translations, theme, the store, first-run wizard, main window."""
+"""Start the GUI: application, translations, theme, the store, first-run wizard, main window.
+
+The usual start (a cell is set up, the schema is current, checked with the standard library in a few
+ms) shows the window at once and opens the database on the worker thread; the first run and a pending
+migration take the slow path, opening the store before anything is shown.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,10 @@ import argparse
 import os
 import sys
 
+from secretary_app.db.probe import ready_with_cell
 from secretary_app.errors import UserError
 from secretary_app.paths import resolve_paths
 from secretary_app.settings import load_settings
-from secretary_app.store import Store
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -20,18 +25,33 @@ def _parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _fail(message: str, *, headless: bool) -> int:
+    if headless:
+        print(f"Lỗi: {message}", file=sys.stderr)
+    else:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Sổ tay Bí thư", message)
+    return 1
+
+
 def run_app(args: argparse.Namespace) -> int:
-    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    headless = bool(args.screenshot)
+    if headless and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from ui.context import AppContext
     from ui.i18n import install_translations
     from ui.main_window import PAGE_KEYS, MainWindow
-    from ui.tasks import TaskRunner
+    from ui.tasks import TaskRunner, user_message
     from ui.theme import apply_theme
-    from ui.wizard import SetupWizard
 
+    if args.page not in PAGE_KEYS:
+        print(f"Lỗi: không có trang \"{args.page}\". Các trang: {', '.join(PAGE_KEYS)}", file=sys.stderr)
+        return 2
+    size = _parse_size(args.size)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Sổ tay Bí thư")
     paths = resolve_paths(args.data_dir).ensure()
@@ -40,43 +60,57 @@ def run_app(args: argparse.Namespace) -> int:
         settings.language = args.lang
     install_translations(app, settings.language)
     apply_theme(app, large_text=settings.large_text)
-    try:
-        store = Store(paths)
-    except UserError as exc:
-        if args.screenshot:
-            print(f"Lỗi: {exc.message}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "Sổ tay Bí thư", exc.message)
-        return 1
-    if args.page not in PAGE_KEYS:
-        print(f"Lỗi: không có trang \"{args.page}\". Các trang: {', '.join(PAGE_KEYS)}", file=sys.stderr)
-        return 2
-    if not store.has_cell():
-        if args.screenshot:
-            print("Lỗi: thư mục dữ liệu chưa có chi bộ; hãy chạy 'secretary-app --data-dir DIR demo' trước.",
-                  file=sys.stderr)
-            return 1
-        wizard = SetupWizard(store)
-        if wizard.exec() != QDialog.DialogCode.Accepted:
-            return 0
     runner = TaskRunner()
-    window = MainWindow(AppContext(store=store, settings=settings, runner=runner))
-    window.resize(*_parse_size(args.size))
-    window.show_page(args.page)
+    ctx = AppContext(settings=settings, runner=runner, paths=paths)
+    if ready_with_cell(paths.database):
+        ctx.open_store_in_background(
+            on_error=lambda exc: (_fail(user_message(exc), headless=headless), app.exit(1)))
+    else:
+        from secretary_app.store import Store
+
+        try:
+            ctx.store = Store(paths)
+        except UserError as exc:
+            return _fail(exc.message, headless=headless)
+        if not ctx.store.has_cell():
+            if headless:
+                return _fail("thư mục dữ liệu chưa có chi bộ; hãy chạy 'secretary-app --data-dir DIR demo' trước.",
+                             headless=True)
+            from ui.wizard import SetupWizard
+
+            if SetupWizard(ctx.store).exec() != QDialog.DialogCode.Accepted:
+                return 0
+    window = MainWindow(ctx)
+    window.resize(*size)
     window.show()
-    if args.screenshot:
+    if headless:
+        window.show_page(args.page)
         runner.wait()
         app.processEvents()
         runner.wait()
         ok = window.grab().save(args.screenshot)
-        window.close()
-        runner.shutdown()
-        store.close()
-        if not ok:
-            print(f"Lỗi: không lưu được ảnh vào {args.screenshot}", file=sys.stderr)
-            return 1
-        return 0
+        _tear_down(app, window, ctx)
+        return 0 if ok else _fail(f"không lưu được ảnh vào {args.screenshot}", headless=True)
+    # Build the first page after the window is on screen: its imports are the slow part of start-up.
+    QTimer.singleShot(0, lambda: window.show_page(args.page))
     code = app.exec()
-    runner.shutdown()
-    store.close()
+    _tear_down(app, window, ctx)
     return code
+
+
+def _tear_down(app, window, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Destroy the widgets while Python is still fully alive. Left to interpreter shutdown, PySide6
+    sometimes frees them during the final garbage collection and aborts ("none_dealloc")."""
+    import gc
+
+    window.close()
+    ctx.runner.wait()
+    ctx.runner.shutdown()
+    window.deleteLater()
+    app.processEvents()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if ctx.store is not None:
+        ctx.store.close()
+    gc.collect()

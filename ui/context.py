@@ -1,16 +1,43 @@
-"""What every page needs: the open store, settings and the task runner. Passed in, never global."""
+"""What every page needs: the open store, settings and the task runner. Passed in, never global.
+
+``store`` may still be opening when the window first appears: it is opened by the first job on the
+task runner's single worker thread, so every job queued after it (every page's loading) finds it set.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from secretary_app.paths import AppPaths
 from secretary_app.settings import Settings
-from secretary_app.store import Store
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 @dataclass
 class AppContext:
-    store: Store
     settings: Settings
     runner: TaskRunner
+    paths: AppPaths
+    store: Store | None = None
+
+    @classmethod
+    def for_store(cls, store: Store, settings: Settings | None = None,
+                  runner: TaskRunner | None = None) -> AppContext:
+        """A context around a store that is already open (the first-run path, and tests)."""
+        return cls(settings=settings or Settings(), runner=runner or TaskRunner(), paths=store.paths, store=store)
+
+    def open_store_in_background(self, on_error: Callable[[Exception], None] | None = None) -> None:
+        """Queue the store's opening as the first job; later jobs run after it on the same thread."""
+
+        def open_store() -> None:
+            from secretary_app.store import Store
+
+            if self.store is None:
+                self.store = Store(self.paths)
+
+        self.runner.run(open_store, on_error=on_error)

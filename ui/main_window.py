@@ -1,6 +1,12 @@
-"""The one window: navigation on the left, one page per area, a status bar with the cell and sync state."""
+"""The one window: navigation on the left, one page per area, a status bar with the cell and sync state.
+
+Pages are built the first time they are shown (their modules pull in the services and SQLAlchemy), so
+the window itself appears as fast as a bare Qt window; see bench/startup.py.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,30 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app import APP_TITLE
-from secretary_app.services.cell import get_cell
-from secretary_app.store import Changes
+from secretary_app.changes import Changes
 from ui.context import AppContext
-from ui.pages.base import Page
-from ui.pages.documents import DocumentsPage
-from ui.pages.meetings import MeetingsPage
-from ui.pages.members import MembersPage
-from ui.pages.overview import OverviewPage
-from ui.pages.placeholders import AdmissionsPage, DuesPage, SyncPage
-from ui.pages.settings import SettingsPage
 from ui.theme import apply_theme
 
-# (page class, icon) in the order of UI.md; the label is each page's own translated title.
-_PAGES: list[tuple[type[Page], QStyle.StandardPixmap]] = [
-    (OverviewPage, QStyle.StandardPixmap.SP_DesktopIcon),
-    (MembersPage, QStyle.StandardPixmap.SP_DirHomeIcon),
-    (MeetingsPage, QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    (DocumentsPage, QStyle.StandardPixmap.SP_FileIcon),
-    (DuesPage, QStyle.StandardPixmap.SP_DialogApplyButton),
-    (AdmissionsPage, QStyle.StandardPixmap.SP_ArrowUp),
-    (SyncPage, QStyle.StandardPixmap.SP_BrowserReload),
-    (SettingsPage, QStyle.StandardPixmap.SP_FileDialogContentsView),
-]
-PAGE_KEYS = [cls.key for cls, _ in _PAGES]
+# key → (module:class, icon), in the order of UI.md.
+_PAGES: dict[str, tuple[str, QStyle.StandardPixmap]] = {
+    "overview": ("ui.pages.overview:OverviewPage", QStyle.StandardPixmap.SP_DesktopIcon),
+    "members": ("ui.pages.members:MembersPage", QStyle.StandardPixmap.SP_DirHomeIcon),
+    "meetings": ("ui.pages.meetings:MeetingsPage", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    "documents": ("ui.pages.documents:DocumentsPage", QStyle.StandardPixmap.SP_FileIcon),
+    "dues": ("ui.pages.placeholders:DuesPage", QStyle.StandardPixmap.SP_DialogApplyButton),
+    "admissions": ("ui.pages.placeholders:AdmissionsPage", QStyle.StandardPixmap.SP_ArrowUp),
+    "sync": ("ui.pages.placeholders:SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
+    "settings": ("ui.pages.settings:SettingsPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
+}
+PAGE_KEYS = list(_PAGES)
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +46,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(APP_TITLE)
+        titles = {
+            "overview": self.tr("Overview"), "members": self.tr("Party members"),
+            "meetings": self.tr("Cell meetings"), "documents": self.tr("Resolutions and documents"),
+            "dues": self.tr("Party dues"), "admissions": self.tr("Member development"),
+            "sync": self.tr("Synchronisation"), "settings": self.tr("Settings"),
+        }
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -55,21 +59,18 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        self._loaded: set[str] = set()
-        for index, (cls, icon) in enumerate(_PAGES):
-            page = cls(ctx)
-            self.pages[cls.key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(icon), page.title_label.text())
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+        self.pages: dict = {}  # key → Page, filled as pages are first shown
+        for index, (key, (_target, icon)) in enumerate(_PAGES.items()):
+            self.stack.addWidget(QWidget())  # stand-in until the page is built
+            item = QListWidgetItem(self.style().standardIcon(icon), titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{titles[key]} (Alt+{index + 1})")
             self.navigation.addItem(item)
             # Alt+1 … Alt+8 jump to a page; shown in the tooltip so people can discover them.
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.navigation.setCurrentRow(i))
             self.addAction(action)
-            item.setToolTip(f"{page.title_label.text()} (Alt+{index + 1})")
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,31 +83,49 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self.tr("Not connected to a server (working offline)"))
         self.statusBar().addWidget(self.cell_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
-        settings_page = self.pages["settings"]
-        assert isinstance(settings_page, SettingsPage)
-        settings_page.settingsChanged.connect(
-            lambda: apply_theme(QApplication.instance(), large_text=ctx.settings.large_text))  # type: ignore[arg-type]
         self._load_cell_name()
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index(key))
 
+    def page(self, key: str):  # type: ignore[no-untyped-def]
+        """The page for ``key``, built (and loaded) on first use."""
+        if key not in self.pages:
+            module_name, class_name = _PAGES[key][0].split(":")
+            cls = getattr(importlib.import_module(module_name), class_name)
+            page = cls(self.ctx)
+            index = PAGE_KEYS.index(key)
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.pages[key] = page
+            if key == "settings":
+                page.settingsChanged.connect(self._settings_changed)
+            page.refresh()
+        return self.pages[key]
+
     def _show_row(self, row: int) -> None:
-        key = PAGE_KEYS[row]
-        self.stack.setCurrentIndex(row)
-        if key not in self._loaded:  # pages load lazily, the first time they are shown
-            self._loaded.add(key)
-            self.pages[key].refresh()
+        page = self.page(PAGE_KEYS[row])
+        self.stack.setCurrentWidget(page)
+
+    def _settings_changed(self) -> None:
+        apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]
 
     def apply_changes(self, changes: Changes) -> None:
-        """Tell every loaded page what changed; each decides whether to refresh."""
-        for key in self._loaded:
-            self.pages[key].on_changes(changes)
+        """Tell every built page what changed; each decides whether to refresh."""
+        for page in self.pages.values():
+            page.on_changes(changes)
         if "cell" in changes:
             self._load_cell_name()
 
     def _load_cell_name(self) -> None:
-        self.ctx.runner.run(lambda: get_cell(self.ctx.store), on_done=self._cell_loaded)
+        def cell():  # type: ignore[no-untyped-def]
+            from secretary_app.services.cell import get_cell
+
+            return get_cell(self.ctx.store)
+
+        self.ctx.runner.run(cell, on_done=self._cell_loaded, on_error=lambda _e: None)
 
     def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:

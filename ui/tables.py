@@ -29,11 +29,48 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.records: list[Any] = []
+        # Sort keys per column, computed once for all rows on the first sort: a sort of 10,000 rows asks
+        # for ~280,000 keys, and a Vietnamese collation key is too dear to build on every comparison.
+        self._sort_keys: dict[int, list[Any]] = {}
+        self._sort_column: int | None = None
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
         self.records = list(records)
+        self._sort_keys.clear()
         self.endResetModel()
+        if self._sort_column is not None:  # keep the order the person chose across reloads
+            self.sort(self._sort_column, self._sort_order)
+
+    def invalidate_sort_keys(self) -> None:
+        """Call when a column's sort key changes meaning (e.g. name order switched to full-name order)."""
+        self._sort_keys.clear()
+        if self._sort_column is not None:
+            self.sort(self._sort_column, self._sort_order)
+
+    def sort_key(self, row: int, column: int) -> Any:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            col = self.columns[column]
+            keys = self._sort_keys[column] = [(col.sort_key or col.value)(r) for r in self.records]
+        return keys[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the records themselves (one Python sort on cached keys): with 10,000 rows this takes
+        milliseconds, where a proxy calling lessThan() per comparison takes hundreds."""
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        keys = [self.sort_key(row, column) for row in range(len(self.records))]
+        ranked = sorted(range(len(self.records)), key=lambda i: (keys[i] is not None, keys[i]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        old = self.persistentIndexList()
+        position = {source: target for target, source in enumerate(ranked)}
+        self.records = [self.records[i] for i in ranked]
+        self._sort_keys = {c: [k[i] for i in ranked] for c, k in self._sort_keys.items()}
+        self.changePersistentIndexList(old, [self.index(position[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.records)
@@ -50,7 +87,7 @@ class RecordTableModel(QAbstractTableModel):
             value = column.value(record)
             return "" if value is None else str(value)
         if role == SORT_ROLE:
-            return (column.sort_key or column.value)(record)
+            return self.sort_key(index.row(), index.column())
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -91,8 +128,21 @@ class SearchProxy(QSortFilterProxyModel):
             return False
         return not self._needle or self._needle in self._key_of(record)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the source model; the proxy only filters, so typing never re-sorts."""
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)
+            model._sort_column, model._sort_order = column, order  # re-applied by set_records
+        else:
+            super().sort(column, order)
+
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):  # straight to the cached keys, no QVariant round trip
+            a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+        else:
+            a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
             return a is None and b is not None
         return a < b

@@ -1,13 +1,16 @@
 """Keep database, export and sync work off the GUI thread.
 
 One worker thread runs jobs in order (a single writer: SQLite allows one anyway, and order matters
-for a person's edits); results come back on the GUI thread through a queued signal. A progress dialog
-appears only when a job takes longer than 600 ms, as Anki does, so quick jobs do not flash.
+for a person's edits). The worker never calls Qt: it puts results on a queue that the GUI thread
+drains on a short timer while jobs are pending, so no Qt object is touched from a Python thread. A
+progress dialog appears only when a job takes longer than 600 ms, as Anki does, so quick jobs do not
+flash.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,17 +26,35 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 
 
+class _Delivery:
+    """Everything a finished job hands to the GUI thread, in one object."""
+
+    __slots__ = ("callback", "dialog", "error", "result")
+
+    def __init__(self, callback: Callable[[Any], None] | None, dialog: QProgressDialog | None,
+                 result: Any = None, error: Exception | None = None) -> None:
+        self.callback, self.dialog, self.result, self.error = callback, dialog, result, error
+
+
+class _Progress:
+    __slots__ = ("dialog", "done", "text", "total")
+
+    def __init__(self, dialog: QProgressDialog | None, done: int, total: int, text: str) -> None:
+        self.dialog, self.done, self.total, self.text = dialog, done, total, text
+
+
 class TaskRunner(QObject):
-    _done = Signal(object, object, object)  # callback, result, error
-    _progress = Signal(object, int, int, str)  # dialog, done, total, label
     busyChanged = Signal(bool)
+    POLL_MS = 20
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         self._pending = 0
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._inbox: queue.SimpleQueue[_Delivery | _Progress] = queue.SimpleQueue()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._drain)
 
     def run(self, job: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[Exception], None] | None = None, label: str = "",
@@ -44,15 +65,17 @@ class TaskRunner(QObject):
         def work() -> None:
             try:
                 if with_progress:
-                    result = job(lambda done, total, text="": self._progress.emit(dialog, done, total, text))
+                    result = job(lambda done, total, text="": self._post(_Progress(dialog, done, total, text)))
                 else:
                     result = job()
-                self._done.emit((on_done, dialog), result, None)
+                self._post(_Delivery(on_done, dialog, result=result))
             except Exception as exc:  # delivered to the GUI thread, never lost in the worker
                 log.debug("Task failed: %s", traceback.format_exc())
-                self._done.emit((on_error, dialog), None, exc)
+                self._post(_Delivery(on_error, dialog, error=exc))
 
         self._pending += 1
+        if not self._timer.isActive():
+            self._timer.start()
         self.busyChanged.emit(True)
         return self._pool.submit(work)
 
@@ -66,21 +89,38 @@ class TaskRunner(QObject):
         dialog.setValue(0)
         return dialog
 
-    def _show_progress(self, dialog: QProgressDialog | None, done: int, total: int, text: str) -> None:
+    def _post(self, item: _Delivery | _Progress) -> None:
+        """Worker side: hand over without touching Qt."""
+        self._inbox.put(item)
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                item = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(item, _Progress):
+                self._show_progress(item)
+            else:
+                self._deliver(item)
+
+    def _show_progress(self, progress: _Progress) -> None:
+        dialog = progress.dialog
         if dialog is None:
             return
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(done)
-        if text:
-            dialog.setLabelText(text)
+        dialog.setMaximum(max(progress.total, 0))
+        dialog.setValue(progress.done)
+        if progress.text:
+            dialog.setLabelText(progress.text)
 
-    def _deliver(self, target: tuple, result: Any, error: Exception | None) -> None:
-        callback, dialog = target
+    def _deliver(self, delivery: _Delivery) -> None:
+        callback, dialog, result, error = delivery.callback, delivery.dialog, delivery.result, delivery.error
         if dialog is not None:
             dialog.close()
             dialog.deleteLater()
         self._pending -= 1
         if self._pending == 0:
+            self._timer.stop()
             self.busyChanged.emit(False)
         if error is None:
             if callback:
@@ -92,13 +132,12 @@ class TaskRunner(QObject):
 
     def wait(self, timeout_ms: int = 10000) -> None:
         """Tests and shutdown: block until queued jobs are done, then deliver their results."""
-        from PySide6.QtCore import QCoreApplication, QElapsedTimer
+        from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
 
         clock = QElapsedTimer()
         clock.start()
         while self._pending and clock.elapsed() < timeout_ms:
-            QCoreApplication.processEvents()
-            QTimer.singleShot(0, lambda: None)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AdmissionsPage</name>
@@ -113,12 +112,40 @@
         <translation>Mọi văn bản chi bộ đã ban hành, kèm số. Số văn bản đánh liên tục theo từng loại trong cả nhiệm kỳ và không bao giờ dùng lại.</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Save as Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Open in Word/LibreOffice</source>
+        <translation>Mở bằng Word/LibreOffice</translation>
+    </message>
+    <message>
         <source>Search by number or subject</source>
         <translation>Tìm theo số hoặc trích yếu</translation>
     </message>
     <message>
         <source>Find:</source>
         <translation>Tìm:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Nhiệm kỳ:</translation>
     </message>
     <message>
         <source>Number</source>
@@ -135,6 +162,74 @@
     <message>
         <source>Signed by</source>
         <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Select a document in the list, then preview, print or save it.</source>
+        <translation>Chọn một văn bản trong danh sách, rồi xem trước, in hoặc xuất ra tệp.</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tất cả các loại</translation>
+    </message>
+    <message>
+        <source>All terms</source>
+        <translation>Tất cả nhiệm kỳ</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Từ %1</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>Đang chuẩn bị %1…</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Đang chuẩn bị văn bản…</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared.</source>
+        <translation>Chưa chuẩn bị được văn bản.</translation>
+    </message>
+    <message>
+        <source>Showing %1.</source>
+        <translation>Đang hiển thị %1.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Đã hủy lệnh in.</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the word processor.</source>
+        <translation>Đã mở %1 bằng chương trình soạn thảo.</translation>
+    </message>
+    <message>
+        <source>No program to open Word files was found. The file is at: %1</source>
+        <translation>Không tìm thấy chương trình mở tệp Word. Tệp được lưu tại: %1</translation>
     </message>
 </context>
 <context>
@@ -162,6 +257,38 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Party members</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Cell meetings</source>
+        <translation>Sinh hoạt chi bộ</translation>
+    </message>
+    <message>
+        <source>Resolutions and documents</source>
+        <translation>Nghị quyết &amp; văn bản</translation>
+    </message>
+    <message>
+        <source>Party dues</source>
+        <translation>Đảng phí</translation>
+    </message>
+    <message>
+        <source>Member development</source>
+        <translation>Phát triển đảng viên</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
     <message>
         <source>Not connected to a server (working offline)</source>
         <translation>Chưa kết nối máy chủ (làm việc ngoại tuyến)</translation>
@@ -196,53 +323,6 @@
     <message>
         <source>Present</source>
         <translation>Có mặt</translation>
-    </message>
-</context>
-<context>
-    <name>MembersPage</name>
-    <message>
-        <source>Party members</source>
-        <translation>Đảng viên</translation>
-    </message>
-    <message>
-        <source>The cell roster. Type part of a name, with or without diacritics, to find a member.</source>
-        <translation>Danh sách đảng viên của chi bộ. Gõ một phần họ tên, có dấu hay không dấu đều được, để tìm.</translation>
-    </message>
-    <message>
-        <source>Search by name, e.g. nguyen thi huong</source>
-        <translation>Tìm theo họ tên, ví dụ: nguyen thi huong</translation>
-    </message>
-    <message>
-        <source>Find:</source>
-        <translation>Tìm:</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Năm sinh</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>Party age</source>
-        <translation>Tuổi Đảng</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
-        <source>%1 of %2 members</source>
-        <translation>%1 / %2 đảng viên</translation>
     </message>
 </context>
 <context>
@@ -284,8 +364,12 @@
         <translation>Kỳ sinh hoạt tới: %1</translation>
     </message>
     <message>
-        <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
+        <source>No meeting is planned yet. Plan next month's meeting on the Cell meetings page.</source>
         <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
+    </message>
+    <message>
+        <source>Party badges due soon:</source>
+        <translation>Sắp đến dịp trao Huy hiệu Đảng:</translation>
     </message>
 </context>
 <context>
@@ -293,6 +377,13 @@
     <message>
         <source>Could not complete</source>
         <translation>Không thực hiện được</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrintPreview</name>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Xem trước khi in: %1</translation>
     </message>
 </context>
 <context>
@@ -352,7 +443,7 @@
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <source>Keep this computer and the upper committee&apos;s server in step. The app works fully without a server.</source>
+        <source>Keep this computer and the upper committee's server in step. The app works fully without a server.</source>
         <translation>Giữ dữ liệu trên máy này khớp với máy chủ của cấp ủy cấp trên. Chương trình vẫn dùng đầy đủ khi không có máy chủ.</translation>
     </message>
     <message>

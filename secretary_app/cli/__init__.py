@@ -22,7 +22,7 @@ Handler = Callable[[argparse.Namespace, Store], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from secretary_app.cli import demo, sync
+    from secretary_app.cli import demo, export, roster, sync
 
     parser = argparse.ArgumentParser(
         prog="secretary-app",
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", metavar="WxH", default="1366x768", help="kích thước cửa sổ khi chụp")
     parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ giao diện")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo, sync):
+    for module in (demo, roster, export, sync):
         module.register(sub)
     return parser
 

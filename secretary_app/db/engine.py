@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # We issue BEGIN ourselves (below), so the driver must not start transactions of its own.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -25,7 +27,16 @@ def make_engine(url_or_path: str | Path) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+    """Take the write lock when a transaction starts. A deferred transaction that reads first and writes
+    later fails with SQLITE_BUSY_SNAPSHOT if another writer committed in between (WAL); taking the lock
+    up front makes concurrent writers wait their turn (busy_timeout) instead, e.g. two PCs' worth of
+    jobs numbering documents at once."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

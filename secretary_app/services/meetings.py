@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from models.meetings import Attendance, Meeting
 from secretary_app.store import Store
 
-KIND_LABELS = {"regular": "Thường kỳ", "thematic": "Chuyên đề", "extraordinary": "Bất thường"}
+KIND_LABELS = {"regular": "Thường kỳ", "thematic": "Chuyên đề", "regular_and_thematic": "Thường kỳ kết hợp chuyên đề",
+               "extraordinary": "Bất thường"}
 STATE_LABELS = {"draft": "Dự thảo", "announced": "Đã thông báo", "held": "Đã họp", "final": "Đã hoàn tất biên bản"}
 
 

@@ -1,12 +1,13 @@
-"""Key figures for the overview page."""
+"""Key figures for the overview page, and the alerts that need the secretary soonest."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from models.rules.party_age import badge_alerts
 from secretary_app.services.meetings import list_meetings
-from secretary_app.services.roster import list_members
+from secretary_app.services.roster import badge_candidates, list_members
 from secretary_app.store import Store
 
 
@@ -20,23 +21,27 @@ class Overview:
     last_meeting_title: str
     last_meeting_attendance: str
     next_meeting_title: str
+    badge_alerts: tuple[str, ...] = ()  # "Nguyễn Văn Hùng: Đủ 40 năm tuổi Đảng ngày …; trao Huy hiệu dịp …"
 
 
-def overview(store: Store, today: dt.date | None = None) -> Overview:
-    members = list_members(store, today)
-    active = [m for m in members if m.status in ("Chính thức", "Dự bị", "Miễn sinh hoạt",
-                                                 "Sinh hoạt tạm thời nơi khác")]
+def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 90) -> Overview:
+    today = today or dt.date.today()
+    members = [m for m in list_members(store, today) if m.counted_here]
     meetings = list_meetings(store)
     held = [m for m in meetings if m.state in ("held", "final")]
     upcoming = [m for m in meetings if m.state in ("draft", "announced")]
     last = held[0] if held else None
+    candidates = badge_candidates(store, today)
+    names = {candidate.member_id: name for name, candidate in candidates}
+    alerts = badge_alerts([c for _, c in candidates], today, badge_lead_days)
     return Overview(
-        members_total=len(active),
-        official=sum(1 for m in active if m.status == "Chính thức"),
-        probationary=sum(1 for m in active if m.status == "Dự bị"),
-        exempt=sum(1 for m in active if m.status == "Miễn sinh hoạt"),
-        away=sum(1 for m in active if m.status == "Sinh hoạt tạm thời nơi khác"),
+        members_total=len(members),
+        official=sum(1 for m in members if m.membership == "official"),
+        probationary=sum(1 for m in members if m.membership == "probationary"),
+        exempt=sum(1 for m in members if m.exempt),
+        away=sum(1 for m in members if m.temporarily_away),
         last_meeting_title=last.title if last else "",
         last_meeting_attendance=f"{last.present}/{last.invited}" if last else "",
         next_meeting_title=upcoming[0].title if upcoming else "",
+        badge_alerts=tuple(f"Đồng chí {names[a.member_id]}: {a.message}" for a in alerts),
     )

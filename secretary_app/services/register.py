@@ -21,6 +21,10 @@ class DocumentRow:
     issued_on: dt.date
     subject: str
     signer: str
+    term_start: dt.date | None = None
+    recipients: str = ""
+    file_hash: str = ""
+    meeting_id: uuid.UUID | None = None
 
 
 def list_documents(store: Store) -> list[DocumentRow]:
@@ -30,4 +34,5 @@ def list_documents(store: Store) -> list[DocumentRow]:
             .where(DocumentRecord.cell_id == store.cell_id, DocumentRecord.deleted.is_(False))
             .order_by(DocumentRecord.issued_on.desc(), DocumentRecord.number.desc())
         ).all()
-        return [DocumentRow(d.id, d.doc_type, d.number, d.symbol, d.issued_on, d.subject, d.signer) for d in docs]
+        return [DocumentRow(d.id, d.doc_type, d.number, d.symbol, d.issued_on, d.subject, d.signer, d.term_start,
+                            d.recipients, d.file_hash, d.meeting_id) for d in docs]

@@ -103,16 +103,16 @@ class SyncEngine:
     def local(self, step: str) -> Iterator[Connection]:
         """One local transaction with foreign keys off: pages arrive in server order, not parent order."""
         with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no effect inside a transaction: set first
-            conn.commit()
+            raw = conn.connection.dbapi_connection  # PRAGMA foreign_keys is a no-op inside a transaction
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
             try:
                 with conn.begin():
                     yield conn
                     if self.faults.before_local_commit:
                         self.faults.before_local_commit(step)
             finally:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                raw.execute("PRAGMA foreign_keys=ON")
 
     def state(self, conn: Connection) -> Any:
         row = conn.execute(select(sync_state).where(sync_state.c.id == 1)).mappings().first()

@@ -40,6 +40,16 @@ def test_settings_round_trip_and_survive_a_damaged_file(tmp_path):
     assert load_settings(path) == Settings()
 
 
+def test_one_bad_setting_keeps_the_others(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"large_text": true, "autosave_seconds": 999, "language": "fr", '
+                    '"layout": {"margin_left_mm": 25, "recipient_line_end": "!"}}', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.large_text is True
+    assert settings.autosave_seconds == 2 and settings.language == "vi"
+    assert settings.layout.margin_left_mm == 25 and settings.layout.recipient_line_end == ","
+
+
 def test_cell_setup_validates_each_field(store):
     with pytest.raises(ValidationFailed) as err:
         save_cell(store, _cell(name="  "))
@@ -63,7 +73,7 @@ def test_cell_setup_saves_and_updates(store):
 def test_demo_cell_is_realistic(demo_store):
     members = list_members(demo_store, dt.date(2026, 11, 25))
     assert len(members) == 25
-    statuses = {m.status for m in members}
+    statuses = {label for m in members for label in m.status.split(" · ")}
     assert {"Chính thức", "Dự bị", "Miễn sinh hoạt", "Từ trần", "Đã chuyển đi"} <= statuses
     meetings = list_meetings(demo_store)
     assert len(meetings) == 3 and all(m.state == "final" for m in meetings)

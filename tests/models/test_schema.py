@@ -8,7 +8,7 @@ from sqlalchemy import inspect, select
 from models.members import Member
 from models.schema import SYNCED_TABLES, Base
 from secretary_app.db.engine import make_engine
-from secretary_app.db.migrate import current_revision, head_revision, migrate
+from secretary_app.db.migrate import HEAD_REVISION, current_revision, head_revision, migrate
 
 
 def test_migration_creates_every_table_of_the_model(tmp_path):
@@ -16,7 +16,7 @@ def test_migration_creates_every_table_of_the_model(tmp_path):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
-    assert current_revision(engine) == head_revision(engine)
+    assert current_revision(engine) == head_revision(engine) == HEAD_REVISION
 
 
 def test_every_synced_table_has_the_sync_columns(tmp_path):
@@ -54,16 +54,16 @@ def test_migrating_an_old_database_backs_it_up_first(tmp_path):
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'older'")
         conn.exec_driver_sql("DROP TABLE attachment")
-    from secretary_app.db import migrate as migrate_module
-
     backups = tmp_path / "backups"
-    original = migrate_module.command.upgrade
     calls = []
-    migrate_module.command.upgrade = lambda cfg, rev: calls.append(rev)
+    import alembic.command
+
+    original = alembic.command.upgrade
+    alembic.command.upgrade = lambda cfg, rev: calls.append(rev)
     try:
         made = migrate(engine, backup_folder=backups)
     finally:
-        migrate_module.command.upgrade = original
+        alembic.command.upgrade = original
     assert made is not None and made.exists()
     assert calls == ["head"]
     copy = sqlite3.connect(made)

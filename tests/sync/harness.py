@@ -208,11 +208,12 @@ class World:
     # --- local edits (through the ORM, so the outbox hook records them) ----------------------
     def edit(self, name: str, action: Any) -> None:
         box = self.clients[name]
+        box.store.forget_cell()
+        box.store.has_cell()  # read (and cache) the cell id before the write transaction starts
         with box.store.transaction() as session:
             action(session, box)
         with box.store.transaction() as session:
             box.mutation_ids.update(session.scalars(select(OutboxEntry.mutation_id)))
-        box.store.forget_cell()
 
     def sync(self, name: str, crash_at: str | None = None) -> str:
         box = self.clients[name]

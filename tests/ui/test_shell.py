@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _window(qtbot, store):
     runner = TaskRunner()
-    window = MainWindow(AppContext(store=store, settings=Settings(), runner=runner))
+    window = MainWindow(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(window)
     return window, runner
 
@@ -64,7 +64,7 @@ def test_every_page_opens_and_search_ignores_diacritics(qtbot, qapp, demo_store)
     for key in PAGE_KEYS:
         window.show_page(key)
         runner.wait()
-    members = window.pages["members"]
+    members = window.page("members")
     assert members.model.rowCount() == 25
     for query in ("nguyen thi huong", "NGUYEN THI HUONG", "Nguyễn Thị Hường"):
         members.search.setText(query)

@@ -1,14 +1,74 @@
-"""Sinh hoạt chi bộ: meetings by month, upcoming first, then held."""
+"""Sinh hoạt chi bộ: meetings (upcoming first, then held), reminders, planning, and each meeting's workspace."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView, QWidget
+import datetime as dt
 
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS, list_meetings
 from secretary_app.store import Changes
 from ui.context import AppContext
+from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
 from ui.tables import Column, RecordTableModel
+
+
+class PlanDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Plan a meeting"))
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        for key in cycle.KINDS:
+            self.kind.addItem(KIND_LABELS[key], key)
+        self.when = QDateTimeEdit()
+        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        today = QDateTime.currentDateTime().date().addMonths(1)
+        self.when.setDateTime(QDateTime(today.addDays(5 - today.day()), QTime(19, 30)))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 600)
+        self.minutes.setValue(120)
+        self.minutes.setSuffix(self.tr(" minutes"))
+        self.place = QLineEdit()
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Date and time"), self.when)
+        form.addRow(self.tr("Planned duration"), self.minutes)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.warning)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.minutes.valueChanged.connect(self._warn)
+        self.kind.currentIndexChanged.connect(self._warn)
+
+    def _warn(self) -> None:
+        self.warning.setText("\n".join(cycle.duration_warning_texts(self.kind.currentData(), self.minutes.value())))
+
+    def values(self) -> dict:
+        when = self.when.dateTime().toPython()
+        return {"kind": self.kind.currentData(), "planned_at": when if isinstance(when, dt.datetime) else None,
+                "planned_minutes": self.minutes.value(), "place": self.place.text()}
 
 
 class MeetingsPage(Page):
@@ -18,6 +78,16 @@ class MeetingsPage(Page):
         super().__init__(ctx, self.tr("Cell meetings"),
                          self.tr("Each meeting goes through its steps: preparation, attendance, minutes, "
                                  "resolution, finalise."), parent)
+        self.plan_button = self.add_action(self.tr("Plan a meeting"), self.plan, primary=True, shortcut="Ctrl+N")
+        self.open_button = self.add_action(self.tr("Open"), self.open_selected, shortcut="Ctrl+O")
+        self.stack = QStackedWidget()
+        listing = QWidget()
+        lay = QVBoxLayout(listing)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.reminders = QLabel()
+        self.reminders.setObjectName("warning")
+        self.reminders.setWordWrap(True)
+        lay.addWidget(self.reminders)
         self.model = RecordTableModel([
             Column(self.tr("Date"), lambda r: r.planned_at.strftime("%d/%m/%Y"), lambda r: r.planned_at),
             Column(self.tr("Meeting"), lambda r: r.title),
@@ -30,15 +100,60 @@ class MeetingsPage(Page):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.body().addWidget(self.table, 1)
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
+        lay.addWidget(self.table, 1)
+        self.stack.addWidget(listing)
+        self.workspace = MeetingWorkspace(ctx)
+        self.workspace.closed.connect(self.show_list)
+        self.workspace.changed.connect(self.refresh)
+        self.stack.addWidget(self.workspace)
+        self.body().addWidget(self.stack, 1)
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: list_meetings(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        store = self.ctx.store
+        self.ctx.runner.run(lambda: (list_meetings(store), cycle.reminders(store)), on_done=self._loaded,
+                            on_error=self.show_error)
 
-    def _loaded(self, rows) -> None:  # type: ignore[no-untyped-def]
+    def _loaded(self, data) -> None:  # type: ignore[no-untyped-def]
+        rows, reminders = data
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
+        self.reminders.setText("\n".join("• " + r.message for r in reminders))
+        self.reminders.setVisible(bool(reminders))
+
+    def plan(self) -> None:
+        dialog = PlanDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.plan_with(**dialog.values())
+
+    def plan_with(self, **values) -> None:  # type: ignore[no-untyped-def]
+        try:
+            detail, _ = cycle.plan_meeting(self.ctx.store, **values)
+        except Exception as exc:
+            self.show_error(exc)
+            return
+        self.refresh()
+        self.open_meeting(detail.id)
+
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        self.open_meeting(self.model.records[index.row()].id)
+
+    def open_meeting(self, meeting_id, step: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.stack.setCurrentWidget(self.workspace)
+        self.plan_button.setVisible(False)
+        self.open_button.setVisible(False)
+        self.workspace.open(meeting_id, step)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.plan_button.setVisible(True)
+        self.open_button.setVisible(True)
+        self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
-        if "meeting" in changes:
+        if "meeting" in changes and self.stack.currentIndex() == 0:
             self.refresh()

@@ -1,16 +1,39 @@
-"""Đảng viên: the searchable, filterable member table."""
+"""Đảng viên: the roster table (search, status filter, Vietnamese order), the member's record and
+history, and the edits on them, each undoable (Ctrl+Z)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget
+import datetime as dt
+import uuid
+from pathlib import Path
 
-from models.text import name_sort_key
-from secretary_app.services.roster import list_members
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.text import full_name_sort_key, name_sort_key
+from secretary_app.roster_io.exporting import export_roster
+from secretary_app.services import roster
+from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
 from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.tables import Column, RecordTableModel, SearchProxy
+from ui.roster.commands import ServiceCommand
+from ui.roster.event_dialog import EventDialog
+from ui.roster.import_dialog import ImportDialog
+from ui.roster.member_form import MemberDialog
+from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -22,21 +45,43 @@ class MembersPage(Page):
         super().__init__(ctx, self.tr("Party members"),
                          self.tr("The cell roster. Type part of a name, with or without diacritics, to find "
                                  "a member."), parent)
+        self.undo_stack = QUndoStack(self)
+        self.add_action(self.tr("Add member"), self.add_member, shortcut="Ctrl+N")
+        self.add_action(self.tr("Record event"), self.record_event, shortcut="Ctrl+E")
+        self.add_action(self.tr("Import"), self.import_file, shortcut="Ctrl+I")
+        self.add_action(self.tr("Export"), self.export_file, shortcut="Ctrl+Shift+S")
+        self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
+        self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        QShortcut(QKeySequence("Ctrl+Y"), self, self.undo_stack.redo)
+        self.full_name_order = not ctx.settings.sort_by_given_name
+
         search_row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, e.g. nguyen thi huong"))
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(QLabel(self.tr("Find:")))
         search_row.addWidget(self.search, 1)
+        self.status_filter = QComboBox()
+        for key, label in STATUS_FILTERS.items():
+            self.status_filter.addItem(label, key)
+        search_row.addWidget(QLabel(self.tr("Show:")))
+        search_row.addWidget(self.status_filter)
+        self.order = QComboBox()
+        self.order.addItem(self.tr("By given name"), False)
+        self.order.addItem(self.tr("By full name"), True)
+        self.order.setCurrentIndex(1 if self.full_name_order else 0)
+        search_row.addWidget(self.order)
         self.count_label = QLabel()
         search_row.addWidget(self.count_label)
         self.body().addLayout(search_row)
 
         self.model = RecordTableModel([
-            Column(self.tr("Full name"), lambda r: r.full_name, lambda r: name_sort_key(r.full_name)),
-            Column(self.tr("Born"), lambda r: r.birth_year, align=_CENTER),
+            Column(self.tr("Full name"), lambda r: r.full_name, self._name_key),
+            Column(self.tr("Born"), lambda r: r.birth_year, lambda r: r.birth_date or dt.date.min, align=_CENTER),
             Column(self.tr("Status"), lambda r: r.status),
-            Column(self.tr("Party age"), lambda r: r.party_years, align=_CENTER),
+            Column(self.tr("Party age"), lambda r: r.party_years, lambda r: r.party_months or 0, align=_CENTER),
+            Column(self.tr("Card no."), lambda r: r.card_number),
             Column(self.tr("Position"), lambda r: r.position),
             Column(self.tr("Phone"), lambda r: r.phone),
         ], self)
@@ -47,14 +92,62 @@ class MembersPage(Page):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.body().addWidget(self.table, 1)
+
+        detail = QWidget()
+        side = QVBoxLayout(detail)
+        side.setContentsMargins(8, 0, 0, 0)
+        self.detail_name = QLabel()
+        self.detail_name.setObjectName("figure")
+        self.detail_name.setWordWrap(True)
+        self.detail_info = QLabel(self.tr("Select a member to see their record and history."))
+        self.detail_info.setWordWrap(True)
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        side.addWidget(self.detail_name)
+        side.addWidget(self.detail_info)
+        side.addWidget(QLabel(self.tr("History:")))
+        side.addWidget(self.timeline, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.body().addWidget(splitter, 1)
+
         self.search.textChanged.connect(self._search)
+        self.status_filter.currentIndexChanged.connect(self._filter)
+        self.order.currentIndexChanged.connect(self._order_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_member)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail: MemberDetail | None = None
+        self.member_dialog: MemberDialog | None = None
+        self.event_dialog: EventDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self._select_after_load: uuid.UUID | None = None
+        self._filter()
+
+    # --- table ----------------------------------------------------------------------------------
+
+    def _name_key(self, row: MemberRow) -> tuple:
+        return full_name_sort_key(row.full_name) if self.full_name_order else name_sort_key(row.full_name)
+
+    def _order_changed(self) -> None:
+        self.full_name_order = bool(self.order.currentData())
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.model.invalidate_sort_keys()
 
     def _search(self, text: str) -> None:
         self.proxy.set_query(text)
+        self._update_count()
+
+    def _filter(self) -> None:
+        key = self.status_filter.currentData()
+        self.proxy.set_extra_filter(None if key == "all" else lambda r: r.matches(key))
         self._update_count()
 
     def _update_count(self) -> None:
@@ -62,13 +155,162 @@ class MembersPage(Page):
                                  .replace("%2", str(self.model.rowCount())))
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: list_members(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        self.ctx.runner.run(lambda: roster.list_members(self.ctx.store), on_done=self._loaded,
+                            on_error=self.show_error)
 
-    def _loaded(self, rows) -> None:  # type: ignore[no-untyped-def]
+    def _loaded(self, rows: list[MemberRow]) -> None:
+        current = self._select_after_load or (self.detail.id if self.detail else None)
+        self._select_after_load = None
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
         self._update_count()
+        if current is not None:
+            self.select_member(current)
+
+    def select_member(self, member_id: uuid.UUID) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(RECORD_ROLE).id == member_id:
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    def current_row(self) -> MemberRow | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = current.data(RECORD_ROLE) if current.isValid() else None
+        if record is None:
+            return
+        self.ctx.runner.run(lambda: roster.get_member(self.ctx.store, record.id), on_done=self._show_detail,
+                            on_error=self.show_error)
+
+    def _show_detail(self, detail: MemberDetail) -> None:
+        self.detail = detail
+        self.detail_name.setText(detail.data.full_name)
+        lines = [self.tr("Status: %1").replace("%1", detail.status)]
+        if detail.party_age:
+            lines.append(self.tr("Party age: %1").replace("%1", detail.party_age))
+        if detail.next_badge:
+            lines.append(detail.next_badge)
+        if detail.dues_exempt_by_age:
+            lines.append(self.tr("Exempt from dues (50 years of party age)"))
+        lines.extend(f"⚠ {problem}" for problem in detail.problems)
+        self.detail_info.setText("\n".join(lines))
+        self.timeline.clear()
+        for event in reversed(detail.events):
+            text = f"{event.event_date:%d/%m/%Y} — {event.label}"
+            if event.end_date:
+                text += self.tr(" (until %1)").replace("%1", f"{event.end_date:%d/%m/%Y}")
+            extra = " · ".join(x for x in (event.detail if event.kind != "discipline" else "", event.reason,
+                                            event.decision_ref) if x)
+            self.timeline.addItem(text + (f"\n    {extra}" if extra else ""))
 
     def on_changes(self, changes: Changes) -> None:
         if "member" in changes:
             self.refresh()
+
+    # --- edits (each undoable) ------------------------------------------------------------------
+
+    def _announce(self, changes: Changes) -> None:
+        window = self.window()
+        if hasattr(window, "apply_changes"):
+            window.apply_changes(changes)
+        else:
+            self.on_changes(changes)
+
+    def _run_job(self, job) -> None:  # type: ignore[no-untyped-def]
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            self._announce(result[1] if isinstance(result, tuple) else result)
+
+        self.ctx.runner.run(job, on_done=done, on_error=self.show_error)
+
+    def add_member(self) -> None:
+        self.member_dialog = MemberDialog(None, self)
+        self.member_dialog.accepted.connect(lambda: self.create_member(self.member_dialog.data()))  # type: ignore[union-attr]
+        self.member_dialog.open()
+
+    def create_member(self, data: MemberData | None) -> None:
+        if data is None:
+            return
+        store = self.ctx.store
+
+        def done(result: tuple[uuid.UUID, Changes]) -> None:
+            member_id, changes = result
+            self._select_after_load = member_id
+            self.undo_stack.push(ServiceCommand(
+                self.tr("add %1").replace("%1", data.full_name),
+                lambda: roster.restore_member(store, member_id), lambda: roster.delete_member(store, member_id),
+                self._run_job))
+            self._announce(changes)
+
+        self.ctx.runner.run(lambda: roster.create_member(store, data), on_done=done, on_error=self.show_error)
+
+    def edit_member(self) -> None:
+        if self.detail is None:
+            return
+        member_id = self.detail.id
+        self.member_dialog = MemberDialog(self.detail.data, self)
+        self.member_dialog.accepted.connect(
+            lambda: self.save_member(member_id, self.member_dialog.data()))  # type: ignore[union-attr]
+        self.member_dialog.open()
+
+    def save_member(self, member_id: uuid.UUID, data: MemberData | None) -> None:
+        if data is None:
+            return
+        store = self.ctx.store
+
+        def done(result: tuple[MemberData, Changes]) -> None:
+            before, changes = result
+            if before != data:
+                self.undo_stack.push(ServiceCommand(
+                    self.tr("edit %1").replace("%1", data.full_name),
+                    lambda: roster.update_member(store, member_id, data),
+                    lambda: roster.update_member(store, member_id, before), self._run_job))
+            self._announce(changes)
+
+        self.ctx.runner.run(lambda: roster.update_member(store, member_id, data), on_done=done,
+                            on_error=self.show_error)
+
+    def record_event(self) -> None:
+        if self.detail is None:
+            return
+        member_id = self.detail.id
+        self.event_dialog = EventDialog(self.detail.data.full_name, self)
+        self.event_dialog.accepted.connect(
+            lambda: self.add_event(member_id, self.event_dialog.data()))  # type: ignore[union-attr]
+        self.event_dialog.open()
+
+    def add_event(self, member_id: uuid.UUID, data: EventInput | None) -> None:
+        if data is None:
+            return
+        store = self.ctx.store
+
+        def done(result: tuple[uuid.UUID, Changes]) -> None:
+            event_id, changes = result
+            self.undo_stack.push(ServiceCommand(
+                self.tr("record event"), lambda: roster.restore_event(store, event_id),
+                lambda: roster.remove_event(store, event_id), self._run_job))
+            self._announce(changes)
+
+        self.ctx.runner.run(lambda: roster.add_event(store, member_id, data), on_done=done,
+                            on_error=self.show_error)
+
+    # --- files ------------------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        self.import_dialog = ImportDialog(self.ctx, self)
+        self.import_dialog.imported.connect(self._announce)
+        self.import_dialog.open()
+
+    def export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the roster"), str(Path.home() / "danh-sach-dang-vien.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;Word (*.docx);;PDF (*.pdf)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        self.ctx.runner.run(lambda: export_roster(self.ctx.store, path), on_error=self.show_error,
+                            label=self.tr("Exporting the roster…"), parent=self)

@@ -44,10 +44,15 @@ class OverviewPage(Page):
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.body().addWidget(self.next_label)
+        self.badges_label = QLabel()
+        self.badges_label.setWordWrap(True)
+        self.body().addWidget(self.badges_label)
         self.body().addStretch(1)
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: overview(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        lead = self.ctx.settings.badge_lead_days
+        self.ctx.runner.run(lambda: overview(self.ctx.store, badge_lead_days=lead), on_done=self._loaded,
+                            on_error=self.show_error)
 
     def _loaded(self, data: Overview) -> None:
         self.cards["members"].figure.setText(str(data.members_total))
@@ -63,6 +68,10 @@ class OverviewPage(Page):
             self.tr("Next meeting: %1").replace("%1", data.next_meeting_title) if data.next_meeting_title
             else self.tr("No meeting is planned yet. Plan next month's meeting on the Cell meetings page.")
         )
+
+        self.badges_label.setText(
+            "<b>" + self.tr("Party badges due soon:") + "</b><br>" + "<br>".join(data.badge_alerts)
+            if data.badge_alerts else "")
 
     def on_changes(self, changes: Changes) -> None:
         if changes:

@@ -65,7 +65,7 @@ class SettingsPage(Page):
         self.ctx.settings.large_text = self.large_text.isChecked()
         self.ctx.settings.language = str(self.language.currentData())
         try:
-            save_settings(self.ctx.settings, self.ctx.store.paths.settings_file)
+            save_settings(self.ctx.settings, self.ctx.paths.settings_file)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Could not save settings"), str(exc))
         self.settingsChanged.emit()

@@ -1,0 +1,111 @@
+"""Roster benchmarks: import of a 5,000-member xlsx beside openpyxl's read-only iteration of the same
+file (target ≤ 2× that + 1 s), and search-as-you-type over 10,000 members (target ≤ 30 ms per keystroke).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/roster.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from openpyxl import Workbook, load_workbook
+
+from secretary_app.paths import resolve_paths
+from secretary_app.roster_io.importing import import_roster
+from secretary_app.services.cell import CellInput, save_cell
+from secretary_app.store import Store
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Thu", "Đức", "Ngọc", "Xuân", "Hữu", "Kim"]
+GIVEN = ["Hùng", "Hường", "An", "Bình", "Đức", "Lan", "Mai", "Nam", "Tuấn", "Yến", "Ánh", "Thủy", "Long", "Khải"]
+
+
+def _write_roster(path: Path, count: int, rng: random.Random) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sách")
+    sheet.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Ngày vào Đảng", "Ngày chính thức",
+                  "Số thẻ", "Chức vụ", "Điện thoại"])
+    for i in range(count):
+        born = dt.date(rng.randint(1940, 1998), rng.randint(1, 12), rng.randint(1, 28))
+        joined = dt.date(born.year + rng.randint(19, 25), rng.randint(1, 12), rng.randint(1, 28))
+        sheet.append([i + 1, f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}", born,
+                      rng.choice(["Nam", "Nữ"]), "Hà Nội", joined, joined.replace(year=joined.year + 1),
+                      f"{10000000 + i}", "Đảng viên", f"09{rng.randint(10000000, 99999999)}"])
+    book.save(path)
+
+
+def bench_import(folder: Path) -> None:
+    path = folder / "roster-5000.xlsx"
+    _write_roster(path, 5000, random.Random(1))
+    start = time.perf_counter()
+    book = load_workbook(path, read_only=True, data_only=True)
+    rows = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    baseline = time.perf_counter() - start
+    store = Store(resolve_paths(folder / "data"))
+    save_cell(store, CellInput("Chi bộ thử", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 1, 1)))
+    start = time.perf_counter()
+    result = import_roster(store, path)
+    took = time.perf_counter() - start
+    store.close()
+    target = 2 * baseline + 1
+    print(f"openpyxl read-only iteration of {rows} rows: {baseline:.2f} s")
+    print(f"import of 5,000 members ({result.summary()}): {took:.2f} s "
+          f"(target ≤ {target:.2f} s: {'OK' if took <= target else 'OVER'})")
+
+
+def bench_search() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from models.text import name_sort_key, search_key
+    from ui.tables import Column, RecordTableModel, SearchProxy
+
+    app = QApplication.instance() or QApplication([])
+    rng = random.Random(2)
+
+    class Row:
+        __slots__ = ("full_name", "search_key")
+
+        def __init__(self, name: str) -> None:
+            self.full_name, self.search_key = name, search_key(name)
+
+    rows = [Row(f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}") for _ in range(10_000)]
+    model = RecordTableModel([Column("Họ và tên", lambda r: r.full_name, lambda r: name_sort_key(r.full_name))])
+    proxy = SearchProxy(lambda r: r.search_key)
+    proxy.setSourceModel(model)
+    model.set_records(rows)
+    start = time.perf_counter()
+    proxy.sort(0)
+    print(f"first sort of 10,000 members in Vietnamese order: {(time.perf_counter() - start) * 1000:.0f} ms")
+    timings = []
+    typed = ""
+    for ch in "nguyen thi huong":
+        typed += ch
+        start = time.perf_counter()
+        proxy.set_query(typed)
+        proxy.rowCount()
+        timings.append((time.perf_counter() - start) * 1000)
+    for _ in typed:  # and deleting it again with backspace
+        typed = typed[:-1]
+        start = time.perf_counter()
+        proxy.set_query(typed)
+        proxy.rowCount()
+        timings.append((time.perf_counter() - start) * 1000)
+    print(f"search-as-you-type over 10,000 members: mean {sum(timings) / len(timings):.1f} ms, "
+          f"worst {max(timings):.1f} ms per keystroke (target ≤ 30 ms: {'OK' if max(timings) <= 30 else 'OVER'})")
+    del app
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        bench_import(Path(folder))
+    bench_search()

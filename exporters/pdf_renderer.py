@@ -1,0 +1,358 @@
+"""Render a Document to PDF with reportlab platypus, embedding the bundled Liberation Serif.
+
+Every string goes through ``nfc`` (reportlab does no mark positioning) and XML escaping (Paragraph text
+is markup) in ``_markup``; nothing else builds Paragraph text.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
+from reportlab.platypus import PageBreak as PlatypusPageBreak
+from reportlab.platypus import Paragraph as PlatypusParagraph
+from reportlab.platypus import Table as PlatypusTable
+from reportlab.platypus.tables import TableStyle
+
+from exporters import fonts
+from exporters.formatting import PARTY_TITLE, format_date_line, nfc
+from exporters.model import (
+    Align,
+    Block,
+    Document,
+    DoubleSignature,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Recipients,
+    Run,
+    Signature,
+    Signer,
+    Table,
+    VoteLine,
+)
+from exporters.profile import HD36_2018, LayoutProfile
+from exporters.safe_write import Target, write_document
+
+CREATOR = "Sổ tay Bí thư"
+_ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
+# Table cells default to Helvetica even when they hold only Paragraphs; naming our font keeps Helvetica
+# (an unembedded font) out of the page resources.
+_CELL_FONT = ("FONT", (0, 0), (-1, -1), fonts.REGULAR)
+_NO_PADDING = [
+    _CELL_FONT,
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
+
+
+def render_pdf(doc: Document, target: Target, profile: LayoutProfile = HD36_2018) -> None:
+    """Write ``doc`` as an A4 PDF to a path or a binary stream.
+
+    Raises DocumentError if the model is incomplete, ExportError if the file cannot be written
+    (no partial file is left behind).
+    """
+    doc.validate()
+    fonts.register_fonts()
+    write_document(target, lambda stream: _build(doc, stream, profile))
+
+
+def _markup(content: str | Run | tuple[Run, ...]) -> str:
+    runs = (Run(content),) if isinstance(content, str) else (content,) if isinstance(content, Run) else content
+    parts = []
+    for run in runs:
+        text = escape(nfc(run.text))
+        if run.underline:
+            text = f"<u>{text}</u>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.bold:
+            text = f"<b>{text}</b>"
+        parts.append(text)
+    return "".join(parts)
+
+
+class _TitleRule(Flowable):
+    """The solid line under the Party title, exactly as long as the title (documents.md §2)."""
+
+    def __init__(self, length: float, gap: float) -> None:
+        super().__init__()
+        self.length, self.gap = length, gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 2 * self.gap
+
+    def draw(self) -> None:
+        start = (self.width - self.length) / 2
+        self.canv.setLineWidth(0.6)
+        self.canv.line(start, self.gap, start + self.length, self.gap)
+
+
+class _Styles:
+    def __init__(self, profile: LayoutProfile) -> None:
+        self.profile = profile
+        self.body = ParagraphStyle(
+            "body",
+            fontName=fonts.REGULAR,
+            fontSize=profile.body_size_pt,
+            leading=profile.line_spacing_pt,
+            alignment=TA_JUSTIFY,
+            firstLineIndent=profile.first_line_indent_mm * mm,
+            spaceAfter=profile.space_after_pt,
+        )
+        self.header = ParagraphStyle(
+            "header",
+            parent=self.body,
+            fontSize=profile.header_size_pt,
+            leading=profile.header_line_spacing_pt,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=0,
+        )
+        self.party_title = ParagraphStyle(
+            "party_title", parent=self.header, fontName=fonts.BOLD, fontSize=profile.party_title_size_pt
+        )
+        self.doc_type = ParagraphStyle(
+            "doc_type",
+            parent=self.header,
+            fontName=fonts.BOLD,
+            fontSize=profile.doc_type_size_pt,
+            leading=profile.line_spacing_pt,
+            spaceBefore=2 * profile.space_after_pt,
+        )
+        self.subject = ParagraphStyle(
+            "subject", parent=self.header, fontName=fonts.BOLD, fontSize=profile.subject_size_pt
+        )
+        self.separator = ParagraphStyle("separator", parent=self.header, spaceAfter=2 * profile.space_after_pt)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=fonts.BOLD, keepWithNext=1)
+        self.table_cell = ParagraphStyle(
+            "table_cell",
+            parent=self.body,
+            fontSize=profile.table_size_pt,
+            leading=profile.table_size_pt * 1.2,
+            firstLineIndent=0,
+            spaceAfter=0,
+        )
+        self.signature = ParagraphStyle(
+            "signature", parent=self.header, fontSize=profile.signature_size_pt, leading=profile.header_line_spacing_pt
+        )
+        self.recipients_label = ParagraphStyle(
+            "recipients_label",
+            parent=self.header,
+            fontSize=profile.recipients_label_size_pt,
+            alignment=TA_LEFT,
+        )
+        dash_width = fonts.text_width_pt("- ", profile.recipients_size_pt)
+        self.recipients = ParagraphStyle(
+            "recipients",
+            parent=self.recipients_label,
+            fontSize=profile.recipients_size_pt,
+            leading=profile.recipients_line_spacing_pt,
+            # A wrapped recipient line continues under the text, not under the dash.
+            leftIndent=dash_width,
+            firstLineIndent=-dash_width,
+        )
+
+    def with_alignment(self, style: ParagraphStyle, align: Align, indent: bool) -> ParagraphStyle:
+        return ParagraphStyle(
+            f"{style.name}-{align.value}-{indent}",
+            parent=style,
+            alignment=_ALIGN[align],
+            firstLineIndent=style.firstLineIndent if indent else 0,
+        )
+
+
+class _FlowableBuilder:
+    def __init__(self, profile: LayoutProfile) -> None:
+        self.profile = profile
+        self.styles = _Styles(profile)
+
+    def document(self, doc: Document) -> list[Flowable]:
+        flowables = [self.header(doc), *self.title(doc)]
+        for block in doc.blocks:
+            rendered = self.block(block)
+            if isinstance(block, Signature | DoubleSignature) and flowables:
+                # A signature block never stands alone at the top of a page: it takes the last paragraph
+                # with it (as Word's "keep with next" does for the DOCX).
+                rendered = [KeepTogether([flowables.pop(), *rendered])]
+            flowables.extend(rendered)
+        return flowables
+
+    def header(self, doc: Document) -> Flowable:
+        header, styles, profile = doc.header, self.styles, self.profile
+        left = [
+            PlatypusParagraph(_markup(header.superior_body.upper()), styles.header),
+            PlatypusParagraph(_markup(Run(header.issuing_body.upper(), bold=True)), styles.header),
+            PlatypusParagraph("*", styles.header),
+        ]
+        if header.number:
+            left.append(PlatypusParagraph(_markup(header.number), styles.header))
+        right: list[Flowable] = []
+        if header.show_party_title:
+            title_width = fonts.text_width_pt(PARTY_TITLE, profile.party_title_size_pt, bold=True)
+            right += [
+                PlatypusParagraph(_markup(PARTY_TITLE), styles.party_title),
+                # 4 pt below the paragraph box clears the dot under "Ậ", "Ệ".
+                _TitleRule(title_width, gap=4),
+            ]
+        if header.place is not None and header.date is not None:
+            date_line = format_date_line(nfc(header.place), header.date)
+            right.append(PlatypusParagraph(_markup(Run(date_line, italic=True)), styles.header))
+        return self._two_columns(left, right)
+
+    def title(self, doc: Document) -> list[Flowable]:
+        flowables: list[Flowable] = [
+            Spacer(0, self.profile.space_after_pt),
+            PlatypusParagraph(_markup(doc.doc_type_name.upper()), self.styles.doc_type),
+        ]
+        if doc.subject:
+            flowables.append(PlatypusParagraph(_markup(doc.subject), self.styles.subject))
+        # [C] five hyphens, not a drawn line.
+        flowables.append(PlatypusParagraph("-----", self.styles.separator))
+        return flowables
+
+    def block(self, block: Block) -> list[Flowable]:
+        styles = self.styles
+        match block:
+            case Heading(text=text, level=level):
+                return [PlatypusParagraph(_markup(Run(text, bold=True, italic=level == 3)), styles.heading)]
+            case Paragraph(runs=runs, indent_first_line=indent, align=align):
+                return [PlatypusParagraph(_markup(runs), styles.with_alignment(styles.body, align, indent))]
+            case VoteLine():
+                return [PlatypusParagraph(_markup(block.text), styles.body)]
+            case Table():
+                return [self.table(block)]
+            case Signature(signer=signer, recipients=recipients):
+                left = self.recipients(recipients) if recipients else []
+                return [Spacer(0, self.profile.space_after_pt), self._two_columns(left, self.signer(signer))]
+            case DoubleSignature(left=left, right=right):
+                return [Spacer(0, self.profile.space_after_pt), self._two_columns(self.signer(left), self.signer(right))]
+            case PageBreak():
+                return [PlatypusPageBreak()]
+        raise AssertionError(f"unhandled block {block!r}")  # Document.validate() admits only the types above
+
+    def table(self, table: Table) -> Flowable:
+        widths = self.profile.fit_widths_mm(tuple(column.width_mm for column in table.columns))
+        cell_styles = [self.styles.with_alignment(self.styles.table_cell, column.align, False) for column in table.columns]
+        head_style = self.styles.with_alignment(self.styles.table_cell, Align.CENTER, False)
+        data = []
+        if table.header:
+            data.append([PlatypusParagraph(_markup(Run(text, bold=True)), head_style) for text in table.header])
+        for row in table.rows:
+            data.append([PlatypusParagraph(_markup(text), style) for text, style in zip(row, cell_styles, strict=True)])
+        grid = PlatypusTable(
+            data,
+            colWidths=[width * mm for width in widths],
+            repeatRows=1 if table.header else 0,
+            spaceAfter=self.profile.space_after_pt,
+        )
+        grid.setStyle(
+            TableStyle(
+                [
+                    _CELL_FONT,
+                    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return grid
+
+    def signer(self, signer: Signer) -> list[Flowable]:
+        style, profile = self.styles.signature, self.profile
+        flowables: list[Flowable] = []
+        if signer.authority:
+            flowables.append(PlatypusParagraph(_markup(Run(signer.authority.upper(), bold=True)), style))
+        # Without an authority line ("THƯ KÝ", "CHỦ TRÌ") the title is the signing capacity, printed bold.
+        title_bold = profile.signer_title_bold or not signer.authority
+        flowables.append(PlatypusParagraph(_markup(Run(signer.title.upper(), bold=title_bold)), style))
+        flowables.append(Spacer(0, signer.gap_lines * profile.line_spacing_pt))
+        flowables.append(PlatypusParagraph(_markup(Run(signer.name, bold=True)), style))
+        return flowables
+
+    def recipients(self, recipients: Recipients) -> list[Flowable]:
+        lines = recipients.formatted(self.profile.recipient_line_ending)
+        return [
+            PlatypusParagraph(_markup(Run("Nơi nhận:", underline=True)), self.styles.recipients_label),
+            *(PlatypusParagraph(_markup(line), self.styles.recipients) for line in lines),
+        ]
+
+    def _two_columns(self, left: list[Flowable], right: list[Flowable]) -> Flowable:
+        left_mm, right_mm = self.profile.column_widths_mm
+        table = PlatypusTable([[left, right]], colWidths=[left_mm * mm, right_mm * mm], hAlign="LEFT")
+        table.setStyle(TableStyle(_NO_PADDING))
+        return table
+
+
+def _build(doc: Document, stream: BinaryIO, profile: LayoutProfile) -> None:
+    page_width, page_height = profile.page_width_mm * mm, profile.page_height_mm * mm
+    margins = profile.margins
+    # Mirrored margins swap left and right on even (back) pages; a page template per side does that.
+    sides = [("odd", margins.left_mm, margins.right_mm)]
+    if profile.mirror_margins:
+        sides.append(("even", margins.right_mm, margins.left_mm))
+
+    def page_number(canvas: Canvas, template: BaseDocTemplate) -> None:
+        number = canvas.getPageNumber()
+        if number == 1:  # [R] no number on page 1
+            return
+        left_mm, right_mm = sides[(number - 1) % len(sides)][1:]
+        ascent, _ = getAscentDescent(fonts.REGULAR, profile.page_number_size_pt)
+        canvas.setFont(fonts.REGULAR, profile.page_number_size_pt)
+        centre = (left_mm * mm + page_width - right_mm * mm) / 2
+        canvas.drawCentredString(centre, page_height - profile.page_number_top_mm * mm - ascent, str(number))
+
+    templates = []
+    for name, left_mm, right_mm in sides:
+        frame = Frame(
+            left_mm * mm,
+            margins.bottom_mm * mm,
+            page_width - (left_mm + right_mm) * mm,
+            page_height - (margins.top_mm + margins.bottom_mm) * mm,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
+        templates.append(PageTemplate(id=name, frames=[frame], onPage=page_number))
+
+    title = nfc(" ".join(part for part in (doc.doc_type_name, doc.subject) if part))
+    template = BaseDocTemplate(
+        stream,
+        pagesize=(page_width, page_height),
+        pageTemplates=templates,
+        title=title,
+        author=nfc(doc.header.issuing_body),
+        creator=CREATOR,
+        lang="vi-VN",
+        # Without this the canvas starts in Helvetica, which then shows up as an unembedded font.
+        initialFontName=fonts.REGULAR,
+        initialFontSize=profile.body_size_pt,
+    )
+    flowables = _FlowableBuilder(profile).document(doc)
+    if profile.mirror_margins:
+        # reportlab's documented idiom for alternating pages: from page 2 on, cycle even, odd, even, ...
+        flowables.insert(0, NextPageTemplate(["even", "odd"]))
+    template.build(flowables)

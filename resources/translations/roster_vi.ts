@@ -1,0 +1,407 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record an event</source>
+        <translation>Ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Đảng viên: %1</translation>
+    </message>
+    <message>
+        <source>e.g. the Party organisation the member moves to</source>
+        <translation>ví dụ: tổ chức đảng nơi đảng viên chuyển đến</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Sự kiện:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <source>Until (first day back):</source>
+        <translation>Đến ngày (ngày trở lại):</translation>
+    </message>
+    <message>
+        <source>Form of discipline:</source>
+        <translation>Hình thức kỷ luật:</translation>
+    </message>
+    <message>
+        <source>Other organisation:</source>
+        <translation>Tổ chức đảng nơi đi/đến:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>Decision number:</source>
+        <translation>Số quyết định:</translation>
+    </message>
+    <message>
+        <source>Enter the date of the event.</source>
+        <translation>Hãy nhập ngày xảy ra sự kiện.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import the roster from a spreadsheet</source>
+        <translation>Nhập danh sách đảng viên từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one member per row.</source>
+        <translation>Chọn tệp Excel (.xlsx) hoặc CSV, mỗi dòng một đảng viên.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Columns (suggested from the headers; correct them if needed)</source>
+        <translation>Các cột (gợi ý theo tiêu đề; sửa lại nếu chưa đúng)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>Sẽ được</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>cập nhật</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>skipped (duplicate)</source>
+        <translation>bỏ qua (dòng trùng)</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>không nhập</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Save list of problem rows…</source>
+        <translation>Lưu danh sách dòng có vấn đề…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>Chọn tệp danh sách đảng viên</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Bảng tính (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <source>%1: header on row %2 (%3)</source>
+        <translation>%1: dòng tiêu đề ở dòng %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 to add, %2 to update, %3 unchanged, %4 with errors (not imported).</source>
+        <translation>%1 thêm mới, %2 cập nhật, %3 không đổi, %4 có lỗi (không nhập).</translation>
+    </message>
+    <message>
+        <source>%1 blank rows were skipped.</source>
+        <translation>Đã bỏ qua %1 dòng trống.</translation>
+    </message>
+    <message>
+        <source>Importing members…</source>
+        <translation>Đang nhập đảng viên…</translation>
+    </message>
+    <message>
+        <source>Done: %1 added, %2 updated, %3 unchanged, %4 not imported.</source>
+        <translation>Xong: %1 thêm mới, %2 cập nhật, %3 không đổi, %4 không nhập.</translation>
+    </message>
+    <message>
+        <source>Save the list of problem rows</source>
+        <translation>Lưu danh sách dòng có vấn đề</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>New member</source>
+        <translation>Thêm đảng viên</translation>
+    </message>
+    <message>
+        <source>Member record</source>
+        <translation>Hồ sơ đảng viên</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Birth name (if different)</source>
+        <translation>Tên khai sinh (nếu khác)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi ở hiện nay</translation>
+    </message>
+    <message>
+        <source>Admission decision date</source>
+        <translation>Ngày vào Đảng (quyết định kết nạp)</translation>
+    </message>
+    <message>
+        <source>Admission ceremony date</source>
+        <translation>Ngày lễ kết nạp</translation>
+    </message>
+    <message>
+        <source>Official member since</source>
+        <translation>Ngày chính thức</translation>
+    </message>
+    <message>
+        <source>Party card number</source>
+        <translation>Số thẻ đảng viên</translation>
+    </message>
+    <message>
+        <source>Party record number</source>
+        <translation>Số lý lịch đảng viên</translation>
+    </message>
+    <message>
+        <source>Citizen ID number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>General education</source>
+        <translation>Trình độ văn hóa</translation>
+    </message>
+    <message>
+        <source>Political theory level</source>
+        <translation>Lý luận chính trị</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Party members</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>The cell roster. Type part of a name, with or without diacritics, to find a member.</source>
+        <translation>Danh sách đảng viên của chi bộ. Gõ một phần họ tên, có dấu hay không dấu đều được, để tìm.</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm đảng viên</translation>
+    </message>
+    <message>
+        <source>Record event</source>
+        <translation>Ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Search by name, e.g. nguyen thi huong</source>
+        <translation>Tìm theo họ tên, ví dụ: nguyen thi huong</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Tìm:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiện:</translation>
+    </message>
+    <message>
+        <source>By given name</source>
+        <translation>Xếp theo tên</translation>
+    </message>
+    <message>
+        <source>By full name</source>
+        <translation>Xếp theo họ và tên</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Party age</source>
+        <translation>Tuổi Đảng</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>Số thẻ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Select a member to see their record and history.</source>
+        <translation>Chọn một đảng viên để xem hồ sơ và quá trình.</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Quá trình:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members</source>
+        <translation>%1 / %2 đảng viên</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Tình trạng: %1</translation>
+    </message>
+    <message>
+        <source>Party age: %1</source>
+        <translation>Tuổi Đảng: %1</translation>
+    </message>
+    <message>
+        <source>Exempt from dues (50 years of party age)</source>
+        <translation>Miễn đóng đảng phí (đủ 50 năm tuổi Đảng)</translation>
+    </message>
+    <message>
+        <source> (until %1)</source>
+        <translation> (đến %1)</translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>thêm %1</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>sửa %1</translation>
+    </message>
+    <message>
+        <source>record event</source>
+        <translation>ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>Export the roster</source>
+        <translation>Xuất danh sách đảng viên</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;Word (*.docx);;PDF (*.pdf)</source>
+        <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv);;Word (*.docx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting the roster…</source>
+        <translation>Đang xuất danh sách đảng viên…</translation>
+    </message>
+</context>
+</TS>

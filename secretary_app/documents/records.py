@@ -1,0 +1,230 @@
+"""Plain records the document builders take: what services read from the database, nothing more.
+
+Every record is a frozen dataclass with Python values (str, int VND, datetime.date/datetime); no ORM
+objects and no Qt. Builders check the fields a document cannot do without and raise ``UserError``
+naming the field (``missing``), so a half-filled document is never produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from secretary_app.errors import ValidationFailed
+
+
+def missing(label: str, field_name: str) -> ValidationFailed:
+    """The one message shape for an absent required field: Vietnamese label, then the field's name."""
+    return ValidationFailed(f"Thiếu {label} ({field_name}). Hãy nhập đủ rồi xuất lại văn bản.", field=field_name)
+
+
+def require(value: object, label: str, field_name: str) -> None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise missing(label, field_name)
+
+
+@dataclass(frozen=True)
+class CellHeader:
+    """Who issues: "ĐẢNG BỘ PHƯỜNG HOÀN KIẾM" / "CHI BỘ TỔ DÂN PHỐ SỐ 5", and the date-line place."""
+
+    superior_body: str  # "Đảng bộ phường Hoàn Kiếm"
+    cell_name: str  # "Chi bộ Tổ dân phố số 5"
+    place: str  # "Hoàn Kiếm"
+
+    def check(self) -> None:
+        require(self.superior_body, "tên đảng bộ cấp trên", "cell.superior_body")
+        require(self.cell_name, "tên chi bộ", "cell.cell_name")
+        require(self.place, "địa danh ghi ở dòng ngày tháng", "cell.place")
+
+
+@dataclass(frozen=True)
+class Absence:
+    name: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class GuestEntry:
+    name: str
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    """Head-count on the meeting day, computed from the roster (documents.md §3.4), never typed."""
+
+    total: int  # in this cell's list on the day
+    official: int
+    probationary: int
+    exempt: int = 0  # miễn công tác và sinh hoạt đảng
+    transferred_out: int = 0  # chuyển sinh hoạt tạm thời đi
+    temporarily_here: int = 0  # sinh hoạt tạm thời đến (not in ``total``)
+    present_official: int = 0
+    present_probationary: int = 0
+    present_temporary: int = 0
+    absent_with_reason: tuple[Absence, ...] = ()
+    absent_without_reason: tuple[str, ...] = ()
+    guests: tuple[GuestEntry, ...] = ()
+
+    @property
+    def present(self) -> int:
+        return self.present_official + self.present_probationary
+
+    @property
+    def absent(self) -> int:
+        return len(self.absent_with_reason) + len(self.absent_without_reason)
+
+
+@dataclass(frozen=True)
+class SpeechEntry:
+    speaker: str
+    opinion: str
+
+
+@dataclass(frozen=True)
+class VoteEntry:
+    """A tally; ``base`` is the official members counted for the vote (rules: documents.md §5.4)."""
+
+    subject: str
+    yes: int
+    base: int
+    no: int = 0
+    abstain: int = 0
+    passed: bool = True
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One item of the programme and, once held, what was said and decided on it."""
+
+    title: str
+    presenter: str = ""
+    gist: str = ""
+    conclusion: str = ""
+    speeches: tuple[SpeechEntry, ...] = ()
+    votes: tuple[VoteEntry, ...] = ()
+    minutes_planned: int | None = None
+
+
+@dataclass(frozen=True)
+class TaskEntry:
+    content: str
+    owner: str = ""
+    deadline: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """A meeting with its programme and, once held, attendance, speeches, votes and tasks."""
+
+    cell: CellHeader
+    starts_at: dt.datetime
+    place: str
+    chair: str
+    recorder: str
+    agenda: tuple[AgendaEntry, ...]
+    kind: str = "regular"  # regular / thematic / extraordinary
+    topic: str = ""  # thematic meetings: the topic
+    chair_title: str = "Bí thư chi bộ"
+    recorder_title: str = ""
+    ends_at: dt.datetime | None = None
+    attendance: AttendanceCounts | None = None
+    tasks: tuple[TaskEntry, ...] = ()
+    minutes_notes: str = ""  # free text of the minutes, added after the items when present
+    dues_note: str = ""  # "thu nộp đảng phí tháng 10/2026: 20/20 đảng viên, 1.240.000 đồng"
+
+    @property
+    def month_label(self) -> str:
+        """"tháng 02 năm 2026" (months 1-2 zero-padded as in the Party date line)."""
+        month = self.starts_at.month
+        return f"tháng {month:02d} năm {self.starts_at.year}" if month <= 2 else \
+            f"tháng {month} năm {self.starts_at.year}"
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    """A numbered part of a resolution, report or plan: "I- KẾT QUẢ …" and its paragraphs.
+    Paragraphs may use ``**bold**`` / ``*italic*``; a paragraph starting "1- " is a sub-heading."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolutionRecord:
+    """A resolution (doc_type "NQ") or conclusion ("KL") of the cell (documents.md §4)."""
+
+    cell: CellHeader
+    doc_type: str  # "NQ" or "KL"
+    number: int | None  # None until issued: the builder refuses to print a number-less NQ/KL
+    issued_on: dt.date
+    subject: str  # "về lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
+    sections: tuple[SectionEntry, ...]
+    signer_name: str
+    signer_title: str = "BÍ THƯ"
+    authority: str = "T/M CHI BỘ"
+    recipients: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo)", "Đảng viên trong chi bộ")
+    meeting_date: dt.date | None = None
+    present: int | None = None  # members present / in the list, for the opening sentence
+    total: int | None = None
+    chair: str = ""
+    vote: VoteEntry | None = None
+
+
+@dataclass(frozen=True)
+class NarrativeRecord:
+    """A report (báo cáo, "BC") or plan (kế hoạch, "KH"): header, number, subject, sections, signature."""
+
+    cell: CellHeader
+    number: int | None
+    issued_on: dt.date
+    subject: str
+    sections: tuple[SectionEntry, ...]
+    signer_name: str
+    signer_title: str = "BÍ THƯ"
+    authority: str = "T/M CHI BỘ"
+    recipients: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo)",)
+    intro: str = ""  # legal basis / opening paragraph
+
+
+@dataclass(frozen=True)
+class MemberListRow:
+    name: str
+    birth_date: dt.date | None = None
+    gender: str = ""
+    admitted_on: dt.date | None = None
+    official_on: dt.date | None = None
+    card_number: str = ""
+    position: str = ""
+    note: str = ""  # status label: "Dự bị", "Miễn sinh hoạt", "Chuyển SH tạm thời đi", …
+
+
+@dataclass(frozen=True)
+class MemberListRecord:
+    cell: CellHeader
+    as_of: dt.date
+    rows: tuple[MemberListRow, ...]
+    signer_name: str
+    signer_title: str = "BÍ THƯ"
+    authority: str = "T/M CHI BỘ"
+
+
+@dataclass(frozen=True)
+class DuesLedgerRow:
+    """One member's payments for each month of the ledger, integer VND (None = not paid)."""
+
+    name: str
+    amounts: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class DuesLedgerRecord:
+    cell: CellHeader
+    months: tuple[dt.date, ...]  # first day of each month, in order (at most 12)
+    rows: tuple[DuesLedgerRow, ...]
+    signer_name: str
+    issued_on: dt.date
+    signer_title: str = "BÍ THƯ"
+    authority: str = "T/M CHI BỘ"
+    remitted: int | None = None  # VND remitted upward over the period, when known
+    notes: tuple[str, ...] = field(default=())

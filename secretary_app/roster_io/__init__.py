@@ -1,0 +1,1 @@
+"""Roster spreadsheets: read XLSX/CSV, map columns, preview, import in one transaction, export."""

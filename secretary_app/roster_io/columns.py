@@ -1,0 +1,52 @@
+"""The roster columns: their Vietnamese headers on export, and the header names recognised on import."""
+
+from __future__ import annotations
+
+from models.text import search_key
+
+# field → (export header, other headers people use). Matching ignores case, diacritics and spacing.
+COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "full_name": ("Họ và tên", ("Họ tên", "Họ và tên đảng viên", "Tên đảng viên", "Họ, tên", "Ho ten")),
+    "birth_name": ("Tên khai sinh", ("Họ tên khai sinh",)),
+    "birth_date": ("Ngày sinh", ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Sinh ngày", "NS")),
+    "gender": ("Giới tính", ("Nam/Nữ", "Nam, nữ", "Phái")),
+    "ethnicity": ("Dân tộc", ()),
+    "religion": ("Tôn giáo", ()),
+    "home_town": ("Quê quán", ("Nguyên quán",)),
+    "residence": ("Nơi ở hiện nay", ("Nơi cư trú", "Địa chỉ", "Chỗ ở hiện nay", "Nơi thường trú")),
+    "admission_decision_date": ("Ngày vào Đảng", ("Ngày kết nạp", "Ngày kết nạp Đảng", "Ngày vào đảng",
+                                                  "Ngày quyết định kết nạp", "Vào Đảng")),
+    "ceremony_date": ("Ngày lễ kết nạp", ("Ngày tổ chức lễ kết nạp", "Lễ kết nạp")),
+    "official_date": ("Ngày chính thức", ("Ngày công nhận chính thức", "Ngày được công nhận chính thức",
+                                          "Chính thức")),
+    "card_number": ("Số thẻ", ("Số thẻ đảng", "Số thẻ đảng viên", "Số thẻ Đảng viên")),
+    "record_number": ("Số lý lịch", ("Số lý lịch đảng viên", "Số LL")),
+    "national_id": ("Số CCCD", ("CCCD", "Số căn cước", "Số căn cước công dân", "Số CMND", "CMND/CCCD")),
+    "position": ("Chức vụ", ("Chức vụ đảng", "Chức vụ hiện nay")),
+    "education": ("Trình độ văn hóa", ("Văn hóa", "Học vấn", "Trình độ học vấn", "Giáo dục phổ thông")),
+    "political_theory": ("Lý luận chính trị", ("Trình độ lý luận chính trị", "LLCT", "Lý luận")),
+    "profession": ("Nghề nghiệp", ("Nghề nghiệp hiện nay", "Chuyên môn", "Công việc")),
+    "phone": ("Điện thoại", ("Số điện thoại", "SĐT", "ĐT", "Di động")),
+    "notes": ("Ghi chú", ()),
+}
+DATE_FIELDS = frozenset({"birth_date", "admission_decision_date", "ceremony_date", "official_date"})
+FIELD_LABELS = {field: header for field, (header, _) in COLUMNS.items()}
+STATUS_HEADER = "Tình trạng"  # exported for reading; status comes from events, so import ignores it
+
+_KNOWN = {search_key(name): field for field, (header, others) in COLUMNS.items() for name in (header, *others)}
+
+
+def field_for(header: object) -> str | None:
+    """The field a header names, or None."""
+    return _KNOWN.get(search_key(str(header or "")).replace(",", "").strip()) or _KNOWN.get(
+        search_key(str(header or "")))
+
+
+def suggest_mapping(headers: list[str]) -> dict[str, int]:
+    """field → column index, for the headers we recognise (the first column wins when two match)."""
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        field = field_for(header)
+        if field is not None and field not in mapping:
+            mapping[field] = index
+    return mapping

@@ -1,0 +1,162 @@
+"""Read the first sheet of an XLSX or a CSV file into header + rows, finding the header row.
+
+Spreadsheets from districts and wards often start with a merged title ("DANH SÁCH ĐẢNG VIÊN …") and
+blank lines, so the header is the first row, among the first 20, that names at least two known columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from secretary_app.errors import UserError
+from secretary_app.roster_io.columns import FIELD_LABELS, field_for
+
+Progress = Callable[[int, int, str], None]
+MAX_ROWS = 20_000  # a cell has tens, a ward at most a few thousand members: more is the wrong file
+_HEADER_SCAN = 20
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    header_row: int  # 1-based row number of the header in the sheet
+    rows: list[tuple[int, list[object]]] = field(default_factory=list)  # (sheet row number, cells)
+    blank_rows: list[int] = field(default_factory=list)
+    source: str = ""  # "xlsx", "csv (UTF-8)", …
+
+
+def _clean(value: object) -> object:
+    """Strip spaces; text stays as typed (the importer normalises it and says when it did)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS) -> Table:
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Không tìm thấy tệp {path}. Hãy chọn lại tệp danh sách.")
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise UserError(f"Tệp {path.name} là định dạng Excel cũ (.xls). Hãy mở tệp trong Excel hoặc LibreOffice, "
+                        "chọn Lưu thành… kiểu \"Excel Workbook (.xlsx)\", rồi nhập tệp mới.")
+    if suffix in (".xlsx", ".xlsm"):
+        rows, total, source = _xlsx_rows(path)
+    elif suffix in (".csv", ".txt"):
+        rows, total, source = _csv_rows(path)
+    else:
+        raise UserError(f"Tệp {path.name} không phải bảng tính. Hãy chọn tệp Excel (.xlsx) hoặc CSV (.csv).")
+    return _collect(path, rows, total, source, progress, max_rows)
+
+
+def _not_spreadsheet(path: Path) -> UserError:
+    return UserError(f"Tệp {path.name} không phải bảng tính đọc được (có thể bị hỏng hoặc là loại tệp khác "
+                     "đổi tên). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx hoặc .csv, rồi nhập lại.")
+
+
+def _xlsx_rows(path: Path) -> tuple[Iterable[tuple], int, str]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+            raise
+        raise _not_spreadsheet(path) from exc
+    sheet = book.worksheets[0] if book.worksheets else None
+    if sheet is None:
+        raise UserError(f"Tệp {path.name} không có trang tính nào.")
+    total = sheet.max_row or 0
+
+    def rows() -> Iterator[tuple]:
+        try:
+            yield from sheet.iter_rows(values_only=True)
+        finally:
+            book.close()
+
+    return rows(), total, "xlsx"
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), else Windows-1258 when the text reads as Vietnamese, else CP1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "CSV UTF-8 (BOM)"
+    try:
+        return data.decode("utf-8"), "CSV UTF-8"
+    except UnicodeDecodeError:
+        pass
+    vietnamese = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    # Letters only Windows-1258 produces for Vietnamese: ă ơ ư đ and tones composed from its combining marks.
+    marks = sum(vietnamese.count(ch) for ch in "ăơưđĂƠƯĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹỵ")
+    if marks:
+        return vietnamese, "CSV Windows-1258"
+    return data.decode("cp1252", errors="replace"), "CSV Windows-1252"
+
+
+def _csv_rows(path: Path) -> tuple[Iterable[tuple], int, str]:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise _not_spreadsheet(path)
+    text, source = _decode(data)
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    lines = text.count("\n") + 1
+    return (tuple(r) for r in csv.reader(io.StringIO(text), dialect)), lines, source
+
+
+def _collect(path: Path, rows: Iterable[tuple], total: int, source: str, progress: Progress | None,
+             max_rows: int) -> Table:
+    # A CSV's line count is known up front: refuse a huge file at once rather than after reading it.
+    if source.startswith("CSV") and total > max_rows + _HEADER_SCAN + 1000:
+        raise _too_many(path, total)
+    table: Table | None = None
+    scanned: list[tuple] = []
+    seen_content = False
+    for number, raw in enumerate(rows, start=1):
+        cells = [_clean(v) for v in raw]
+        empty = all(v is None for v in cells)
+        seen_content |= not empty
+        if table is None:
+            scanned.append(tuple(cells))
+            if sum(1 for v in cells if v is not None and field_for(v)) >= 2:
+                headers = ["" if v is None else str(v) for v in cells]
+                table = Table(headers, number, source=source)
+            elif number >= _HEADER_SCAN:
+                break
+            continue
+        if empty:
+            table.blank_rows.append(number)
+            continue
+        table.rows.append((number, cells))
+        if len(table.rows) > max_rows:
+            raise _too_many(path, len(table.rows))
+        if progress is not None and number % 500 == 0:
+            progress(number, total, f"Đang đọc dòng {number:,}".replace(",", "."))
+    if table is None:
+        if not seen_content:
+            raise UserError(f"Trang tính đầu tiên của {path.name} không có dữ liệu. Hãy kiểm tra đã chọn đúng "
+                            "tệp và danh sách nằm ở trang tính đầu tiên.")
+        raise UserError(
+            f"Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu của {path.name}. Dòng tiêu đề cần có ít nhất "
+            f"hai cột như: {', '.join(list(FIELD_LABELS.values())[:4])}, {FIELD_LABELS['card_number']}.")
+    # Trailing blank rows are just the end of the sheet, not rows someone left out.
+    last = table.rows[-1][0] if table.rows else table.header_row
+    table.blank_rows = [n for n in table.blank_rows if n < last]
+    return table
+
+
+def _too_many(path: Path, count: int) -> UserError:
+    return UserError(
+        f"Tệp {path.name} có hơn {MAX_ROWS:,} dòng (khoảng {count:,}), nhiều hơn mọi danh sách đảng viên của một "
+        "chi bộ hay đảng bộ cơ sở. Có thể đã chọn nhầm tệp; nếu đúng, hãy chia thành các tệp nhỏ hơn."
+        .replace(",", "."))

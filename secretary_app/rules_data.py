@@ -1,0 +1,179 @@
+"""Read the dated rule data in ``resources/rules/*.json`` and turn it into the pure ``models.rules`` dataclasses.
+
+This is the only module that reads those files (``models`` never touches files). Each file holds a list
+of ``entries`` with an ``effective_from`` date; ``*_on(day)`` picks the entry in force on ``day`` (the latest
+one that started on or before it), so past months are judged by the rules of their time.
+
+Holidays are not versioned: ``holidays()`` returns every listed day off as a ``frozenset[date]`` to pass
+into the working-day functions; entries tagged [U] (estimated, not yet announced) are included unless
+``include_uncertain=False``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
+
+from models.rules.admission import AdmissionRules
+from models.rules.meetings import MeetingRules
+from models.rules.party_age import (
+    BadgeRules,
+    DuesAgeExemptionRule,
+    EarlyWindow,
+    MonthCutoff,
+    OccasionCutoff,
+)
+from models.rules.status import DisciplineForm
+from models.rules.votes import AttendanceBand, DecisionKind, Threshold, VoteRules
+
+__all__ = [
+    "RuleDataError",
+    "admission_rules_on",
+    "attendance_bands_on",
+    "badge_rules_on",
+    "dues_age_rule_on",
+    "holidays",
+    "makeup_working_days",
+    "meeting_rules_on",
+    "vote_rules_on",
+]
+
+
+class RuleDataError(LookupError):
+    """No rule entry is in force on the requested date, or a data file is malformed."""
+
+
+@cache
+def _read(name: str) -> dict[str, Any]:
+    text = (files("resources") / "rules" / name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _entry_on(name: str, day: date) -> dict[str, Any]:
+    entries = sorted(_read(name)["entries"], key=lambda e: e["effective_from"])
+    chosen = None
+    for entry in entries:
+        if date.fromisoformat(entry["effective_from"]) <= day:
+            chosen = entry
+    if chosen is None:
+        raise RuleDataError(f"{name}: no entry in force on {day.isoformat()}")
+    return chosen
+
+
+def _value(entry: dict[str, Any], key: str) -> Any:
+    """Fields are either plain values or {"value": …, "tag": …, "source": …}."""
+    field = entry[key]
+    return field["value"] if isinstance(field, dict) and "value" in field else field
+
+
+def vote_rules_on(day: date) -> VoteRules:
+    entry = _entry_on("vote_thresholds.json", day)
+    thresholds = {DecisionKind(k): Threshold(v["threshold"]) for k, v in entry["thresholds"].items()}
+    sources = {DecisionKind(k): f"{v['source']} [{v['tag']}]" for k, v in entry["thresholds"].items()}
+    missing = set(DecisionKind) - set(thresholds)
+    if missing:
+        raise RuleDataError(f"vote_thresholds.json: no threshold for {sorted(missing)}")
+    return VoteRules(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        thresholds=MappingProxyType(thresholds),
+        sources=MappingProxyType(sources),
+    )
+
+
+def badge_rules_on(day: date) -> BadgeRules:
+    entry = _entry_on("badges.json", day)
+    return BadgeRules(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        milestones=tuple(entry["milestones_years"]),
+        occasions=tuple((o["month"], o["day"]) for o in entry["occasions"]),
+        early_windows=tuple(
+            EarlyWindow(w["min_years"], w["max_years"], w["months"]) for w in entry["early_award_windows"]
+        ),
+        posthumous_early_months=entry["posthumous_early_months"],
+        discipline_block_months=MappingProxyType(
+            {DisciplineForm(k): v for k, v in entry["discipline_block_months"].items()}
+        ),
+        cutoff=OccasionCutoff(entry["occasion_cutoff"]),
+        source=entry["document"],
+    )
+
+
+def admission_rules_on(day: date) -> AdmissionRules:
+    entry = _entry_on("admission_deadlines.json", day)
+    return AdmissionRules(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        certificate_valid_months=_value(entry, "certificate_valid_months"),
+        decision_working_days=_value(entry, "decision_working_days"),
+        decision_extra_working_days=_value(entry, "decision_extra_working_days"),
+        ceremony_working_days=_value(entry, "ceremony_working_days"),
+        probation_months=_value(entry, "probation_months"),
+        recognition_review_working_days=_value(entry, "recognition_review_working_days"),
+        recognition_decision_working_days=_value(entry, "recognition_decision_working_days"),
+        min_age_years=_value(entry, "min_age_years"),
+        max_age_years=_value(entry, "max_age_years"),
+        introducer_months=_value(entry, "introducer_months"),
+        probation_alert_days=tuple(_value(entry, "probation_alert_days")),
+        certificate_alert_days=_value(entry, "certificate_alert_days"),
+        source=entry["document"],
+    )
+
+
+def meeting_rules_on(day: date) -> MeetingRules:
+    entry = _entry_on("meeting_durations.json", day)
+    return MeetingRules(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        regular_min_minutes=_value(entry, "regular_min_minutes"),
+        combined_min_minutes=_value(entry, "combined_min_minutes"),
+        thematic_min_minutes=_value(entry, "thematic_min_minutes"),
+        large_cell_members=_value(entry, "large_cell_members"),
+        large_cell_min_minutes=_value(entry, "large_cell_min_minutes"),
+        source=entry["document"],
+    )
+
+
+def attendance_bands_on(day: date) -> tuple[AttendanceBand, ...]:
+    entry = _entry_on("meeting_durations.json", day)
+    return tuple(
+        AttendanceBand(b["min_percent"], b["code"], b["message"]) for b in _value(entry, "attendance_bands")
+    )
+
+
+def dues_age_rule_on(day: date) -> DuesAgeExemptionRule | None:
+    """The party-age dues exemption in force on ``day``; None before QĐ 01-QĐ/TW (no such exemption)."""
+    try:
+        entry = _entry_on("dues_age_exemption.json", day)
+    except RuleDataError:
+        return None
+    return DuesAgeExemptionRule(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        years=_value(entry, "party_age_years"),
+        cutoff=MonthCutoff(_value(entry, "month_cutoff")),
+        source=entry["document"],
+    )
+
+
+def holidays(*, include_uncertain: bool = True) -> frozenset[date]:
+    """Every public day off listed in ``holidays_vn.json`` (weekends inside the ranges included)."""
+    days: set[date] = set()
+    for item in _read("holidays_vn.json")["days_off"]:
+        if item["tag"] == "U" and not include_uncertain:
+            continue
+        day, last = date.fromisoformat(item["from"]), date.fromisoformat(item["to"])
+        if last < day:
+            raise RuleDataError(f"holidays_vn.json: {item['name']} ends before it starts")
+        while day <= last:
+            days.add(day)
+            day += timedelta(days=1)
+    return frozenset(days)
+
+
+def makeup_working_days() -> frozenset[date]:
+    """Saturdays worked in exchange for a bridged weekday (ngày làm bù)."""
+    return frozenset(
+        date.fromisoformat(item["date"]) for item in _read("holidays_vn.json")["makeup_working_days"]
+    )

@@ -1,0 +1,420 @@
+"""Official documents from the database: load plain records, build, render to Word or PDF, register.
+
+Builders (``secretary_app.documents``) know nothing of the database and exporters know nothing of
+either; this module is the glue. Rendering goes through ``exporters`` (temporary file + atomic replace),
+so a failed export leaves no partial file; both failure kinds come back as ``UserError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from exporters import HD36_2018, Document, DocumentError, ExportError, LayoutProfile, render_docx, render_pdf
+from models.cell import Cell
+from models.documents import DocumentRecord
+from models.dues import DuesPayment
+from models.meetings import AgendaItem, Attendance, Guest, Meeting, Resolution, Speech, Task, Vote
+from models.members import Member
+from models.members import MemberEvent as MemberEventRow
+from models.rules.status import (
+    DisciplineForm,
+    EventKind,
+    MemberEvent,
+    Membership,
+    MemberStatus,
+    status_labels,
+    status_on,
+)
+from models.text import name_sort_key
+from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
+from secretary_app.documents.common import vnd
+from secretary_app.documents.records import (
+    Absence,
+    AgendaEntry,
+    AttendanceCounts,
+    CellHeader,
+    DuesLedgerRecord,
+    DuesLedgerRow,
+    GuestEntry,
+    MeetingRecord,
+    MemberListRecord,
+    MemberListRow,
+    ResolutionRecord,
+    SectionEntry,
+    SpeechEntry,
+    TaskEntry,
+    VoteEntry,
+)
+from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.store import Changes, Store
+
+KINDS = ("agenda", "minutes", "minutes-extract", "resolution", "roster", "dues-ledger")
+KIND_LABELS = {
+    "agenda": "Chương trình sinh hoạt", "minutes": "Biên bản", "minutes-extract": "Trích biên bản",
+    "resolution": "Nghị quyết", "roster": "Danh sách đảng viên", "dues-ledger": "Sổ thu nộp đảng phí",
+}
+FORMATS = ("docx", "pdf")
+MEETING_KINDS = ("agenda", "minutes", "minutes-extract", "resolution")
+_HELD_STATES = ("held", "final")
+_DISCIPLINE_BY_TEXT = {form.value: form for form in DisciplineForm} | {
+    "khiển trách": DisciplineForm.REPRIMAND, "cảnh cáo": DisciplineForm.WARNING,
+    "cách chức": DisciplineForm.DISMISSAL, "đình chỉ sinh hoạt đảng": DisciplineForm.SUSPENSION,
+}
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    kind: str
+    fmt: str
+    sha256: str
+    symbol: str = ""  # "03-NQ/CB" when the document is numbered in the register
+
+
+@dataclass(frozen=True)
+class Built:
+    document: Document
+    profile: LayoutProfile
+    register_id: uuid.UUID | None = None  # the DocumentRecord that gets the file hash
+    symbol: str = ""
+
+
+# --- loading records ---------------------------------------------------------------------------------
+
+
+def _cell(session: Session, cell_id: uuid.UUID) -> tuple[Cell, CellHeader]:
+    cell = session.get(Cell, cell_id)
+    if cell is None:
+        raise UserError("Chưa có thông tin chi bộ. Hãy chạy bước thiết lập ban đầu hoặc mở chi bộ mẫu.")
+    return cell, CellHeader(superior_body=cell.superior_name, cell_name=cell.name, place=cell.place_name)
+
+
+def _rule_event(row: MemberEventRow) -> MemberEvent | None:
+    try:
+        kind = EventKind(row.kind)
+    except ValueError:
+        return None  # an event kind this version does not know changes no status
+    discipline = _DISCIPLINE_BY_TEXT.get(row.detail.strip().casefold()) if kind is EventKind.DISCIPLINE else None
+    return MemberEvent(kind=kind, day=row.event_date, end=row.end_date, discipline=discipline, reason=row.reason)
+
+
+def member_status(member: Member, day: dt.date) -> MemberStatus:
+    """The member's status on ``day`` per the dated rules (models.rules.status)."""
+    events = [event for row in member.events if not row.deleted and (event := _rule_event(row)) is not None]
+    return status_on(events, day)
+
+
+def _members(session: Session, cell_id: uuid.UUID) -> list[Member]:
+    members = session.scalars(
+        select(Member).where(Member.cell_id == cell_id, Member.deleted.is_(False)).options(selectinload(Member.events))
+    ).all()
+    return sorted(members, key=lambda m: name_sort_key(m.full_name))
+
+
+def attendance_counts(session: Session, meeting: Meeting) -> AttendanceCounts:
+    """documents.md §3.4 from the roster on the meeting day and the attendance rows, never typed by hand."""
+    day = meeting.planned_at.date()
+    rows = {row.member_id: row for row in session.scalars(
+        select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.deleted.is_(False)))}
+    counts: dict[str, int] = defaultdict(int)
+    with_reason: list[Absence] = []
+    without_reason: list[str] = []
+    for member in _members(session, meeting.cell_id):
+        status = member_status(member, day)
+        row = rows.get(member.id)
+        present = row is not None and row.status == "present"
+        if status.temporarily_here and status.is_member:
+            counts["here"] += 1
+            counts["present_temporary"] += present
+            continue
+        if not (status.in_cell and status.is_member):
+            continue
+        official = status.membership is Membership.OFFICIAL
+        counts["total"] += 1
+        counts["official" if official else "probationary"] += 1
+        counts["exempt"] += status.exempt
+        counts["away"] += status.temporarily_away
+        if present:
+            counts["present_official" if official else "present_probationary"] += 1
+        elif status.exempt or status.temporarily_away:
+            continue  # not expected at the meeting: counted above, not listed as absent
+        elif row is not None and row.status == "absent_reason":
+            with_reason.append(Absence(member.full_name, row.reason))
+        elif row is not None:
+            without_reason.append(member.full_name)
+    guests = session.scalars(select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False))).all()
+    return AttendanceCounts(
+        total=counts["total"], official=counts["official"], probationary=counts["probationary"],
+        exempt=counts["exempt"], transferred_out=counts["away"], temporarily_here=counts["here"],
+        present_official=counts["present_official"], present_probationary=counts["present_probationary"],
+        present_temporary=counts["present_temporary"], absent_with_reason=tuple(with_reason),
+        absent_without_reason=tuple(without_reason),
+        guests=tuple(GuestEntry(g.name, g.position) for g in guests),
+    )
+
+
+def _meeting(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None or meeting.deleted or meeting.cell_id != cell_id:
+        raise NotFoundError(f"Không tìm thấy kỳ sinh hoạt có mã {meeting_id}. Hãy chọn lại kỳ sinh hoạt.")
+    return meeting
+
+
+def _dues_note(session: Session, cell_id: uuid.UUID, day: dt.date) -> str:
+    """"thu nộp đảng phí tháng 10/2026: 19 đảng viên đã nộp, 1.240.000 đồng" for the month before."""
+    month = (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    payments = session.scalars(select(DuesPayment).where(
+        DuesPayment.cell_id == cell_id, DuesPayment.month == month, DuesPayment.deleted.is_(False))).all()
+    if not payments:
+        return ""
+    per_member: dict[uuid.UUID, int] = defaultdict(int)
+    for payment in payments:
+        per_member[payment.member_id] += payment.amount
+    paid = sum(1 for amount in per_member.values() if amount > 0)
+    return (f"thông báo kết quả thu nộp đảng phí tháng {month.month:02d}/{month.year}: {paid} đảng viên đã nộp, "
+            f"tổng số {vnd(sum(per_member.values()))} đồng")
+
+
+def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> MeetingRecord:
+    meeting = _meeting(session, cell_id, meeting_id)
+    _, cell = _cell(session, cell_id)
+    items = session.scalars(select(AgendaItem).where(
+        AgendaItem.meeting_id == meeting.id, AgendaItem.deleted.is_(False)).order_by(AgendaItem.position)).all()
+    votes = session.scalars(select(Vote).where(Vote.meeting_id == meeting.id, Vote.deleted.is_(False))).all()
+    speeches = session.scalars(select(Speech).where(
+        Speech.agenda_item_id.in_([item.id for item in items]), Speech.deleted.is_(False))
+        .order_by(Speech.position)).all()
+    by_item: dict[uuid.UUID | None, list[Speech]] = defaultdict(list)
+    for speech in speeches:
+        by_item[speech.agenda_item_id].append(speech)
+    item_ids = {item.id for item in items}
+    entries = []
+    for index, item in enumerate(items):
+        last = index == len(items) - 1
+        item_votes = [v for v in votes if v.agenda_item_id == item.id or (last and v.agenda_item_id not in item_ids)]
+        entries.append(AgendaEntry(
+            title=item.title, presenter=item.presenter, gist=item.gist, conclusion=item.conclusion,
+            speeches=tuple(SpeechEntry(s.speaker_name, s.opinion) for s in by_item[item.id]),
+            votes=tuple(VoteEntry(v.subject, v.yes, v.base, v.no, v.abstain, v.passed) for v in item_votes),
+        ))
+    chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
+    recorder = session.get(Member, meeting.recorder_id) if meeting.recorder_id else None
+    tasks = session.scalars(select(Task).where(Task.meeting_id == meeting.id, Task.deleted.is_(False))).all()
+    held = meeting.state in _HELD_STATES
+    return MeetingRecord(
+        cell=cell, starts_at=meeting.started_at or meeting.planned_at, place=meeting.place,
+        chair=chair.full_name if chair else "", chair_title=(chair.position if chair and chair.position else
+                                                             "Bí thư chi bộ"),
+        recorder=recorder.full_name if recorder else "", recorder_title=recorder.position if recorder else "",
+        agenda=tuple(entries), kind=meeting.kind, topic=meeting.title if meeting.kind == "thematic" else "",
+        ends_at=meeting.ended_at if held else None,
+        attendance=attendance_counts(session, meeting) if held else None,
+        tasks=tuple(TaskEntry(t.content, t.owner, t.deadline) for t in tasks),
+        dues_note=_dues_note(session, cell_id, meeting.planned_at.date()),
+    )
+
+
+def _resolution(session: Session, meeting: Meeting) -> Resolution:
+    found = session.scalars(select(Resolution).where(
+        Resolution.meeting_id == meeting.id, Resolution.deleted.is_(False)).order_by(Resolution.id.desc())  # UUIDv7: newest last
+    ).first()
+    if found is None:
+        raise NotFoundError(f"Kỳ sinh hoạt “{meeting.title}” chưa có nghị quyết hoặc kết luận. "
+                            "Hãy soạn nghị quyết trong trang Sinh hoạt chi bộ.")
+    return found
+
+
+def _register_row(session: Session, resolution_row: Resolution) -> DocumentRecord | None:
+    return session.scalars(select(DocumentRecord).where(
+        DocumentRecord.source_id == resolution_row.id, DocumentRecord.deleted.is_(False))).first()
+
+
+def _sections(body: str) -> tuple[SectionEntry, ...]:
+    if not body.strip():
+        return ()
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError:
+        return (SectionEntry("I- NỘI DUNG", tuple(line for line in body.splitlines() if line.strip())),)
+    return tuple(SectionEntry(str(s.get("heading", "")), tuple(str(x) for x in s.get("paragraphs", ())))
+                 for s in data if isinstance(s, dict))
+
+
+def resolution_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> tuple[ResolutionRecord,
+                                                                                                DocumentRecord | None]:
+    meeting = _meeting(session, cell_id, meeting_id)
+    _, cell = _cell(session, cell_id)
+    row = _resolution(session, meeting)
+    register = _register_row(session, row)
+    counts = attendance_counts(session, meeting)
+    vote = session.scalars(select(Vote).where(
+        Vote.meeting_id == meeting.id, Vote.decision_kind == "resolution", Vote.deleted.is_(False))).first()
+    chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
+    recipients = tuple(line for line in (register.recipients if register else "").splitlines() if line.strip())
+    if recipients:
+        superior = cell.superior_body
+        recipients = tuple(f"{line} (để báo cáo)" if line == superior else line for line in recipients)
+    else:
+        recipients = (f"{cell.superior_body} (để báo cáo)", "Đảng viên trong chi bộ")
+    record = ResolutionRecord(
+        cell=cell, doc_type=row.doc_type, number=row.number, issued_on=row.issued_on, subject=row.subject,
+        sections=_sections(row.body), signer_name=row.signer_name, signer_title=row.signer_title or "BÍ THƯ",
+        recipients=recipients, meeting_date=meeting.planned_at.date(), present=counts.present,
+        total=counts.total, chair=chair.full_name if chair else "",
+        vote=VoteEntry(vote.subject, vote.yes, vote.base, vote.no, vote.abstain, vote.passed) if vote else None,
+    )
+    return record, register
+
+
+def member_list_record(session: Session, cell_id: uuid.UUID, as_of: dt.date) -> MemberListRecord:
+    _, cell = _cell(session, cell_id)
+    rows = []
+    for member in _members(session, cell_id):
+        status = member_status(member, as_of)
+        if not (status.in_cell and status.is_member):
+            continue
+        official = status.membership is Membership.OFFICIAL
+        labels = status_labels(status, short=True)
+        note = " · ".join(labels[1:] if official else labels)  # "Chính thức" is the default, left blank
+        rows.append(MemberListRow(
+            name=member.full_name, birth_date=member.birth_date, gender=member.gender,
+            admitted_on=member.admission_decision_date, official_on=member.official_date if official else None,
+            card_number=member.card_number, position=member.position,
+            note=note,
+        ))
+    return MemberListRecord(cell=cell, as_of=as_of, rows=tuple(rows), signer_name=_secretary(session, cell_id))
+
+
+def _secretary(session: Session, cell_id: uuid.UUID) -> str:
+    """The current secretary's name, from the member's position (the roster has no separate office table)."""
+    for member in _members(session, cell_id):
+        if member.position.strip().casefold() == "bí thư chi bộ":
+            return member.full_name
+    return ""
+
+
+def dues_ledger_record(session: Session, cell_id: uuid.UUID, as_of: dt.date) -> DuesLedgerRecord:
+    """The twelve months ending with the month of ``as_of``; a member's reversals net out in the month."""
+    last = as_of.replace(day=1)
+    months = []
+    for back in range(11, -1, -1):
+        year, month = last.year, last.month - back
+        while month <= 0:
+            month, year = month + 12, year - 1
+        months.append(dt.date(year, month, 1))
+    payments = session.scalars(select(DuesPayment).where(
+        DuesPayment.cell_id == cell_id, DuesPayment.deleted.is_(False),
+        DuesPayment.month >= months[0], DuesPayment.month <= months[-1])).all()
+    paid: dict[tuple[uuid.UUID, dt.date], int] = defaultdict(int)
+    for payment in payments:
+        paid[(payment.member_id, payment.month)] += payment.amount
+    _, cell = _cell(session, cell_id)
+    rows = []
+    for member in _members(session, cell_id):
+        amounts = tuple(paid.get((member.id, month)) for month in months)
+        if any(amounts) or (member_status(member, as_of).in_cell and member_status(member, as_of).is_member):
+            rows.append(DuesLedgerRow(member.full_name, amounts))
+    return DuesLedgerRecord(cell=cell, months=tuple(months), rows=tuple(rows),
+                            signer_name=_secretary(session, cell_id), issued_on=as_of)
+
+
+# --- building, rendering, registering ----------------------------------------------------------------
+
+
+def latest_meeting_id(store: Store) -> uuid.UUID:
+    """The most recent meeting that was held (the one a secretary exports after a meeting)."""
+    with store.transaction() as session:
+        found = session.scalar(select(Meeting.id).where(
+            Meeting.cell_id == store.cell_id, Meeting.deleted.is_(False), Meeting.state.in_(_HELD_STATES))
+            .order_by(Meeting.planned_at.desc()).limit(1))
+    if found is None:
+        raise NotFoundError("Chi bộ chưa có kỳ sinh hoạt nào đã họp. Hãy ghi biên bản một kỳ sinh hoạt trước.")
+    return found
+
+
+def build(store: Store, kind: str, *, meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> Built:
+    """The finished document model for ``kind``; ``meeting_id`` is required for meeting documents."""
+    if kind not in KINDS:
+        raise ValidationFailed(f"Loại văn bản “{kind}” không có; chọn một trong: {', '.join(KINDS)}.", field="kind")
+    as_of = as_of or dt.date.today()
+    with store.transaction() as session:
+        cell_id = store.cell_id
+        if kind in MEETING_KINDS and meeting_id is None:
+            raise ValidationFailed("Chưa chọn kỳ sinh hoạt (meeting) cho văn bản này.", field="meeting")
+        try:
+            if kind == "resolution":
+                assert meeting_id is not None
+                record, register = resolution_record(session, cell_id, meeting_id)
+                return Built(resolution.build_resolution(record), HD36_2018,
+                             register.id if register else None, register.symbol if register else "")
+            if kind in ("agenda", "minutes", "minutes-extract"):
+                assert meeting_id is not None
+                meeting = meeting_record(session, cell_id, meeting_id)
+                if kind == "agenda":
+                    return Built(agenda.build_agenda(meeting), HD36_2018)
+                if meeting.attendance is None:
+                    raise UserError("Kỳ sinh hoạt này chưa họp nên chưa có biên bản. Hãy chọn kỳ đã họp.")
+                builder = minutes.build_minutes if kind == "minutes" else minutes.build_minutes_extract
+                return Built(builder(meeting), HD36_2018)
+            if kind == "roster":
+                return Built(member_list.build_member_list(member_list_record(session, cell_id, as_of)), HD36_2018)
+            return Built(dues_ledger.build_dues_ledger(dues_ledger_record(session, cell_id, as_of)),
+                         dues_ledger.PROFILE)
+        except DocumentError as error:
+            raise ValidationFailed(f"Văn bản chưa đủ thông tin: {error}") from error
+
+
+def render(built: Built, path: Path, fmt: str) -> str:
+    """Write the document (no partial file on failure) and return the file's SHA-256."""
+    if fmt not in FORMATS:
+        raise ValidationFailed(f"Định dạng “{fmt}” không có; chọn docx (Word) hoặc pdf.", field="format")
+    renderer = render_pdf if fmt == "pdf" else render_docx
+    try:
+        renderer(built.document, path, built.profile)
+    except ExportError as error:
+        raise UserError(str(error)) from error
+    except DocumentError as error:
+        raise ValidationFailed(f"Văn bản chưa đủ thông tin: {error}") from error
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def export(store: Store, kind: str, path: str | Path, fmt: str | None = None, *,
+           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> tuple[Exported, Changes]:
+    """Build, render to ``path`` and, for a numbered document, record the file hash in the register."""
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    built = build(store, kind, meeting_id=meeting_id, as_of=as_of)
+    digest = render(built, path, fmt)
+    changes = Changes()
+    if built.register_id is not None:
+        with store.transaction() as session:
+            row = session.get(DocumentRecord, built.register_id)
+            if row is not None:
+                row.file_hash = digest
+                store.audit(session, "document_record", row.id, "export", after={"file": path.name, "sha256": digest})
+        changes.add("document")
+    return Exported(path, kind, fmt, digest, built.symbol), changes
+
+
+def kind_for_register(store: Store, record_id: uuid.UUID) -> tuple[str, uuid.UUID]:
+    """What to export for a row of the register: (kind, meeting id)."""
+    with store.transaction() as session:
+        row = session.get(DocumentRecord, record_id)
+        if row is None or row.deleted:
+            raise NotFoundError("Không tìm thấy văn bản này trong sổ đăng ký. Hãy tải lại trang.")
+        if row.meeting_id is None:
+            raise UserError(f"Văn bản {row.symbol or row.subject} không gắn với kỳ sinh hoạt nào nên chưa xuất lại "
+                            "được từ ứng dụng.")
+        kind = {"NQ": "resolution", "KL": "resolution", "BB": "minutes", "CTr": "agenda"}.get(row.doc_type)
+        if kind is None:
+            raise UserError(f"Chưa hỗ trợ xuất lại loại văn bản {row.doc_type}.")
+        return kind, row.meeting_id

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from exporters import Document, render_docx, render_pdf
+from exporters.samples import sample_minutes, sample_resolution
+
+MM = 72 / 25.4  # points per millimetre
+
+
+def pdf_bytes(doc: Document, **options: object) -> bytes:
+    stream = io.BytesIO()
+    render_pdf(doc, stream, **options)  # type: ignore[arg-type]
+    return stream.getvalue()
+
+
+def docx_bytes(doc: Document, **options: object) -> bytes:
+    stream = io.BytesIO()
+    render_docx(doc, stream, **options)  # type: ignore[arg-type]
+    return stream.getvalue()
+
+
+def open_pdf(data: bytes) -> pdfplumber.PDF:
+    return pdfplumber.open(io.BytesIO(data))
+
+
+@pytest.fixture(scope="session")
+def resolution_pdf() -> bytes:
+    return pdf_bytes(sample_resolution())
+
+
+@pytest.fixture(scope="session")
+def minutes_pdf() -> bytes:
+    return pdf_bytes(sample_minutes())
+
+
+@pytest.fixture(scope="session")
+def resolution_docx() -> bytes:
+    return docx_bytes(sample_resolution())
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "out"
+    directory.mkdir()
+    return directory

@@ -1,0 +1,240 @@
+"""Roster import/export: the round trip, and each kind of bad input with the message the user sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from secretary_app.cli import main
+from secretary_app.errors import UserError
+from secretary_app.paths import resolve_paths
+from secretary_app.roster_io.dates import DateProblem, parse_date
+from secretary_app.roster_io.exporting import export_roster
+from secretary_app.roster_io.importing import (
+    REJECT,
+    SKIP,
+    WARNING,
+    import_roster,
+    preview_import,
+    write_report,
+)
+from secretary_app.services.cell import CellInput, save_cell
+from secretary_app.services.roster import get_member_data, list_members
+from secretary_app.store import Store
+
+TODAY = dt.date(2026, 11, 25)
+HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ"]
+
+
+@pytest.fixture
+def cell_store(store):
+    save_cell(store, CellInput("Chi bộ Tổ dân phố số 7", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1,
+                               dt.date(2025, 8, 20)))
+    return store
+
+
+def _xlsx(path: Path, rows: list[list[object]], title_rows: int = 0) -> Path:
+    book = Workbook()
+    sheet = book.active
+    if title_rows:
+        sheet["A1"] = "DANH SÁCH ĐẢNG VIÊN CHI BỘ TỔ DÂN PHỐ SỐ 7"
+        sheet.merge_cells("A1:G1")
+        for _ in range(title_rows - 1):
+            sheet.append([])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _cp1258(text: str) -> bytes:
+    """What Windows writes in code page 1258: base letters (ă â ê ô ơ ư đ) with combining tone marks."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", ch)
+            tones = "".join(m for m in decomposed if m in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in tones))
+            out += (base + tones).encode("cp1258")
+    return out
+
+
+def _csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    text = "\n".join(lines)
+    path.write_bytes(_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    return path
+
+
+def _records(store: Store) -> list:
+    rows = list_members(store)
+    data = get_member_data(store, [r.id for r in rows])
+    return sorted(data.values(), key=lambda d: (d.full_name, d.card_number))
+
+
+def test_demo_roster_round_trips_through_xlsx(demo_store, tmp_path):
+    exported = export_roster(demo_store, tmp_path / "ds.xlsx", TODAY)
+    fresh = Store(resolve_paths(tmp_path / "fresh"))
+    try:
+        save_cell(fresh, CellInput("Chi bộ mới", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
+        result = import_roster(fresh, exported)
+        assert result.summary() == "imported 25, updated 0, unchanged 0, rejected 0"
+        assert _records(fresh) == _records(demo_store)
+        # Importing the same file again changes nothing and duplicates nobody.
+        assert import_roster(fresh, exported).summary() == "imported 0, updated 0, unchanged 25, rejected 0"
+        assert len(list_members(fresh)) == 25
+    finally:
+        fresh.close()
+
+
+def test_csv_export_reimports_unchanged(demo_store, tmp_path):
+    exported = export_roster(demo_store, tmp_path / "ds.csv", TODAY)
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to show Vietnamese
+    assert import_roster(demo_store, exported).summary() == "imported 0, updated 0, unchanged 25, rejected 0"
+
+
+def test_reimport_updates_matching_member_instead_of_duplicating(cell_store, tmp_path):
+    first = _xlsx(tmp_path / "a.xlsx", [HEADERS, [1, "Nguyễn Thị Hường", "12/03/1964", "Nữ", "19/11/1991",
+                                                  "19/11/1992", "83256520"]])
+    import_roster(cell_store, first)
+    second = _xlsx(tmp_path / "b.xlsx", [HEADERS, [1, "Nguyễn Thị Hường", "12/03/1964", "Nữ", "19/11/1991",
+                                                   "19/11/1992", "83256520"],
+                                         [2, "Trần Văn An", "23/10/1976", "Nam", "05/10/2003", "", ""]])
+    # A new phone column is not there: unmapped fields keep their value; the card number finds her.
+    result = import_roster(cell_store, second)
+    assert result.summary() == "imported 1, updated 0, unchanged 1, rejected 0"
+    renamed = _xlsx(tmp_path / "c.xlsx", [HEADERS, [1, "Nguyễn Thị Hương", "12/03/1964", "Nữ", "19/11/1991",
+                                                    "19/11/1992", "83256520"]])
+    assert import_roster(cell_store, renamed).summary() == "imported 0, updated 1, unchanged 0, rejected 0"
+    names = sorted(r.full_name for r in list_members(cell_store))
+    assert names == ["Nguyễn Thị Hương", "Trần Văn An"]
+
+
+def test_a_file_that_is_not_a_spreadsheet(cell_store, tmp_path):
+    fake = tmp_path / "ds.xlsx"
+    fake.write_text("Đây là một bức thư, không phải bảng tính.", encoding="utf-8")
+    with pytest.raises(UserError, match="không phải bảng tính đọc được"):
+        preview_import(cell_store, fake)
+    with pytest.raises(UserError, match="không phải bảng tính"):
+        preview_import(cell_store, _csv(tmp_path / "anh.png", ["x"]))
+    with pytest.raises(UserError, match=r"Excel cũ \(\.xls\)"):
+        preview_import(cell_store, _csv(tmp_path / "cu.xls", ["x"]))
+
+
+def test_an_empty_sheet(cell_store, tmp_path):
+    with pytest.raises(UserError, match="không có dữ liệu"):
+        preview_import(cell_store, _xlsx(tmp_path / "trong.xlsx", []))
+
+
+def test_a_sheet_without_recognisable_headers(cell_store, tmp_path):
+    with pytest.raises(UserError, match="Không tìm thấy dòng tiêu đề"):
+        preview_import(cell_store, _xlsx(tmp_path / "x.xlsx", [["a", "b"], [1, 2]]))
+
+
+def test_headers_on_row_3_under_a_merged_title(cell_store, tmp_path):
+    path = _xlsx(tmp_path / "ds.xlsx", [HEADERS, [1, "Lê Văn Đức", "01/02/1950", "Nam", "20/01/1972", "", "70351650"]],
+                 title_rows=2)
+    preview = preview_import(cell_store, path, today=TODAY)
+    assert preview.header_row == 3
+    assert [(r.row, r.name) for r in preview.rows] == [(4, "Lê Văn Đức")]
+
+
+def test_blank_and_duplicate_rows(cell_store, tmp_path):
+    row = [1, "Lê Văn Đức", "01/02/1950", "Nam", "20/01/1972", "", "70351650"]
+    path = _xlsx(tmp_path / "ds.xlsx", [HEADERS, row, [], [None] * 7, row, [2, "Trần An", "", "", "", "", ""]])
+    preview = preview_import(cell_store, path, today=TODAY)
+    assert preview.blank_rows == (3, 4)
+    duplicate = next(r for r in preview.rows if r.row == 5)
+    assert (duplicate.state, duplicate.action) == (WARNING, SKIP)
+    assert duplicate.messages == ("Trùng hoàn toàn với dòng 2; chỉ nhập một lần.",)
+    assert import_roster(cell_store, path).summary() == "imported 2, updated 0, unchanged 1, rejected 0"
+
+
+def test_impossible_dates_and_birth_after_admission_are_rejected_with_reason(cell_store, tmp_path):
+    path = _xlsx(tmp_path / "ds.xlsx", [
+        HEADERS,
+        [1, "Nguyễn Văn A", "31/02/1970", "Nam", "01/01/1995", "", ""],
+        [2, "Trần Thị B", "01/01/2000", "Nữ", "01/01/1990", "", ""],
+        [3, "Lê Văn C", "05/06/1960", "Nam", "01/01/1990", "01/01/1991", ""],
+    ])
+    result = import_roster(cell_store, path, today=TODAY)
+    assert result.summary() == "imported 1, updated 0, unchanged 0, rejected 2"
+    reasons = {r.row: r.messages for r in result.preview.rejected}
+    assert reasons[2] == ('Ngày sinh: "31/02/1970" không phải ngày có thật (tháng 2/1970 không có ngày 31).',)
+    assert reasons[3] == ("Ngày sinh 01/01/2000 không thể sau ngày vào Đảng 01/01/1990; hãy kiểm tra lại hai ngày này.",)
+    report = write_report(result.preview, tmp_path / "loi.csv").read_text(encoding="utf-8-sig")
+    assert "31/02/1970" in report and "Trần Thị B" in report
+
+
+def test_decomposed_names_are_normalised_and_found(cell_store, tmp_path):
+    nfd = unicodedata.normalize("NFD", "Nguyễn Thị Hường")
+    path = _csv(tmp_path / "nfd.csv", [",".join(HEADERS), f"1,{nfd},12/03/1964,Nữ,19/11/1991,,"])
+    result = import_roster(cell_store, path, today=TODAY)
+    assert result.preview.rows[0].state == WARNING
+    assert "tổ hợp (NFD)" in result.preview.rows[0].messages[0]
+    [member] = list_members(cell_store)
+    assert member.full_name == "Nguyễn Thị Hường" and unicodedata.is_normalized("NFC", member.full_name)
+    assert member.search_key == "nguyen thi huong"
+
+
+def test_duplicate_card_numbers_in_a_file(cell_store, tmp_path):
+    path = _xlsx(tmp_path / "ds.xlsx", [HEADERS, [1, "Lê Văn Đức", "01/02/1950", "Nam", "20/01/1972", "", "70351650"],
+                                        [2, "Phan Văn Khải", "03/04/1952", "Nam", "17/08/1974", "", "70351650"]])
+    result = import_roster(cell_store, path, today=TODAY)
+    assert result.summary() == "imported 1, updated 0, unchanged 0, rejected 1"
+    assert result.preview.rejected[0].messages == ("Số thẻ 70351650 trùng với dòng 2 (Lê Văn Đức).",)
+
+
+def test_a_100000_row_file_is_refused_quickly_and_nothing_is_written(cell_store, tmp_path):
+    lines = [",".join(HEADERS)] + [f"{i},Người {i},01/01/1970,Nam,01/01/2000,," for i in range(100_000)]
+    path = _csv(tmp_path / "big.csv", lines)
+    with pytest.raises(UserError, match=r"hơn 20\.000 dòng"):
+        import_roster(cell_store, path)
+    assert list_members(cell_store) == []
+
+
+def test_windows_1258_csv_and_all_date_forms(cell_store, tmp_path):
+    lines = ["Họ và tên;Ngày sinh;Ngày vào Đảng;Ngày chính thức",
+             "Đỗ Minh Tuấn;5/3/85;1985-12-01;31123"]  # d/m/yy, ISO, Excel serial number (31/03/1985)
+    path = _csv(tmp_path / "cp.csv", lines, encoding="cp1258")
+    preview = preview_import(cell_store, path, today=TODAY)
+    assert preview.source == "CSV Windows-1258"
+    data = preview.rows[0].data
+    assert data.full_name == "Đỗ Minh Tuấn"
+    assert (data.birth_date, data.admission_decision_date) == (dt.date(1985, 3, 5), dt.date(1985, 12, 1))
+    assert preview.rows[0].action == REJECT  # the serial 31123 is 17/03/1985, before the admission date
+    assert "Ngày chính thức 17/03/1985 phải sau ngày vào Đảng" in preview.rows[0].messages[0]
+
+
+def test_date_parser():
+    assert parse_date("05/02/2026") == dt.date(2026, 2, 5)
+    assert parse_date("5/2/26", today=TODAY) == dt.date(2026, 2, 5)
+    assert parse_date("5/2/48", today=TODAY) == dt.date(1948, 2, 5)
+    assert parse_date(46058) == dt.date(2026, 2, 5)
+    assert parse_date("") is None
+    with pytest.raises(DateProblem, match="không có tháng 13"):
+        parse_date("01/13/2020")
+
+
+def test_cli_import_summary_rejected_rows_and_exit_codes(tmp_path, capsys):
+    data = str(tmp_path / "cli")
+    assert main(["--data-dir", data, "demo"]) == 0
+    exported = tmp_path / "ds.xlsx"
+    assert main(["--data-dir", data, "roster", "export", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "roster", "import", str(exported)]) == 0
+    assert capsys.readouterr().out == "imported 0, updated 0, unchanged 25, rejected 0\n"
+    bad = _csv(tmp_path / "bad.csv", [",".join(HEADERS), "1,Nguyễn A,31/02/1970,Nam,01/01/1995,,",
+                                      "2,Trần B,01/01/1960,Nam,01/01/1995,,"])
+    assert main(["--data-dir", data, "roster", "import", str(bad), "--dry-run"]) == 3
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "imported 1, updated 0, unchanged 0, rejected 1"
+    assert out[1].startswith("dòng 2: Nguyễn A: Ngày sinh: \"31/02/1970\" không phải ngày có thật")
+    assert main(["--data-dir", data, "roster", "import", str(tmp_path / "none.xlsx")]) == 1
+    assert main(["--data-dir", data, "roster", "export", str(tmp_path / "ds.docx")]) == 0
+    assert (tmp_path / "ds.docx").stat().st_size > 0

@@ -1,0 +1,1 @@
+"""The meeting workspace: one meeting through its steps Chuẩn bị → Điểm danh → Biên bản → Nghị quyết → Hoàn tất."""

@@ -1,0 +1,166 @@
+"""Step 2, Điểm danh: the roster as of the meeting date, each member's mark, guests, chair and recorder,
+and the computed counts and vote base (never typed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.services import meeting_attendance as att
+from ui.context import AppContext
+from ui.tasks import user_message
+
+
+class AttendanceStep(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sheet: att.AttendanceSheet | None = None
+        self._loading = False
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Standing on the day"), self.tr("Attendance"),
+                                              self.tr("Reason"), self.tr("Approved")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        left.addWidget(self.table, 1)
+        layout.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        right.addWidget(self.counts)
+        right.addWidget(self.warning)
+        form = QFormLayout()
+        self.chair = QComboBox()
+        self.recorder = QComboBox()
+        form.addRow(self.tr("Chair"), self.chair)
+        form.addRow(self.tr("Recorder"), self.recorder)
+        right.addLayout(form)
+        self.people_button = QPushButton(self.tr("Set chair and recorder"))
+        self.people_button.clicked.connect(self.set_people)
+        right.addWidget(self.people_button)
+        right.addWidget(QLabel(self.tr("Guests")))
+        self.guests = QListWidget()
+        right.addWidget(self.guests)
+        self.guest_name = QLineEdit()
+        self.guest_name.setPlaceholderText(self.tr("Guest's name"))
+        self.guest_position = QLineEdit()
+        self.guest_position.setPlaceholderText(self.tr("Position"))
+        self.add_guest_button = QPushButton(self.tr("Add guest"))
+        self.add_guest_button.clicked.connect(self.add_guest)
+        self.guest_position.returnPressed.connect(self.add_guest)
+        for w in (self.guest_name, self.guest_position, self.add_guest_button):
+            right.addWidget(w)
+        layout.addLayout(right, 2)
+
+    def load(self, sheet: att.AttendanceSheet) -> None:
+        self._loading = True
+        self.sheet = sheet
+        self.table.setRowCount(len(sheet.rows))
+        for r, row in enumerate(sheet.rows):
+            self.table.setItem(r, 0, QTableWidgetItem(row.full_name))
+            self.table.setItem(r, 1, QTableWidgetItem(row.kind_label))
+            combo = QComboBox()
+            for key, label in att.STATUS_LABELS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(combo.findData(row.status))
+            combo.setEnabled(not sheet.read_only)
+            combo.currentIndexChanged.connect(lambda _=0, r=r: self._mark(r))
+            self.table.setCellWidget(r, 2, combo)
+            reason = QLineEdit(row.reason)
+            reason.setReadOnly(sheet.read_only)
+            reason.editingFinished.connect(lambda r=r: self._mark(r))
+            self.table.setCellWidget(r, 3, reason)
+            approved = QCheckBox()
+            approved.setChecked(row.approved)
+            approved.setEnabled(not sheet.read_only)
+            approved.toggled.connect(lambda _=False, r=r: self._mark(r))
+            self.table.setCellWidget(r, 4, approved)
+            for c in (0, 1):
+                item = self.table.item(r, c)
+                item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(3, 220)
+        c = sheet.counts
+        self.counts.setText(self.tr(
+            "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"
+            "Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10.\n"
+            "Vote base: %11").replace("%11", sheet.base.explanation()).replace("%10", str(c.absent_no_reason))
+            .replace("%9", str(c.absent_reason)).replace("%8", str(c.present_probationary))
+            .replace("%7", str(c.present_official)).replace("%6", str(c.present))
+            .replace("%5", str(c.transferred_out)).replace("%4", str(c.exempt)).replace("%3", str(c.probationary))
+            .replace("%2", str(c.official)).replace("%1", str(c.total)))
+        self.warning.setText(sheet.warning)
+        present = [r for r in sheet.rows if r.status == "present"]
+        for combo, chosen in ((self.chair, sheet.chair_id), (self.recorder, sheet.recorder_id)):
+            combo.clear()
+            combo.addItem(self.tr("(choose)"), None)
+            for row in present:
+                combo.addItem(row.full_name, row.member_id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.setEnabled(not sheet.read_only)
+        self.guests.clear()
+        for g in sheet.guests:
+            self.guests.addItem(f"{g.name}" + (f" — {g.position}" if g.position else ""))
+        for w in (self.people_button, self.add_guest_button, self.guest_name, self.guest_position):
+            w.setEnabled(not sheet.read_only)
+        self._loading = False
+
+    def _mark(self, r: int) -> None:
+        if self._loading or self.sheet is None:
+            return
+        row = self.sheet.rows[r]
+        status = self.table.cellWidget(r, 2).currentData()
+        reason = self.table.cellWidget(r, 3).text()
+        approved = self.table.cellWidget(r, 4).isChecked()
+        try:
+            sheet, _ = att.set_attendance(self.ctx.store, self.sheet.meeting_id, row.member_id, status, reason,
+                                          approved)
+        except Exception as exc:
+            self.warning.setText(user_message(exc))
+            return
+        # The sender (a combo or box in the table) must not be destroyed inside its own signal: reload later.
+        QTimer.singleShot(0, lambda: self.load(sheet))
+        self.changed.emit()
+
+    def set_people(self) -> None:
+        assert self.sheet is not None
+        try:
+            att.confirm_roll(self.ctx.store, self.sheet.meeting_id)
+            att.set_chair_recorder(self.ctx.store, self.sheet.meeting_id, self.chair.currentData(),
+                                   self.recorder.currentData())
+        except Exception as exc:
+            self.warning.setText(user_message(exc))
+            return
+        self.load(att.attendance_sheet(self.ctx.store, self.sheet.meeting_id))
+        self.changed.emit()
+
+    def add_guest(self) -> None:
+        assert self.sheet is not None
+        try:
+            att.add_guest(self.ctx.store, self.sheet.meeting_id, self.guest_name.text(), self.guest_position.text())
+        except Exception as exc:
+            self.warning.setText(user_message(exc))
+            return
+        self.guest_name.clear()
+        self.guest_position.clear()
+        self.load(att.attendance_sheet(self.ctx.store, self.sheet.meeting_id))

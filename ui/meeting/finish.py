@@ -1,0 +1,164 @@
+"""Step 5, Hoàn tất: finalise (read-only, content hash shown and re-checked on open), amendments, export
+and print of the programme, minutes, extract and resolution, and the term's minutes book."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.services import meeting_export as ex
+from secretary_app.services import minutes as mn
+from ui.context import AppContext
+from ui.tasks import user_message
+
+
+class FinishStep(QWidget):
+    changed = Signal()
+    exported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id: uuid.UUID | None = None
+        self.export_folder: Path | None = None  # set by tests; otherwise a file dialog asks
+        self.open_after_export = True
+        layout = QVBoxLayout(self)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setObjectName("sectionTitle")
+        layout.addWidget(self.state)
+        self.integrity = QLabel()
+        self.integrity.setObjectName("warning")
+        self.integrity.setWordWrap(True)
+        layout.addWidget(self.integrity)
+        self.finalise_button = QPushButton(self.tr("Finalise minutes and resolution"))
+        self.finalise_button.setObjectName("primary")
+        self.finalise_button.clicked.connect(self.finalise)
+        layout.addWidget(self.finalise_button)
+        grid = QGridLayout()
+        docs = [("agenda", self.tr("Programme")), ("minutes", self.tr("Minutes")),
+                ("extract", self.tr("Extract of minutes")), ("resolution", self.tr("Resolution"))]
+        for row, (kind, label) in enumerate(docs):
+            grid.addWidget(QLabel(label), row, 0)
+            for col, fmt in enumerate(("docx", "pdf"), start=1):
+                button = QPushButton(self.tr("Export %1").replace("%1", fmt.upper()))
+                button.clicked.connect(lambda _=False, k=kind, f=fmt: self.export(k, f))
+                grid.addWidget(button, row, col)
+            preview = QPushButton(self.tr("Print…"))
+            preview.clicked.connect(lambda _=False, k=kind: self.print_document(k))
+            grid.addWidget(preview, row, 3)
+        book = QPushButton(self.tr("Minutes book of the term (PDF)"))
+        book.clicked.connect(lambda: self.export("book", "pdf"))
+        grid.addWidget(book, len(docs), 0, 1, 4)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Correction after finalisation (kept as a separate amendment):")))
+        self.amendment = QPlainTextEdit()
+        self.amendment.setMaximumHeight(80)
+        layout.addWidget(self.amendment)
+        self.amend_button = QPushButton(self.tr("Record amendment"))
+        self.amend_button.clicked.connect(self.amend)
+        layout.addWidget(self.amend_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def load(self, meeting_id: uuid.UUID, view: mn.MinutesView) -> None:
+        self.meeting_id = meeting_id
+        if view.read_only:
+            text = self.tr("Finalised. Content hash (SHA-256): %1").replace("%1", view.final_hash or "—")
+            if view.amendments:
+                text += "\n" + self.tr("Amendments: %1").replace("%1", str(len(view.amendments)))
+        else:
+            text = self.tr("Not finalised yet: everything typed is saved as you go.")
+        self.state.setText(text)
+        self.integrity.setText(view.integrity_warning)
+        self.finalise_button.setEnabled(not view.read_only)
+        self.amend_button.setEnabled(view.read_only)
+        self.amendment.setReadOnly(not view.read_only)
+
+    def finalise(self) -> None:
+        assert self.meeting_id is not None
+        try:
+            result, _ = mn.finalise_meeting(self.ctx.store, self.meeting_id)
+        except Exception as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.message.setText(self.tr("Finalised. Minutes hash: %1").replace("%1", result.minutes_hash))
+        self.changed.emit()
+
+    def amend(self) -> None:
+        assert self.meeting_id is not None
+        try:
+            mn.amend_minutes(self.ctx.store, self.meeting_id, self.amendment.toPlainText())
+        except Exception as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.amendment.clear()
+        self.message.setText(self.tr("Amendment recorded; it cites the original minutes."))
+        self.changed.emit()
+
+    def _target(self, kind: str, fmt: str) -> Path | None:
+        name = f"{kind}.{fmt}"
+        if self.export_folder is not None:
+            return self.export_folder / name
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path(folder) / name), f"*.{fmt}")
+        return Path(chosen) if chosen else None
+
+    def export(self, kind: str, fmt: str) -> None:
+        assert self.meeting_id is not None
+        target = self._target(kind, fmt)
+        if target is None:
+            return
+        meeting_id = self.meeting_id
+
+        def job() -> Path:
+            if kind == "book":
+                return ex.export_minutes_book(self.ctx.store, target)
+            return ex.export_meeting_document(self.ctx.store, meeting_id, kind, fmt, target)
+
+        self.ctx.runner.run(job, on_done=self._exported, on_error=self._export_failed,
+                            label=self.tr("Exporting…"), parent=self)
+
+    def _exported(self, path: Path) -> None:
+        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
+        self.exported.emit(path)
+        if self.open_after_export and self.export_folder is None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _export_failed(self, error: Exception) -> None:
+        self.message.setText(user_message(error))
+
+    def print_document(self, kind: str) -> None:
+        """Print preview through QtPdf + QtPrintSupport when available; otherwise export and open the PDF."""
+        assert self.meeting_id is not None
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="sotay-")) / f"{kind}.pdf"
+        try:
+            ex.export_meeting_document(self.ctx.store, self.meeting_id, kind, "pdf", path)
+        except Exception as exc:
+            self.message.setText(user_message(exc))
+            return
+        try:
+            from ui.meeting.printing import preview_pdf
+        except ImportError:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return
+        if not preview_pdf(path, self):
+            QMessageBox.information(self, self.tr("Print"), self.tr("Opened the PDF; print it from your PDF reader."))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

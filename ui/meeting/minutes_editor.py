@@ -1,0 +1,268 @@
+"""Step 3, Biên bản: the live minutes editor. Per agenda item: presenter, gist, speakers in order (type the
+name, Tab, the opinion, Enter: the next speaker), the chair's conclusion; and the tasks assigned.
+
+Nothing typed is lost: a QTimer saves every 1.5 s (≤ 2 s) when something changed, off the GUI thread,
+through the same service the crash test drives (``minutes.autosave_minutes``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.services import minutes as mn
+from ui.context import AppContext
+from ui.tasks import user_message
+
+AUTOSAVE_MS = 1500
+
+
+def _parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
+class MinutesEditor(QWidget):
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id: uuid.UUID | None = None
+        self.read_only = False
+        self._drafts: list[mn.ItemDraft] = []
+        self._titles: list[str] = []
+        self._current = -1
+        self._dirty = False
+        self._saving = False
+        self._loading = False
+        layout = QHBoxLayout(self)
+        self.items = QListWidget()
+        self.items.setMaximumWidth(330)
+        self.items.setWordWrap(True)
+        layout.addWidget(self.items, 1)
+        right = QVBoxLayout()
+        self.item_title = QLabel()
+        self.item_title.setObjectName("sectionTitle")
+        self.item_title.setWordWrap(True)
+        right.addWidget(self.item_title)
+        form = QFormLayout()
+        self.presenter = QLineEdit()
+        self.gist = QPlainTextEdit()
+        self.gist.setMaximumHeight(90)
+        form.addRow(self.tr("Presenter"), self.presenter)
+        form.addRow(self.tr("Gist"), self.gist)
+        right.addLayout(form)
+        self.speeches = QTableWidget(0, 2)
+        self.speeches.setHorizontalHeaderLabels([self.tr("Speaker"), self.tr("Opinion")])
+        self.speeches.horizontalHeader().setStretchLastSection(True)
+        self.speeches.verticalHeader().setVisible(False)
+        right.addWidget(self.speeches, 1)
+        entry = QHBoxLayout()
+        self.speaker = QLineEdit()
+        self.speaker.setPlaceholderText(self.tr("Speaker's name"))
+        self.opinion = QLineEdit()
+        self.opinion.setPlaceholderText(self.tr("Their opinion — Enter adds the next speaker"))
+        entry.addWidget(self.speaker, 1)
+        entry.addWidget(self.opinion, 3)
+        right.addLayout(entry)
+        self.conclusion = QPlainTextEdit()
+        self.conclusion.setMaximumHeight(70)
+        form2 = QFormLayout()
+        form2.addRow(self.tr("Chair's conclusion"), self.conclusion)
+        right.addLayout(form2)
+        right.addWidget(QLabel(self.tr("Tasks assigned (what, who, deadline dd/mm/yyyy):")))
+        self.tasks = QTableWidget(0, 3)
+        self.tasks.setHorizontalHeaderLabels([self.tr("Task"), self.tr("Owner"), self.tr("Deadline")])
+        self.tasks.horizontalHeader().setStretchLastSection(True)
+        self.tasks.setMaximumHeight(130)
+        right.addWidget(self.tasks)
+        self.status = QLabel()
+        right.addWidget(self.status)
+        layout.addLayout(right, 3)
+
+        self.items.currentRowChanged.connect(self._select)
+        self.speaker.returnPressed.connect(self.opinion.setFocus)
+        self.opinion.returnPressed.connect(self.add_speech)
+        for w in (self.presenter,):
+            w.textChanged.connect(self._touch)
+        for w in (self.gist, self.conclusion):
+            w.textChanged.connect(self._touch)
+        self.speeches.itemChanged.connect(self._touch)
+        self.tasks.itemChanged.connect(self._tasks_changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave)
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def load(self, view: mn.MinutesView) -> None:
+        self._loading = True
+        self.meeting_id = view.meeting_id
+        self._notes = view.notes
+        self.read_only = view.read_only
+        self._drafts = [mn.ItemDraft(i.id, i.presenter, i.gist, i.conclusion, i.speeches) for i in view.items]
+        self._titles = [i.title for i in view.items]
+        self.items.clear()
+        for n, title in enumerate(self._titles, start=1):
+            self.items.addItem(f"{n}. {title}")
+        self.tasks.setRowCount(0)
+        for t in view.tasks:
+            self._add_task_row(t.content, t.owner, t.deadline.strftime("%d/%m/%Y") if t.deadline else "")
+        if not view.read_only:
+            self._add_task_row("", "", "")
+        self._current = -1
+        for w in (self.presenter, self.speaker, self.opinion):
+            w.setReadOnly(view.read_only)
+        for w in (self.gist, self.conclusion):
+            w.setReadOnly(view.read_only)
+        trigger = QTableWidget.EditTrigger
+        edit = trigger.NoEditTriggers if view.read_only else (trigger.DoubleClicked | trigger.EditKeyPressed
+                                                              | trigger.AnyKeyPressed)
+        self.speeches.setEditTriggers(edit)
+        self.tasks.setEditTriggers(edit)
+        self._loading = False
+        self.items.setCurrentRow(0 if self._drafts else -1)
+        self._dirty = False
+        self.status.setText(self.tr("Finalised: read-only.") if view.read_only else "")
+        if view.read_only:
+            self.timer.stop()
+        else:
+            self.timer.start()
+
+    def _add_task_row(self, content: str, owner: str, deadline: str) -> None:
+        was = self._loading
+        self._loading = True
+        row = self.tasks.rowCount()
+        self.tasks.insertRow(row)
+        for c, text in enumerate((content, owner, deadline)):
+            self.tasks.setItem(row, c, QTableWidgetItem(text))
+        self._loading = was
+
+    def _select(self, row: int) -> None:
+        if self._current >= 0:
+            self._capture()
+        self._current = row
+        if row < 0 or row >= len(self._drafts):
+            return
+        d = self._drafts[row]
+        self._loading = True
+        self.item_title.setText(f"{row + 1}. {self._titles[row]}")
+        self.presenter.setText(d.presenter)
+        self.gist.setPlainText(d.gist)
+        self.conclusion.setPlainText(d.conclusion)
+        self.speeches.setRowCount(0)
+        for s in d.speeches:
+            self._append_speech_row(s.speaker_name, s.opinion)
+        self._loading = False
+
+    def _append_speech_row(self, name: str, opinion: str) -> None:
+        row = self.speeches.rowCount()
+        self.speeches.insertRow(row)
+        self.speeches.setItem(row, 0, QTableWidgetItem(name))
+        self.speeches.setItem(row, 1, QTableWidgetItem(opinion))
+
+    # --- editing ---------------------------------------------------------------------------------
+
+    def _touch(self, *_: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def _tasks_changed(self, *_: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        last = self.tasks.rowCount() - 1
+        if last < 0 or any((self.tasks.item(last, c) and self.tasks.item(last, c).text().strip()) for c in range(3)):
+            self._add_task_row("", "", "")  # always one empty row to type the next task
+
+    def add_speech(self) -> None:
+        """Enter in the opinion box: record this speaker and move to the next one."""
+        if self.read_only or self._current < 0:
+            return
+        name, opinion = self.speaker.text().strip(), self.opinion.text().strip()
+        if not name and not opinion:
+            return
+        self._loading = True
+        self._append_speech_row(name, opinion)
+        self._loading = False
+        self.speaker.clear()
+        self.opinion.clear()
+        self.speaker.setFocus()
+        self._dirty = True
+
+    def _capture(self) -> None:
+        if not (0 <= self._current < len(self._drafts)):
+            return
+        speeches = []
+        for r in range(self.speeches.rowCount()):
+            name = self.speeches.item(r, 0).text() if self.speeches.item(r, 0) else ""
+            opinion = self.speeches.item(r, 1).text() if self.speeches.item(r, 1) else ""
+            speeches.append(mn.SpeechDraft(name, opinion))
+        # A speaker typed but not yet confirmed with Enter is saved too: nothing typed is lost.
+        if self.speaker.text().strip() or self.opinion.text().strip():
+            speeches.append(mn.SpeechDraft(self.speaker.text(), self.opinion.text()))
+        old = self._drafts[self._current]
+        self._drafts[self._current] = mn.ItemDraft(old.item_id, self.presenter.text(), self.gist.toPlainText(),
+                                                   self.conclusion.toPlainText(), tuple(speeches))
+
+    def _task_drafts(self) -> tuple[mn.TaskDraft, ...]:
+        out = []
+        for r in range(self.tasks.rowCount()):
+            cells = [self.tasks.item(r, c).text() if self.tasks.item(r, c) else "" for c in range(3)]
+            if cells[0].strip():
+                out.append(mn.TaskDraft(cells[0], cells[1], _parse_date(cells[2])))
+        return tuple(out)
+
+    def draft(self) -> mn.MinutesDraft:
+        self._capture()
+        return mn.MinutesDraft(tuple(self._drafts), tasks=self._task_drafts(), notes=self._notes)
+
+    _notes = ""
+
+    def autosave(self) -> None:
+        """Timer tick: save if something changed and no save is already running."""
+        if self.read_only or not self._dirty or self._saving or self.meeting_id is None:
+            return
+        self._dirty = False
+        self._saving = True
+        draft, meeting_id = self.draft(), self.meeting_id
+        self.ctx.runner.run(lambda: mn.autosave_minutes(self.ctx.store, meeting_id, draft),
+                            on_done=self._saved, on_error=self._failed)
+
+    def save_now(self) -> None:
+        """Synchronous save (leaving the step, closing the window)."""
+        if self.read_only or self.meeting_id is None:
+            return
+        self._dirty = False
+        self._saved(mn.autosave_minutes(self.ctx.store, self.meeting_id, self.draft()))
+
+    def _saved(self, when: dt.datetime) -> None:
+        self._saving = False
+        local = when.astimezone().strftime("%H:%M:%S")
+        self.status.setText(self.tr("Saved at %1").replace("%1", local))
+        self.saved.emit(when)
+
+    def _failed(self, error: Exception) -> None:
+        self._saving = False
+        self._dirty = True  # try again on the next tick; nothing is dropped
+        self.status.setText(user_message(error))

@@ -1,0 +1,159 @@
+"""Step 1, Chuẩn bị: time, place, kind, duration (warned below the minimum), the agenda, announce."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.services import meeting_cycle as cycle
+from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS
+from ui.context import AppContext
+
+
+class PrepareStep(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: cycle.MeetingDetail | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.kind = QComboBox()
+        for key in cycle.KINDS:
+            self.kind.addItem(KIND_LABELS[key], key)
+        self.when = QDateTimeEdit()
+        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 600)
+        self.minutes.setSuffix(self.tr(" minutes"))
+        self.place = QLineEdit()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Date and time"), self.when)
+        form.addRow(self.tr("Planned duration"), self.minutes)
+        form.addRow(self.tr("Place"), self.place)
+        layout.addLayout(form)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warning")
+        self.warnings.setWordWrap(True)
+        layout.addWidget(self.warnings)
+        layout.addWidget(QLabel(self.tr("Agenda (one item per line, in order):")))
+        self.agenda = QPlainTextEdit()
+        layout.addWidget(self.agenda, 1)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setShortcut("Ctrl+S")
+        self.preset_button = QPushButton(self.tr("Save agenda as my preset"))
+        self.advance_button = QPushButton()
+        self.advance_button.setObjectName("primary")
+        self.state_label = QLabel()
+        for w in (self.save_button, self.preset_button, self.advance_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.state_label)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.preset_button.clicked.connect(self.save_preset)
+        self.advance_button.clicked.connect(self.advance)
+        self.minutes.valueChanged.connect(self._preview_warning)
+        self.kind.currentIndexChanged.connect(self._preview_warning)
+
+    def load(self, detail: cycle.MeetingDetail) -> None:
+        self.detail = detail
+        self.title.setText(detail.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
+        self.when.setDateTime(QDateTime(detail.planned_at.replace(tzinfo=None)))
+        self.minutes.setValue(detail.planned_minutes)
+        self.place.setText(detail.place)
+        self._agenda_ids = [(a.id, a.step, a.title) for a in detail.agenda]
+        self.agenda.setPlainText("\n".join(a.title for a in detail.agenda))
+        self.warnings.setText("\n".join(detail.warnings))
+        self.state_label.setText(self.tr("State: %1").replace("%1", STATE_LABELS.get(detail.state, detail.state)))
+        self.advance_button.setText({"draft": self.tr("Announce to members"),
+                                     "announced": self.tr("Meeting held")}.get(detail.state, self.tr("Held")))
+        self.advance_button.setEnabled(detail.state in ("draft", "announced"))
+        for w in (self.title, self.place, self.agenda):
+            w.setReadOnly(detail.read_only)
+        for w in (self.kind, self.when, self.minutes, self.save_button):
+            w.setEnabled(not detail.read_only)
+
+    def _preview_warning(self) -> None:
+        kind = self.kind.currentData()
+        if kind:
+            self.warnings.setText("\n".join(cycle.duration_warning_texts(kind, self.minutes.value())))
+
+    def _agenda_rows(self) -> list[tuple]:
+        lines = [line.strip() for line in self.agenda.toPlainText().splitlines() if line.strip()]
+        by_title = {title: (item_id, step) for item_id, step, title in self._agenda_ids}
+        rows = []
+        for index, line in enumerate(lines):
+            if line in by_title:
+                item_id, step = by_title.pop(line)
+            elif index < len(self._agenda_ids) and self._agenda_ids[index][0] in {v[0] for v in by_title.values()}:
+                item_id, step, _ = self._agenda_ids[index]  # same position, title edited: keep the item
+                by_title = {t: v for t, v in by_title.items() if v[0] != item_id}
+            else:
+                item_id, step = None, ""
+            rows.append((item_id, step, line))
+        return rows
+
+    def save(self) -> bool:
+        assert self.detail is not None
+        try:
+            when = self.when.dateTime().toPython()
+            cycle.update_meeting(self.ctx.store, self.detail.id, title=self.title.text(), kind=self.kind.currentData(),
+                                 planned_at=when if isinstance(when, dt.datetime) else None,
+                                 planned_minutes=self.minutes.value(), place=self.place.text())
+            cycle.set_agenda(self.ctx.store, self.detail.id, self._agenda_rows())
+        except Exception as exc:
+            self.parent_error(exc)
+            return False
+        self.changed.emit()
+        return True
+
+    def parent_error(self, exc: Exception) -> None:
+        from ui.tasks import user_message
+
+        self.warnings.setText(user_message(exc))
+
+    def save_preset(self) -> None:
+        items = [{"step": step, "title": title} for _, step, title in self._agenda_rows()]
+        try:
+            path = cycle.save_preset(self.ctx.store, self._cell_type(), items)
+        except Exception as exc:
+            self.parent_error(exc)
+            return
+        self.warnings.setText(self.tr("Preset saved: %1").replace("%1", str(path)))
+
+    def _cell_type(self) -> str:
+        from secretary_app.services.cell import get_cell
+
+        return getattr(get_cell(self.ctx.store), "cell_type", "residential")
+
+    def advance(self) -> None:
+        assert self.detail is not None
+        if self.detail.state in ("draft", "announced") and not self.save():
+            return
+        try:
+            cycle.advance_meeting(self.ctx.store, self.detail.id)
+        except Exception as exc:
+            self.parent_error(exc)
+            return
+        self.changed.emit()

@@ -1,0 +1,186 @@
+"""Import a roster spreadsheet: choose the file, check the column mapping, read the preview (each row
+valid / warning / error, with the reason), then import everything acceptable in one go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.roster_io import importing
+from secretary_app.roster_io.columns import FIELD_LABELS
+from secretary_app.roster_io.reading import Table, read_table
+from secretary_app.store import Changes
+from ui.context import AppContext
+from ui.tables import Column, RecordTableModel
+from ui.tasks import user_message
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # Changes
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Import the roster from a spreadsheet"))
+        self.resize(1100, 700)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.file_label = QLabel(self.tr("Choose an Excel (.xlsx) or CSV file with one member per row."))
+        self.file_label.setWordWrap(True)
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self.choose_file)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(choose)
+        layout.addLayout(top)
+
+        self.mapping_box = QGroupBox(self.tr("Columns (suggested from the headers; correct them if needed)"))
+        self.mapping_grid = QGridLayout(self.mapping_box)
+        self.combos: dict[str, QComboBox] = {}
+        for index, (field, label) in enumerate(FIELD_LABELS.items()):
+            combo = QComboBox()
+            combo.setObjectName(field)
+            self.combos[field] = combo
+            self.mapping_grid.addWidget(QLabel(label + ":"), index // 4, (index % 4) * 2)
+            self.mapping_grid.addWidget(combo, index // 4, (index % 4) * 2 + 1)
+            combo.activated.connect(lambda _i: self._remap())
+        self.mapping_box.setEnabled(False)
+        layout.addWidget(self.mapping_box)
+
+        self.model = RecordTableModel([
+            Column(self.tr("Row"), lambda r: r.row),
+            Column(self.tr("Full name"), lambda r: r.name),
+            Column(self.tr("Check"), lambda r: {"valid": self.tr("Valid"), "warning": self.tr("Warning"),
+                                                 "error": self.tr("Error")}[r.state]),
+            Column(self.tr("Will be"), lambda r: {"create": self.tr("added"), "update": self.tr("updated"),
+                                                   "unchanged": self.tr("unchanged"),
+                                                   "skip": self.tr("skipped (duplicate)"),
+                                                   "reject": self.tr("not imported")}[r.action]),
+            Column(self.tr("Reason"), lambda r: " ".join(r.messages)),
+        ], self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(True)
+        layout.addWidget(self.view, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        buttons = QHBoxLayout()
+        self.report_button = QPushButton(self.tr("Save list of problem rows…"))
+        self.report_button.clicked.connect(self.save_report)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("primary")
+        self.import_button.clicked.connect(self.run_import)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.report_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.report_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.table: Table | None = None
+        self.path: Path | None = None
+        self.preview: importing.ImportPreview | None = None
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), str(Path.home()),
+                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> None:
+        """Read and check ``path`` off the GUI thread, with progress for big files."""
+        self.path = path
+        self.file_label.setText(self.tr("Reading %1…").replace("%1", path.name))
+        store = self.ctx.store
+
+        def job(progress):  # type: ignore[no-untyped-def]
+            table = read_table(path, progress)
+            return table, importing.preview_table(store, table, path, progress=progress)
+
+        self.ctx.runner.run(job, on_done=self._previewed, on_error=self._failed, with_progress=True,
+                            label=self.tr("Reading the file…"), parent=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.preview = None
+        self.model.set_records([])
+        self.import_button.setEnabled(False)
+        self.file_label.setText(user_message(error))
+
+    def _previewed(self, result: tuple[Table, importing.ImportPreview]) -> None:
+        self.table, self.preview = result
+        headers = [self.tr("(not imported)")] + [h or f"#{i + 1}" for i, h in enumerate(self.table.headers)]
+        for field, combo in self.combos.items():
+            combo.clear()
+            combo.addItems(headers)
+            column = self.preview.mapping.get(field)
+            combo.setCurrentIndex(0 if column is None else column + 1)
+        self.mapping_box.setEnabled(True)
+        self._show(self.preview)
+
+    def _remap(self) -> None:
+        if self.table is None or self.path is None:
+            return
+        mapping = {field: combo.currentIndex() - 1 for field, combo in self.combos.items() if combo.currentIndex() > 0}
+        table, path, store = self.table, self.path, self.ctx.store
+        self.ctx.runner.run(lambda: (table, importing.preview_table(store, table, path, mapping)),
+                            on_done=self._previewed, on_error=self._failed)
+
+    def _show(self, preview: importing.ImportPreview) -> None:
+        self.model.set_records(preview.rows)
+        self.view.resizeColumnsToContents()
+        self.file_label.setText(self.tr("%1: header on row %2 (%3)").replace("%1", preview.path.name)
+                                .replace("%2", str(preview.header_row)).replace("%3", preview.source))
+        counts = (self.tr("%1 to add, %2 to update, %3 unchanged, %4 with errors (not imported).")
+                  .replace("%1", str(preview.count(importing.CREATE)))
+                  .replace("%2", str(preview.count(importing.UPDATE)))
+                  .replace("%3", str(preview.count(importing.UNCHANGED) + preview.count(importing.SKIP)))
+                  .replace("%4", str(preview.count(importing.REJECT))))
+        if preview.blank_rows:
+            counts += " " + self.tr("%1 blank rows were skipped.").replace("%1", str(len(preview.blank_rows)))
+        self.summary.setText(counts)
+        self.import_button.setEnabled(preview.count(importing.CREATE) + preview.count(importing.UPDATE) > 0)
+        self.report_button.setEnabled(any(r.state != importing.VALID for r in preview.rows))
+
+    def run_import(self) -> None:
+        if self.preview is None:
+            return
+        preview, store = self.preview, self.ctx.store
+        self.import_button.setEnabled(False)
+        self.ctx.runner.run(lambda progress: importing.apply_import(store, preview, progress),
+                            on_done=self._imported, on_error=self._failed, with_progress=True,
+                            label=self.tr("Importing members…"), parent=self)
+
+    def _imported(self, result: importing.ImportResult) -> None:
+        preview = result.preview
+        self.summary.setText(self.tr("Done: %1 added, %2 updated, %3 unchanged, %4 not imported.")
+                             .replace("%1", str(preview.count(importing.CREATE)))
+                             .replace("%2", str(preview.count(importing.UPDATE)))
+                             .replace("%3", str(preview.count(importing.UNCHANGED) + preview.count(importing.SKIP)))
+                             .replace("%4", str(preview.count(importing.REJECT))))
+        self.imported.emit(result.changes if result.changes else Changes())
+
+    def save_report(self) -> None:
+        if self.preview is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list of problem rows"),
+                                              str(Path.home() / "dong-loi-nhap-danh-sach.csv"), "CSV (*.csv)")
+        if path:
+            importing.write_report(self.preview, Path(path))

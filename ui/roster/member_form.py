@@ -1,0 +1,133 @@
+"""The member record form: every field of rules.md §3.1, checked before it is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary_app.services.roster import MemberData
+from ui.roster.dates import DateEdit, DateProblem
+
+_DATES = ("birth_date", "admission_decision_date", "ceremony_date", "official_date")
+
+
+class MemberDialog(QDialog):
+    """Fill in or correct a member's record. ``data()`` gives the checked record after OK."""
+
+    def __init__(self, data: MemberData | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New member") if data is None else self.tr("Member record"))
+        self.setMinimumWidth(820)
+        labels = {
+            "full_name": self.tr("Full name"), "birth_name": self.tr("Birth name (if different)"),
+            "birth_date": self.tr("Date of birth"), "gender": self.tr("Gender"),
+            "ethnicity": self.tr("Ethnicity"), "religion": self.tr("Religion"),
+            "home_town": self.tr("Home town"), "residence": self.tr("Residence"),
+            "admission_decision_date": self.tr("Admission decision date"),
+            "ceremony_date": self.tr("Admission ceremony date"), "official_date": self.tr("Official member since"),
+            "card_number": self.tr("Party card number"), "record_number": self.tr("Party record number"),
+            "national_id": self.tr("Citizen ID number"), "position": self.tr("Position"),
+            "education": self.tr("General education"), "political_theory": self.tr("Political theory level"),
+            "profession": self.tr("Profession"), "phone": self.tr("Phone"), "notes": self.tr("Notes"),
+        }
+        self.fields: dict[str, QWidget] = {}
+        for name in labels:
+            if name in _DATES:
+                widget: QWidget = DateEdit()
+            elif name == "gender":
+                widget = QComboBox()
+                widget.addItems(["", "Nam", "Nữ"])
+            elif name == "notes":
+                widget = QPlainTextEdit()
+                widget.setMaximumHeight(70)
+            else:
+                widget = QLineEdit()
+            widget.setObjectName(name)
+            self.fields[name] = widget
+        left, right = QFormLayout(), QFormLayout()
+        names = list(labels)
+        for index, name in enumerate(names):
+            (left if index < 10 else right).addRow(labels[name] + ":", self.fields[name])
+        grid = QGridLayout()
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check_and_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._result: MemberData | None = None
+        if data is not None:
+            self.set_data(data)
+
+    def set_data(self, data: MemberData) -> None:
+        for name, widget in self.fields.items():
+            value = getattr(data, name)
+            if isinstance(widget, DateEdit):
+                widget.set_date(value)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentText(value)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            else:
+                widget.setText(value)  # type: ignore[attr-defined]
+
+    def _read(self) -> MemberData:
+        values: dict[str, object] = {}
+        for name, widget in self.fields.items():
+            if isinstance(widget, DateEdit):
+                try:
+                    values[name] = widget.date()
+                except DateProblem as problem:
+                    raise _FieldProblem(name, str(problem)) from None
+            elif isinstance(widget, QComboBox):
+                values[name] = widget.currentText()
+            elif isinstance(widget, QPlainTextEdit):
+                values[name] = widget.toPlainText()
+            else:
+                values[name] = widget.text()  # type: ignore[attr-defined]
+        return MemberData(**values).normalised()  # type: ignore[arg-type]
+
+    def _check_and_accept(self) -> None:
+        try:
+            data = self._read()
+        except _FieldProblem as problem:
+            self.show_problem(problem.field, problem.message)
+            return
+        problems = data.problems()
+        if problems:
+            self.show_problem(*problems[0])
+            return
+        self._result = data
+        self.accept()
+
+    def show_problem(self, field: str | None, message: str) -> None:
+        self.error_label.setText(message)
+        if field in self.fields:
+            self.fields[field].setFocus()
+
+    def data(self) -> MemberData | None:
+        return self._result
+
+
+class _FieldProblem(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
