@@ -330,12 +330,32 @@
         <translation>có mặt kỳ sinh hoạt gần nhất</translation>
     </message>
     <message>
+        <source>no owner</source>
+        <translation>chưa phân công người phụ trách</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation>hạn %1</translation>
+    </message>
+    <message>
         <source>Next meeting: %1</source>
         <translation>Kỳ sinh hoạt tới: %1</translation>
     </message>
     <message>
         <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
         <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
+    </message>
+    <message>
+        <source>Reminders:</source>
+        <translation>Cần nhắc:</translation>
+    </message>
+    <message>
+        <source>Tasks of resolutions past their deadline:</source>
+        <translation>Nhiệm vụ của nghị quyết đã quá hạn:</translation>
     </message>
     <message>
         <source>Party badges due soon:</source>
