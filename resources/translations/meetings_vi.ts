@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Approved</source>
-        <translation>Được chấp thuận</translation>
+        <translation>Chấp thuận</translation>
     </message>
     <message>
         <source>Chair</source>
