@@ -92,6 +92,9 @@ class OverviewPage(Page):
         self.overdue_label.setText(
             "<b>" + escape(self.tr("Tasks of resolutions past their deadline:")) + "</b><br>"
             + "<br>".join(self._overdue_line(t) for t in data.overdue_tasks) if data.overdue_tasks else "")
+        for label, shown in ((self.reminders_label, data.meeting_reminders),
+                             (self.overdue_label, data.overdue_tasks)):
+            label.setVisible(bool(shown))  # no empty gap when there is nothing to say
         self.badges_label.setText(
             "<b>" + self.tr("Party badges due soon:") + "</b><br>" + "<br>".join(data.badge_alerts)
             if data.badge_alerts else "")
