@@ -21,6 +21,7 @@ FOLDER = ROOT / "resources" / "translations"
 # exactly one catalogue; the first pattern that matches wins.
 CATALOGUES: dict[str, list[str]] = {
     "roster_vi": ["ui/roster/*.py", "ui/pages/members.py"],
+    "meetings_vi": ["ui/meeting/*.py", "ui/pages/meetings.py"],
     "secretary_app_vi": ["ui/*.py", "ui/pages/*.py"],
 }
 

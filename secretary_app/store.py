@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+import models.schema  # noqa: F401  (every table, so foreign keys resolve whichever services a process imports)
 from models.audit import AuditEntry
 from models.cell import Cell
 from secretary_app.changes import Changes
@@ -54,15 +55,22 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error; nothing half-written."""
+        if self._cell_id is None:
+            # Read the cell first, in its own short transaction: asked for later inside this one (services
+            # call store.cell_id), it would wait on this transaction's own write lock until "locked".
+            self._cell_id = self._read_cell_id()
         with self._sessions.begin() as session:
             yield session
+
+    def _read_cell_id(self) -> uuid.UUID | None:
+        with self._sessions.begin() as session:
+            return session.scalar(select(Cell.id).where(Cell.deleted.is_(False)).limit(1))
 
     @property
     def cell_id(self) -> uuid.UUID:
         """The id of this database's cell; a UserError tells the caller to run the set-up first."""
         if self._cell_id is None:
-            with self.transaction() as session:
-                self._cell_id = session.scalar(select(Cell.id).where(Cell.deleted.is_(False)).limit(1))
+            self._cell_id = self._read_cell_id()
         if self._cell_id is None:
             raise UserError("Chưa có thông tin chi bộ. Hãy chạy bước thiết lập ban đầu hoặc mở chi bộ mẫu.")
         return self._cell_id

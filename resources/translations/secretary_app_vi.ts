@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AdmissionsPage</name>
@@ -295,37 +296,6 @@
     </message>
 </context>
 <context>
-    <name>MeetingsPage</name>
-    <message>
-        <source>Cell meetings</source>
-        <translation>Sinh hoạt chi bộ</translation>
-    </message>
-    <message>
-        <source>Each meeting goes through its steps: preparation, attendance, minutes, resolution, finalise.</source>
-        <translation>Mỗi kỳ sinh hoạt đi qua các bước: chuẩn bị, điểm danh, biên bản, nghị quyết, hoàn tất.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Kỳ sinh hoạt</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Có mặt</translation>
-    </message>
-</context>
-<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -360,12 +330,32 @@
         <translation>có mặt kỳ sinh hoạt gần nhất</translation>
     </message>
     <message>
+        <source>no owner</source>
+        <translation>chưa phân công người phụ trách</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation>hạn %1</translation>
+    </message>
+    <message>
         <source>Next meeting: %1</source>
         <translation>Kỳ sinh hoạt tới: %1</translation>
     </message>
     <message>
-        <source>No meeting is planned yet. Plan next month's meeting on the Cell meetings page.</source>
+        <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
         <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
+    </message>
+    <message>
+        <source>Reminders:</source>
+        <translation>Cần nhắc:</translation>
+    </message>
+    <message>
+        <source>Tasks of resolutions past their deadline:</source>
+        <translation>Nhiệm vụ của nghị quyết đã quá hạn:</translation>
     </message>
     <message>
         <source>Party badges due soon:</source>
@@ -443,7 +433,7 @@
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <source>Keep this computer and the upper committee's server in step. The app works fully without a server.</source>
+        <source>Keep this computer and the upper committee&apos;s server in step. The app works fully without a server.</source>
         <translation>Giữ dữ liệu trên máy này khớp với máy chủ của cấp ủy cấp trên. Chương trình vẫn dùng đầy đủ khi không có máy chủ.</translation>
     </message>
     <message>

@@ -16,10 +16,18 @@ from models.members import Member
 from models.members import MemberEvent as EventRow
 from models.rules.status import DisciplineForm, EventKind, MemberEvent, Membership, MemberStatus, status_on
 from models.rules.votes import Attendance as Presence
-from models.rules.votes import AttendanceSummary, BaseBreakdown, VoterFacts, attendance_summary, compute_base
+from models.rules.votes import (
+    AttendanceSummary,
+    BaseBreakdown,
+    VoterFacts,
+    VoteSettings,
+    attendance_summary,
+    compute_base,
+)
 from models.text import name_sort_key
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
+from secretary_app.settings import load_settings
 from secretary_app.store import Changes, Store
 
 STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "absent": "Vắng không lý do"}
@@ -138,6 +146,13 @@ def _facts(row: AttendeeRow) -> VoterFacts:
                       temporarily_here=row.temporarily_here, suspended=row.suspended)
 
 
+def vote_settings(store: Store) -> VoteSettings:
+    """The secretary's choice (Settings page) whether absences without an approved reason stay in the vote
+    base; read on every sheet so a change applies to the next vote without restarting."""
+    return VoteSettings(count_ordinary_absences=load_settings(store.paths.settings_file)
+                        .count_ordinary_absences_in_vote_base)
+
+
 def _default_status(status: MemberStatus) -> tuple[str, str, bool]:
     """Before the roll is taken: members away or exempt are marked absent with that reason, others present."""
     if status.temporarily_away:
@@ -161,7 +176,8 @@ def _sheet(session: Session, store: Store, meeting: Meeting) -> AttendanceSheet:
     guests = tuple(GuestRow(g.id, g.name, g.position) for g in session.scalars(
         select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False)).order_by(Guest.updated_at)))
     facts = [_facts(r) for r in rows]
-    return AttendanceSheet(meeting.id, day, tuple(rows), guests, count(rows), compute_base(facts),
+    return AttendanceSheet(meeting.id, day, tuple(rows), guests, count(rows),
+                           compute_base(facts, vote_settings(store)),
                            attendance_summary(facts), meeting.chair_id, meeting.recorder_id,
                            meeting.state == "final")
 

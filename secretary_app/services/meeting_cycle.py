@@ -356,6 +356,7 @@ class Reminder:
     code: str
     message: str
     meeting_id: uuid.UUID | None = None
+    quarter: int | None = None  # thematic_missing: which quarter of the current year
 
 
 def reminders(store: Store, today: dt.date | None = None) -> list[Reminder]:
@@ -369,7 +370,7 @@ def reminders(store: Store, today: dt.date | None = None) -> list[Reminder]:
     plans = [MeetingPlan(m.planned_at.date(), rules_kind(m.kind), m.planned_minutes) for m in meetings]
     for quarter in quarters_missing_thematic(plans, today.year, until=today):
         result.append(Reminder("thematic_missing", f"Quý {quarter}/{today.year} chưa có kỳ sinh hoạt chuyên đề "
-                                                   "(mỗi quý ít nhất một lần)."))
+                                                   "(mỗi quý ít nhất một lần).", quarter=quarter))
     for m in sorted(meetings, key=lambda m: m.planned_at):
         day = m.planned_at.date()
         if m.state == "draft" and today <= day and (day - today).days <= 1:

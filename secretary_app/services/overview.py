@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.rules.party_age import badge_alerts
+from secretary_app.services.meeting_cycle import TaskRow, overdue_tasks, reminders
 from secretary_app.services.meetings import list_meetings
 from secretary_app.services.roster import badge_candidates, list_members
 from secretary_app.store import Store
@@ -22,6 +23,8 @@ class Overview:
     last_meeting_attendance: str
     next_meeting_title: str
     badge_alerts: tuple[str, ...] = ()  # "Nguyễn Văn Hùng: Đủ 40 năm tuổi Đảng ngày …; trao Huy hiệu dịp …"
+    overdue_tasks: tuple[TaskRow, ...] = ()  # tasks of resolutions past their deadline, oldest first
+    meeting_reminders: tuple[str, ...] = ()  # no thematic meeting this quarter, documents not sent, …
 
 
 def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 90) -> Overview:
@@ -44,4 +47,8 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
         last_meeting_attendance=f"{last.present}/{last.invited}" if last else "",
         next_meeting_title=upcoming[0].title if upcoming else "",
         badge_alerts=tuple(f"Đồng chí {names[a.member_id]}: {a.message}" for a in alerts),
+        overdue_tasks=tuple(overdue_tasks(store, today)),
+        # Past quarters are history by now; the overview nags only about this quarter.
+        meeting_reminders=tuple(r.message for r in reminders(store, today)
+                                if r.code != "thematic_missing" or r.quarter == (today.month - 1) // 3 + 1),
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from secretary_app.errors import ReadOnlyError
 from secretary_app.services import meeting_attendance as att
@@ -36,6 +37,7 @@ def type_text(widget, text: str) -> None:
 def _shot(window, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()  # let pending layout requests run, as they would before a repaint
         window.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 

@@ -40,7 +40,7 @@ class AttendanceStep(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         left.addWidget(self.table, 1)
-        layout.addLayout(left, 3)
+        layout.addLayout(left, 5)
         right = QVBoxLayout()
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -71,14 +71,24 @@ class AttendanceStep(QWidget):
         for w in (self.guest_name, self.guest_position, self.add_guest_button):
             right.addWidget(w)
         layout.addLayout(right, 2)
+        self.guests.setMaximumHeight(160)
 
     def load(self, sheet: att.AttendanceSheet) -> None:
         self._loading = True
         self.sheet = sheet
+        # The old row widgets are deleted later (one of them may be the sender being handled); hide them now
+        # so none is left painted over the new rows meanwhile.
+        for r in range(self.table.rowCount()):
+            for c in (2, 3, 4):
+                old = self.table.cellWidget(r, c)
+                if old is not None:
+                    old.hide()
         self.table.setRowCount(len(sheet.rows))
         for r, row in enumerate(sheet.rows):
             self.table.setItem(r, 0, QTableWidgetItem(row.full_name))
-            self.table.setItem(r, 1, QTableWidgetItem(row.kind_label))
+            standing = QTableWidgetItem(row.kind_label)
+            standing.setToolTip(row.kind_label)
+            self.table.setItem(r, 1, standing)
             combo = QComboBox()
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
@@ -99,7 +109,9 @@ class AttendanceStep(QWidget):
                 item = self.table.item(r, c)
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, 220)
+        # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 200))
+        self.table.setColumnWidth(3, 160)
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"

@@ -103,7 +103,8 @@ class MinutesEditor(QWidget):
         self.items.currentRowChanged.connect(self._select)
         self.speaker.returnPressed.connect(self.opinion.setFocus)
         self.opinion.returnPressed.connect(self.add_speech)
-        for w in (self.presenter,):
+        # The speaker and opinion being typed count too: saved even before Enter confirms them.
+        for w in (self.presenter, self.speaker, self.opinion):
             w.textChanged.connect(self._touch)
         for w in (self.gist, self.conclusion):
             w.textChanged.connect(self._touch)

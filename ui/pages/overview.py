@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from secretary_app.services.meeting_cycle import TaskRow
 from secretary_app.services.overview import Overview, overview
 from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.theme import OVERDUE, WARNING
 
 
 class _Card(QFrame):
@@ -44,10 +48,24 @@ class OverviewPage(Page):
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.body().addWidget(self.next_label)
+        self.reminders_label = QLabel()
+        self.reminders_label.setWordWrap(True)
+        self.body().addWidget(self.reminders_label)
+        self.overdue_label = QLabel()
+        self.overdue_label.setWordWrap(True)
+        self.body().addWidget(self.overdue_label)
         self.badges_label = QLabel()
         self.badges_label.setWordWrap(True)
         self.body().addWidget(self.badges_label)
         self.body().addStretch(1)
+
+    def _overdue_line(self, task: TaskRow) -> str:
+        # Red *and* the word "Quá hạn": the colour is never the only sign.
+        deadline = task.deadline.strftime("%d/%m/%Y") if task.deadline else ""
+        owner = task.owner or self.tr("no owner")
+        word = self.tr("Overdue")
+        return (f'<span style="color:{OVERDUE}"><b>{escape(word)}</b> — {escape(task.content)}'
+                f' — {escape(owner)} — ' + escape(self.tr("deadline %1").replace("%1", deadline)) + "</span>")
 
     def refresh(self) -> None:
         lead = self.ctx.settings.badge_lead_days
@@ -68,7 +86,15 @@ class OverviewPage(Page):
             self.tr("Next meeting: %1").replace("%1", data.next_meeting_title) if data.next_meeting_title
             else self.tr("No meeting is planned yet. Plan next month's meeting on the Cell meetings page.")
         )
-
+        self.reminders_label.setText(
+            f'<b style="color:{WARNING}">' + escape(self.tr("Reminders:")) + "</b><br>"
+            + "<br>".join(escape(r) for r in data.meeting_reminders) if data.meeting_reminders else "")
+        self.overdue_label.setText(
+            "<b>" + escape(self.tr("Tasks of resolutions past their deadline:")) + "</b><br>"
+            + "<br>".join(self._overdue_line(t) for t in data.overdue_tasks) if data.overdue_tasks else "")
+        for label, shown in ((self.reminders_label, data.meeting_reminders),
+                             (self.overdue_label, data.overdue_tasks)):
+            label.setVisible(bool(shown))  # no empty gap when there is nothing to say
         self.badges_label.setText(
             "<b>" + self.tr("Party badges due soon:") + "</b><br>" + "<br>".join(data.badge_alerts)
             if data.badge_alerts else "")

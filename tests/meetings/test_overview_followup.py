@@ -1,0 +1,56 @@
+"""The overview shows resolution tasks past their deadline (red and the word "Quá hạn", never colour alone)
+and reminds when this quarter has no thematic meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from secretary_app.services import meeting_cycle as cycle
+from secretary_app.services import minutes as mn
+from secretary_app.services.overview import overview
+from secretary_app.settings import Settings
+from ui.context import AppContext
+from ui.i18n import install_translations
+from ui.pages.overview import OverviewPage
+from ui.tasks import TaskRunner
+from ui.theme import OVERDUE
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def _meeting_with_tasks(store):
+    meeting, _ = cycle.plan_meeting(store, kind="regular", planned_at=dt.datetime(2026, 10, 5, 8, 0))
+    mn.set_tasks(store, meeting.id, [mn.TaskDraft("Sửa đèn chiếu sáng ngõ 12", "Trần Văn An", dt.date(2026, 11, 1)),
+                                     mn.TaskDraft("Thu đảng phí quý IV", "Phạm Thị Lan", dt.date(2026, 12, 31))])
+    return meeting
+
+
+def test_overdue_tasks_and_this_quarters_thematic_reminder(demo_store):
+    _meeting_with_tasks(demo_store)
+    data = overview(demo_store, TODAY)
+    assert [(t.content, t.owner, t.deadline) for t in data.overdue_tasks] == [
+        ("Sửa đèn chiếu sáng ngõ 12", "Trần Văn An", dt.date(2026, 11, 1))]
+    assert data.meeting_reminders == ("Quý 4/2026 chưa có kỳ sinh hoạt chuyên đề (mỗi quý ít nhất một lần).",)
+    # Once done, it is no longer overdue; a thematic meeting this quarter silences the reminder.
+    cycle.assess_task(demo_store, data.overdue_tasks[0].id, "done", "Đã thay 4 bóng đèn")
+    cycle.plan_meeting(demo_store, kind="thematic", planned_at=dt.datetime(2026, 12, 10, 8, 0), planned_minutes=120)
+    data = overview(demo_store, TODAY)
+    assert data.overdue_tasks == ()
+    assert not any("chuyên đề" in r for r in data.meeting_reminders)
+
+
+def test_overview_page_marks_overdue_in_words_and_red(qtbot, qapp, demo_store):
+    install_translations(qapp, "vi")
+    _meeting_with_tasks(demo_store)
+    runner = TaskRunner()
+    page = OverviewPage(AppContext.for_store(demo_store, Settings(), runner))
+    qtbot.addWidget(page)
+    try:
+        page._loaded(overview(demo_store, TODAY))
+        text = page.overdue_label.text()
+        assert "Quá hạn" in text and OVERDUE in text
+        assert "Sửa đèn chiếu sáng ngõ 12" in text and "hạn 01/11/2026" in text
+        assert "Thu đảng phí" not in text
+        assert "Quý 4/2026 chưa có kỳ sinh hoạt chuyên đề" in page.reminders_label.text()
+    finally:
+        runner.shutdown()
