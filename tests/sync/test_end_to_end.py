@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,43 +14,7 @@ from secretary_app.paths import resolve_paths
 from secretary_app.services.roster import list_members
 from secretary_app.store import Store
 from tests.conftest import DEMO_TODAY
-
-PASSWORD = "mật-khẩu-đủ-dài-2026"
-
-
-def _server_cli(data: Path, *args: str, stdin: str = "") -> str:
-    done = subprocess.run([sys.executable, "-m", "secretary_app.server", "--data-dir", str(data), *args],
-                          input=stdin, capture_output=True, text=True, timeout=60, check=True)
-    return done.stdout
-
-
-@pytest.fixture
-def live_server(tmp_path: Path):
-    data = tmp_path / "server"
-    _server_cli(data, "create-cell", "--name", "Chi bộ Tổ dân phố số 5", "--superior", "Đảng bộ phường Hoàn Kiếm")
-    _server_cli(data, "create-user", "--cell", "Chi bộ Tổ dân phố số 5", "--role", "secretary",
-                "--username", "bithu", stdin=PASSWORD + "\n")
-    _server_cli(data, "create-user", "--cell", "Chi bộ Tổ dân phố số 5", "--role", "deputy",
-                "--username", "phobithu", stdin=PASSWORD + "\n")
-    log = tmp_path / "server.log"
-    with log.open("w") as handle:
-        proc = subprocess.Popen([sys.executable, "-m", "secretary_app.server", "--data-dir", str(data), "serve",
-                                 "--host", "127.0.0.1", "--port", "0"], stdout=handle, stderr=subprocess.STDOUT,
-                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        for _ in range(200):
-            found = re.search(r"http://127\.0\.0\.1:(\d+)", log.read_text())
-            if found:
-                break
-            if proc.poll() is not None:
-                pytest.fail(f"server exited: {log.read_text()}")
-            time.sleep(0.05)
-        else:
-            pytest.fail(f"server did not start: {log.read_text()}")
-        yield f"http://127.0.0.1:{found.group(1)}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+from tests.sync.conftest import PASSWORD
 
 
 def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> str:
