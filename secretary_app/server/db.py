@@ -45,7 +45,9 @@ _Seq = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrement ne
 
 RECORDS: dict[str, Table] = {}
 for _name, _source in ENTITIES.items():
-    _columns = [Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable) for c in _source.columns]
+    _columns = [Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
+                       default=c.default.arg if c.default is not None and c.default.is_scalar else None)
+                for c in _source.columns]
     _extra = [UniqueConstraint(*[c.name for c in u.columns], name=u.name)
               for u in _source.constraints if isinstance(u, UniqueConstraint)]
     RECORDS[_name] = Table(_name, metadata, *_columns, *_extra,

@@ -57,6 +57,10 @@ class ServerBusy(SyncError):
     """429/5xx: back off and send the same batch again."""
 
 
+class TooLarge(SyncError):
+    """413: the batch was refused unread."""
+
+
 class OutOfOrderError(SyncError):
     def __init__(self, expected: int) -> None:
         super().__init__(f"Máy chủ chờ thay đổi số {expected}.")
@@ -186,6 +190,8 @@ class SyncClient:
                                  headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json"})
         if response.status_code == 409:
             raise OutOfOrderError(int(response.json().get("expected_seq", 0)))
+        if response.status_code == 413:
+            raise TooLarge("Gói thay đổi quá lớn so với giới hạn của máy chủ.")
         self._check(response)
         return _parse(PushResponse, response)
 

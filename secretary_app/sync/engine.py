@@ -26,7 +26,7 @@ from models.cell import Cell
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
 from secretary_app import __version__
 from secretary_app.errors import UserError
-from secretary_app.sync.client import OutOfOrderError, SyncClient
+from secretary_app.sync.client import OutOfOrderError, SyncClient, TooLarge
 from secretary_app.sync.protocol import (
     CONFLICT_ENTITY,
     ENTITIES,
@@ -257,6 +257,9 @@ class SyncEngine:
                     conn.execute(delete(outbox).where(outbox.c.batch_key == key))
             try:
                 response = self.client.push(body, key)
+            except TooLarge:
+                self._split(rows, report)
+                continue
             except OutOfOrderError as exc:
                 if exc.expected < rows[0]["mutation_seq"]:
                     with self.local("renumber") as conn:
@@ -264,6 +267,24 @@ class SyncEngine:
                     continue
                 raise
             self._apply_push(rows, response, report)
+
+    def _split(self, rows: list[Any], report: SyncReport) -> None:
+        """413: the server read nothing. Send smaller batches; a single change too large to ever be
+        accepted goes to the rejected inbox with its data, instead of blocking the queue."""
+        with self.local("split") as conn:
+            if len(rows) == 1:
+                row = rows[0]
+                report.rejected += 1
+                conn.execute(insert(rejected_inbox).values(
+                    mutation_id=row["mutation_id"], mutation_seq=row["mutation_seq"], entity=row["entity"],
+                    entity_id=row["entity_id"], op=row["op"], fields=row["fields"], error_code="too_large",
+                    message="Thay đổi quá lớn để gửi lên máy chủ.", created_at=self.clock()))
+                conn.execute(delete(outbox).where(outbox.c.id == row["id"]))
+            conn.execute(update(outbox).where(outbox.c.batch_key == rows[0]["batch_key"])
+                         .values(mutation_seq=None, batch_key=None))
+            conn.execute(update(sync_state).where(sync_state.c.id == 1)
+                         .values(next_mutation_seq=rows[0]["mutation_seq"]))
+        self.batch_size = max(1, len(rows) // 2)
 
     def _apply_push(self, rows: list[Any], response: PushResponse, report: SyncReport) -> None:
         by_seq = {r["mutation_seq"]: r for r in rows}
