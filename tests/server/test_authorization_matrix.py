@@ -95,7 +95,7 @@ def test_a_route_without_policy_is_denied_and_fails_the_matrix(world) -> None:  
     from secretary_app.server.app import guard
 
     @server.app.get("/sync/v1/forgotten")  # type: ignore[attr-defined]
-    def forgotten(_=Depends(guard)) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    def forgotten(_=Depends(guard)) -> dict[str, str]:  # type: ignore[no-untyped-def]  # noqa: B008
         return {"secret": "x"}
 
     api = Api(server)

@@ -1,0 +1,180 @@
+"""Client side: the outbox is written with the edit, https and certificate rules, restore recovery."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import shutil
+import ssl
+import threading
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from sqlalchemy import func, select
+
+from models.base import new_id
+from models.members import Member
+from models.sync_tables import OutboxEntry
+from secretary_app.paths import resolve_paths
+from secretary_app.server.__main__ import bump_epoch
+from secretary_app.store import Store
+from secretary_app.sync import service
+from secretary_app.sync.client import SyncClient, SyncError, check_server_url
+from secretary_app.sync.engine import CellMismatch
+from tests.sync.fixtures import PASSWORD
+
+URL = "http://127.0.0.1:8765"
+
+
+def test_the_outbox_row_is_written_in_the_edit_transaction_or_not_at_all(store) -> None:  # type: ignore[no-untyped-def]
+    from secretary_app.services.cell import CellInput, save_cell
+
+    save_cell(store, CellInput("Chi bộ 5", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
+    with pytest.raises(RuntimeError), store.transaction() as session:
+        session.add(Member(id=new_id(), cell_id=store.cell_id, full_name="Sẽ bị hủy"))
+        session.flush()
+        raise RuntimeError("power cut")
+    with store.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Member)) == 0
+        assert [o.entity for o in session.scalars(select(OutboxEntry))] == ["cell"]
+        member = Member(id=new_id(), cell_id=store.cell_id, full_name="Nguyễn Văn An", phone="0901")
+        session.add(member)
+    with store.transaction() as session:
+        session.get(Member, member.id).phone = "0902"
+    with store.transaction() as session:
+        rows = session.scalars(select(OutboxEntry).order_by(OutboxEntry.id)).all()
+    assert [(r.entity, r.op) for r in rows] == [("cell", "create"), ("member", "create"), ("member", "update")]
+    assert rows[-1].fields == '{"phone": ["0901", "0902"]}'
+
+
+@pytest.mark.parametrize("url", ["http://dongbo.example.vn", "ftp://x", "dongbo"])
+def test_plain_http_is_refused_except_on_this_computer(url: str) -> None:
+    with pytest.raises(SyncError):
+        check_server_url(url)
+    for ok in ("http://127.0.0.1:8765", "http://localhost:1", "http://[::1]:80", "https://dongbo.example.vn/"):
+        assert check_server_url(ok) == ok.rstrip("/")
+
+
+def _cert(subject: str, issuer_key, issuer_name, key, *, days: tuple[int, int], ca: bool = False,  # type: ignore[no-untyped-def]
+          host: str = "localhost"):
+    now = dt.datetime.now(dt.UTC)
+    builder = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+               .issuer_name(issuer_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now + dt.timedelta(days=days[0])).not_valid_after(now + dt.timedelta(days=days[1]))
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+    if not ca:
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("tls")
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test CA")])
+    ca = _cert("Test CA", ca_key, ca_name, ca_key, days=(-1, 30), ca=True)
+    (folder / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    servers = {}
+    for name, days, host in (("good", (-1, 30), "localhost"), ("expired", (-30, -1), "localhost"),
+                             ("wronghost", (-1, 30), "other.example.vn")):
+        key = ec.generate_private_key(ec.SECP256R1())
+        cert = _cert("server", ca_key, ca_name, key, days=days, host=host)
+        (folder / f"{name}.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        httpd = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(folder / f"{name}.pem")
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers[name] = (httpd, httpd.server_address[1])
+    yield folder, {k: v[1] for k, v in servers.items()}
+    for httpd, _ in servers.values():
+        httpd.shutdown()
+
+
+@pytest.mark.parametrize("name, ca, words", [
+    ("good", False, "không được tin cậy"),  # our test CA is unknown to the system store
+    ("expired", True, "hết hạn"),
+    ("wronghost", True, "sai tên máy chủ"),
+])
+def test_certificate_problems_get_their_own_clear_message(tls, name: str, ca: bool, words: str) -> None:  # type: ignore[no-untyped-def]
+    folder, ports = tls
+    client = SyncClient(f"https://localhost:{ports[name]}", "bt", ca_file=str(folder / "ca.pem") if ca else None)
+    try:
+        with pytest.raises(SyncError, match=words):
+            client.login("bt", PASSWORD, None)
+    finally:
+        client.close()
+
+
+def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if server.engine.dialect.name != "sqlite":
+        pytest.skip("the restore is a file copy here; PostgreSQL restores are a pg_restore drill")
+    server.cell("Chi bộ 5")
+    server.user("bt", "secretary", "Chi bộ 5")
+    server.user("pbt", "deputy", "Chi bộ 5")
+    a, b = Store(resolve_paths(tmp_path / "a")), Store(resolve_paths(tmp_path / "b"))
+    try:
+        from secretary_app.demo import create_demo_cell
+
+        create_demo_cell(a, today=dt.date(2026, 11, 25))
+        service.login(a, URL, "bt", PASSWORD, transport=server.bridge)
+        service.login(b, URL, "pbt", PASSWORD, transport=server.bridge)
+        service.sync_now(a, transport=server.bridge)
+        backup = tmp_path / "backup.sqlite3"
+        database = Path(server.engine.url.database)
+        server.engine.dispose()
+        shutil.copy(database, backup)  # the nightly backup
+        with a.transaction() as session:
+            session.add(Member(id=new_id(), cell_id=a.cell_id, full_name="Vào sau bản sao lưu"))
+        service.sync_now(a, transport=server.bridge)
+        service.sync_now(b, transport=server.bridge)
+        server.engine.dispose()
+        shutil.copy(backup, database)  # disk failure: the server is restored from last night
+        bump_epoch(server.engine)
+        for store, user in ((a, "bt"), (b, "pbt")):  # sessions issued after the backup are gone too
+            service.login(store, URL, user, PASSWORD, transport=server.bridge)
+        with b.transaction() as session:
+            session.add(Member(id=new_id(), cell_id=b.cell_id, full_name="Thêm sau khôi phục"))
+        for store in (b, a, b, a):
+            service.sync_now(store, transport=server.bridge)
+        names = []
+        for store in (a, b):
+            with store.transaction() as session:
+                names.append(sorted(session.scalars(select(Member.full_name).where(Member.deleted.is_(False)))))
+        assert names[0] == names[1]
+        assert "Vào sau bản sao lưu" in names[0] and "Thêm sau khôi phục" in names[0]
+        from secretary_app.server.db import RECORDS
+
+        with server.engine.connect() as conn:
+            on_server = set(conn.scalars(select(RECORDS["member"].c.full_name)))
+        assert set(names[0]) <= on_server
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_pc_with_another_cell_cannot_join_a_cell_that_has_data(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    server.cell("Chi bộ 5")
+    server.user("bt", "secretary", "Chi bộ 5")
+    server.user("pbt", "deputy", "Chi bộ 5")
+    from secretary_app.demo import create_demo_cell
+
+    a, b = Store(resolve_paths(tmp_path / "a")), Store(resolve_paths(tmp_path / "b"))
+    try:
+        create_demo_cell(a, today=dt.date(2026, 11, 25))
+        create_demo_cell(b, today=dt.date(2026, 11, 25))
+        service.login(a, URL, "bt", PASSWORD, transport=server.bridge)
+        service.login(b, URL, "pbt", PASSWORD, transport=server.bridge)
+        service.sync_now(a, transport=server.bridge)
+        with pytest.raises(CellMismatch, match="Không thể gộp"):
+            service.sync_now(b, transport=server.bridge)
+        status = service.status(b)
+        assert status.pending > 0 and "gộp" in status.last_error  # nothing lost, the reason kept
+    finally:
+        a.close()
+        b.close()
