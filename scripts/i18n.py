@@ -22,6 +22,7 @@ FOLDER = ROOT / "resources" / "translations"
 CATALOGUES: dict[str, list[str]] = {
     "roster_vi": ["ui/roster/*.py", "ui/pages/members.py"],
     "meetings_vi": ["ui/meeting/*.py", "ui/pages/meetings.py"],
+    "sync_vi": ["ui/pages/sync.py"],
     "secretary_app_vi": ["ui/*.py", "ui/pages/*.py"],
 }
 

@@ -35,7 +35,7 @@ _PAGES: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "documents": ("ui.pages.documents:DocumentsPage", QStyle.StandardPixmap.SP_FileIcon),
     "dues": ("ui.pages.placeholders:DuesPage", QStyle.StandardPixmap.SP_DialogApplyButton),
     "admissions": ("ui.pages.placeholders:AdmissionsPage", QStyle.StandardPixmap.SP_ArrowUp),
-    "sync": ("ui.pages.placeholders:SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
+    "sync": ("ui.pages.sync:SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
     "settings": ("ui.pages.settings:SettingsPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
 }
 PAGE_KEYS = list(_PAGES)
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.cell_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
         self._load_cell_name()
+        self._load_sync_state()
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index(key))
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             if key == "settings":
                 page.settingsChanged.connect(self._settings_changed)
+            if key == "sync":
+                page.statusText.connect(self.sync_label.setText)
             page.refresh()
         return self.pages[key]
 
@@ -126,6 +129,13 @@ class MainWindow(QMainWindow):
             return get_cell(self.ctx.store)
 
         self.ctx.runner.run(cell, on_done=self._cell_loaded, on_error=lambda _e: None)
+
+    def _load_sync_state(self) -> None:
+        from ui.pages import sync
+
+        self.ctx.runner.run(lambda: sync.load_status(self.ctx.store),
+                            on_done=lambda status: self.sync_label.setText(sync.status_line(status)),
+                            on_error=lambda _e: None)
 
     def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:

@@ -427,29 +427,6 @@
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
-    <message>
-        <source>Synchronisation</source>
-        <translation>Đồng bộ</translation>
-    </message>
-    <message>
-        <source>Keep this computer and the upper committee&apos;s server in step. The app works fully without a server.</source>
-        <translation>Giữ dữ liệu trên máy này khớp với máy chủ của cấp ủy cấp trên. Chương trình vẫn dùng đầy đủ khi không có máy chủ.</translation>
-    </message>
-    <message>
-        <source>your account on the server and the time of the last sync</source>
-        <translation>tài khoản trên máy chủ và thời điểm đồng bộ gần nhất</translation>
-    </message>
-    <message>
-        <source>changes not yet sent</source>
-        <translation>các thay đổi chưa gửi</translation>
-    </message>
-    <message>
-        <source>conflicts and rejected changes, to resolve one by one</source>
-        <translation>các xung đột và thay đổi bị từ chối, để xử lý từng mục</translation>
-    </message>
-</context>
-<context>
     <name>_CellPage</name>
     <message>
         <source>Your cell</source>

@@ -9,9 +9,6 @@ import sys
 from secretary_app.store import Store
 from secretary_app.sync import service
 
-FIELD_NAMES = {"full_name": "họ và tên", "phone": "điện thoại", "status": "tình trạng", "body": "nội dung",
-               "deleted": "xóa"}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("sync", help="đồng bộ với máy chủ của cấp ủy cấp trên")
@@ -52,8 +49,8 @@ def run_conflicts(args: argparse.Namespace, store: Store) -> int:
         return 0
     print(f"{len(status.conflicts)} xung đột chưa giải quyết:")
     for c in status.conflicts:
-        for name, kept, other in c.fields:
-            label = FIELD_NAMES.get(name, name)
-            print(f"- {c.entity} {c.entity_id} · {label}: trên máy chủ \"{kept}\" · giá trị khác \"{other}\" "
-                  f"(mã xung đột {c.id})")
+        record = f" \"{c.record_label}\"" if c.record_label else ""
+        for label, kept, other in c.fields:
+            print(f"- {c.entity_label}{record} · {label}: trên máy chủ \"{kept}\" · giá trị khác \"{other}\" "
+                  f"(do {c.by or 'máy khác'} gửi; mã xung đột {c.id})")
     return 0

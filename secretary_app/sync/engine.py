@@ -58,6 +58,9 @@ conflict_inbox = ConflictInbox.__table__
 rejected_inbox = RejectedInbox.__table__
 
 
+Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
+
+
 class CellMismatch(UserError):
     pass
 
@@ -97,6 +100,8 @@ class SyncEngine:
     faults: Faults = field(default_factory=Faults)
     # Planted bugs for the tests of the tests; never set in production.
     bugs: frozenset[str] = frozenset()
+    _progress: Progress = field(default=lambda done, total, text: None, repr=False)
+    _to_send: int = 0
 
     # --- local transactions ----------------------------------------------------------------
     @contextmanager
@@ -122,8 +127,10 @@ class SyncEngine:
         return row
 
     # --- the whole sync --------------------------------------------------------------------
-    def sync(self, *, max_rounds: int = 6) -> SyncReport:
+    def sync(self, *, max_rounds: int = 6, progress: Progress | None = None) -> SyncReport:
         report = SyncReport()
+        self._progress = progress or (lambda done, total, text: None)
+        self._progress(0, 0, "Đang kết nối máy chủ…")
         with self.engine.connect() as conn:
             state = self.state(conn)
         hello = self.client.hello(HelloRequest(device_id=state["device_id"], app_version=__version__,
@@ -133,7 +140,10 @@ class SyncEngine:
         force_reconcile = self._join(state, hello)
         for _ in range(max_rounds):
             report.rounds += 1
+            with self.engine.connect() as conn:
+                self._to_send = report.pushed + self.pending_count(conn)
             self._push_all(report)
+            self._progress(0, 0, "Đang nhận dữ liệu từ máy chủ…")
             digest = self._pull_all(report)
             with self.engine.connect() as conn:
                 pending = self.pending_count(conn)
@@ -267,6 +277,7 @@ class SyncEngine:
                     continue
                 raise
             self._apply_push(rows, response, report)
+            self._progress(report.pushed, max(self._to_send, report.pushed), "Đang gửi thay đổi lên máy chủ…")
 
     def _split(self, rows: list[Any], report: SyncReport) -> None:
         """413: the server read nothing. Send smaller batches; a single change too large to ever be

@@ -16,7 +16,22 @@ from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
 from secretary_app.store import Store
 from secretary_app.sync.client import SyncClient, refresh_key
-from secretary_app.sync.engine import SyncEngine, SyncReport
+from secretary_app.sync.engine import Progress, SyncEngine, SyncReport
+from secretary_app.sync.protocol import ENTITIES
+
+ENTITY_LABELS = {
+    "cell": "Chi bộ", "member": "Đảng viên", "member_event": "Quá trình đảng viên", "meeting": "Cuộc họp",
+    "agenda_item": "Nội dung họp", "attendance": "Điểm danh", "guest": "Khách mời", "speech": "Ý kiến phát biểu",
+    "vote": "Biểu quyết", "minutes": "Biên bản", "resolution": "Nghị quyết", "task": "Nhiệm vụ",
+    "dues_rate": "Mức đảng phí", "dues_obligation": "Đảng phí phải nộp", "dues_payment": "Thu đảng phí",
+    "remittance": "Nộp cấp trên", "candidate": "Quần chúng ưu tú", "admission_step": "Bước kết nạp",
+    "document_record": "Sổ văn bản", "attachment": "Tệp đính kèm",
+}
+FIELD_LABELS = {
+    "full_name": "Họ và tên", "phone": "Điện thoại", "notes": "Ghi chú", "status": "Tình trạng", "body": "Nội dung",
+    "title": "Tiêu đề", "reason": "Lý do", "position": "Chức vụ", "residence": "Nơi ở", "deleted": "Xóa",
+    "birth_date": "Ngày sinh", "card_number": "Số thẻ đảng", "subject": "Trích yếu", "amount": "Số tiền",
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,15 @@ class ConflictRow:
     fields: tuple[tuple[str, object, object], ...]  # (field, value kept on the server, other value)
     status: str
     by: str
+    entity_label: str = ""
+    record_label: str = ""
+
+
+REJECTION_LABELS = {
+    "immutable": "Bản ghi đã hoàn tất, không sửa được; hãy lập bản sửa đổi",
+    "not_found": "Bản ghi không còn trên máy chủ", "forbidden": "Tài khoản không có quyền",
+    "invalid": "Dữ liệu không hợp lệ", "constraint": "Trùng với dữ liệu đã có", "too_large": "Quá lớn để gửi",
+}
 
 
 @dataclass(frozen=True)
@@ -100,10 +124,10 @@ def make_engine(store: Store, *, transport: httpx.BaseTransport | None = None,
 
 
 def sync_now(store: Store, *, transport: httpx.BaseTransport | None = None,
-             credentials: Credentials | None = None) -> SyncReport:
+             credentials: Credentials | None = None, progress: Progress | None = None) -> SyncReport:
     engine = make_engine(store, transport=transport, credentials=credentials)
     try:
-        report = engine.sync()
+        report = engine.sync(progress=progress)
     except UserError as exc:
         with store.transaction() as session:
             state = _state(session)
@@ -122,21 +146,32 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
         state = _state(session)
         pending = session.scalar(select(func.count()).select_from(OutboxEntry)
                                  .where(OutboxEntry.status == "pending")) or 0
-        conflicts = tuple(_conflict_row(c) for c in session.scalars(
+        conflicts = tuple(_conflict_row(session, c) for c in session.scalars(
             select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
-        rejected = tuple(RejectedRow(r.id, r.entity, r.entity_id, r.op, r.error_code, r.message, r.created_at)
+        rejected = tuple(RejectedRow(r.id, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id, r.op,
+                                     REJECTION_LABELS.get(r.error_code, r.error_code), r.message, r.created_at)
                          for r in session.scalars(select(RejectedInbox).order_by(RejectedInbox.id)))
         url = state.server_url if state else ""
         username = state.username if state else ""
         logged_in = bool(url and credentials.get(refresh_key(url, username)))
+        if state is not None and state.last_sync_at is not None and state.last_sync_at.tzinfo is None:
+            state.last_sync_at = state.last_sync_at.replace(tzinfo=dt.UTC)  # SQLite forgets the zone
         return SyncStatus(url, username, state.role if state else "", logged_in,
                           state.last_sync_at if state else None, state.last_error if state else "",
                           pending, conflicts, rejected)
 
 
-def _conflict_row(c: ConflictInbox) -> ConflictRow:
+def _conflict_row(session, c: ConflictInbox) -> ConflictRow:  # type: ignore[no-untyped-def]
     client = json.loads(c.client_fields or "{}")
     server = json.loads(c.server_fields or "{}")
-    fields = tuple((name, server.get(name), pair[1] if isinstance(pair, list) else pair)
+    fields = tuple((FIELD_LABELS.get(name, name), server.get(name), pair[1] if isinstance(pair, list) else pair)
                    for name, pair in sorted(client.items()))
-    return ConflictRow(c.id, c.entity, c.entity_id, fields, c.status, c.updated_by)
+    record = ""
+    table = ENTITIES.get(c.entity)
+    if table is not None:
+        for column in ("full_name", "title", "subject", "name"):
+            if column in table.c:
+                record = session.scalar(select(table.c[column]).where(table.c.id == c.entity_id)) or ""
+                break
+    return ConflictRow(c.id, c.entity, c.entity_id, fields, c.status, c.updated_by,
+                       ENTITY_LABELS.get(c.entity, c.entity), record)

@@ -30,16 +30,3 @@ class AdmissionsPage(ComingPage):
                              self.tr("probationary members with the date their 12 months end"),
                              self.tr("a timeline per person, from the awareness class to recognition"),
                          ], parent)
-
-
-class SyncPage(ComingPage):
-    key = "sync"
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Synchronisation"),
-                         self.tr("Keep this computer and the upper committee's server in step. The app works "
-                                 "fully without a server."), [
-                             self.tr("your account on the server and the time of the last sync"),
-                             self.tr("changes not yet sent"),
-                             self.tr("conflicts and rejected changes, to resolve one by one"),
-                         ], parent)
