@@ -149,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="chạy máy chủ")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1, help="số tiến trình (PostgreSQL; SQLite: 1)")
     serve.add_argument("--database-url", dest="database_url_sub")
     cell = sub.add_parser("create-cell", help="tạo chi bộ")
     cell.add_argument("--name", required=True)
@@ -175,6 +176,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             from secretary_app.server.app import ServerConfig, create_app
 
+            if args.workers > 1:
+                import os
+
+                os.environ[ENV_URL] = url
+                migrate(make_engine(url))  # once, before the workers start
+                uvicorn.run("secretary_app.server.app:app_from_env", factory=True, workers=args.workers,
+                            host=args.host, port=args.port, log_level="info", server_header=False)
+                return 0
             uvicorn.run(create_app(ServerConfig(database_url=url)), host=args.host, port=args.port,
                         log_level="info", server_header=False)
             return 0

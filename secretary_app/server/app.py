@@ -12,11 +12,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from argon2 import PasswordHasher
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy import select
 
 from secretary_app.server.auth import Authenticator, AuthError, LoginThrottle, Principal, Throttled
@@ -94,6 +95,33 @@ def guard(request: Request, authorization: Annotated[str | None, Header()] = Non
 Caller = Annotated[Principal | None, Depends(guard)]
 
 
+class BodyLimit:
+    """413 for a declared body over the limit, before anything reads it (plain ASGI: cheap per request)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"content-length" and value.isdigit() and int(value) > MAX_BODY_BYTES:
+                    await JSONResponse({"error": "too_large"}, status_code=413)(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def _json(model: BaseModel) -> Response:
+    """Serialise once with pydantic; FastAPI would validate the model again on the way out."""
+    return Response(content=model.model_dump_json(), media_type="application/json")
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --workers N`` (each worker process builds its own app and engine)."""
+    import os
+
+    return create_app(ServerConfig(database_url=os.environ["SECRETARY_SERVER_DATABASE_URL"]))
+
+
 def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None) -> FastAPI:
     if not isinstance(config, ServerConfig):
         config = ServerConfig(database_url=str(config) if "://" in str(config)
@@ -109,12 +137,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
     app = FastAPI(title="Sổ tay Bí thư — máy chủ đồng bộ", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine, app.state.auth, app.state.service, app.state.config = engine, auth, service, config
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return JSONResponse({"error": "too_large"}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit)
 
     def cell_of(principal: Principal, requested: uuid.UUID | None) -> uuid.UUID:
         """Writers act on their own cell; viewers read the cells assigned to them; nobody else."""
@@ -188,7 +211,8 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
         from starlette.concurrency import run_in_threadpool
 
         try:
-            return await run_in_threadpool(service.push, principal, body, idempotency_key)
+            result = await run_in_threadpool(service.push, principal, body, idempotency_key)
+            return _json(result)  # type: ignore[return-value]
         except OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "expected_seq": exc.expected},  # type: ignore[return-value]
                                 status_code=409)
@@ -203,7 +227,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
              cell_id: uuid.UUID | None = None) -> PullResponse:
         assert principal is not None
         try:
-            return service.pull(cell_of(principal, cell_id), cursor, limit)
+            return _json(service.pull(cell_of(principal, cell_id), cursor, limit))  # type: ignore[return-value]
         except CellNotFound:
             raise HTTPException(404, "cell_not_found") from None
 

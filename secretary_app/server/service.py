@@ -5,6 +5,7 @@ pull (pages ordered by the cell's own ``server_seq``), reconcile (sync-security.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from models.base import new_id
@@ -124,6 +125,19 @@ class SyncService:
                 preallocated = [next(self._global_seq) for _ in range(2 * len(req.mutations))]
             if self.hooks.after_allocate:
                 self.hooks.after_allocate(cell_id)
+        # Fast path: no savepoints. A database error (a unique number taken, the immutability trigger) is
+        # rare; it rolls the whole batch back and the batch runs again with a savepoint per mutation.
+        for safe in (False, True):
+            try:
+                return self._push_once(principal, req, idempotency_key, body_hash, preallocated, safe=safe)
+            except _NeedSavepoints:
+                continue
+        raise AssertionError("unreachable")
+
+    def _push_once(self, principal: Principal, req: PushRequest, idempotency_key: str, body_hash: str,
+                   preallocated: list[int] | None, *, safe: bool) -> PushResponse:
+        assert principal.cell_id is not None
+        cell_id = principal.cell_id
         with write_transaction(self.engine) as conn:
             cell = self._cell(conn, cell_id, lock=True)  # the cell's lock: one push at a time per cell
             stored = conn.execute(select(push_batch.c.request_hash, push_batch.c.response).where(
@@ -135,7 +149,7 @@ class SyncService:
                 return PushResponse.model_validate_json(stored.response)
             if preallocated is None and self.hooks.after_allocate:
                 self.hooks.after_allocate(cell_id)
-            batch = _Batch(self, conn, principal, cell, preallocated)
+            batch = _Batch(self, conn, principal, cell, preallocated, safe=safe)
             response = batch.run(req.mutations)
             conn.execute(insert(push_batch).values(
                 device_id=principal.device_id, idempotency_key=idempotency_key, request_hash=body_hash,
@@ -220,6 +234,10 @@ def _change(entity: str, row: Any) -> Change:
                   fields=_image_fields(entity, row))
 
 
+class _NeedSavepoints(Exception):
+    """A database error on the fast path: run the batch again with a savepoint per mutation."""
+
+
 class _Rejected(Exception):
     def __init__(self, code: str, message: str = "") -> None:
         super().__init__(code)
@@ -230,7 +248,7 @@ class _Batch:
     """One push batch inside the cell's transaction: numbers, digest, history and results."""
 
     def __init__(self, service: SyncService, conn: Connection, principal: Principal, cell: Any,
-                 preallocated: list[int] | None) -> None:
+                 preallocated: list[int] | None, *, safe: bool = True) -> None:
         self.service, self.conn, self.principal = service, conn, principal
         self.cell_id: uuid.UUID = cell["cell_id"]
         self.seq: int = cell["server_seq"]
@@ -238,6 +256,54 @@ class _Batch:
         self.preallocated = iter(preallocated) if preallocated is not None else None
         self.now = service.clock()
         self.history: list[dict[str, Any]] = []
+        self.safe = safe
+        self.rows: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}  # the batch's records, read once
+        # Fast path: final images written at the end with one executemany per table and kind.
+        self.deferred: dict[tuple[str, uuid.UUID], tuple[str, dict[str, Any]]] = {}
+
+    def _store(self, entity: str, row: dict[str, Any], *, new: bool) -> None:
+        key = (entity, row["id"])
+        self.rows[key] = row
+        table = RECORDS[entity]
+        if self.safe:
+            if new:
+                self.conn.execute(insert(table), row)
+            else:
+                self.conn.execute(_update_by_id(table), {**row, "b_id": row["id"]})
+            return
+        kind = "insert" if new or self.deferred.get(key, ("",))[0] == "insert" else "update"
+        self.deferred[key] = (kind, row)
+
+    def _flush(self) -> None:
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for (entity, _), (kind, row) in self.deferred.items():
+            groups.setdefault((entity, kind), []).append(row)
+        for (entity, kind), rows in sorted(groups.items(), key=lambda g: g[0][1] != "insert"):
+            table = RECORDS[entity]
+            if kind == "insert":
+                self.conn.execute(insert(table), rows)
+            else:
+                self.conn.execute(_update_by_id(table), [{**row, "b_id": row["id"]} for row in rows])
+        self.deferred.clear()
+
+    def _prefetch(self, mutations: list[Mutation]) -> None:
+        wanted: dict[str, list[uuid.UUID]] = {}
+        for m in mutations:
+            if m.entity in RECORDS:
+                wanted.setdefault(m.entity, []).append(m.entity_id)
+        for entity, ids in wanted.items():
+            table = RECORDS[entity]
+            found = {r["id"]: dict(r) for r in self.conn.execute(select(table).where(table.c.id.in_(ids))).mappings()}
+            for record_id in ids:
+                self.rows[(entity, record_id)] = found.get(record_id)
+
+    def _row(self, entity: str, record_id: uuid.UUID) -> dict[str, Any] | None:
+        key = (entity, record_id)
+        if key not in self.rows:
+            table = RECORDS[entity]
+            found = self.conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+            self.rows[key] = dict(found) if found is not None else None
+        return self.rows[key]
 
     def next_seq(self) -> int:
         if self.preallocated is not None:
@@ -250,36 +316,49 @@ class _Batch:
     def run(self, mutations: list[Mutation]) -> PushResponse:
         conn, device_id = self.conn, self.principal.device_id
         last = conn.scalar(select(devices.c.last_mutation_seq).where(devices.c.id == device_id)) or 0
+        replayed = [m.mutation_seq for m in mutations if m.mutation_seq <= last]
+        stored = dict(conn.execute(select(applied_mutation.c.mutation_seq, applied_mutation.c.result).where(
+            applied_mutation.c.device_id == device_id, applied_mutation.c.mutation_seq.in_(replayed))).all()
+        ) if replayed else {}
+        fresh = [m for m in mutations if m.mutation_seq > last]
+        earlier = {r.mutation_id: r for r in conn.execute(
+            select(applied_mutation.c.mutation_id, applied_mutation.c.device_id, applied_mutation.c.result)
+            .where(applied_mutation.c.mutation_id.in_([m.mutation_id for m in fresh])))} if fresh else {}
+        self._prefetch(fresh)
         results: list[MutationResult] = []
+        applied_rows: list[dict[str, Any]] = []
         for m in mutations:
             if m.mutation_seq <= last:  # already applied: the stored answer, word for word
-                stored = conn.scalar(select(applied_mutation.c.result).where(
-                    applied_mutation.c.device_id == device_id, applied_mutation.c.mutation_seq == m.mutation_seq))
-                results.append(MutationResult.model_validate_json(stored) if stored else
+                text = stored.get(m.mutation_seq)
+                results.append(MutationResult.model_validate_json(text) if text else
                                MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id,
                                               status="duplicate"))
                 continue
             if m.mutation_seq != last + 1:
                 raise OutOfOrder(last + 1)
-            earlier = conn.execute(select(applied_mutation.c.device_id, applied_mutation.c.result)
-                                   .where(applied_mutation.c.mutation_id == m.mutation_id)).first()
-            if earlier is not None and earlier.device_id == device_id:
+            before = earlier.get(m.mutation_id)
+            if before is not None and before.device_id == device_id:
                 # Renumbered after a restore, but this mutation did reach us: do not apply it twice.
-                first = MutationResult.model_validate_json(earlier.result)
+                first = MutationResult.model_validate_json(before.result)
                 result = first.model_copy(update={"mutation_seq": m.mutation_seq, "status": "duplicate"})
                 mutation_id = new_id()  # the id is taken; the seq slot still needs its row
-            elif earlier is not None:
+            elif before is not None:
                 result = MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id, status="rejected",
                                         error_code="mutation_id_reused")
                 mutation_id = new_id()
             else:
                 result = self.apply(m)
                 mutation_id = m.mutation_id
-            conn.execute(insert(applied_mutation).values(
-                device_id=device_id, mutation_seq=m.mutation_seq, mutation_id=mutation_id,
-                result=result.model_dump_json(), created_at=self.now))
+            applied_rows.append(dict(device_id=device_id, mutation_seq=m.mutation_seq, mutation_id=mutation_id,
+                                     result=result.model_dump_json(), created_at=self.now))
             last = m.mutation_seq
             results.append(result)
+        try:
+            self._flush()
+        except (IntegrityError, DBAPIError) as exc:
+            raise _NeedSavepoints() from exc
+        if applied_rows:
+            conn.execute(insert(applied_mutation), applied_rows)
         if self.history:
             conn.execute(insert(record_history), self.history)
         conn.execute(update(devices).where(devices.c.id == device_id).values(last_mutation_seq=last))
@@ -289,26 +368,29 @@ class _Batch:
 
     def apply(self, m: Mutation) -> MutationResult:
         base = MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id, status="rejected")
-        saved = (self.seq, self.digest, len(self.history))
-        savepoint = self.conn.begin_nested()
         try:
-            result = self._apply(m, base)
+            if not self.safe:
+                return self._apply(m, base)
+            savepoint = self.conn.begin_nested()
+            saved = (self.seq, self.digest, len(self.history))
+            try:
+                result = self._apply(m, base)
+            except (IntegrityError, DBAPIError) as exc:
+                savepoint.rollback()
+                self.seq, self.digest = saved[0], saved[1]
+                del self.history[saved[2]:]
+                self.rows.pop((m.entity, m.entity_id), None)  # read it again from the rolled-back state
+                text = str(getattr(exc, "orig", exc))
+                code = "immutable" if "immutable" in text else "constraint"
+                return base.model_copy(update={"error_code": code, "message": text.splitlines()[0][:200],
+                                               "current": self._image(m.entity, m.entity_id)})
             savepoint.commit()
             return result
-        except _Rejected as exc:
-            savepoint.rollback()
-            self.seq, self.digest = saved[0], saved[1]
-            del self.history[saved[2]:]
+        except _Rejected as exc:  # raised before anything is written
             return base.model_copy(update={"error_code": exc.code, "message": exc.message,
                                            "current": self._image(m.entity, m.entity_id)})
         except (IntegrityError, DBAPIError) as exc:
-            savepoint.rollback()
-            self.seq, self.digest = saved[0], saved[1]
-            del self.history[saved[2]:]
-            text = str(getattr(exc, "orig", exc))
-            code = "immutable" if "immutable" in text else "constraint"
-            return base.model_copy(update={"error_code": code, "message": text.splitlines()[0][:200],
-                                           "current": self._image(m.entity, m.entity_id)})
+            raise _NeedSavepoints() from exc
 
     # --- one mutation ----------------------------------------------------------------------
     def _apply(self, m: Mutation, base: MutationResult) -> MutationResult:
@@ -317,7 +399,7 @@ class _Batch:
             raise _Rejected("unknown_entity")
         if m.entity == "cell" and m.entity_id != self.cell_id:
             raise _Rejected("forbidden", "a cell may only change its own record")
-        row = self.conn.execute(select(table).where(table.c.id == m.entity_id)).mappings().first()
+        row = self._row(m.entity, m.entity_id)
         if row is not None and row["cell_id"] != self.cell_id:
             raise _Rejected("not_found")  # another cell's record: never say it exists
         try:
@@ -359,25 +441,27 @@ class _Batch:
             return self._conflicted(m, row, base, clash, server_fields, applied=apply)
         status = "applied" if m.base_version == row["version"] - (1 if apply else 0) else "merged"
         return base.model_copy(update={"status": status, "version": row["version"], "server_seq": row["server_seq"],
-                                       "current": _image_of(m.entity, row)})
+                                       "current": _image_of(m.entity, row, fields=status != "applied")})
 
     def _insert(self, m: Mutation, table: Any, new: dict[str, Any], base: MutationResult) -> MutationResult:
         seq = self.next_seq()
-        values = {**new, "id": m.entity_id, "cell_id": self.cell_id, "version": 1, "server_seq": seq,
-                  "deleted": False, "updated_at": self.now, "updated_by": self.principal.username}
-        self.conn.execute(insert(table).values(**values))
-        row = self.conn.execute(select(table).where(table.c.id == m.entity_id)).mappings().one()
+        row = {c.name: (c.default.arg if c.default is not None and c.default.is_scalar else None)
+               for c in table.columns}
+        row.update(new, id=m.entity_id, cell_id=self.cell_id, version=1, server_seq=seq, deleted=False,
+                   updated_at=self.now, updated_by=self.principal.username)
+        self._store(m.entity, row, new=True)
         self._record(m, row)
         return base.model_copy(update={"status": "applied", "version": 1, "server_seq": seq,
-                                       "current": _image_of(m.entity, row)})
+                                       "current": _image_of(m.entity, row, fields=False)})
 
     def _write(self, m: Mutation, table: Any, row: Any, values: dict[str, Any], *, deleted: bool | None = None) -> Any:
         self.digest ^= record_hash(m.entity, m.entity_id, row["version"])
-        extra = {"deleted": deleted} if deleted is not None else {}
-        self.conn.execute(update(table).where(table.c.id == m.entity_id).values(
-            **values, **extra, version=row["version"] + 1, server_seq=self.next_seq(), updated_at=self.now,
-            updated_by=self.principal.username))
-        row = self.conn.execute(select(table).where(table.c.id == m.entity_id)).mappings().one()
+        changes = {**values, "version": row["version"] + 1, "server_seq": self.next_seq(), "updated_at": self.now,
+                   "updated_by": self.principal.username}
+        if deleted is not None:
+            changes["deleted"] = deleted
+        row = {**row, **changes}
+        self._store(m.entity, row, new=False)
         self._record(m, row)
         return row
 
@@ -423,16 +507,24 @@ class _Batch:
                                        "current": _image_of(m.entity, row)})
 
     def _image(self, entity: str, record_id: uuid.UUID) -> RecordImage | None:
-        table = RECORDS.get(entity)
-        if table is None:
+        if entity not in RECORDS:
             return None
-        row = self.conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        row = self._row(entity, record_id)
         if row is None or row["cell_id"] != self.cell_id:
             return None
         return _image_of(entity, row)
 
 
-def _image_of(entity: str, row: Any) -> RecordImage:
+@functools.cache
+def _update_by_id(table: Any) -> Any:
+    """UPDATE … SET every column WHERE id = :b_id, compiled once per table (values come as parameters)."""
+    return update(table).where(table.c.id == bindparam("b_id")).values(
+        {c.name: bindparam(c.name) for c in table.columns if c.name != "id"})
+
+
+def _image_of(entity: str, row: Any, *, fields: bool = True) -> RecordImage:
+    """The record after the mutation. When the client's change went in exactly as sent ("applied"), it
+    already holds these values: only the server-assigned columns travel back."""
     return RecordImage(version=row["version"], server_seq=row["server_seq"], deleted=row["deleted"],
                        updated_at=_stamp(row["updated_at"]), updated_by=row["updated_by"],
-                       fields=_image_fields(entity, row))
+                       fields=_image_fields(entity, row) if fields else {})

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from models.cell import Cell
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
@@ -240,9 +240,9 @@ class SyncEngine:
                 chosen.append(row)
             seq = conn.scalar(select(sync_state.c.next_mutation_seq).where(sync_state.c.id == 1)) or 1
             key = str(uuid.uuid4())
-            for offset, row in enumerate(chosen):
-                conn.execute(update(outbox).where(outbox.c.id == row["id"])
-                             .values(mutation_seq=seq + offset, batch_key=key))
+            conn.execute(update(outbox).where(outbox.c.id == bindparam("b_id"))
+                         .values(mutation_seq=bindparam("b_seq"), batch_key=key),
+                         [{"b_id": row["id"], "b_seq": seq + offset} for offset, row in enumerate(chosen)])
             conn.execute(update(sync_state).where(sync_state.c.id == 1)
                          .values(next_mutation_seq=seq + len(chosen)))
             batch = conn.execute(select(outbox).where(outbox.c.batch_key == key)
@@ -301,11 +301,12 @@ class SyncEngine:
         by_seq = {r["mutation_seq"]: r for r in rows}
         with self.local("apply-push") as conn:
             cell_id = conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1))
-            for result in response.results:
-                row = by_seq.get(result.mutation_seq)
-                if row is None:
-                    continue
-                conn.execute(delete(outbox).where(outbox.c.id == row["id"]))
+            answered = [(by_seq[r.mutation_seq], r) for r in response.results if r.mutation_seq in by_seq]
+            if answered:
+                conn.execute(delete(outbox).where(outbox.c.id == bindparam("b_id")),
+                             [{"b_id": row["id"]} for row, _ in answered])
+            waiting = set(conn.scalars(select(outbox.c.entity_id).where(outbox.c.status == "pending")))
+            for row, result in answered:
                 report.pushed += 1
                 if result.status == "conflict":
                     report.conflicts += 1
@@ -317,7 +318,7 @@ class SyncEngine:
                         mutation_id=row["mutation_id"], mutation_seq=row["mutation_seq"], entity=row["entity"],
                         entity_id=row["entity_id"], op=row["op"], fields=row["fields"],
                         error_code=result.error_code, message=result.message, created_at=self.clock()))
-                self._adopt(conn, row["entity"], row["entity_id"], result, cell_id)
+                self._adopt(conn, row["entity"], row["entity_id"], result, cell_id, row["entity_id"] in waiting)
 
     def _note_conflict(self, conn: Connection, row: Any, result: MutationResult) -> None:
         if conn.scalar(select(conflict_inbox.c.id).where(conflict_inbox.c.id == result.conflict_id)) is None:
@@ -327,13 +328,11 @@ class SyncEngine:
                 client_fields=row["fields"], server_fields="{}", status="open", version=0, server_seq=0))
 
     def _adopt(self, conn: Connection, entity: str, entity_id: uuid.UUID, result: MutationResult,
-               cell_id: uuid.UUID) -> None:
+               cell_id: uuid.UUID, waiting: bool) -> None:
         """Take the server's image of a record we just pushed, unless newer local edits still wait."""
         table = ENTITIES.get(entity)
         if table is None:
             return
-        waiting = conn.scalar(select(func.count()).select_from(outbox).where(
-            outbox.c.entity_id == entity_id, outbox.c.status == "pending"))
         image = result.current
         if image is None:
             if result.status == "rejected" and not waiting:
@@ -364,6 +363,16 @@ class SyncEngine:
         with self.local("apply-page") as conn:
             cell_id = conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1))
             waiting = set(conn.scalars(select(outbox.c.entity_id).where(outbox.c.status == "pending")))
+            wanted: dict[str, list[uuid.UUID]] = {}
+            for change in changes:
+                if change.entity in ENTITIES and change.id not in waiting:
+                    wanted.setdefault(change.entity, []).append(change.id)
+            local: dict[uuid.UUID, int] = {}
+            for entity, ids in wanted.items():
+                table = ENTITIES[entity]
+                for start in range(0, len(ids), 500):
+                    local.update(conn.execute(select(table.c.id, table.c.version)
+                                              .where(table.c.id.in_(ids[start:start + 500]))).all())
             for change in changes:
                 if change.entity == CONFLICT_ENTITY:
                     _write_conflict(conn, change)
@@ -371,10 +380,10 @@ class SyncEngine:
                     continue
                 if change.entity not in ENTITIES or change.id in waiting:
                     continue
-                table = ENTITIES[change.entity]
-                local = conn.scalar(select(table.c.version).where(table.c.id == change.id))
-                if local is None or change.version > local or force:
-                    write_record(conn, change.entity, change.id, change, cell_id)
+                known = local.get(change.id)
+                if known is None or change.version > known or force:
+                    write_record(conn, change.entity, change.id, change, cell_id, exists=known is not None)
+                    local[change.id] = change.version
                     report.pulled += 1
             if cursor is not None:
                 conn.execute(update(sync_state).where(sync_state.c.id == 1).values(cursor=cursor))
@@ -423,16 +432,15 @@ def _create_row(entity: str, row: Any) -> dict[str, Any]:
 
 
 def write_record(conn: Connection, entity: str, record_id: uuid.UUID, image: RecordImage | Change,
-                 cell_id: uuid.UUID) -> None:
+                 cell_id: uuid.UUID, *, exists: bool | None = None) -> None:
     """Insert or overwrite a local record with the server's image (Core: no outbox echo)."""
     table = ENTITIES[entity]
     values = {name: from_json(table, name, value) for name, value in image.fields.items() if name in table.c}
     values.update(cell_id=cell_id, version=image.version, server_seq=image.server_seq, deleted=image.deleted,
                   updated_at=dt.datetime.fromisoformat(image.updated_at), updated_by=image.updated_by)
-    if conn.scalar(select(table.c.version).where(table.c.id == record_id)) is None:
-        conn.execute(insert(table).values(id=record_id, **values))
-    else:
-        conn.execute(update(table).where(table.c.id == record_id).values(**values))
+    if exists is not False and conn.execute(update(table).where(table.c.id == record_id).values(**values)).rowcount:
+        return
+    conn.execute(insert(table).values(id=record_id, **values))
 
 
 def _write_conflict(conn: Connection, change: Change) -> None:

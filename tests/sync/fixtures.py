@@ -4,6 +4,7 @@ PostgreSQL cluster), an in-process server with cheap argon2, and helpers to make
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -56,14 +57,10 @@ def _as_postgres(*cmd: str) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else list(cmd)
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    """A throwaway cluster on a free loopback port (stack.md §8). In CI it must run, never skip."""
+@contextlib.contextmanager
+def running_pg_cluster() -> Iterator[PgCluster]:
+    """initdb as the postgres user, start on a free loopback port with fsync off, stop and delete after."""
     initdb = PG_BIN / "initdb"
-    if not initdb.exists():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL binaries missing in CI: scripts/dev.sh installs the postgresql package")
-        pytest.skip("PostgreSQL binaries not installed")
     folder = Path(tempfile.mkdtemp(prefix="sync-pg-"))  # not under pytest's 0700 tmp folder
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
@@ -81,6 +78,17 @@ def pg_cluster() -> Iterator[PgCluster]:
         subprocess.run(_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"),
                        capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway cluster (stack.md §8). Skipped only off CI when the binaries are missing."""
+    if not (PG_BIN / "initdb").exists():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL binaries missing in CI: scripts/dev.sh installs the postgresql package")
+        pytest.skip("PostgreSQL binaries not installed")
+    with running_pg_cluster() as cluster:
+        yield cluster
 
 
 def database_url(kind: str, request: pytest.FixtureRequest, folder: Path) -> str:
