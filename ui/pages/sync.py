@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -92,7 +91,7 @@ class SyncPage(Page):
         form.addRow(self.tr("Not yet sent:"), self.pending_label)
         form.addRow(self.error_label)
         self.body().addWidget(account)
-        inboxes = QHBoxLayout()
+        inboxes = QVBoxLayout()  # one above the other: each table gets the full width
         self.conflicts = RecordTableModel([
             Column(self.tr("Record"), lambda r: " ".join(x for x in (r[0].entity_label, r[0].record_label) if x)),
             Column(self.tr("Field"), lambda r: r[1]),
