@@ -296,3 +296,11 @@ def test_an_import_that_fails_while_saving_writes_nothing(cell_store, tmp_path, 
     with pytest.raises(UserError, match="dòng 2 vừa bị xóa"):
         apply_import(cell_store, preview)
     assert list_members(cell_store) == []
+
+
+def test_a_too_long_sheet_is_refused_naming_its_declared_size(cell_store, tmp_path):
+    rows = [[i + 1, f"Người {i}", "01/01/1970", "Nam", "01/01/2000", "", ""] for i in range(40)]
+    path = _xlsx(tmp_path / "dai.xlsx", [HEADERS, *rows])  # Excel writes the sheet's size: 41 rows
+    with pytest.raises(UserError, match=r"khoảng 41\b.*chia thành các tệp nhỏ hơn"):
+        preview_import(cell_store, path, max_rows=10)
+    assert list_members(cell_store) == []
