@@ -251,7 +251,7 @@ def apply_import(store: Store, preview: ImportPreview, progress: Progress | None
             if progress is not None and index % 500 == 0:
                 progress(index, len(todo), f"Đang lưu {index}/{len(todo)} đảng viên")
         if progress is not None and todo:
-            progress(len(todo), len(todo), f"Đang ghi {len(todo)} đảng viên vào sổ")
+            progress(len(todo), len(todo), f"Đang lưu {len(todo)}/{len(todo)} đảng viên")
         session.flush()  # the updates, before the bulk INSERTs run on the same connection
         if created:
             session.execute(insert(Member), created)
