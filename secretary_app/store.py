@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,7 @@ class Store:
         self._sessions = make_session_factory(self.engine)
         install_outbox_hook(self._sessions)  # every edit writes its outbox rows in the same transaction
         self._cell_id: uuid.UUID | None = None
+        self._local = threading.local()  # the open session of each thread, for nested transactions
 
     @property
     def database_path(self) -> Path:
@@ -55,12 +57,20 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error; nothing half-written."""
+        current = getattr(self._local, "session", None)
+        if current is not None:
+            # Nested call on the same thread (a service calling another): join the open unit of work.
+            # A second connection would wait for this one's write lock until "database is locked".
+            yield current
+            return
         if self._cell_id is None:
-            # Read the cell first, in its own short transaction: asked for later inside this one (services
-            # call store.cell_id), it would wait on this transaction's own write lock until "locked".
             self._cell_id = self._read_cell_id()
         with self._sessions.begin() as session:
-            yield session
+            self._local.session = session
+            try:
+                yield session
+            finally:
+                self._local.session = None
 
     def _read_cell_id(self) -> uuid.UUID | None:
         with self._sessions.begin() as session:

@@ -61,11 +61,9 @@ def run_app(args: argparse.Namespace) -> int:
     install_translations(app, settings.language)
     apply_theme(app, large_text=settings.large_text)
     runner = TaskRunner()
-    ctx = AppContext(settings=settings, runner=runner, paths=paths)
-    if ready_with_cell(paths.database):
-        ctx.open_store_in_background(
-            on_error=lambda exc: (_fail(user_message(exc), headless=headless), app.exit(1)))
-    else:
+    ctx = AppContext(settings=settings, runner=runner, paths=paths, headless=headless)
+    fast = ready_with_cell(paths.database)
+    if not fast:
         from secretary_app.store import Store
 
         try:
@@ -83,8 +81,14 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(ctx)
     window.resize(*size)
     window.show()
+    if fast:
+        # Open the database only once the window is painted: importing SQLAlchemy on the worker while
+        # the window is being built would compete with it for the interpreter.
+        app.processEvents()
+        ctx.open_store_in_background(
+            on_error=lambda exc: (_fail(user_message(exc), headless=headless), app.exit(1)))
     if headless:
-        window.show_page(args.page)
+        window.start(args.page)
         runner.wait()
         app.processEvents()
         runner.wait()
@@ -92,7 +96,7 @@ def run_app(args: argparse.Namespace) -> int:
         _tear_down(app, window, ctx)
         return 0 if ok else _fail(f"không lưu được ảnh vào {args.screenshot}", headless=True)
     # Build the first page after the window is on screen: its imports are the slow part of start-up.
-    QTimer.singleShot(0, lambda: window.show_page(args.page))
+    QTimer.singleShot(0, lambda: window.start(args.page))
     code = app.exec()
     _tear_down(app, window, ctx)
     return code

@@ -24,6 +24,7 @@ class AppContext:
     runner: TaskRunner
     paths: AppPaths
     store: Store | None = None
+    headless: bool = False  # --screenshot: report problems on stderr, never in a modal dialog
 
     @classmethod
     def for_store(cls, store: Store, settings: Settings | None = None,

@@ -78,16 +78,26 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.navigation.currentRowChanged.connect(self._show_row)
         self.cell_label = QLabel()
         self.sync_label = QLabel(self.tr("Not connected to a server (working offline)"))
         self.statusBar().addWidget(self.cell_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+
+    def start(self, page: str) -> None:
+        """Load the cell's name and build the first page. Called once the store is open or queued to
+        open on the task runner (whose jobs run in order), so every job here finds it."""
+        # Pages load data: only now may selecting one build it (Qt selects row 0 when the list shows).
+        self.navigation.currentRowChanged.connect(self._show_row)
         self._load_cell_name()
         self._load_sync_state()
+        self.show_page(page)
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(PAGE_KEYS.index(key))
+        row = PAGE_KEYS.index(key)
+        blocked = self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(row)
+        self.navigation.blockSignals(blocked)
+        self._show_row(row)
 
     def page(self, key: str):  # type: ignore[no-untyped-def]
         """The page for ``key``, built (and loaded) on first use."""
@@ -109,6 +119,8 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
         page = self.page(PAGE_KEYS[row])
         self.stack.setCurrentWidget(page)
 

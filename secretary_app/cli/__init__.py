@@ -10,15 +10,18 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from secretary_app import APP_TITLE, __version__
 from secretary_app.errors import UserError
 from secretary_app.paths import resolve_paths
-from secretary_app.store import Store
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[argparse.Namespace, Store], int]
+Handler = Callable[[argparse.Namespace, "Store"], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run_command(args: argparse.Namespace) -> int:
     """Run a subcommand with its store; a UserError becomes one line on stderr and exit code 1."""
     handler: Handler = args.handler
+    from secretary_app.store import Store
+
     store: Store | None = None
     try:
         store = Store(resolve_paths(args.data_dir))

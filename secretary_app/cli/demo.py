@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from secretary_app.demo import create_demo_cell
-from secretary_app.store import Store
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
+    from secretary_app.demo import create_demo_cell
+
     create_demo_cell(store)
     print(f"Đã tạo chi bộ mẫu trong {store.paths.data_dir}")
     return 0

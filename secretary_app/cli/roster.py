@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from secretary_app.store import Store
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 EXIT_REJECTED = 3  # some rows were rejected (the others were imported, in one transaction)
 

@@ -139,7 +139,9 @@ def _collect(path: Path, rows: Iterable[tuple], total: int, source: str, progres
             continue
         table.rows.append((number, cells))
         if len(table.rows) > max_rows:
-            raise _too_many(path, len(table.rows))
+            # Count data rows rather than trust the sheet's declared size, which also covers rows that
+            # only carry formatting; name the declared size when it is larger, as the better estimate.
+            raise _too_many(path, max(len(table.rows), total))
         if progress is not None and number % 500 == 0:
             progress(number, total, f"Đang đọc dòng {number:,}".replace(",", "."))
     if table is None:

@@ -35,6 +35,7 @@ from models.rules.status import (
     status_on,
 )
 from models.text import name_sort_key
+from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
 from secretary_app.documents.common import vnd
 from secretary_app.documents.records import (
@@ -57,13 +58,6 @@ from secretary_app.documents.records import (
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.store import Changes, Store
 
-KINDS = ("agenda", "minutes", "minutes-extract", "resolution", "roster", "dues-ledger")
-KIND_LABELS = {
-    "agenda": "Chương trình sinh hoạt", "minutes": "Biên bản", "minutes-extract": "Trích biên bản",
-    "resolution": "Nghị quyết", "roster": "Danh sách đảng viên", "dues-ledger": "Sổ thu nộp đảng phí",
-}
-FORMATS = ("docx", "pdf")
-MEETING_KINDS = ("agenda", "minutes", "minutes-extract", "resolution")
 _HELD_STATES = ("held", "final")
 _DISCIPLINE_BY_TEXT = {form.value: form for form in DisciplineForm} | {
     "khiển trách": DisciplineForm.REPRIMAND, "cảnh cáo": DisciplineForm.WARNING,

@@ -387,14 +387,32 @@ def validated(data: MemberData, today: dt.date | None = None) -> MemberData:
     return data
 
 
+def _core_dates(record: Member | MemberData) -> tuple[tuple[EventKind, dt.date | None], ...]:
+    return ((EventKind.ADMISSION, record.admission_decision_date), (EventKind.RECOGNITION, record.official_date))
+
+
+def new_member_rows(cell_id: uuid.UUID, data: MemberData) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """Column values of a new member record and of its admission and recognition events.
+
+    ``create_member`` turns them into ORM objects; the import writes thousands at once with an ORM bulk
+    INSERT, which skips the attribute events, so NFC and the search key are set here, not left to them.
+    """
+    member: dict[str, object] = {name: nfc(value) if isinstance(value := getattr(data, name), str) else value
+                                 for name in MEMBER_FIELDS}
+    member.update(id=new_id(), cell_id=cell_id, search_key=search_key(str(member["full_name"])))
+    events: list[dict[str, object]] = [
+        {"id": new_id(), "cell_id": cell_id, "member_id": member["id"], "kind": kind.value, "event_date": day}
+        for kind, day in _core_dates(data) if day is not None]
+    return member, events
+
+
 def sync_core_events(session: Session, member: Member) -> None:
     """Keep the admission and recognition events in step with the record's dates.
 
     The record's "Ngày vào Đảng" and "Ngày chính thức" are what people type and import; the status is
     derived from events, so the first admission and recognition events follow those dates.
     """
-    for kind, day in ((EventKind.ADMISSION, member.admission_decision_date),
-                      (EventKind.RECOGNITION, member.official_date)):
+    for kind, day in _core_dates(member):
         existing = [e for e in _live_events(member) if e.kind == kind]
         if day is None:
             for event in existing:
@@ -413,10 +431,9 @@ def apply_data(member: Member, data: MemberData) -> None:
 def create_member(store: Store, data: MemberData) -> tuple[uuid.UUID, Changes]:
     data = validated(data)
     with store.transaction() as session:
-        member = Member(id=new_id(), cell_id=store.cell_id)
-        apply_data(member, data)
-        session.add(member)
-        sync_core_events(session, member)
+        values, events = new_member_rows(store.cell_id, data)
+        member = Member(**values)
+        session.add_all([member, *(MemberEvent(**event) for event in events)])
         store.audit(session, "member", member.id, "create", None, dataclasses.asdict(data))
         return member.id, _changes()
 

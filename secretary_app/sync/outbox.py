@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from models.base import SyncMixin, new_id
 from models.sync_tables import OutboxEntry
@@ -25,6 +25,33 @@ APPLYING = "sync_applying"
 
 def install_outbox_hook(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _record_changes)
+    event.listen(factory, "do_orm_execute", _record_bulk_inserts)
+
+
+def _record_bulk_inserts(state: ORMExecuteState) -> Any:
+    """ORM bulk INSERTs (``session.execute(insert(Member), rows)``) never pass through the unit of work:
+    queue a create for each row here, in the same transaction, once the INSERT has run."""
+    if state.session.info.get(APPLYING) or not state.is_insert:
+        return None
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) not in ENTITIES or not state.parameters:
+        return None
+    params = state.parameters if isinstance(state.parameters, list) else [state.parameters]
+    if not all(isinstance(p, dict) and p.get("id") for p in params):
+        return None
+    result = state.invoke_statement()
+    synced = ENTITIES[table.name]  # type: ignore[union-attr]
+    defaults = {c.name: c.default.arg for c in synced.columns if c.default is not None and c.default.is_scalar}
+    rows = []
+    for values in params:
+        fields = {name: [None, to_json(synced, name, values.get(name, defaults.get(name)))]
+                  for name in data_columns(synced)}
+        rows.append(dict(mutation_id=new_id(), entity=synced.name, entity_id=values["id"], op="create",
+                         base_version=0, fields=json.dumps(fields, ensure_ascii=False), schema_version=SCHEMA_VERSION,
+                         status="pending", attempts=0, last_error=""))
+    rows.sort(key=lambda r: ENTITY_ORDER.get(r["entity"], 0))
+    state.session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
+    return result
 
 
 def _record_changes(session: Session, _flush_context: Any) -> None:

@@ -132,3 +132,13 @@ def test_cli_corrupt_database_is_one_clear_line(tmp_path):
     assert "sao lưu" in result.stderr
     # the damaged file is left as it was, for recovery
     assert (folder / "so-tay-bi-thu.sqlite3").read_bytes().startswith(b"this is not a database")
+
+
+def test_nested_transactions_on_one_thread_share_the_unit_of_work(demo_store):
+    from secretary_app.services.cell import get_cell
+
+    with demo_store.transaction() as outer:
+        # A service calling another service inside its transaction must not wait on its own lock.
+        assert get_cell(demo_store).name == "Chi bộ Tổ dân phố số 5"
+        with demo_store.transaction() as inner:
+            assert inner is outer

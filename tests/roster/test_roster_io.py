@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from pathlib import Path
@@ -18,12 +19,21 @@ from secretary_app.roster_io.importing import (
     REJECT,
     SKIP,
     WARNING,
+    apply_import,
     import_roster,
     preview_import,
     write_report,
 )
 from secretary_app.services.cell import CellInput, save_cell
-from secretary_app.services.roster import get_member_data, list_members
+from secretary_app.services.roster import (
+    MemberData,
+    create_member,
+    delete_member,
+    get_member,
+    get_member_data,
+    list_members,
+    update_member,
+)
 from secretary_app.store import Store
 
 TODAY = dt.date(2026, 11, 25)
@@ -238,3 +248,59 @@ def test_cli_import_summary_rejected_rows_and_exit_codes(tmp_path, capsys):
     assert main(["--data-dir", data, "roster", "import", str(tmp_path / "none.xlsx")]) == 1
     assert main(["--data-dir", data, "roster", "export", str(tmp_path / "ds.docx")]) == 0
     assert (tmp_path / "ds.docx").stat().st_size > 0
+
+
+def test_imported_member_is_stored_like_one_typed_in_the_form(cell_store, tmp_path):
+    """The import writes new members in bulk; the record, events, status and party age must be what the
+    member form would have saved for the same facts."""
+    path = _xlsx(tmp_path / "ds.xlsx", [HEADERS, [1, unicodedata.normalize("NFD", "Đặng Thị Ánh"), "12/03/1964", "Nữ",
+                                                  "19/11/1991", "19/11/1992", "83256520"]])
+    import_roster(cell_store, path, today=TODAY)
+    [imported] = list_members(cell_store, TODAY)
+    typed_id, _ = create_member(cell_store, MemberData(
+        full_name="Đặng Thị Ánh", birth_date=dt.date(1964, 3, 12), gender="Nữ",
+        admission_decision_date=dt.date(1991, 11, 19), official_date=dt.date(1992, 11, 19), card_number="83256521"))
+    typed = next(r for r in list_members(cell_store, TODAY) if r.id == typed_id)
+    assert imported.full_name == "Đặng Thị Ánh" and imported.search_key == "dang thi anh"
+    assert dataclasses.replace(imported, id=typed.id, card_number=typed.card_number) == typed
+    assert typed.status == "Chính thức" and typed.party_years == 35
+    a, b = get_member(cell_store, imported.id, TODAY), get_member(cell_store, typed_id, TODAY)
+    assert [(e.kind, e.event_date) for e in a.events] == [(e.kind, e.event_date) for e in b.events] == [
+        ("admission", dt.date(1991, 11, 19)), ("recognition", dt.date(1992, 11, 19))]
+    assert (a.status, a.party_age, a.next_badge) == (b.status, b.party_age, b.next_badge)
+    # Editing an imported member works like editing any other (version, events follow the dates).
+    update_member(cell_store, imported.id, dataclasses.replace(a.data, official_date=None))
+    assert [e.kind for e in get_member(cell_store, imported.id, TODAY).events] == ["admission"]
+
+
+def test_an_import_that_fails_while_saving_writes_nothing(cell_store, tmp_path, monkeypatch):
+    first = _xlsx(tmp_path / "a.xlsx", [HEADERS, [1, "Lê Văn Đức", "01/02/1950", "Nam", "20/01/1972", "", "70351650"]])
+    import_roster(cell_store, first, today=TODAY)
+    rows = [[1, "Lê Văn Đức", "01/02/1950", "Nam", "20/01/1972", "20/01/1973", "70351650"]]
+    rows += [[i + 2, f"Nguyễn Văn {i}", "01/01/1970", "Nam", "01/01/2000", "", f"9{i:07d}"] for i in range(600)]
+    second = _xlsx(tmp_path / "b.xlsx", [HEADERS, *rows])
+    preview = preview_import(cell_store, second, today=TODAY)
+    assert preview.summary() == "imported 600, updated 1, unchanged 0, rejected 0"
+    before = _records(cell_store)
+
+    def disk_full(*args, **kwargs):
+        raise OSError("database or disk is full")
+
+    monkeypatch.setattr(cell_store, "audit", disk_full)  # fails after the members have been written
+    with pytest.raises(OSError):
+        apply_import(cell_store, preview)
+    assert _records(cell_store) == before
+    monkeypatch.undo()
+    # The member to update was deleted after the preview: refused with the row, nothing written.
+    delete_member(cell_store, list_members(cell_store)[0].id)
+    with pytest.raises(UserError, match="dòng 2 vừa bị xóa"):
+        apply_import(cell_store, preview)
+    assert list_members(cell_store) == []
+
+
+def test_a_too_long_sheet_is_refused_naming_its_declared_size(cell_store, tmp_path):
+    rows = [[i + 1, f"Người {i}", "01/01/1970", "Nam", "01/01/2000", "", ""] for i in range(40)]
+    path = _xlsx(tmp_path / "dai.xlsx", [HEADERS, *rows])  # Excel writes the sheet's size: 41 rows
+    with pytest.raises(UserError, match=r"khoảng 41\b.*chia thành các tệp nhỏ hơn"):
+        preview_import(cell_store, path, max_rows=10)
+    assert list_members(cell_store) == []

@@ -178,3 +178,20 @@ def test_a_pc_with_another_cell_cannot_join_a_cell_that_has_data(server, tmp_pat
     finally:
         a.close()
         b.close()
+
+
+def test_orm_bulk_inserts_are_queued_too(store) -> None:  # type: ignore[no-untyped-def]
+    """The roster import writes new members with ORM bulk INSERTs; they must reach the outbox as well."""
+    from sqlalchemy import insert
+
+    from secretary_app.services.cell import CellInput, save_cell
+
+    save_cell(store, CellInput("Chi bộ 5", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
+    ids = [new_id(), new_id()]
+    with store.transaction() as session:
+        session.execute(insert(Member), [{"id": i, "cell_id": store.cell_id, "full_name": f"Người {n}"}
+                                         for n, i in enumerate(ids)])
+    with store.transaction() as session:
+        queued = {o.entity_id: o.fields for o in session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "member"))}
+    assert set(queued) == set(ids)
+    assert '"ethnicity": [null, "Kinh"]' in queued[ids[0]]  # the column default travels with the create

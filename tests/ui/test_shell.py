@@ -43,7 +43,7 @@ def test_wizard_sets_up_the_cell_and_lands_on_the_main_window(qtbot, qapp, store
     assert wizard.validateCurrentPage()
     assert get_cell(store).name == "Chi bộ Khu dân cư số 3"
     window, runner = _window(qtbot, store)
-    window.show_page("overview")
+    window.start("overview")
     runner.wait()
     assert "Chi bộ Khu dân cư số 3" in window.cell_label.text()
     runner.shutdown()

@@ -55,6 +55,11 @@ class Page(QWidget):
         """Refresh when a service call elsewhere changed something this page shows."""
 
     def show_error(self, error: Exception) -> None:
+        if self.ctx.headless:
+            import sys
+
+            print(f"Lỗi: {user_message(error)}", file=sys.stderr)
+            return
         QMessageBox.warning(self, self.tr("Could not complete"), user_message(error))
 
 

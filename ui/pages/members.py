@@ -115,7 +115,11 @@ class MembersPage(Page):
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        # The table gets about 70 % of the width from the start; the size hints alone gave the
+        # (mostly empty) detail panel half the page and hid the table's columns.
+        splitter.setSizes([7000, 3000])
         self.body().addWidget(splitter, 1)
 
         self.search.textChanged.connect(self._search)

@@ -1,0 +1,72 @@
+"""The import wizard as a secretary uses it: choose a file, read the preview, import; and a file far too
+big for any cell is read on the worker with a moving progress bar, then refused with a clear message."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtWidgets import QProgressDialog
+
+from secretary_app.services.cell import CellInput, save_cell
+from secretary_app.services.roster import list_members
+from secretary_app.settings import Settings
+from ui.context import AppContext
+from ui.roster.import_dialog import ImportDialog
+from ui.tasks import TaskRunner
+
+HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ"]
+
+
+@pytest.fixture
+def wizard(qtbot, store):
+    save_cell(store, CellInput("Chi bộ Tổ dân phố số 7", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1,
+                               dt.date(2025, 8, 20)))
+    runner = TaskRunner()
+    dialog = ImportDialog(AppContext.for_store(store, Settings(), runner))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+    runner.wait(60_000)
+    runner.shutdown()
+
+
+def _write(path: Path, rows: int) -> Path:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sách")
+    sheet.append(HEADERS)
+    for i in range(rows):
+        sheet.append([i + 1, f"Nguyễn Văn {i}", dt.date(1960 + i % 30, 1 + i % 12, 1 + i % 28), "Nam",
+                      dt.date(1995, 5, 19), None, f"{10_000_000 + i}"])
+    book.save(path)
+    return path
+
+
+def test_preview_then_import_adds_the_members(wizard, store, tmp_path):
+    path = _write(tmp_path / "ds.xlsx", 3)
+    wizard.load(path)
+    wizard.ctx.runner.wait()
+    assert wizard.model.rowCount() == 3
+    assert wizard.import_button.isEnabled()
+    wizard.import_button.click()
+    wizard.ctx.runner.wait()
+    assert sorted(m.full_name for m in list_members(store)) == ["Nguyễn Văn 0", "Nguyễn Văn 1", "Nguyễn Văn 2"]
+    assert not wizard.import_button.isEnabled()
+
+
+def test_a_30000_row_file_is_read_with_progress_and_refused_without_freezing(qtbot, wizard, store, tmp_path):
+    path = _write(tmp_path / "qua-lon.xlsx", 30_000)
+    wizard.load(path)
+    # The reading runs on the worker: the GUI thread shows the progress dialog and keeps moving its bar.
+    qtbot.waitUntil(lambda: (found := wizard.findChild(QProgressDialog)) is not None and found.isVisible(),
+                    timeout=30_000)
+    progress = wizard.findChild(QProgressDialog)
+    shown: set[str] = set()
+    qtbot.waitUntil(lambda: shown.add(progress.labelText()) or len({t for t in shown if "Đang đọc dòng" in t}) >= 3,
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: "hơn 20.000 dòng" in wizard.file_label.text(), timeout=30_000)
+    assert "chia thành các tệp nhỏ hơn" in wizard.file_label.text()
+    assert wizard.model.rowCount() == 0 and not wizard.import_button.isEnabled()
+    assert list_members(store) == []
