@@ -18,6 +18,7 @@ def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, dem
     runner = TaskRunner()
     window = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
     qtbot.addWidget(window)
+    window.start("overview")
     runner.wait()
     assert window.sync_label.text() == "Ngoại tuyến"
     service.login(demo_store, live_server, "bithu", PASSWORD)
