@@ -111,9 +111,10 @@ def test_certificate_problems_get_their_own_clear_message(tls, name: str, ca: bo
         client.close()
 
 
+# The restore here is a copy of the SQLite file; on PostgreSQL a restore is a pg_restore drill, not
+# covered yet (the epoch logic it would exercise is the same code).
+@pytest.mark.parametrize("server_kind", ["sqlite"])
 def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if server.engine.dialect.name != "sqlite":
-        pytest.skip("the restore is a file copy here; PostgreSQL restores are a pg_restore drill")
     server.cell("Chi bộ 5")
     server.user("bt", "secretary", "Chi bộ 5")
     server.user("pbt", "deputy", "Chi bộ 5")
