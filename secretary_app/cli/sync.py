@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
-from secretary_app.store import Store
-from secretary_app.sync import service
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,12 +30,16 @@ def _password() -> str:
 
 
 def run_login(args: argparse.Namespace, store: Store) -> int:
+    from secretary_app.sync import service
+
     cell = service.login(store, args.server, args.username, _password())
     print(f"Đã đăng nhập {args.server} với tài khoản {args.username} (chi bộ \"{cell}\").")
     return 0
 
 
 def run_sync(args: argparse.Namespace, store: Store) -> int:
+    from secretary_app.sync import service
+
     report = service.sync_now(store)
     print(f"pushed={report.pushed} pulled={report.pulled} conflicts={report.conflicts} "
           f"rejected={report.rejected}")
@@ -43,6 +48,8 @@ def run_sync(args: argparse.Namespace, store: Store) -> int:
 
 
 def run_conflicts(args: argparse.Namespace, store: Store) -> int:
+    from secretary_app.sync import service
+
     status = service.status(store)
     if not status.conflicts:
         print("Không có xung đột nào chưa giải quyết.")

@@ -142,3 +142,12 @@ def test_nested_transactions_on_one_thread_share_the_unit_of_work(demo_store):
         assert get_cell(demo_store).name == "Chi bộ Tổ dân phố số 5"
         with demo_store.transaction() as inner:
             assert inner is outer
+
+
+def test_the_command_line_parser_imports_no_database_code():
+    """Start-up speed: building the parser (done before the window shows) must not pull in SQLAlchemy."""
+    code = ("import sys; from secretary_app.cli import build_parser; build_parser(); "
+            "print(','.join(m for m in ('sqlalchemy', 'alembic', 'reportlab', 'docx') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
