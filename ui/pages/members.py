@@ -123,6 +123,9 @@ class MembersPage(Page):
         self.delete_event_button = QPushButton(self.tr("Delete event"))
         self.delete_event_button.setToolTip(self.tr("Delete the selected event (Delete key in the history)"))
         self.delete_event_button.clicked.connect(self.delete_event)
+        self.delete_event_button.setEnabled(False)
+        self.timeline.currentItemChanged.connect(
+            lambda item, _previous: self.delete_event_button.setEnabled(item is not None))
         side.addWidget(self.detail_name)
         side.addWidget(self.detail_info)
         side.addWidget(self.restore_button)

@@ -54,6 +54,7 @@ class SettingsPage(Page):
         self.autosave.setRange(int(low), int(high))
         self.autosave.setSuffix(self.tr(" seconds"))
         self.autosave.setValue(ctx.settings.autosave_seconds)
+        self.autosave.setMaximumWidth(180)
         meeting_layout.addRow(self.tr("Save the minutes being typed at least every:"), self.autosave)
         meeting_layout.addRow(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most the "
                                              "last few words are lost.")))
