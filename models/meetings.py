@@ -80,6 +80,9 @@ class Vote(SyncMixin, Base):
     abstain: Mapped[int] = mapped_column(Integer, default=0)
     base: Mapped[int] = mapped_column(Integer, default=0)  # computed by the rules, stored for the record
     passed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Named voting only: JSON list of {"member_id", "name", "choice": "yes"|"no"|"abstain"} of the ballots
+    # counted, so the minutes can say who voted how. "" for a show of hands.
+    ballots: Mapped[str] = mapped_column(Text, default="")
 
 
 class Minutes(SyncMixin, Base):

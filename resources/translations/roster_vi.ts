@@ -292,6 +292,14 @@
         <translation>Ghi sự kiện</translation>
     </message>
     <message>
+        <source>Delete member</source>
+        <translation>Xóa đảng viên</translation>
+    </message>
+    <message>
+        <source>Delete the selected member (Delete key in the table)</source>
+        <translation>Xóa đảng viên đang chọn (phím Delete trong bảng)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Nhập từ tệp</translation>
     </message>
@@ -356,12 +364,28 @@
         <translation>Chọn một đảng viên để xem hồ sơ và quá trình.</translation>
     </message>
     <message>
+        <source>Restore this member</source>
+        <translation>Khôi phục đảng viên này</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Xóa sự kiện</translation>
+    </message>
+    <message>
+        <source>Delete the selected event (Delete key in the history)</source>
+        <translation>Xóa sự kiện đang chọn (phím Delete trong quá trình)</translation>
+    </message>
+    <message>
         <source>History:</source>
         <translation>Quá trình:</translation>
     </message>
     <message>
         <source>%1 of %2 members</source>
         <translation>%1 / %2 đảng viên</translation>
+    </message>
+    <message>
+        <source>This member&apos;s record was deleted. Press “Restore this member” to bring it back with its whole history.</source>
+        <translation>Hồ sơ đảng viên này đã bị xóa. Bấm “Khôi phục đảng viên này” để lấy lại hồ sơ cùng toàn bộ quá trình.</translation>
     </message>
     <message>
         <source>Status: %1</source>
@@ -390,6 +414,42 @@
     <message>
         <source>record event</source>
         <translation>ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Không xóa</translation>
+    </message>
+    <message>
+        <source>Delete party member %1 from the roster?
+
+The record is not lost: you can restore it with Undo (Ctrl+Z), or later by choosing “Deleted” under Show.</source>
+        <translation>Xóa đảng viên %1 khỏi danh sách?
+
+Hồ sơ không mất: có thể khôi phục ngay bằng Hoàn tác (Ctrl+Z), hoặc sau này bằng cách chọn “Đã xóa” ở ô Hiện.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>xóa %1</translation>
+    </message>
+    <message>
+        <source>restore %1</source>
+        <translation>khôi phục %1</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1 — %2” from the history of %3?
+
+You can bring it back with Undo (Ctrl+Z).</source>
+        <translation>Xóa sự kiện “%1 — %2” khỏi quá trình của đồng chí %3?
+
+Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>delete event</source>
+        <translation>xóa sự kiện</translation>
     </message>
     <message>
         <source>Export the roster</source>

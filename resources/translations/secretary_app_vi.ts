@@ -411,6 +411,22 @@
         <translation>Đổi ngôn ngữ có hiệu lực từ lần mở chương trình sau.</translation>
     </message>
     <message>
+        <source>Meetings</source>
+        <translation>Sinh hoạt chi bộ</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <source>Save the minutes being typed at least every:</source>
+        <translation>Tự động lưu biên bản đang ghi ít nhất mỗi:</translation>
+    </message>
+    <message>
+        <source>2 seconds is recommended: if the computer loses power, at most the last few words are lost.</source>
+        <translation>Nên để 2 giây: nếu máy tính mất điện, chỉ có thể mất vài chữ vừa gõ.</translation>
+    </message>
+    <message>
         <source>Could not save settings</source>
         <translation>Không lưu được cài đặt</translation>
     </message>

@@ -79,13 +79,24 @@ def sections(entries: tuple[SectionEntry, ...]) -> list[Block]:
     return blocks
 
 
+_CHOICES = (("yes", "Tán thành"), ("no", "Không tán thành"), ("abstain", "Ý kiến khác"))
+
+
 def vote_lines(vote: VoteEntry) -> list[Block]:
-    """"Tán thành: 17/18 đồng chí, đạt 94,44%" and the two other lines (documents.md §3.8)."""
-    return [
+    """"Tán thành: 17/18 đồng chí, đạt 94,44%" and the two other lines (documents.md §3.8); after a named
+    vote, who voted how ("- Tán thành: đồng chí A, đồng chí B.")."""
+    blocks: list[Block] = [
         VoteLine(vote.yes, vote.base),
         VoteLine(vote.no, vote.base, label="Không tán thành", verb="chiếm"),
         VoteLine(vote.abstain, vote.base, label="Ý kiến khác", verb="chiếm"),
     ]
+    if vote.named:
+        blocks.append(p("Biểu quyết ghi danh:"))
+        for choice, label in _CHOICES:
+            names = [nfc(name) for name, chosen in vote.named if chosen == choice]
+            if names:
+                blocks.append(p(f"- {label}: " + ", ".join(f"đồng chí {name}" for name in names) + "."))
+    return blocks
 
 
 def signed(name: str, *, title: str = "BÍ THƯ", authority: str | None = "T/M CHI BỘ",

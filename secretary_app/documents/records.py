@@ -91,6 +91,7 @@ class VoteEntry:
     no: int = 0
     abstain: int = 0
     passed: bool = True
+    named: tuple[tuple[str, str], ...] = ()  # named vote: (name, "yes" | "no" | "abstain"), else ()
 
 
 @dataclass(frozen=True)

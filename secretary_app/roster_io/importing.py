@@ -241,7 +241,6 @@ def apply_import(store: Store, preview: ImportPreview, progress: Progress | None
                 member = existing.get(row.member_id)  # type: ignore[arg-type]
                 if member is None or member.deleted:
                     raise UserError(f"Đảng viên ở dòng {row.row} vừa bị xóa trong lúc nhập; hãy nhập lại tệp.")
-                member.version += 1
                 apply_data(member, row.data)
                 sync_core_events(session, member)
             else:

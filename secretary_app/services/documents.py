@@ -56,6 +56,7 @@ from secretary_app.documents.records import (
     VoteEntry,
 )
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.services.votes import ballots_of
 from secretary_app.store import Changes, Store
 
 _HELD_STATES = ("held", "final")
@@ -198,7 +199,8 @@ def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) 
         entries.append(AgendaEntry(
             title=item.title, presenter=item.presenter, gist=item.gist, conclusion=item.conclusion,
             speeches=tuple(SpeechEntry(s.speaker_name, s.opinion) for s in by_item[item.id]),
-            votes=tuple(VoteEntry(v.subject, v.yes, v.base, v.no, v.abstain, v.passed) for v in item_votes),
+            votes=tuple(VoteEntry(v.subject, v.yes, v.base, v.no, v.abstain, v.passed,
+                                  tuple((b.name, b.choice) for b in ballots_of(v))) for v in item_votes),
         ))
     chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
     recorder = session.get(Member, meeting.recorder_id) if meeting.recorder_id else None

@@ -132,8 +132,12 @@ def canonical_content(session: Session, meeting: Meeting) -> dict:
         select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.deleted.is_(False))))
     guests = sorted([g.name, g.position] for g in session.scalars(
         select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False))))
-    votes = sorted([v.subject, v.decision_kind, v.yes, v.no, v.abstain, v.base, v.passed] for v in session.scalars(
-        select(Vote).where(Vote.meeting_id == meeting.id, Vote.deleted.is_(False))))
+    # The named ballots join the sealed content only when there are some: hashes of minutes finalised
+    # before votes could carry them stay valid.
+    votes = sorted([v.subject, v.decision_kind, v.yes, v.no, v.abstain, v.base, v.passed]
+                   + ([v.ballots] if v.ballots else [])
+                   for v in session.scalars(select(Vote).where(Vote.meeting_id == meeting.id,
+                                                                Vote.deleted.is_(False))))
     tasks = sorted([t.content, t.owner, _iso(t.deadline)] for t in _meeting_tasks(session, meeting.id))
     minutes = _main_minutes(session, meeting.id)
     return {"meeting": {"id": str(meeting.id), "title": meeting.title, "kind": meeting.kind,

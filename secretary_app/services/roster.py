@@ -69,6 +69,7 @@ STATUS_FILTERS: dict[str, str] = {
     "guest": "Sinh hoạt tạm thời tại chi bộ",
     "left": "Đã ra khỏi danh sách",
     "all": "Tất cả",
+    "deleted": "Đã xóa",  # records deleted by mistake, to restore them
 }
 
 
@@ -166,6 +167,7 @@ class MemberRow:
     party_months: int | None
     position: str
     phone: str
+    deleted: bool = False  # only listed with include_deleted, for the "Đã xóa" filter
 
     @property
     def birth_year(self) -> int | None:
@@ -181,6 +183,8 @@ class MemberRow:
         return self.membership in ("probationary", "official") and self.in_cell
 
     def matches(self, status_filter: str) -> bool:
+        if self.deleted or status_filter == "deleted":
+            return self.deleted and status_filter == "deleted"
         current = self.counted_here
         return {
             "current": current,
@@ -278,7 +282,7 @@ def _row(member: Member, as_of: dt.date) -> MemberRow:
         status=rules.status_label(status, short=True), membership=status.membership.value,
         in_cell=status.in_cell, exempt=status.exempt, temporarily_away=status.temporarily_away,
         temporarily_here=status.temporarily_here, party_months=_party_months(member, events, as_of),
-        position=member.position, phone=member.phone,
+        position=member.position, phone=member.phone, deleted=member.deleted,
     )
 
 
@@ -300,16 +304,20 @@ def _event_record(event: MemberEvent) -> EventRecord:
 # --- queries ----------------------------------------------------------------------------------------
 
 
-def _members_query(store: Store):  # type: ignore[no-untyped-def]
-    return (select(Member).where(Member.cell_id == store.cell_id, Member.deleted.is_(False))
-            .options(selectinload(Member.events)))
+def _members_query(store: Store, include_deleted: bool = False):  # type: ignore[no-untyped-def]
+    query = select(Member).where(Member.cell_id == store.cell_id)
+    if not include_deleted:
+        query = query.where(Member.deleted.is_(False))
+    return query.options(selectinload(Member.events))
 
 
-def list_members(store: Store, as_of: dt.date | None = None) -> list[MemberRow]:
-    """Every member record with their status on ``as_of`` (today by default), in Vietnamese list order."""
+def list_members(store: Store, as_of: dt.date | None = None, *, include_deleted: bool = False) -> list[MemberRow]:
+    """Every member record with their status on ``as_of`` (today by default), in Vietnamese list order.
+
+    ``include_deleted`` adds the deleted records (``MemberRow.deleted``), so they can be restored."""
     as_of = as_of or dt.date.today()
     with store.transaction() as session:
-        rows = [_row(m, as_of) for m in session.scalars(_members_query(store))]
+        rows = [_row(m, as_of) for m in session.scalars(_members_query(store, include_deleted))]
     return sorted(rows, key=lambda r: name_sort_key(r.full_name))
 
 
@@ -446,7 +454,6 @@ def update_member(store: Store, member_id: uuid.UUID, data: MemberData) -> tuple
         before = member_data(member)
         apply_data(member, data)
         sync_core_events(session, member)
-        member.version += 1
         store.audit(session, "member", member.id, "update", dataclasses.asdict(before), dataclasses.asdict(data))
         return before, _changes()
 
@@ -455,7 +462,6 @@ def _set_deleted(store: Store, member_id: uuid.UUID, deleted: bool) -> Changes:
     with store.transaction() as session:
         member = _load(session, store, member_id, deleted=True)
         member.deleted = deleted
-        member.version += 1
         store.audit(session, "member", member.id, "delete" if deleted else "restore")
     return _changes()
 
@@ -508,11 +514,27 @@ def _set_event_deleted(store: Store, event_id: uuid.UUID, deleted: bool) -> Chan
         event = session.get(MemberEvent, event_id)
         if event is None or event.cell_id != store.cell_id:
             raise NotFoundError("Không tìm thấy sự kiện này; hãy tải lại danh sách.")
+        if deleted and not event.deleted:
+            _check_event_removal(event)
         event.deleted = deleted
-        event.version += 1
         store.audit(session, "member_event", event.id, "delete" if deleted else "restore",
                     after={"member_id": event.member_id, "kind": event.kind, "event_date": event.event_date})
     return _changes()
+
+
+def _check_event_removal(event: MemberEvent) -> None:
+    """Refuse a removal that the record's dates would undo, or that leaves the history inconsistent."""
+    member = event.member
+    for kind, day in _core_dates(member):
+        first = next((e for e in sorted(_live_events(member), key=lambda e: e.event_date) if e.kind == kind), None)
+        if day is not None and first is event:
+            raise ValidationFailed("Sự kiện này theo ngày vào Đảng / ngày chính thức trong hồ sơ. Hãy sửa hồ sơ "
+                                   "đảng viên (nút Sửa) nếu ngày đó nhập nhầm.", field="event")
+    others = (_rule_event(e, member.ceremony_date) for e in _live_events(member) if e is not event)
+    new = _event_problems(e for e in others if e is not None) - _event_problems(rule_events(member))
+    if new:
+        raise ValidationFailed("Không xóa được sự kiện này: " + " ".join(sorted(message for _, message in new)),
+                               field="event")
 
 
 def remove_event(store: Store, event_id: uuid.UUID) -> Changes:

@@ -4,6 +4,7 @@ shown. Low attendance warns, never blocks."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -25,6 +26,25 @@ DECISION_LABELS = {
     DecisionKind.REMOVAL: "Đề nghị xóa tên (ít nhất 2/3)",
 }
 BALLOTS = ("yes", "no", "abstain")
+CHOICE_LABELS = {"yes": "Tán thành", "no": "Không tán thành", "abstain": "Ý kiến khác"}
+
+
+@dataclass(frozen=True)
+class NamedBallot:
+    member_id: uuid.UUID
+    name: str
+    choice: str  # one of BALLOTS
+
+
+def ballots_of(vote: Vote) -> tuple[NamedBallot, ...]:
+    """The named ballots stored with a vote; () for a show of hands (or an unreadable value)."""
+    if not vote.ballots:
+        return ()
+    try:
+        return tuple(NamedBallot(uuid.UUID(b["member_id"]), b["name"], b["choice"]) for b in json.loads(vote.ballots)
+                     if b.get("choice") in BALLOTS)
+    except (ValueError, TypeError, KeyError):
+        return ()
 
 
 @dataclass(frozen=True)
@@ -41,12 +61,13 @@ class VoteRow:
     base_explanation: str  # e.g. "23 đảng viên chính thức − 2 chuyển sinh hoạt tạm thời đi − … = 20"
     attendance_warning: str
     ignored_probationary: int = 0  # named ballots of probationary members, never counted
+    ballots: tuple[NamedBallot, ...] = ()  # who voted how, when the secretary chose a named vote
 
 
 def _row(vote: Vote, breakdown: BaseBreakdown, warning: str, ignored: int = 0) -> VoteRow:
     result = tally(DecisionKind(vote.decision_kind), vote.yes, vote.no, vote.abstain, vote.base)
     return VoteRow(vote.id, vote.subject, vote.decision_kind, vote.yes, vote.no, vote.abstain, vote.base,
-                   vote.passed, result.explanation, breakdown.explanation(), warning, ignored)
+                   vote.passed, result.explanation, breakdown.explanation(), warning, ignored, ballots_of(vote))
 
 
 def vote_base(store: Store, meeting_id: uuid.UUID) -> BaseBreakdown:
@@ -65,8 +86,12 @@ def list_votes(store: Store, meeting_id: uuid.UUID) -> list[VoteRow]:
 
 def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, yes: int, no: int, abstain: int,
                 *, agenda_item_id: uuid.UUID | None = None, vote_id: uuid.UUID | None = None,
-                ignored_probationary: int = 0) -> tuple[VoteRow, Changes]:
-    """Record (or correct) one decision's show of hands. The base comes from the attendance sheet."""
+                ignored_probationary: int = 0,
+                named: tuple[NamedBallot, ...] = ()) -> tuple[VoteRow, Changes]:
+    """Record (or correct) one decision's show of hands. The base comes from the attendance sheet.
+
+    ``named`` is given by ``record_named_vote`` only; a correction by counts drops an earlier named list,
+    which would no longer match the counts."""
     if not subject.strip():
         raise ValidationFailed("Hãy ghi nội dung được biểu quyết.", field="subject")
     try:
@@ -88,24 +113,30 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
         vote.subject, vote.decision_kind, vote.agenda_item_id = subject.strip(), decision.value, agenda_item_id
         vote.yes, vote.no, vote.abstain = yes, no, abstain
         vote.base, vote.passed = result.base, result.passed
+        vote.ballots = json.dumps([{"member_id": str(b.member_id), "name": b.name, "choice": b.choice}
+                                   for b in named], ensure_ascii=False) if named else ""
         session.flush()
         store.audit(session, "vote", vote.id, "record", after={"subject": vote.subject, "yes": yes, "no": no,
                                                                 "abstain": abstain, "base": result.base})
         row = VoteRow(vote.id, vote.subject, vote.decision_kind, yes, no, abstain, result.base, result.passed,
-                      result.explanation, sheet.base.explanation(), sheet.warning, ignored_probationary)
+                      result.explanation, sheet.base.explanation(), sheet.warning, ignored_probationary,
+                      ballots_of(vote))
     changes = Changes()
     changes.add("meeting")
     return row, changes
 
 
 def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str,
-                      ballots: dict[uuid.UUID, str]) -> tuple[VoteRow, Changes]:
+                      ballots: dict[uuid.UUID, str], *, agenda_item_id: uuid.UUID | None = None,
+                      vote_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
     """Named votes: ``{member_id: "yes" | "no" | "abstain"}``. Only official members in the vote base who
-    are present are counted; probationary members' ballots are dropped (they have no vote)."""
+    are present are counted; probationary members' ballots are dropped (they have no vote). The counted
+    ballots are stored with the counts, so the minutes list who voted how."""
     with store.transaction() as session:
         sheet = sheet_in(session, store, load_meeting(session, store, meeting_id))
     by_id = {r.member_id: r for r in sheet.rows}
     counts = dict.fromkeys(BALLOTS, 0)
+    named: list[NamedBallot] = []
     ignored = 0
     for member_id, ballot in ballots.items():
         if ballot not in BALLOTS:
@@ -119,8 +150,12 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
         if row.status != "present":
             raise ValidationFailed(f"Đồng chí {row.full_name} được ghi vắng mặt nên không thể biểu quyết.")
         counts[ballot] += 1
+        named.append(NamedBallot(member_id, row.full_name, ballot))
+    order = {r.member_id: n for n, r in enumerate(sheet.rows)}
+    named.sort(key=lambda b: order[b.member_id])  # in the order of the roll, as the minutes list people
     return record_vote(store, meeting_id, subject, kind, counts["yes"], counts["no"], counts["abstain"],
-                       ignored_probationary=ignored)
+                       agenda_item_id=agenda_item_id, vote_id=vote_id, ignored_probationary=ignored,
+                       named=tuple(named))
 
 
 def delete_vote(store: Store, vote_id: uuid.UUID) -> Changes:

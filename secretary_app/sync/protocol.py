@@ -19,7 +19,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Ta
 from models.schema import SYNCED_TABLES
 
 PROTOCOL = 1
-SCHEMA_VERSION = 1  # version of the synced field set; the server accepts N and N-1
+SCHEMA_VERSION = 2  # version of the synced field set; the server accepts N and N-1 (2: vote.ballots)
 PREFIX = "/sync/v1"
 MAX_MUTATIONS = 200
 MAX_BATCH_BYTES = 1024 * 1024

@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import select
 
+from models.sync_tables import OutboxEntry
+from secretary_app.errors import ValidationFailed
 from secretary_app.services import roster
 from secretary_app.services.roster import EventKind
 from secretary_app.settings import Settings
@@ -97,3 +102,104 @@ def test_edit_undo_and_transfer_out(page, demo_store):
     page.undo_button.click()  # the transfer was recorded by mistake
     runner.wait()
     assert next(r for r in page.model.records if r.id == member_id).status == "Chính thức"
+
+
+def _select(page: MembersPage, name: str) -> None:
+    page.search.setText("")
+    assert page.select_member(next(r.id for r in page.model.records if r.full_name == name))
+    page.ctx.runner.wait()
+
+
+def _focus(page: MembersPage, widget) -> None:  # type: ignore[no-untyped-def]
+    """The Delete key acts on the widget with the focus, as when the secretary clicked in it."""
+    page.show()
+    page.activateWindow()
+    QTest.qWaitForWindowActive(page)
+    widget.setFocus()
+    assert widget.hasFocus()
+
+
+def _answer(page: MembersPage, yes: bool) -> None:
+    box = page.confirm_box
+    assert box is not None and box.isVisible()
+    role = QMessageBox.ButtonRole.AcceptRole if yes else QMessageBox.ButtonRole.RejectRole
+    next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+    page.ctx.runner.wait()
+
+
+def _live_ids(store) -> set:
+    return {r.id for r in roster.list_members(store)}
+
+
+def test_delete_asks_once_hides_the_member_and_undo_restores(page, demo_store):
+    _select(page, "Trần Văn An")
+    member_id = page.detail.id
+    _focus(page, page.table)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)  # the Delete key in the table asks first
+    assert "Trần Văn An" in page.confirm_box.text() and "Ctrl+Z" in page.confirm_box.text()
+    _answer(page, yes=False)
+    assert member_id in _live_ids(demo_store)
+
+    page.delete_button.click()
+    _answer(page, yes=True)
+    assert "Trần Văn An" not in _visible_names(page)
+    assert member_id not in _live_ids(demo_store)
+    assert page.detail is None and page.detail_name.text() == ""
+    with demo_store.transaction() as session:  # a tombstone that syncs, not a removed row
+        ops = session.scalars(select(OutboxEntry.op).where(OutboxEntry.entity_id == member_id)).all()
+    assert "delete" in ops
+
+    assert page.undo_button.shortcut().toString() == "Ctrl+Z"
+    page.undo_button.click()
+    page.ctx.runner.wait()
+    assert member_id in _live_ids(demo_store)
+    assert "Trần Văn An" in _visible_names(page)
+
+
+def test_deleted_member_is_restored_from_the_deleted_filter(page, demo_store):
+    _select(page, "Phạm Thị Lan")
+    member_id = page.detail.id
+    page.delete_member()
+    _answer(page, yes=True)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("deleted"))
+    assert _visible_names(page) == ["Phạm Thị Lan"]
+    assert page.restore_button.isHidden()
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    assert not page.restore_button.isHidden() and page.detail is None
+    page.restore_button.click()
+    page.ctx.runner.wait()
+    assert member_id in _live_ids(demo_store)
+    assert _visible_names(page) == []
+    page.status_filter.setCurrentIndex(page.status_filter.findData("all"))
+    assert "Phạm Thị Lan" in _visible_names(page)
+
+
+def test_delete_event_asks_and_undo_brings_it_back(page, demo_store):
+    _select(page, "Nguyễn Văn Hùng")
+    member_id = page.detail.id
+    roster.add_event(demo_store, member_id, roster.EventInput("exemption", dt.date(2026, 5, 19),
+                                                              end_date=dt.date(2026, 8, 1), reason="Ốm dài ngày"))
+    page.refresh()
+    page.ctx.runner.wait()
+    labels = [page.timeline.item(i).text() for i in range(page.timeline.count())]
+    row = next(i for i, text in enumerate(labels) if text.startswith("19/05/2026"))
+    page.timeline.setCurrentRow(row)
+    _focus(page, page.timeline)
+    QTest.keyClick(page.timeline, Qt.Key.Key_Delete)
+    assert "19/05/2026" in page.confirm_box.text()
+    _answer(page, yes=True)
+    dates = [e.event_date for e in roster.get_member(demo_store, member_id).events]
+    assert dt.date(2026, 5, 19) not in dates
+    assert not any(page.timeline.item(i).text().startswith("19/05/2026") for i in range(page.timeline.count()))
+    page.undo_button.click()
+    page.ctx.runner.wait()
+    assert dt.date(2026, 5, 19) in [e.event_date for e in roster.get_member(demo_store, member_id).events]
+
+
+def test_the_admission_event_is_changed_in_the_record_not_deleted(page, demo_store):
+    _select(page, "Nguyễn Văn Hùng")
+    member_id = page.detail.id
+    admission = next(e for e in page.detail.events if e.kind == "admission")
+    with pytest.raises(ValidationFailed, match="sửa hồ sơ"):
+        roster.remove_event(demo_store, admission.id)
+    assert admission.id in {e.id for e in roster.get_member(demo_store, member_id).events}

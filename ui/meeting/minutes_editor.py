@@ -1,8 +1,9 @@
 """Step 3, Biên bản: the live minutes editor. Per agenda item: presenter, gist, speakers in order (type the
 name, Tab, the opinion, Enter: the next speaker), the chair's conclusion; and the tasks assigned.
 
-Nothing typed is lost: a QTimer saves every 1.5 s (≤ 2 s) when something changed, off the GUI thread,
-through the same service the crash test drives (``minutes.autosave_minutes``).
+Nothing typed is lost: what is typed is saved within ``Settings.autosave_seconds`` (2 s by default, set
+on the Cài đặt page), off the GUI thread, through the same service the crash test drives
+(``minutes.autosave_minutes``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from secretary_app.services import minutes as mn
 from ui.context import AppContext
 from ui.tasks import user_message
 
-AUTOSAVE_MS = 1500
+
+def autosave_interval_ms(seconds: int) -> int:
+    """The timer's tick for "saved within ``seconds``": three quarters of it, leaving the rest for the
+    write itself (2 s → a tick every 1.5 s)."""
+    return max(500, int(seconds * 750))
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -111,7 +116,7 @@ class MinutesEditor(QWidget):
         self.speeches.itemChanged.connect(self._touch)
         self.tasks.itemChanged.connect(self._tasks_changed)
         self.timer = QTimer(self)
-        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.setInterval(autosave_interval_ms(ctx.settings.autosave_seconds))
         self.timer.timeout.connect(self.autosave)
 
     # --- loading ---------------------------------------------------------------------------------
@@ -148,7 +153,7 @@ class MinutesEditor(QWidget):
         if view.read_only:
             self.timer.stop()
         else:
-            self.timer.start()
+            self.timer.start(autosave_interval_ms(self.ctx.settings.autosave_seconds))
 
     def _add_task_row(self, content: str, owner: str, deadline: str) -> None:
         was = self._loading
@@ -242,6 +247,9 @@ class MinutesEditor(QWidget):
 
     def autosave(self) -> None:
         """Timer tick: save if something changed and no save is already running."""
+        interval = autosave_interval_ms(self.ctx.settings.autosave_seconds)
+        if self.timer.interval() != interval:  # the setting was changed while the editor is open
+            self.timer.setInterval(interval)
         if self.read_only or not self._dirty or self._saving or self.meeting_id is None:
             return
         self._dirty = False

@@ -1,10 +1,12 @@
 """Đảng viên: the roster table (search, status filter, Vietnamese order), the member's record and
-history, and the edits on them, each undoable (Ctrl+Z)."""
+history, and the edits on them, each undoable (Ctrl+Z). Deleting a member or an event asks once and
+only marks the record deleted: Ctrl+Z, or the "Đã xóa" filter and Khôi phục, bring it back."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -48,6 +53,10 @@ class MembersPage(Page):
         self.undo_stack = QUndoStack(self)
         self.add_action(self.tr("Add member"), self.add_member, shortcut="Ctrl+N")
         self.add_action(self.tr("Record event"), self.record_event, shortcut="Ctrl+E")
+        # The Delete key acts only where the focus is (table: the member, history: the event), so it
+        # never deletes anything while the secretary is typing in the search box.
+        self.delete_button = self.add_action(self.tr("Delete member"), self.delete_member)
+        self.delete_button.setToolTip(self.tr("Delete the selected member (Delete key in the table)"))
         self.add_action(self.tr("Import"), self.import_file, shortcut="Ctrl+I")
         self.add_action(self.tr("Export"), self.export_file, shortcut="Ctrl+Shift+S")
         self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
@@ -107,10 +116,22 @@ class MembersPage(Page):
         self.detail_info.setWordWrap(True)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore this member"))
+        self.restore_button.setObjectName("primary")
+        self.restore_button.clicked.connect(self.restore_member)
+        self.restore_button.hide()
+        self.delete_event_button = QPushButton(self.tr("Delete event"))
+        self.delete_event_button.setToolTip(self.tr("Delete the selected event (Delete key in the history)"))
+        self.delete_event_button.clicked.connect(self.delete_event)
+        self.delete_event_button.setEnabled(False)
+        self.timeline.currentItemChanged.connect(
+            lambda item, _previous: self.delete_event_button.setEnabled(item is not None))
         side.addWidget(self.detail_name)
         side.addWidget(self.detail_info)
+        side.addWidget(self.restore_button)
         side.addWidget(QLabel(self.tr("History:")))
         side.addWidget(self.timeline, 1)
+        side.addWidget(self.delete_event_button)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
@@ -127,11 +148,16 @@ class MembersPage(Page):
         self.order.currentIndexChanged.connect(self._order_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_member)
+        for widget, slot in ((self.table, self.delete_member), (self.timeline, self.delete_event)):
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail: MemberDetail | None = None
         self.member_dialog: MemberDialog | None = None
         self.event_dialog: EventDialog | None = None
         self.import_dialog: ImportDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.deleted_row: MemberRow | None = None  # selected in the "Đã xóa" list
         self._select_after_load: uuid.UUID | None = None
         self._filter()
 
@@ -155,21 +181,33 @@ class MembersPage(Page):
         self._update_count()
 
     def _update_count(self) -> None:
+        total = sum(1 for r in self.model.records if not r.deleted)
         self.count_label.setText(self.tr("%1 of %2 members").replace("%1", str(self.proxy.rowCount()))
-                                 .replace("%2", str(self.model.rowCount())))
+                                 .replace("%2", str(total)))
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: roster.list_members(self.ctx.store), on_done=self._loaded,
-                            on_error=self.show_error)
+        self.ctx.runner.run(lambda: roster.list_members(self.ctx.store, include_deleted=True),
+                            on_done=self._loaded, on_error=self.show_error)
 
     def _loaded(self, rows: list[MemberRow]) -> None:
-        current = self._select_after_load or (self.detail.id if self.detail else None)
+        current = self._select_after_load or (self.detail.id if self.detail else None) \
+            or (self.deleted_row.id if self.deleted_row else None)
         self._select_after_load = None
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
         self._update_count()
-        if current is not None:
-            self.select_member(current)
+        if current is None or not self.select_member(current):
+            self._clear_detail()
+
+    def _clear_detail(self) -> None:
+        """Nothing selected (e.g. the member shown was just deleted or restored out of this list)."""
+        self.table.setCurrentIndex(QModelIndex())
+        self.detail = None
+        self.deleted_row = None
+        self.detail_name.clear()
+        self.detail_info.setText(self.tr("Select a member to see their record and history."))
+        self.timeline.clear()
+        self.restore_button.hide()
 
     def select_member(self, member_id: uuid.UUID) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -187,11 +225,28 @@ class MembersPage(Page):
         record = current.data(RECORD_ROLE) if current.isValid() else None
         if record is None:
             return
+        if record.deleted:
+            self._show_deleted(record)
+            return
         self.ctx.runner.run(lambda: roster.get_member(self.ctx.store, record.id), on_done=self._show_detail,
                             on_error=self.show_error)
 
+    def _show_deleted(self, row: MemberRow) -> None:
+        self.detail = None
+        self.deleted_row = row
+        self.detail_name.setText(row.full_name)
+        self.detail_info.setText(self.tr("This member's record was deleted. Press “Restore this member” to "
+                                         "bring it back with its whole history."))
+        self.timeline.clear()
+        self.restore_button.show()
+
     def _show_detail(self, detail: MemberDetail) -> None:
+        current = self.current_row()
+        if current is not None and current.id != detail.id:
+            return  # the selection moved on while this was loading
         self.detail = detail
+        self.deleted_row = None
+        self.restore_button.hide()
         self.detail_name.setText(detail.data.full_name)
         lines = [self.tr("Status: %1").replace("%1", detail.status)]
         if detail.party_age:
@@ -209,7 +264,9 @@ class MembersPage(Page):
                 text += self.tr(" (until %1)").replace("%1", f"{event.end_date:%d/%m/%Y}")
             extra = " · ".join(x for x in (event.detail if event.kind != "discipline" else "", event.reason,
                                             event.decision_ref) if x)
-            self.timeline.addItem(text + (f"\n    {extra}" if extra else ""))
+            item = QListWidgetItem(text + (f"\n    {extra}" if extra else ""))
+            item.setData(Qt.ItemDataRole.UserRole, event)
+            self.timeline.addItem(item)
 
     def on_changes(self, changes: Changes) -> None:
         if "member" in changes:
@@ -300,6 +357,73 @@ class MembersPage(Page):
 
         self.ctx.runner.run(lambda: roster.add_event(store, member_id, data), on_done=done,
                             on_error=self.show_error)
+
+    # --- deleting (asks once; a soft delete that syncs as a tombstone; undoable) ----------------------
+
+    def _confirm(self, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
+        """One plain question; "Không" is the default so a stray Enter deletes nothing."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("No, keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
+        self.confirm_box = box
+        box.open()
+
+    def delete_member(self) -> None:
+        if self.detail is None:
+            return
+        member_id, name = self.detail.id, self.detail.data.full_name
+        self._confirm(
+            self.tr("Delete member"),
+            self.tr("Delete party member %1 from the roster?\n\nThe record is not lost: you can restore it "
+                    "with Undo (Ctrl+Z), or later by choosing “Deleted” under Show.").replace("%1", name),
+            self.tr("Delete"), lambda: self._set_member_deleted(member_id, name, True))
+
+    def restore_member(self) -> None:
+        if self.deleted_row is not None:
+            self._set_member_deleted(self.deleted_row.id, self.deleted_row.full_name, False)
+
+    def _set_member_deleted(self, member_id: uuid.UUID, name: str, deleted: bool) -> None:
+        store = self.ctx.store
+        delete = lambda: roster.delete_member(store, member_id)  # noqa: E731
+        restore = lambda: roster.restore_member(store, member_id)  # noqa: E731
+
+        def done(changes: Changes) -> None:
+            text = self.tr("delete %1") if deleted else self.tr("restore %1")
+            self.undo_stack.push(ServiceCommand(text.replace("%1", name), delete if deleted else restore,
+                                                restore if deleted else delete, self._run_job))
+            self._announce(changes)
+
+        self.ctx.runner.run(delete if deleted else restore, on_done=done, on_error=self.show_error)
+
+    def current_event(self):  # type: ignore[no-untyped-def]
+        item = self.timeline.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def delete_event(self) -> None:
+        event = self.current_event()
+        if self.detail is None or event is None:
+            return
+        name = self.detail.data.full_name
+        self._confirm(
+            self.tr("Delete event"),
+            self.tr("Delete the event “%1 — %2” from the history of %3?\n\nYou can bring it back with Undo "
+                    "(Ctrl+Z).").replace("%1", f"{event.event_date:%d/%m/%Y}").replace("%2", event.label)
+            .replace("%3", name),
+            self.tr("Delete"), lambda: self._remove_event(event.id))
+
+    def _remove_event(self, event_id: uuid.UUID) -> None:
+        store = self.ctx.store
+
+        def done(changes: Changes) -> None:
+            self.undo_stack.push(ServiceCommand(
+                self.tr("delete event"), lambda: roster.remove_event(store, event_id),
+                lambda: roster.restore_event(store, event_id), self._run_job))
+            self._announce(changes)
+
+        self.ctx.runner.run(lambda: roster.remove_event(store, event_id), on_done=done, on_error=self.show_error)
 
     # --- files ------------------------------------------------------------------------------------
 

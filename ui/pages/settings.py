@@ -1,12 +1,22 @@
-"""Cài đặt: cell details for the document header, display (large text, language)."""
+"""Cài đặt: cell details for the document header, display (large text, language), and how often the
+minutes being typed are saved."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
 
 from secretary_app.services.cell import get_cell, save_cell
-from secretary_app.settings import save_settings
+from secretary_app.settings import Settings, save_settings
 from ui.cell_form import CellForm
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -37,7 +47,20 @@ class SettingsPage(Page):
         layout.addRow(self.tr("Language:"), self.language)
         layout.addRow(QLabel(self.tr("A change of language takes effect when the app is next started.")))
         self.body().addWidget(display)
+        meetings = QGroupBox(self.tr("Meetings"))
+        meeting_layout = QFormLayout(meetings)
+        low, high = Settings.BOUNDS["autosave_seconds"]
+        self.autosave = QSpinBox()
+        self.autosave.setRange(int(low), int(high))
+        self.autosave.setSuffix(self.tr(" seconds"))
+        self.autosave.setValue(ctx.settings.autosave_seconds)
+        self.autosave.setMaximumWidth(180)
+        meeting_layout.addRow(self.tr("Save the minutes being typed at least every:"), self.autosave)
+        meeting_layout.addRow(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most the "
+                                             "last few words are lost.")))
+        self.body().addWidget(meetings)
         self.body().addStretch(1)
+        self.autosave.valueChanged.connect(self._autosave_changed)
         self.large_text.toggled.connect(self._display_changed)
         self.language.currentIndexChanged.connect(self._display_changed)
 
@@ -61,11 +84,18 @@ class SettingsPage(Page):
         self.show_error(error)
         self.form.focus_field(getattr(error, "field", None))
 
+    def _autosave_changed(self, seconds: int) -> None:
+        self.ctx.settings.autosave_seconds = seconds  # an open minutes editor picks it up on its next tick
+        self._save_settings()
+
     def _display_changed(self) -> None:
         self.ctx.settings.large_text = self.large_text.isChecked()
         self.ctx.settings.language = str(self.language.currentData())
+        self._save_settings()
+        self.settingsChanged.emit()  # the window re-applies the theme
+
+    def _save_settings(self) -> None:
         try:
             save_settings(self.ctx.settings, self.ctx.paths.settings_file)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Could not save settings"), str(exc))
-        self.settingsChanged.emit()
