@@ -211,8 +211,8 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
         from starlette.concurrency import run_in_threadpool
 
         try:
-            result = await run_in_threadpool(service.push, principal, body, idempotency_key)
-            return _json(result)  # type: ignore[return-value]
+            text = await run_in_threadpool(service.push_json, principal, body, idempotency_key)
+            return Response(content=text, media_type="application/json")  # type: ignore[return-value]
         except OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "expected_seq": exc.expected},  # type: ignore[return-value]
                                 status_code=409)

@@ -24,6 +24,7 @@ from secretary_app.server.db import (
     aware,
     cell_sync_state,
     devices,
+    read_connection,
     tokens,
     user_cells,
     users,
@@ -205,7 +206,7 @@ class Authenticator:
     def resolve(self, token: str) -> Principal:
         """The caller, from the token alone. Anything missing, expired, revoked or disabled is a 401."""
         now = self.clock()
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(
                 select(tokens.c.kind, tokens.c.expires_at, tokens.c.revoked_at, tokens.c.device_id,
                        users.c.id, users.c.username, users.c.role, users.c.cell_id, users.c.disabled,

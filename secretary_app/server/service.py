@@ -115,6 +115,10 @@ class SyncService:
 
     # --- push ------------------------------------------------------------------------------
     def push(self, principal: Principal, req: PushRequest, idempotency_key: str) -> PushResponse:
+        return PushResponse.model_validate_json(self.push_json(principal, req, idempotency_key))
+
+    def push_json(self, principal: Principal, req: PushRequest, idempotency_key: str) -> str:
+        """The push, answered with the JSON text stored for the batch: a replay gets the same bytes."""
         assert principal.cell_id is not None
         cell_id = principal.cell_id
         body_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
@@ -135,28 +139,38 @@ class SyncService:
         raise AssertionError("unreachable")
 
     def _push_once(self, principal: Principal, req: PushRequest, idempotency_key: str, body_hash: str,
-                   preallocated: list[int] | None, *, safe: bool) -> PushResponse:
+                   preallocated: list[int] | None, *, safe: bool) -> str:
         assert principal.cell_id is not None
         cell_id = principal.cell_id
         with write_transaction(self.engine) as conn:
             cell = self._cell(conn, cell_id, lock=True)  # the cell's lock: one push at a time per cell
-            stored = conn.execute(select(push_batch.c.request_hash, push_batch.c.response).where(
-                push_batch.c.device_id == principal.device_id,
-                push_batch.c.idempotency_key == idempotency_key)).first()
-            if stored is not None:
-                if stored.request_hash != body_hash:
+            # Read after the lock (a fresh statement, so it sees what the previous holder committed):
+            # the device's last applied seq and this key's stored answer, in one round trip.
+            device_id = principal.device_id
+            stored = conn.execute(select(
+                select(devices.c.last_mutation_seq).where(devices.c.id == device_id).scalar_subquery(),
+                select(push_batch.c.request_hash).where(push_batch.c.device_id == device_id,
+                                                        push_batch.c.idempotency_key == idempotency_key
+                                                        ).scalar_subquery(),
+                select(push_batch.c.response).where(push_batch.c.device_id == device_id,
+                                                    push_batch.c.idempotency_key == idempotency_key
+                                                    ).scalar_subquery(),
+            )).one()
+            last, request_hash, stored_response = stored[0] or 0, stored[1], stored[2]
+            if stored_response is not None:
+                if request_hash != body_hash:
                     raise KeyReused()
-                return PushResponse.model_validate_json(stored.response)
+                return stored_response
             if preallocated is None and self.hooks.after_allocate:
                 self.hooks.after_allocate(cell_id)
             batch = _Batch(self, conn, principal, cell, preallocated, safe=safe)
-            response = batch.run(req.mutations)
+            text = batch.run(req.mutations, last).model_dump_json()
             conn.execute(insert(push_batch).values(
-                device_id=principal.device_id, idempotency_key=idempotency_key, request_hash=body_hash,
-                response=response.model_dump_json(), created_at=self.clock()))
+                device_id=device_id, idempotency_key=idempotency_key, request_hash=body_hash,
+                response=text, created_at=self.clock()))
             if self.hooks.before_commit:
                 self.hooks.before_commit(cell_id)
-        return response
+        return text
 
     # --- pull ------------------------------------------------------------------------------
     def pull(self, cell_id: uuid.UUID, cursor: int, limit: int) -> PullResponse:
@@ -313,17 +327,19 @@ class _Batch:
         self.seq += 1
         return self.seq
 
-    def run(self, mutations: list[Mutation]) -> PushResponse:
+    def run(self, mutations: list[Mutation], last: int) -> PushResponse:
+        """``last``: the device's last applied mutation_seq, read under the cell lock."""
         conn, device_id = self.conn, self.principal.device_id
-        last = conn.scalar(select(devices.c.last_mutation_seq).where(devices.c.id == device_id)) or 0
         replayed = [m.mutation_seq for m in mutations if m.mutation_seq <= last]
         stored = dict(conn.execute(select(applied_mutation.c.mutation_seq, applied_mutation.c.result).where(
             applied_mutation.c.device_id == device_id, applied_mutation.c.mutation_seq.in_(replayed))).all()
         ) if replayed else {}
         fresh = [m for m in mutations if m.mutation_seq > last]
+        # A mutation_id seen before (renumbered after a server restore, or reused) is rare: the fast path
+        # lets the unique index on applied_mutation.mutation_id find it, and the safe path looks first.
         earlier = {r.mutation_id: r for r in conn.execute(
             select(applied_mutation.c.mutation_id, applied_mutation.c.device_id, applied_mutation.c.result)
-            .where(applied_mutation.c.mutation_id.in_([m.mutation_id for m in fresh])))} if fresh else {}
+            .where(applied_mutation.c.mutation_id.in_([m.mutation_id for m in fresh])))} if fresh and self.safe else {}
         self._prefetch(fresh)
         results: list[MutationResult] = []
         applied_rows: list[dict[str, Any]] = []
@@ -355,10 +371,12 @@ class _Batch:
             results.append(result)
         try:
             self._flush()
+            if applied_rows:
+                conn.execute(insert(applied_mutation), applied_rows)
         except (IntegrityError, DBAPIError) as exc:
+            if self.safe:
+                raise
             raise _NeedSavepoints() from exc
-        if applied_rows:
-            conn.execute(insert(applied_mutation), applied_rows)
         if self.history:
             conn.execute(insert(record_history), self.history)
         conn.execute(update(devices).where(devices.c.id == device_id).values(last_mutation_seq=last))

@@ -35,6 +35,10 @@ NAMES = ["Nguyễn Văn Hùng", "Trần Thị Thu Hà", "Lê Văn Đức", "Ph�
 VALUES = ["", "0912345678", "Số 5 Hàng Bạc", "Đã chuyển đến", "ghi chú"]
 CLIENT = st.sampled_from(["c0", "c0", "c1", "c1", "c2"])  # two PCs of cell A, one of cell B
 SYNC_AFTER = st.one_of(st.none(), CLIENT)  # often a PC syncs right after an edit
+CHEAP_EVENTS = 2  # server restarts and clock skews per history (each)
+# Faults in delivery (chosen by the transport) and client crashes: the ones the §3.4 figure counts.
+DELIVERY_FAULTS = ("drop_before", "drop_after", "duplicate", "reorder", "server_killed", "cut_page", "expire_token",
+                   "client_crash")
 
 
 def machine_for(world: World):  # type: ignore[no-untyped-def]
@@ -144,6 +148,9 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
         def crash_during_sync(self, c: str, step: str) -> None:
             self.world.sync(c, crash_at=step)
 
+        # Restarts and clock skews are cheap events that prove little after the first few in a history, so
+        # each is capped: the steps go to edits and syncs, where the transport injects its faults.
+        @precondition(lambda self: self.world.faults["server_restart"] < CHEAP_EVENTS)
         @rule()
         def restart_server(self) -> None:
             self.world.faults["server_restart"] += 1
@@ -155,6 +162,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             server.bridge.app = server.app
             old.state.engine.dispose()  # type: ignore[attr-defined]
 
+        @precondition(lambda self: self.world.faults["clock_skew"] < CHEAP_EVENTS)
         @rule(c=CLIENT, days=st.sampled_from([-2, 2]))
         def skew_clock(self, c: str, days: int) -> None:
             self.world.faults["clock_skew"] += 1
@@ -215,7 +223,7 @@ def world_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-EXAMPLES = int(os.environ.get("SYNC_FAULT_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("SYNC_FAULT_EXAMPLES", "45"))
 STEPS = int(os.environ.get("SYNC_FAULT_STEPS", "50"))
 
 
@@ -232,12 +240,15 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
         world.server.close()
     faults = world.total_faults
     total = sum(faults.values())
+    delivery = sum(faults[k] for k in DELIVERY_FAULTS)
     FIGURES.append(
-        f"[{server_kind}] {world.examples} histories, {total} injected faults in {time.monotonic() - started:.0f} s: "
-        + ", ".join(f"{k}={v}" for k, v in sorted(faults.items()))
+        f"[{server_kind}] {world.examples} histories, {total} injected faults in {time.monotonic() - started:.0f} s, "
+        f"of which {delivery} transport faults and client crashes: "
+        + ", ".join(f"{k}={faults[k]}" for k in DELIVERY_FAULTS)
+        + "; other events: " + ", ".join(f"{k}={v}" for k, v in sorted(faults.items()) if k not in DELIVERY_FAULTS)
         + " — lost=0 duplicated=0 divergent=0 skipped=0 immutability=0 isolation=0 resurrected=0 idempotency=0")
     if server_kind == "sqlite":
-        assert total >= 2000, f"only {total} faults injected; raise SYNC_FAULT_EXAMPLES"
+        assert delivery >= 2000, f"only {delivery} transport faults and client crashes; raise SYNC_FAULT_EXAMPLES"
     assert all(faults[k] > 0 for k in ("drop_before", "drop_after", "duplicate", "reorder", "server_killed",
                                        "cut_page", "client_crash", "clock_skew", "expire_token",
                                        "server_restart", "concurrent_push")), faults
