@@ -436,6 +436,13 @@ class _Batch:
             raise _Rejected("immutable", "the record is final; make an amendment instead")
         if m.op == "delete":
             return self._delete(m, table, row, base)
+        if m.op == "undelete" and row["deleted"]:
+            # The person restored a record deleted by mistake: lift the tombstone, with any field edits
+            # made at the same time. Restoring is explicit, so it wins over the earlier delete.
+            row = self._write(m, table, row, new, deleted=False)
+            return base.model_copy(update={"status": "applied", "version": row["version"],
+                                           "server_seq": row["server_seq"],
+                                           "current": _image_of(m.entity, row, fields=False)})
         if row["deleted"]:
             # Edit of a tombstone: nothing applied, kept as a conflict offering a restore.
             return self._conflicted(m, row, base, dict(m.fields), {"deleted": True}, applied={})
@@ -448,7 +455,7 @@ class _Batch:
                 continue  # already so
             if m.op == "restore" and row["version"] < m.base_version:
                 apply[name] = new[name]  # the server lost this version in a restore
-            elif m.op == "update" and server == normalise(table, name, old):
+            elif m.op in ("update", "undelete") and server == normalise(table, name, old):
                 apply[name] = new[name]
             else:
                 clash[name] = [old, value]

@@ -74,6 +74,9 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
         if deleted.added and deleted.added[0] and not (deleted.deleted and deleted.deleted[0]):
             deletes.append(_row(obj, "delete", obj.version, {}))
             continue
+        # A deleted record brought back (undo, "Khôi phục"): its own op, so the server lifts the tombstone
+        # instead of treating the edit of a deleted record as a conflict.
+        undelete = bool(deleted.added and deleted.added[0] is False and deleted.deleted and deleted.deleted[0])
         fields: dict[str, list[Any]] = {}
         for name in data_columns(table):
             history = state.attrs[name].history
@@ -83,8 +86,8 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
             new = to_json(table, name, history.added[0]) if history.added else None
             if old != new:
                 fields[name] = [old, new]
-        if fields:
-            updates.append(_row(obj, "update", obj.version, fields))
+        if fields or undelete:
+            updates.append(_row(obj, "undelete" if undelete else "update", obj.version, fields))
     for obj in session.deleted:
         if isinstance(obj, SyncMixin):
             deletes.append(_row(obj, "delete", obj.version, {}))

@@ -40,7 +40,7 @@ FINALISABLE = frozenset({"minutes", "resolution"})  # immutable once final_hash 
 CONFLICT_ENTITY = "conflict"  # conflicts travel in the pull stream like records
 
 MutationStatus = Literal["applied", "merged", "conflict", "rejected", "duplicate"]
-Op = Literal["create", "update", "delete", "restore"]
+Op = Literal["create", "update", "delete", "restore", "undelete"]
 Role = Literal["secretary", "deputy", "viewer", "admin"]
 
 

@@ -196,3 +196,39 @@ def test_orm_bulk_inserts_are_queued_too(store) -> None:  # type: ignore[no-unty
         queued = {o.entity_id: o.fields for o in session.scalars(select(OutboxEntry).where(OutboxEntry.entity == "member"))}
     assert set(queued) == set(ids)
     assert '"ethnicity": [null, "Kinh"]' in queued[ids[0]]  # the column default travels with the create
+
+
+def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from secretary_app.demo import create_demo_cell
+    from secretary_app.services.roster import delete_member, restore_member
+
+    server.cell("Chi bộ 5")
+    server.user("bt", "secretary", "Chi bộ 5")
+    server.user("pbt", "deputy", "Chi bộ 5")
+    a, b = Store(resolve_paths(tmp_path / "a")), Store(resolve_paths(tmp_path / "b"))
+
+    def live_names(store: Store) -> set[str]:
+        with store.transaction() as session:
+            return set(session.scalars(select(Member.full_name).where(Member.deleted.is_(False))))
+
+    try:
+        create_demo_cell(a, today=dt.date(2026, 11, 25))
+        service.login(a, URL, "bt", PASSWORD, transport=server.bridge)
+        service.login(b, URL, "pbt", PASSWORD, transport=server.bridge)
+        service.sync_now(a, transport=server.bridge)
+        service.sync_now(b, transport=server.bridge)
+        with a.transaction() as session:
+            member_id = session.scalar(select(Member.id).where(Member.full_name == "Nguyễn Thị Hường"))
+        delete_member(a, member_id)
+        service.sync_now(a, transport=server.bridge)
+        service.sync_now(b, transport=server.bridge)
+        assert "Nguyễn Thị Hường" not in live_names(b)
+        restore_member(a, member_id)  # deleted by mistake: the secretary restores it
+        service.sync_now(a, transport=server.bridge)
+        service.sync_now(b, transport=server.bridge)
+        assert "Nguyễn Thị Hường" in live_names(a)
+        assert "Nguyễn Thị Hường" in live_names(b)
+        assert service.status(a).conflicts == ()
+    finally:
+        a.close()
+        b.close()
