@@ -6,7 +6,7 @@
     cluster); pushes/s and p50/p95 latency, target ≥ 100 pushes/s with p95 ≤ 300 ms; and, as the floor of
     that ratio, the raw insert rate of the same rows through SQLAlchemy in the same run.
 
-    .venv/bin/python bench/sync.py [--cells 1000] [--concurrency 8] [--keep-alive] [--workers 2] [--skip-load | --load-only]
+    .venv/bin/python bench/sync.py [--cells 1000] [--concurrency 16] [--keep-alive] [--workers 2] [--skip-load | --load-only]
 """
 
 from __future__ import annotations
@@ -274,7 +274,7 @@ def load(cells: int, concurrency: int, workers: int, keep_alive: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cells", type=int, default=1000)
-    parser.add_argument("--concurrency", type=int, default=8, help="pushes in flight at once")
+    parser.add_argument("--concurrency", type=int, default=16, help="pushes in flight at once")
     parser.add_argument("--keep-alive", action="store_true", help="reuse connections (default: one per push)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-load", action="store_true")
