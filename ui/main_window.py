@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,14 +56,12 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(260)
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
         self.pages: dict = {}  # key → Page, filled as pages are first shown
         for index, (key, (_target, icon)) in enumerate(_PAGES.items()):
             self.stack.addWidget(QWidget())  # stand-in until the page is built
             item = QListWidgetItem(self.style().standardIcon(icon), titles[key])
-            item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{titles[key]} (Alt+{index + 1})")
             self.navigation.addItem(item)
             # Alt+1 … Alt+8 jump to a page; shown in the tooltip so people can discover them.
@@ -86,6 +84,9 @@ class MainWindow(QMainWindow):
     def start(self, page: str) -> None:
         """Load the cell's name and build the first page. Called once the store is open or queued to
         open on the task runner (whose jobs run in order), so every job here finds it."""
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~14 ms to import: not before the window shows
+
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Pages load data: only now may selecting one build it (Qt selects row 0 when the list shows).
         self.navigation.currentRowChanged.connect(self._show_row)
         self._load_cell_name()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from secretary_app.errors import UserError
@@ -82,6 +82,8 @@ class TaskRunner(QObject):
     def _make_dialog(self, label: str, parent: QWidget | None) -> QProgressDialog:
         dialog = QProgressDialog(label, "", 0, 0, parent)
         dialog.setCancelButton(None)
+        from PySide6.QtCore import Qt
+
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(600)
         dialog.setAutoClose(False)
