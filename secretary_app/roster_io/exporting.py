@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
+from typing import BinaryIO
 
+from exporters.errors import ExportError
+from exporters.safe_write import write_document
 from secretary_app.errors import UserError
 from secretary_app.roster_io.columns import COLUMNS, DATE_FIELDS, STATUS_HEADER
 from secretary_app.services.roster import get_member_data, list_members
@@ -38,19 +42,17 @@ def export_roster(store: Store, path: Path, today: dt.date | None = None) -> Pat
         return path
     headers, body = _table(store, today)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    writer = _write_xlsx if suffix == ".xlsx" else _write_csv
     try:
-        if suffix == ".xlsx":
-            _write_xlsx(tmp, headers, body)
-        else:
-            _write_csv(tmp, headers, body)
-        tmp.replace(path)  # a failed export never leaves half a file under the real name
-    finally:
-        tmp.unlink(missing_ok=True)
+        # The documents engine's safe write: temp file beside the target, fsync, atomic rename; a failed
+        # export never leaves half a file under the real name, and a full disk gets a plain message.
+        write_document(path, lambda stream: writer(stream, headers, body))
+    except ExportError as error:
+        raise UserError(str(error)) from error
     return path
 
 
-def _write_xlsx(path: Path, headers: list[str], body: list[list[object]]) -> None:
+def _write_xlsx(stream: BinaryIO, headers: list[str], body: list[list[object]]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -75,13 +77,17 @@ def _write_xlsx(path: Path, headers: list[str], body: list[list[object]]) -> Non
             else:
                 out.append("" if value is None and index not in date_columns else value)
         sheet.append(out)
-    book.save(path)
+    book.save(stream)
 
 
-def _write_csv(path: Path, headers: list[str], body: list[list[object]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+def _write_csv(stream: BinaryIO, headers: list[str], body: list[list[object]]) -> None:
+    handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
         writer = csv.writer(handle)
         writer.writerow(headers)
         for values in body:
             writer.writerow(["" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v
                              for v in values])
+        handle.flush()
+    finally:
+        handle.detach()  # the safe write owns the file: closing the wrapper would close it too early
