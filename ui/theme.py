@@ -18,6 +18,7 @@ QListWidget#navigation::item {{ padding: 10px 12px; color: #1A1A1A; }}
 QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
 QLabel#pageTitle {{ font-size: {{title}}pt; font-weight: 600; color: #1A1A1A; }}
 QLabel#pageHint {{ color: #333333; }}
+QLabel#error {{ color: {OVERDUE}; font-weight: 600; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid #7F1010; border-radius: 4px;
                       padding: 6px 14px; font-weight: 600; }}
 QPushButton#primary:disabled {{ background: #C9A3A3; }}

@@ -39,7 +39,7 @@ class _CellPage(QWizardPage):
         self.form = CellForm()
         layout.addWidget(self.form)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #B71C1C; font-weight: 600;")
+        self.error.setObjectName("error")  # styled by ui.theme
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
 

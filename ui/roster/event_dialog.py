@@ -59,7 +59,7 @@ class EventDialog(QDialog):
         layout.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setObjectName("error")  # styled by ui.theme
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check_and_accept)

@@ -64,9 +64,8 @@ class MemberDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         self.error_label = QLabel()
-        self.error_label.setObjectName("error")
+        self.error_label.setObjectName("error")  # styled by ui.theme
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check_and_accept)
