@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -27,16 +25,17 @@ from secretary_app.changes import Changes
 from ui.context import AppContext
 from ui.theme import apply_theme
 
-# key → (module:class, icon), in the order of UI.md.
-_PAGES: dict[str, tuple[str, QStyle.StandardPixmap]] = {
-    "overview": ("ui.pages.overview:OverviewPage", QStyle.StandardPixmap.SP_DesktopIcon),
-    "members": ("ui.pages.members:MembersPage", QStyle.StandardPixmap.SP_DirHomeIcon),
-    "meetings": ("ui.pages.meetings:MeetingsPage", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    "documents": ("ui.pages.documents:DocumentsPage", QStyle.StandardPixmap.SP_FileIcon),
-    "dues": ("ui.pages.placeholders:DuesPage", QStyle.StandardPixmap.SP_DialogApplyButton),
-    "admissions": ("ui.pages.placeholders:AdmissionsPage", QStyle.StandardPixmap.SP_ArrowUp),
-    "sync": ("ui.pages.sync:SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
-    "settings": ("ui.pages.settings:SettingsPage", QStyle.StandardPixmap.SP_FileDialogContentsView),
+# key → (module:class, QStyle.StandardPixmap name of its icon), in the order of UI.md. The icon is
+# named, not imported: the QStyle class alone costs ~5 ms to load, paid only after the window shows.
+_PAGES: dict[str, tuple[str, str]] = {
+    "overview": ("ui.pages.overview:OverviewPage", "SP_DesktopIcon"),
+    "members": ("ui.pages.members:MembersPage", "SP_DirHomeIcon"),
+    "meetings": ("ui.pages.meetings:MeetingsPage", "SP_FileDialogDetailedView"),
+    "documents": ("ui.pages.documents:DocumentsPage", "SP_FileIcon"),
+    "dues": ("ui.pages.placeholders:DuesPage", "SP_DialogApplyButton"),
+    "admissions": ("ui.pages.placeholders:AdmissionsPage", "SP_ArrowUp"),
+    "sync": ("ui.pages.sync:SyncPage", "SP_BrowserReload"),
+    "settings": ("ui.pages.settings:SettingsPage", "SP_FileDialogContentsView"),
 }
 PAGE_KEYS = list(_PAGES)
 
@@ -59,16 +58,11 @@ class MainWindow(QMainWindow):
         self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
         self.pages: dict = {}  # key → Page, filled as pages are first shown
-        for index, (key, (_target, icon)) in enumerate(_PAGES.items()):
+        for index, key in enumerate(_PAGES):
             self.stack.addWidget(QWidget())  # stand-in until the page is built
-            item = QListWidgetItem(self.style().standardIcon(icon), titles[key])
+            item = QListWidgetItem(titles[key])
             item.setToolTip(f"{titles[key]} (Alt+{index + 1})")
             self.navigation.addItem(item)
-            # Alt+1 … Alt+8 jump to a page; shown in the tooltip so people can discover them.
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.navigation.setCurrentRow(i))
-            self.addAction(action)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,11 +81,28 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt  # the Qt namespace costs ~14 ms to import: not before the window shows
 
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._add_icons_and_shortcuts()
         # Pages load data: only now may selecting one build it (Qt selects row 0 when the list shows).
         self.navigation.currentRowChanged.connect(self._show_row)
         self._load_cell_name()
         self._load_sync_state()
         self.show_page(page)
+
+    def _add_icons_and_shortcuts(self) -> None:
+        """Navigation icons and Alt+1 … Alt+8. Done in the first turn of the event loop, before anyone
+        can press a key: Qt's first setShortcut builds its shortcut map (~16 ms), too slow to do before
+        the window shows."""
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QStyle
+
+        style = self.style()
+        for index, (_target, icon) in enumerate(_PAGES.values()):
+            self.navigation.item(index).setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, icon)))
+            # Alt+1 … Alt+8 jump to a page; shown in the tooltip so people can discover them.
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.navigation.setCurrentRow(i))
+            self.addAction(action)
 
     def show_page(self, key: str) -> None:
         row = PAGE_KEYS.index(key)

@@ -13,13 +13,15 @@ import logging
 import queue
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from secretary_app.errors import UserError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._pool: ThreadPoolExecutor | None = None  # made by the first job, after the window shows
         self._pending = 0
         self._inbox: queue.SimpleQueue[_Delivery | _Progress] = queue.SimpleQueue()
         self._timer = QTimer(self)
@@ -77,6 +79,10 @@ class TaskRunner(QObject):
         if not self._timer.isActive():
             self._timer.start()
         self.busyChanged.emit(True)
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         return self._pool.submit(work)
 
     def _make_dialog(self, label: str, parent: QWidget | None) -> QProgressDialog:
@@ -142,7 +148,8 @@ class TaskRunner(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
 
 def user_message(error: Exception) -> str:

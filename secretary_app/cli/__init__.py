@@ -24,9 +24,9 @@ log = logging.getLogger(__name__)
 Handler = Callable[[argparse.Namespace, "Store"], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from secretary_app.cli import demo, export, roster, sync
-
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; ``with_commands=False`` leaves out the subcommands, whose modules cost start-up
+    time the GUI does not need (see ``parse_args``)."""
     parser = argparse.ArgumentParser(
         prog="secretary-app",
         description=f"{APP_TITLE} — công cụ dành cho bí thư chi bộ. Không có lệnh: mở giao diện.",
@@ -39,10 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
                              "admissions, sync, settings)")
     parser.add_argument("--size", metavar="WxH", default="1366x768", help="kích thước cửa sổ khi chụp")
     parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ giao diện")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
+    from secretary_app.cli import demo, export, roster, sync
+
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (demo, roster, export, sync):
         module.register(sub)
     return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line, trying the GUI's options alone first: starting the window is the common
+    case, and the subcommands are only registered when something is left over (or help is asked for),
+    so a mistyped command still gets argparse's "invalid choice" message."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -76,8 +93,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     if args.command:
         return run_command(args)
     # No command: the GUI. The composition root imports ui lazily, so the CLI works without Qt.

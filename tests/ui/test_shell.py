@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWizard
 
@@ -115,3 +116,33 @@ def test_launch_args_reach_the_app():
 
     args = build_parser().parse_args(["--data-dir", "X", "--screenshot", "s.png", "--page", "members"])
     assert isinstance(args, argparse.Namespace) and args.page == "members" and args.command is None
+
+
+def test_alt_number_jumps_to_a_page_and_every_entry_has_an_icon(qtbot, demo_store):
+    """The shortcuts and icons are added once the window is on screen (start-up speed); they must be there
+    before anyone can press a key."""
+    from PySide6.QtCore import Qt
+
+    window, runner = _window(qtbot, demo_store)
+    window.show()
+    window.start("overview")
+    runner.wait()
+    qtbot.waitExposed(window)
+    assert all(not window.navigation.item(row).icon().isNull() for row in range(len(PAGE_KEYS)))
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    runner.wait()
+    assert window.navigation.currentRow() == PAGE_KEYS.index("meetings")
+    assert window.stack.currentWidget() is window.page("meetings")
+    runner.shutdown()
+
+
+def test_a_command_is_recognised_after_the_windows_options_and_a_typo_is_named(capsys):
+    """The GUI's options are parsed first without the subcommands; anything left over brings them in."""
+    from secretary_app.cli import parse_args
+
+    args = parse_args(["--data-dir", "X", "export", "agenda", "--latest", "-o", "a.pdf"])
+    assert args.command == "export" and args.data_dir == "X"
+    assert parse_args(["--data-dir", "X", "--page", "dues"]).command is None
+    with pytest.raises(SystemExit) as stop:
+        parse_args(["--data-dir", "X", "exprot"])
+    assert stop.value.code == 2 and "invalid choice" in capsys.readouterr().err
