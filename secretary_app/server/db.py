@@ -40,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DisconnectionError
 
 from models.base import NAMING
-from secretary_app.sync.protocol import ENTITIES
+from secretary_app.sync.codec import ENTITIES
 
 metadata = MetaData(naming_convention=NAMING)
 _Seq = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrement needs INTEGER

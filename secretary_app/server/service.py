@@ -31,14 +31,22 @@ from secretary_app.server.db import (
     record_history,
     write_transaction,
 )
-from secretary_app.sync.protocol import (
-    CLOCK_WARNING,
+from secretary_app.sync.codec import (
     CONFLICT_ENTITY,
     FINALISABLE,
-    PROTOCOL,
     SCHEMA_VERSION,
-    Change,
     CodecError,
+    data_columns,
+    digest_hex,
+    from_json,
+    normalise,
+    record_hash,
+    to_json,
+)
+from secretary_app.sync.protocol import (
+    CLOCK_WARNING,
+    PROTOCOL,
+    Change,
     HelloRequest,
     HelloResponse,
     Mutation,
@@ -48,12 +56,6 @@ from secretary_app.sync.protocol import (
     PushResponse,
     ReconcileResponse,
     RecordImage,
-    data_columns,
-    digest_hex,
-    from_json,
-    normalise,
-    record_hash,
-    to_json,
 )
 
 FINALIZE_ROLES = frozenset({"secretary", "deputy"})  # who may sign minutes/resolutions (configurable)

@@ -27,15 +27,22 @@ from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncSt
 from secretary_app import __version__
 from secretary_app.errors import UserError
 from secretary_app.sync.client import OutOfOrderError, SyncClient, TooLarge
-from secretary_app.sync.protocol import (
+from secretary_app.sync.codec import (
     CONFLICT_ENTITY,
     ENTITIES,
     ENTITY_ORDER,
+    SCHEMA_VERSION,
+    data_columns,
+    digest_hex,
+    from_json,
+    record_hash,
+    to_json,
+)
+from secretary_app.sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_MUTATIONS,
     PROTOCOL,
     PULL_LIMIT,
-    SCHEMA_VERSION,
     Change,
     HelloRequest,
     HelloResponse,
@@ -45,11 +52,6 @@ from secretary_app.sync.protocol import (
     PushResponse,
     ReconcileRequest,
     RecordImage,
-    data_columns,
-    digest_hex,
-    from_json,
-    record_hash,
-    to_json,
 )
 
 outbox = OutboxEntry.__table__

@@ -18,7 +18,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from models.base import SyncMixin, new_id
 from models.sync_tables import OutboxEntry
-from secretary_app.sync.protocol import ENTITIES, ENTITY_ORDER, SCHEMA_VERSION, data_columns, to_json
+from secretary_app.sync.codec import ENTITIES, ENTITY_ORDER, SCHEMA_VERSION, data_columns, to_json
 
 APPLYING = "sync_applying"
 

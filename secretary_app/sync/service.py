@@ -16,8 +16,8 @@ from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
 from secretary_app.store import Store
 from secretary_app.sync.client import SyncClient, refresh_key
+from secretary_app.sync.codec import ENTITIES
 from secretary_app.sync.engine import Progress, SyncEngine, SyncReport
-from secretary_app.sync.protocol import ENTITIES
 
 ENTITY_LABELS = {
     "cell": "Chi bộ", "member": "Đảng viên", "member_event": "Quá trình đảng viên", "meeting": "Cuộc họp",

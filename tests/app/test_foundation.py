@@ -151,3 +151,15 @@ def test_the_command_line_parser_imports_no_database_code():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_opening_the_store_and_loading_the_overview_imports_no_pydantic(demo_store):
+    """Start-up speed: the first page waits on these imports; pydantic is for talking to the server."""
+    code = ("import sys; from secretary_app.store import Store; from secretary_app.paths import resolve_paths; "
+            "from secretary_app.services.overview import overview; "
+            f"overview(Store(resolve_paths({str(demo_store.paths.data_dir)!r}))); "
+            "print('pydantic' in sys.modules)")
+    demo_store.close()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

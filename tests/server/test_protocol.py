@@ -10,7 +10,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from secretary_app.server.db import RECORDS, applied_mutation, cell_sync_state, conflict
-from secretary_app.sync.protocol import PREFIX, digest_hex, record_hash
+from secretary_app.sync.codec import digest_hex, record_hash
+from secretary_app.sync.protocol import PREFIX
 from tests.server.helpers import Api, member_create, update
 
 

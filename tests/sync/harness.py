@@ -29,8 +29,9 @@ from secretary_app.server.service import Hooks
 from secretary_app.store import Store
 from secretary_app.sync import service as sync_service
 from secretary_app.sync.client import SyncClient, SyncError
+from secretary_app.sync.codec import ENTITIES, data_columns, to_json
 from secretary_app.sync.engine import Faults, SyncEngine
-from secretary_app.sync.protocol import ENTITIES, PREFIX, data_columns, to_json
+from secretary_app.sync.protocol import PREFIX
 from tests.sync.fixtures import PASSWORD, Server, make_server
 
 FAULTABLE = ("/hello", "/push", "/pull", "/reconcile")

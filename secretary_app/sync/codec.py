@@ -1,0 +1,117 @@
+"""How synced records travel: which tables sync, in which order, and each column value as JSON and back.
+
+Both sides use the same table definitions (``models.schema``), so one codec serves both: values are
+always *compared* in their JSON form, which keeps SQLite and PostgreSQL alike. Kept apart from the
+pydantic messages of ``protocol.py`` because the outbox hook needs it on every local edit, and the app
+should not import pydantic before the first page is on screen.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import uuid
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Uuid
+
+from models.schema import SYNCED_TABLES
+
+SCHEMA_VERSION = 2  # version of the synced field set; the server accepts N and N-1 (2: vote.ballots)
+
+# Columns every synced row carries; the server assigns them, so they never travel as "fields".
+SYNC_COLUMNS = frozenset({"id", "cell_id", "version", "server_seq", "deleted", "updated_at", "updated_by"})
+ENTITIES: dict[str, Table] = {cls.__tablename__: cls.__table__ for cls in SYNCED_TABLES}  # type: ignore[attr-defined]
+# Order in which rows can be created (parents first); deletes go the other way.
+ENTITY_ORDER: dict[str, int] = {
+    t.name: i for i, t in enumerate(SYNCED_TABLES[0].metadata.sorted_tables) if t.name in ENTITIES  # type: ignore[attr-defined]
+}
+FINALISABLE = frozenset({"minutes", "resolution"})  # immutable once final_hash is set (§2.6)
+CONFLICT_ENTITY = "conflict"  # conflicts travel in the pull stream like records
+
+
+class CodecError(ValueError):
+    pass
+
+
+def data_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if c.name not in SYNC_COLUMNS]
+
+
+def to_json(table: Table, name: str, value: Any) -> Any:
+    """A column value as JSON. Datetimes are UTC ISO strings (SQLite forgets the zone)."""
+    if value is None:
+        return None
+    kind = table.c[name].type
+    if isinstance(kind, Uuid):
+        return str(value)
+    if isinstance(kind, DateTime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(kind, Date):
+        return value.isoformat()
+    if isinstance(kind, LargeBinary):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(kind, Boolean):
+        return bool(value)
+    return value
+
+
+def from_json(table: Table, name: str, value: Any) -> Any:
+    """Parse and check one field value sent by the other side; CodecError names what is wrong."""
+    if name not in table.c or name in SYNC_COLUMNS:
+        raise CodecError(f"unknown field {name}")
+    column = table.c[name]
+    if value is None:
+        if not column.nullable:
+            raise CodecError(f"{name} may not be empty")
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, Uuid):
+            return uuid.UUID(str(value))
+        if isinstance(kind, DateTime):
+            parsed = dt.datetime.fromisoformat(value)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        if isinstance(kind, Date):
+            return dt.date.fromisoformat(value)
+        if isinstance(kind, LargeBinary):
+            return base64.b64decode(value, validate=True)
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise CodecError(f"{name} must be true or false")
+            return value
+        if isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise CodecError(f"{name} must be a whole number")
+            return value
+        if isinstance(kind, String):  # Text is a String too
+            if not isinstance(value, str):
+                raise CodecError(f"{name} must be text")
+            if kind.length and len(value) > kind.length:
+                raise CodecError(f"{name} is longer than {kind.length} characters")
+            return value
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, CodecError):
+            raise
+        raise CodecError(f"{name}: {exc}") from exc
+    return value
+
+
+def normalise(table: Table, name: str, value: Any) -> Any:
+    """The canonical JSON form of a JSON value (e.g. datetimes with and without zone compare equal)."""
+    try:
+        return to_json(table, name, from_json(table, name, value))
+    except CodecError:
+        return value
+
+
+def record_hash(entity: str, record_id: uuid.UUID, version: int) -> int:
+    digest = hashlib.sha256(f"{entity}|{record_id}|{version}".encode()).digest()
+    return int.from_bytes(digest, "big")
+
+
+def digest_hex(value: int) -> str:
+    return f"{value:064x}"
