@@ -173,6 +173,14 @@ Số đảng viên được tính để biểu quyết: %11</translation>
         <translation>Mở</translation>
     </message>
     <message>
+        <source>Delete meeting</source>
+        <translation>Xóa kỳ họp</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -191,6 +199,30 @@ Số đảng viên được tính để biểu quyết: %11</translation>
     <message>
         <source>Present</source>
         <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Delete the selected meeting (Del). Only a meeting that has not been held can be deleted.</source>
+        <translation>Xóa kỳ họp đang chọn (Del). Chỉ xóa được kỳ họp chưa diễn ra.</translation>
+    </message>
+    <message>
+        <source>This meeting has been held: its attendance, minutes and resolutions are the cell&apos;s records and cannot be deleted.</source>
+        <translation>Kỳ họp này đã diễn ra: điểm danh, biên bản và nghị quyết là hồ sơ của chi bộ nên không xóa được.</translation>
+    </message>
+    <message>
+        <source>Delete the meeting “%1” planned for %2, with its agenda?
+
+You can bring it back with Undo (Ctrl+Z).</source>
+        <translation>Xóa kỳ họp «%1» dự kiến ngày %2, cùng chương trình họp?
+
+Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>xóa %1</translation>
     </message>
 </context>
 <context>

@@ -416,10 +416,6 @@
         <translation>ghi sự kiện</translation>
     </message>
     <message>
-        <source>No, keep it</source>
-        <translation>Không xóa</translation>
-    </message>
-    <message>
         <source>Delete party member %1 from the roster?
 
 The record is not lost: you can restore it with Undo (Ctrl+Z), or later by choosing “Deleted” under Show.</source>

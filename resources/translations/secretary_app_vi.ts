@@ -368,6 +368,10 @@
         <source>Could not complete</source>
         <translation>Không thực hiện được</translation>
     </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Không xóa</translation>
+    </message>
 </context>
 <context>
     <name>PdfPrintPreview</name>

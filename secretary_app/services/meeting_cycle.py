@@ -303,6 +303,33 @@ def update_meeting(store: Store, meeting_id: uuid.UUID, *, title: str | None = N
     return detail, changes
 
 
+def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> Changes:
+    with store.transaction() as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None or meeting.cell_id != store.cell_id:
+            raise NotFoundError("Không tìm thấy kỳ sinh hoạt này; hãy tải lại danh sách.")
+        if deleted and meeting.state not in ("draft", "announced"):
+            # Attendance, minutes and resolutions of a meeting that took place are the cell's records.
+            raise ValidationFailed(f"Kỳ sinh hoạt «{meeting.title}» đã họp: điểm danh, biên bản và nghị quyết là "
+                                   "hồ sơ của chi bộ nên không xóa được. Chỉ xóa được kỳ họp chưa diễn ra.",
+                                   field="state")
+        meeting.deleted = deleted
+        store.audit(session, "meeting", meeting.id, "delete" if deleted else "restore")
+    changes = Changes()
+    changes.add("meeting")
+    return changes
+
+
+def delete_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
+    """Remove a meeting planned by mistake or called off, before it is held. A tombstone (it syncs, and
+    ``restore_meeting`` brings it back with its agenda); a held meeting is refused."""
+    return _set_meeting_deleted(store, meeting_id, True)
+
+
+def restore_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
+    return _set_meeting_deleted(store, meeting_id, False)
+
+
 def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID | None, str, str]]) -> Changes:
     """Replace the agenda order and titles: ``(id or None for a new item, step, title)``; missing ids are
     removed (soft delete, so sync sees it)."""

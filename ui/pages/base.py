@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.store import Changes
@@ -61,6 +64,33 @@ class Page(QWidget):
             print(f"Lỗi: {user_message(error)}", file=sys.stderr)
             return
         QMessageBox.warning(self, self.tr("Could not complete"), user_message(error))
+
+    def confirm(self, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
+        """One plain question; "No, keep it" is the default so a stray Enter deletes nothing."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("No, keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
+        self.confirm_box = box  # kept so tests (and the window) can find the open question
+        box.open()
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the window (every built page) what an edit changed; alone in a test, just this page."""
+        window = self.window()
+        if hasattr(window, "apply_changes"):
+            window.apply_changes(changes)
+        else:
+            self.on_changes(changes)
+
+    def run_and_announce(self, job: Callable[[], Any]) -> None:
+        """Run a service call (an undo or redo step) on the worker and announce what it changed."""
+
+        def done(result: Any) -> None:
+            self.announce(result[1] if isinstance(result, tuple) else result)
+
+        self.ctx.runner.run(job, on_done=done, on_error=self.show_error)
 
 
 class ComingPage(Page):

@@ -1,10 +1,13 @@
-"""Sinh hoạt chi bộ: meetings (upcoming first, then held), reminders, planning, and each meeting's workspace."""
+"""Sinh hoạt chi bộ: meetings (upcoming first, then held), reminders, planning, and each meeting's workspace.
+
+A meeting planned by mistake or called off can be deleted before it is held (asks once; undoable)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -27,6 +30,9 @@ from ui.context import AppContext
 from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
 from ui.tables import Column, RecordTableModel
+from ui.undo import ServiceCommand
+
+_DELETABLE = ("draft", "announced")  # the service refuses the others; the button says so up front
 
 
 class PlanDialog(QDialog):
@@ -80,6 +86,13 @@ class MeetingsPage(Page):
                                  "resolution, finalise."), parent)
         self.plan_button = self.add_action(self.tr("Plan a meeting"), self.plan, primary=True, shortcut="Ctrl+N")
         self.open_button = self.add_action(self.tr("Open"), self.open_selected, shortcut="Ctrl+O")
+        self.delete_button = self.add_action(self.tr("Delete meeting"), self.delete_selected, shortcut="Del")
+        self.delete_button.setEnabled(False)
+        self.undo_stack = QUndoStack(self)
+        self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
+        self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self._list_buttons = (self.plan_button, self.open_button, self.delete_button, self.undo_button)
         self.stack = QStackedWidget()
         listing = QWidget()
         lay = QVBoxLayout(listing)
@@ -101,6 +114,7 @@ class MeetingsPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_delete_button())
         lay.addWidget(self.table, 1)
         self.stack.addWidget(listing)
         self.workspace = MeetingWorkspace(ctx)
@@ -120,6 +134,43 @@ class MeetingsPage(Page):
         self.table.resizeColumnsToContents()
         self.reminders.setText("\n".join("• " + r.message for r in reminders))
         self.reminders.setVisible(bool(reminders))
+        self._update_delete_button()
+
+    def selected_row(self):  # type: ignore[no-untyped-def]
+        index = self.table.currentIndex()
+        return self.model.records[index.row()] if index.isValid() else None
+
+    def _update_delete_button(self) -> None:
+        row = self.selected_row()
+        self.delete_button.setEnabled(row is not None and row.state in _DELETABLE)
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected meeting (Del). Only a meeting that has not been held can be deleted.")
+            if row is None or row.state in _DELETABLE else
+            self.tr("This meeting has been held: its attendance, minutes and resolutions are the cell's "
+                    "records and cannot be deleted."))
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.state not in _DELETABLE:
+            return
+        when = row.planned_at.strftime("%d/%m/%Y")
+        self.confirm(
+            self.tr("Delete meeting"),
+            self.tr("Delete the meeting “%1” planned for %2, with its agenda?\n\nYou can bring it back with "
+                    "Undo (Ctrl+Z).").replace("%1", row.title).replace("%2", when),
+            self.tr("Delete"), lambda: self._delete(row.id, row.title))
+
+    def _delete(self, meeting_id, title: str) -> None:  # type: ignore[no-untyped-def]
+        store = self.ctx.store
+        delete = lambda: cycle.delete_meeting(store, meeting_id)  # noqa: E731
+        restore = lambda: cycle.restore_meeting(store, meeting_id)  # noqa: E731
+
+        def done(changes: Changes) -> None:
+            self.undo_stack.push(ServiceCommand(self.tr("delete %1").replace("%1", title), delete, restore,
+                                                self.run_and_announce))
+            self.announce(changes)
+
+        self.ctx.runner.run(delete, on_done=done, on_error=self.show_error)
 
     def plan(self) -> None:
         dialog = PlanDialog(self)
@@ -144,14 +195,14 @@ class MeetingsPage(Page):
 
     def open_meeting(self, meeting_id, step: int | None = None) -> None:  # type: ignore[no-untyped-def]
         self.stack.setCurrentWidget(self.workspace)
-        self.plan_button.setVisible(False)
-        self.open_button.setVisible(False)
+        for button in self._list_buttons:
+            button.setVisible(False)
         self.workspace.open(meeting_id, step)
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)
-        self.plan_button.setVisible(True)
-        self.open_button.setVisible(True)
+        for button in self._list_buttons:
+            button.setVisible(True)
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:

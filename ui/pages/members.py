@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -34,11 +33,11 @@ from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData
 from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.roster.commands import ServiceCommand
 from ui.roster.event_dialog import EventDialog
 from ui.roster.import_dialog import ImportDialog
 from ui.roster.member_form import MemberDialog
 from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy
+from ui.undo import ServiceCommand
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -274,19 +273,6 @@ class MembersPage(Page):
 
     # --- edits (each undoable) ------------------------------------------------------------------
 
-    def _announce(self, changes: Changes) -> None:
-        window = self.window()
-        if hasattr(window, "apply_changes"):
-            window.apply_changes(changes)
-        else:
-            self.on_changes(changes)
-
-    def _run_job(self, job) -> None:  # type: ignore[no-untyped-def]
-        def done(result) -> None:  # type: ignore[no-untyped-def]
-            self._announce(result[1] if isinstance(result, tuple) else result)
-
-        self.ctx.runner.run(job, on_done=done, on_error=self.show_error)
-
     def add_member(self) -> None:
         self.member_dialog = MemberDialog(None, self)
         self.member_dialog.accepted.connect(lambda: self.create_member(self.member_dialog.data()))  # type: ignore[union-attr]
@@ -303,8 +289,8 @@ class MembersPage(Page):
             self.undo_stack.push(ServiceCommand(
                 self.tr("add %1").replace("%1", data.full_name),
                 lambda: roster.restore_member(store, member_id), lambda: roster.delete_member(store, member_id),
-                self._run_job))
-            self._announce(changes)
+                self.run_and_announce))
+            self.announce(changes)
 
         self.ctx.runner.run(lambda: roster.create_member(store, data), on_done=done, on_error=self.show_error)
 
@@ -328,8 +314,8 @@ class MembersPage(Page):
                 self.undo_stack.push(ServiceCommand(
                     self.tr("edit %1").replace("%1", data.full_name),
                     lambda: roster.update_member(store, member_id, data),
-                    lambda: roster.update_member(store, member_id, before), self._run_job))
-            self._announce(changes)
+                    lambda: roster.update_member(store, member_id, before), self.run_and_announce))
+            self.announce(changes)
 
         self.ctx.runner.run(lambda: roster.update_member(store, member_id, data), on_done=done,
                             on_error=self.show_error)
@@ -352,30 +338,19 @@ class MembersPage(Page):
             event_id, changes = result
             self.undo_stack.push(ServiceCommand(
                 self.tr("record event"), lambda: roster.restore_event(store, event_id),
-                lambda: roster.remove_event(store, event_id), self._run_job))
-            self._announce(changes)
+                lambda: roster.remove_event(store, event_id), self.run_and_announce))
+            self.announce(changes)
 
         self.ctx.runner.run(lambda: roster.add_event(store, member_id, data), on_done=done,
                             on_error=self.show_error)
 
     # --- deleting (asks once; a soft delete that syncs as a tombstone; undoable) ----------------------
 
-    def _confirm(self, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
-        """One plain question; "Không" is the default so a stray Enter deletes nothing."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(self.tr("No, keep it"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
-        self.confirm_box = box
-        box.open()
-
     def delete_member(self) -> None:
         if self.detail is None:
             return
         member_id, name = self.detail.id, self.detail.data.full_name
-        self._confirm(
+        self.confirm(
             self.tr("Delete member"),
             self.tr("Delete party member %1 from the roster?\n\nThe record is not lost: you can restore it "
                     "with Undo (Ctrl+Z), or later by choosing “Deleted” under Show.").replace("%1", name),
@@ -393,8 +368,8 @@ class MembersPage(Page):
         def done(changes: Changes) -> None:
             text = self.tr("delete %1") if deleted else self.tr("restore %1")
             self.undo_stack.push(ServiceCommand(text.replace("%1", name), delete if deleted else restore,
-                                                restore if deleted else delete, self._run_job))
-            self._announce(changes)
+                                                restore if deleted else delete, self.run_and_announce))
+            self.announce(changes)
 
         self.ctx.runner.run(delete if deleted else restore, on_done=done, on_error=self.show_error)
 
@@ -407,7 +382,7 @@ class MembersPage(Page):
         if self.detail is None or event is None:
             return
         name = self.detail.data.full_name
-        self._confirm(
+        self.confirm(
             self.tr("Delete event"),
             self.tr("Delete the event “%1 — %2” from the history of %3?\n\nYou can bring it back with Undo "
                     "(Ctrl+Z).").replace("%1", f"{event.event_date:%d/%m/%Y}").replace("%2", event.label)
@@ -420,8 +395,8 @@ class MembersPage(Page):
         def done(changes: Changes) -> None:
             self.undo_stack.push(ServiceCommand(
                 self.tr("delete event"), lambda: roster.remove_event(store, event_id),
-                lambda: roster.restore_event(store, event_id), self._run_job))
-            self._announce(changes)
+                lambda: roster.restore_event(store, event_id), self.run_and_announce))
+            self.announce(changes)
 
         self.ctx.runner.run(lambda: roster.remove_event(store, event_id), on_done=done, on_error=self.show_error)
 
@@ -429,7 +404,7 @@ class MembersPage(Page):
 
     def import_file(self) -> None:
         self.import_dialog = ImportDialog(self.ctx, self)
-        self.import_dialog.imported.connect(self._announce)
+        self.import_dialog.imported.connect(self.announce)
         self.import_dialog.open()
 
     def export_file(self) -> None:

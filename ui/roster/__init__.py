@@ -1,1 +1,1 @@
-"""Roster widgets: member form, event dialog, history timeline, import wizard, undo commands."""
+"""Roster widgets: member form, event dialog, history timeline, import wizard."""

@@ -1,4 +1,4 @@
-"""Undo commands for the roster. The edit itself is done first (on the worker thread); the command is
+"""Undo commands for the pages (roster, meetings). The edit itself is done first (on the worker thread); the command is
 pushed after it succeeded, so its first redo() does nothing. Undo and redo call the services again, so
 every step is audited like any other edit."""
 
