@@ -25,6 +25,7 @@ class _Card(QFrame):
         self.caption.setWordWrap(True)
         layout.addWidget(self.figure)
         layout.addWidget(self.caption)
+        layout.addStretch(1)  # a taller neighbour (a caption on three lines) must not float this figure down
 
 
 class OverviewPage(Page):
