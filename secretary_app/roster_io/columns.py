@@ -31,7 +31,10 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 DATE_FIELDS = frozenset({"birth_date", "admission_decision_date", "ceremony_date", "official_date"})
 FIELD_LABELS = {field: header for field, (header, _) in COLUMNS.items()}
-STATUS_HEADER = "Tình trạng"  # exported for reading; status comes from events, so import ignores it
+# Exported for reading. Status comes from the dated events (rules.md), which a spreadsheet does not carry:
+# the import never sets it, and warns on a row whose status the imported record would not have.
+STATUS_HEADER = "Tình trạng"
+_STATUS_HEADERS = {search_key(h) for h in (STATUS_HEADER, "Trạng thái", "Tình trạng đảng viên")}
 
 _KNOWN = {search_key(name): field for field, (header, others) in COLUMNS.items() for name in (header, *others)}
 
@@ -40,6 +43,10 @@ def field_for(header: object) -> str | None:
     """The field a header names, or None."""
     return _KNOWN.get(search_key(str(header or "")).replace(",", "").strip()) or _KNOWN.get(
         search_key(str(header or "")))
+
+
+def status_column(headers: list[str]) -> int | None:
+    return next((i for i, h in enumerate(headers) if search_key(str(h or "")) in _STATUS_HEADERS), None)
 
 
 def suggest_mapping(headers: list[str]) -> dict[str, int]:

@@ -17,9 +17,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from models.members import Member, MemberEvent
+from models.rules import status as rules
 from models.text import search_key
 from secretary_app.errors import UserError
-from secretary_app.roster_io.columns import DATE_FIELDS, FIELD_LABELS, suggest_mapping
+from secretary_app.roster_io.columns import DATE_FIELDS, FIELD_LABELS, status_column, suggest_mapping
 from secretary_app.roster_io.dates import DateProblem, parse_date
 from secretary_app.roster_io.reading import MAX_ROWS, Progress, Table, read_table
 from secretary_app.services.roster import (
@@ -28,6 +29,7 @@ from secretary_app.services.roster import (
     apply_data,
     member_data,
     new_member_rows,
+    rule_events,
     sync_core_events,
 )
 from secretary_app.store import Changes, Store
@@ -136,18 +138,44 @@ def _row_data(cells: list[object], mapping: dict[str, int], base: MemberData,
     return data, errors, warnings
 
 
-def _existing(store: Store) -> tuple[dict[str, tuple[uuid.UUID, MemberData]],
-                                     dict[tuple[str, dt.date | None], tuple[uuid.UUID, MemberData]]]:
+def _existing(store: Store, with_status: bool, today: dt.date) -> tuple[
+        dict[str, tuple[uuid.UUID, MemberData]], dict[tuple[str, dt.date | None], tuple[uuid.UUID, MemberData]],
+        dict[uuid.UUID, list[rules.MemberEvent]]]:
+    """The cell's members by card number and by (name, birth date); with their events (other than the two
+    the record's dates give) when the file has a status column to check."""
     by_card: dict[str, tuple[uuid.UUID, MemberData]] = {}
     by_name: dict[tuple[str, dt.date | None], tuple[uuid.UUID, MemberData]] = {}
+    history: dict[uuid.UUID, list[rules.MemberEvent]] = {}
+    query = select(Member).where(Member.cell_id == store.cell_id, Member.deleted.is_(False))
     with store.transaction() as session:
-        for member in session.scalars(select(Member).where(Member.cell_id == store.cell_id,
-                                                           Member.deleted.is_(False))):
+        for member in session.scalars(query.options(selectinload(Member.events)) if with_status else query):
             data = member_data(member)
             if data.card_number:
                 by_card[data.card_number] = (member.id, data)
             by_name.setdefault((search_key(data.full_name), data.birth_date), (member.id, data))
-    return by_card, by_name
+            if with_status:
+                history[member.id] = [e for e in rule_events(member) if e.kind not in _CORE_KINDS]
+    return by_card, by_name, history
+
+
+_CORE_KINDS = (rules.EventKind.ADMISSION, rules.EventKind.RECOGNITION)
+
+
+def _status_warning(written: str, data: MemberData, history: list[rules.MemberEvent], today: dt.date) -> str:
+    """A warning when the file's "Tình trạng" is not what the imported record will show, or ""."""
+    core = [rules.MemberEvent(kind=kind, day=day) for kind, day in
+            ((rules.EventKind.ADMISSION, data.admission_decision_date),
+             (rules.EventKind.RECOGNITION, data.official_date)) if day is not None]
+    try:
+        status = rules.status_on([*core, *history], today)
+    except ValueError:
+        return ""  # the record's own checks report an impossible history
+    labels = {search_key(rules.status_label(status, short=short)) for short in (True, False)}
+    if search_key(written) in labels:
+        return ""
+    return (f"Tệp ghi tình trạng «{written}», hồ sơ sau khi nhập sẽ là «{rules.status_label(status)}» vì bảng "
+            "tính không mang quá trình. Sau khi nhập, hãy ghi sự kiện (chuyển đi, miễn sinh hoạt, từ trần…) "
+            "cho đồng chí này ở trang Đảng viên.")
 
 
 def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int] | None = None,
@@ -156,7 +184,8 @@ def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int
     mapping = dict(mapping if mapping is not None else suggest_mapping(table.headers))
     if "full_name" not in mapping:
         raise UserError("Chưa chọn cột \"Họ và tên\". Hãy chỉ rõ cột nào chứa họ và tên đảng viên.")
-    by_card, by_name = _existing(store)
+    status_at = status_column(table.headers)
+    by_card, by_name, history = _existing(store, status_at is not None, today)
     seen_card: dict[str, RowResult] = {}
     seen_name: dict[tuple[str, dt.date | None], RowResult] = {}
     results: list[RowResult] = []
@@ -199,6 +228,9 @@ def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int
             results.append(RowResult(number, data.full_name or name, ERROR, REJECT, tuple(errors), data))
             continue
         member_id = match[0] if match else None
+        written = _text(cells[status_at], "status") if status_at is not None and status_at < len(cells) else ""
+        if written and (problem := _status_warning(written, data, history.get(member_id, []), today)):
+            warnings.append(problem)
         action = CREATE if match is None else (UNCHANGED if match[1] == data else UPDATE)
         result = RowResult(number, data.full_name, WARNING if warnings else VALID, action, tuple(warnings), data,
                            member_id)

@@ -92,9 +92,17 @@ def test_demo_roster_round_trips_through_xlsx(demo_store, tmp_path):
     fresh = Store(resolve_paths(tmp_path / "fresh"))
     try:
         save_cell(fresh, CellInput("Chi bộ mới", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
-        result = import_roster(fresh, exported)
+        result = import_roster(fresh, exported, today=TODAY)
         assert result.summary() == "imported 25, updated 0, unchanged 0, rejected 0"
         assert _records(fresh) == _records(demo_store)
+        # The status comes from dated events, which the sheet does not carry: every member who is not simply
+        # an official or probationary member here is named, with what to do, instead of silently changing.
+        source = {r.full_name: r.status for r in list_members(demo_store, TODAY)}
+        expected = {name for name, status in source.items() if status not in ("Chính thức", "Dự bị")}
+        warned = {r.name: r.messages for r in result.preview.rows if r.messages}
+        assert set(warned) == expected and len(expected) >= 5
+        for name, messages in warned.items():
+            assert f"«{source[name]}»" in messages[0] and "ghi sự kiện" in messages[0]
         # Importing the same file again changes nothing and duplicates nobody.
         assert import_roster(fresh, exported).summary() == "imported 0, updated 0, unchanged 25, rejected 0"
         assert len(list_members(fresh)) == 25
@@ -105,7 +113,9 @@ def test_demo_roster_round_trips_through_xlsx(demo_store, tmp_path):
 def test_csv_export_reimports_unchanged(demo_store, tmp_path):
     exported = export_roster(demo_store, tmp_path / "ds.csv", TODAY)
     assert exported.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to show Vietnamese
-    assert import_roster(demo_store, exported).summary() == "imported 0, updated 0, unchanged 25, rejected 0"
+    again = import_roster(demo_store, exported, today=TODAY)
+    assert again.summary() == "imported 0, updated 0, unchanged 25, rejected 0"
+    assert [r.messages for r in again.preview.rows if r.messages] == []  # the statuses agree with the records
 
 
 def test_reimport_updates_matching_member_instead_of_duplicating(cell_store, tmp_path):
