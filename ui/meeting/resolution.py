@@ -132,7 +132,8 @@ class ResolutionStep(QWidget):
         self.undo_button.setToolTip(self.tr("Bring back the vote just deleted (Ctrl+Z)."))
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_button.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(lambda _: self._update_vote_buttons())
+        self._can_undo = False
+        self.undo_stack.canUndoChanged.connect(self._on_can_undo)
         vote_actions.addWidget(self.delete_vote_button)
         vote_actions.addWidget(self.undo_button)
         vote_actions.addStretch(1)
@@ -229,9 +230,14 @@ class ResolutionStep(QWidget):
             spin.setEnabled(counted and not self.read_only)  # by name, the counts come from the ballots
         self.vote_button.setText(self.tr("Record vote") if counted else self.tr("Record vote by name…"))
 
+    def _on_can_undo(self, can: bool) -> None:
+        # Kept from the signal: the stack also signals while it is being destroyed with the step.
+        self._can_undo = can
+        self._update_vote_buttons()
+
     def _update_vote_buttons(self) -> None:
         self.delete_vote_button.setEnabled(not self.read_only and self.votes.currentRow() >= 0)
-        self.undo_button.setEnabled(not self.read_only and self.undo_stack.canUndo())
+        self.undo_button.setEnabled(not self.read_only and self._can_undo)
 
     def _show(self, view: rs.ResolutionView | None) -> None:
         self.resolution = view
@@ -316,7 +322,7 @@ class ResolutionStep(QWidget):
         self.ctx.runner.run(delete, on_done=done, on_error=lambda exc: self.result.setText(user_message(exc)))
 
     def _undo(self) -> None:
-        if not self.read_only and self.undo_stack.canUndo():
+        if not self.read_only and self._can_undo:
             self.undo_stack.undo()
 
     def _run_and_reload(self, job: Job) -> None:
