@@ -36,6 +36,7 @@ from models.rules.status import Membership, MemberStatus
 __all__ = [
     "DEFAULT_ATTENDANCE_BANDS",
     "DEFAULT_VOTE_RULES",
+    "SECRET_BALLOT_KINDS",
     "Attendance",
     "AttendanceBand",
     "AttendanceSummary",
@@ -55,6 +56,7 @@ __all__ = [
     "tally",
     "threshold_for",
     "vote_base",
+    "yes_needed",
 ]
 
 
@@ -127,6 +129,24 @@ def threshold_for(
     if kind is DecisionKind.DISCIPLINE and settings.discipline_threshold is not None:
         return settings.discipline_threshold
     return rules.thresholds[kind]
+
+
+#: Kinds the cell may decide by secret ballot instead of raising the card: admission, recognition and
+#: removal (rules.md §7 [S]); discipline too ([?] QĐ 296 not verified, so offered, never imposed).
+#: A secret ballot has no names, so only its counts can be recorded.
+SECRET_BALLOT_KINDS: frozenset[DecisionKind] = frozenset(
+    {DecisionKind.ADMISSION, DecisionKind.RECOGNITION, DecisionKind.REMOVAL, DecisionKind.DISCIPLINE}
+)
+
+
+def yes_needed(threshold: Threshold, base: int) -> int | None:
+    """The fewest "yes" ballots that pass, by the same integer arithmetic as ``passes``; None when the
+    base is 0 (nothing can pass)."""
+    if base <= 0:
+        return None
+    if threshold is Threshold.MORE_THAN_HALF:
+        return base // 2 + 1
+    return -(-2 * base // 3)  # ceil(2·base/3) without floats
 
 
 def passes(threshold: Threshold, yes: int, base: int) -> bool:

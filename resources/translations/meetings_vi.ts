@@ -281,6 +281,65 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
     </message>
 </context>
 <context>
+    <name>NamedVoteDialog</name>
+    <message>
+        <source>Record the vote by name</source>
+        <translation>Ghi biểu quyết theo từng người</translation>
+    </message>
+    <message>
+        <source>Probationary members do not vote, so they are not listed (%1 present).</source>
+        <translation>Đảng viên dự bị không biểu quyết nên không có trong danh sách (%1 đồng chí dự bị có mặt).</translation>
+    </message>
+    <message>
+        <source>All in favour</source>
+        <translation>Tất cả tán thành</translation>
+    </message>
+    <message>
+        <source>Mark everyone “In favour”, then change the few who voted otherwise.</source>
+        <translation>Đánh dấu tất cả “Tán thành”, rồi sửa những đồng chí biểu quyết khác.</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>Tán thành</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>Không tán thành</translation>
+    </message>
+    <message>
+        <source>Other opinion</source>
+        <translation>Ý kiến khác</translation>
+    </message>
+    <message>
+        <source>Save the vote</source>
+        <translation>Lưu biểu quyết</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>No official member is marked present, so nobody can vote. Check the attendance (step 2).</source>
+        <translation>Chưa có đảng viên chính thức nào được ghi có mặt nên không ai biểu quyết được. Hãy xem lại bước 2. Điểm danh.</translation>
+    </message>
+    <message>
+        <source>In favour %1 · Against %2 · Other opinion %3 · not chosen yet %4</source>
+        <translation>Tán thành %1 · Không tán thành %2 · Ý kiến khác %3 · Chưa chọn %4</translation>
+    </message>
+    <message>
+        <source>The vote base is 0: nothing can pass.</source>
+        <translation>Tổng số đảng viên biểu quyết là 0: không nội dung nào được thông qua.</translation>
+    </message>
+    <message>
+        <source>At least %1 votes in favour are needed (vote base %2).</source>
+        <translation>Để thông qua cần ít nhất %1 phiếu tán thành (trên %2 đảng viên được tính để biểu quyết).</translation>
+    </message>
+    <message>
+        <source>Choose a ballot for: %1.</source>
+        <translation>Hãy chọn phiếu cho: %1.</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Plan a meeting</source>
@@ -381,6 +440,26 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
         <translation>Loại</translation>
     </message>
     <message>
+        <source>Count the ballots</source>
+        <translation>Đếm số phiếu</translation>
+    </message>
+    <message>
+        <source>Record each member</source>
+        <translation>Ghi theo từng người</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Cách ghi</translation>
+    </message>
+    <message>
+        <source>Secret ballot</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <source>A secret ballot has no names: enter the counted ballots.</source>
+        <translation>Bỏ phiếu kín thì phiếu không ghi tên: hãy nhập số phiếu đã kiểm.</translation>
+    </message>
+    <message>
         <source>In favour</source>
         <translation>Tán thành</translation>
     </message>
@@ -395,6 +474,22 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
     <message>
         <source>Record vote</source>
         <translation>Ghi kết quả biểu quyết</translation>
+    </message>
+    <message>
+        <source>Delete vote</source>
+        <translation>Xóa biểu quyết</translation>
+    </message>
+    <message>
+        <source>Delete the selected vote, recorded by mistake (Del).</source>
+        <translation>Xóa lần biểu quyết đang chọn, nếu đã ghi nhầm (phím Del).</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Bring back the vote just deleted (Ctrl+Z).</source>
+        <translation>Lấy lại lần biểu quyết vừa xóa (Ctrl+Z).</translation>
     </message>
     <message>
         <source>Resolution (NQ)</source>
@@ -433,12 +528,48 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
         <translation>Số đảng viên được tính để biểu quyết: %1; đảng viên chính thức có mặt có quyền biểu quyết: %2</translation>
     </message>
     <message>
+        <source>(by name)</source>
+        <translation>(ghi theo từng người)</translation>
+    </message>
+    <message>
+        <source>Record vote by name…</source>
+        <translation>Ghi biểu quyết theo từng người…</translation>
+    </message>
+    <message>
         <source>not drafted yet</source>
         <translation>chưa soạn</translation>
     </message>
     <message>
         <source>not numbered yet</source>
         <translation>chưa cấp số</translation>
+    </message>
+    <message>
+        <source>Write what is being voted on first.</source>
+        <translation>Hãy ghi nội dung được biểu quyết trước.</translation>
+    </message>
+    <message>
+        <source>Delete the vote “%1” (%2)?
+
+You can bring it back with Undo (Ctrl+Z).</source>
+        <translation>Xóa lần biểu quyết “%1” (%2)?
+
+Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Don&apos;t delete</source>
+        <translation>Không xóa</translation>
+    </message>
+    <message>
+        <source>delete vote %1</source>
+        <translation>xóa biểu quyết %1</translation>
+    </message>
+    <message>
+        <source>Vote deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>Đã xóa lần biểu quyết. Bấm Hoàn tác (Ctrl+Z) để lấy lại.</translation>
     </message>
     <message>
         <source>Drafted from the minutes; read it through and edit before numbering.</source>

@@ -103,6 +103,13 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <source>No, keep it</source>
+        <translation>Không xóa</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
         <source>Resolutions and documents</source>
@@ -367,10 +374,6 @@
     <message>
         <source>Could not complete</source>
         <translation>Không thực hiện được</translation>
-    </message>
-    <message>
-        <source>No, keep it</source>
-        <translation>Không xóa</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from models.rules.votes import (
     VoterFacts,
     VoteSettings,
     attendance_summary,
+    classify_voter,
     compute_base,
 )
 from models.text import name_sort_key
@@ -105,6 +106,18 @@ class AttendanceSheet:
     @property
     def warning(self) -> str:
         return self.summary.warning
+
+    @property
+    def voters(self) -> tuple[AttendeeRow, ...]:
+        """Who may vote at this meeting: present and in the vote base (official members of this cell, not
+        suspended or transferred away), in the roll's order — the list of a named vote."""
+        return tuple(r for r in self.rows if r.status == "present" and classify_voter(_facts(r)) is None)
+
+    @property
+    def probationary_present(self) -> int:
+        """Probationary members of this cell present: they attend but never vote (Điều lệ art. 3)."""
+        return sum(r.membership == "probationary" and r.status == "present" and not r.temporarily_here
+                   for r in self.rows)
 
 
 def to_rule_event(row: EventRow, ceremony: dt.date | None) -> MemberEvent | None:

@@ -12,7 +12,15 @@ from sqlalchemy import select
 
 from models.base import new_id
 from models.meetings import Vote
-from models.rules.votes import BaseBreakdown, DecisionKind, VoteCountError, tally
+from models.rules.votes import (
+    SECRET_BALLOT_KINDS,
+    BaseBreakdown,
+    DecisionKind,
+    VoteCountError,
+    tally,
+    threshold_for,
+    yes_needed,
+)
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
@@ -68,6 +76,16 @@ def _row(vote: Vote, breakdown: BaseBreakdown, warning: str, ignored: int = 0) -
     result = tally(DecisionKind(vote.decision_kind), vote.yes, vote.no, vote.abstain, vote.base)
     return VoteRow(vote.id, vote.subject, vote.decision_kind, vote.yes, vote.no, vote.abstain, vote.base,
                    vote.passed, result.explanation, breakdown.explanation(), warning, ignored, ballots_of(vote))
+
+
+def needed_to_pass(kind: str, base: int) -> int | None:
+    """The fewest "yes" ballots that pass a decision of ``kind`` on ``base``; None if nothing can pass."""
+    return yes_needed(threshold_for(DecisionKind(kind)), base)
+
+
+def may_be_secret(kind: str) -> bool:
+    """Whether the rules let the cell decide ``kind`` by secret ballot (which has no names to record)."""
+    return DecisionKind(kind) in SECRET_BALLOT_KINDS
 
 
 def vote_base(store: Store, meeting_id: uuid.UUID) -> BaseBreakdown:
@@ -135,6 +153,7 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
     with store.transaction() as session:
         sheet = sheet_in(session, store, load_meeting(session, store, meeting_id))
     by_id = {r.member_id: r for r in sheet.rows}
+    voters = {r.member_id for r in sheet.voters}
     counts = dict.fromkeys(BALLOTS, 0)
     named: list[NamedBallot] = []
     ignored = 0
@@ -149,6 +168,8 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
             continue
         if row.status != "present":
             raise ValidationFailed(f"Đồng chí {row.full_name} được ghi vắng mặt nên không thể biểu quyết.")
+        if member_id not in voters:  # suspended or transferred away: present, but not in the vote base
+            raise ValidationFailed(f"Đồng chí {row.full_name} không thuộc danh sách biểu quyết của kỳ họp này.")
         counts[ballot] += 1
         named.append(NamedBallot(member_id, row.full_name, ballot))
     order = {r.member_id: n for n, r in enumerate(sheet.rows)}
@@ -158,13 +179,25 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
                        named=tuple(named))
 
 
-def delete_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> Changes:
     with store.transaction() as session:
         vote = session.get(Vote, vote_id)
-        if vote is None:
+        if vote is None or vote.cell_id != store.cell_id:
             raise NotFoundError("Không tìm thấy lần biểu quyết này.")
-        editable_meeting(session, store, vote.meeting_id)
-        vote.deleted = True
+        editable_meeting(session, store, vote.meeting_id)  # a finalised meeting's votes are its record
+        vote.deleted = deleted
+        store.audit(session, "vote", vote.id, "delete" if deleted else "restore",
+                    after={"subject": vote.subject, "yes": vote.yes, "no": vote.no, "abstain": vote.abstain})
     changes = Changes()
     changes.add("meeting")
     return changes
+
+
+def delete_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+    """Remove a vote recorded by mistake: a tombstone that syncs; ``restore_vote`` brings it back."""
+    return _set_vote_deleted(store, vote_id, True)
+
+
+def restore_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+    """Undo of ``delete_vote``: the vote, its counts and named ballots are as they were."""
+    return _set_vote_deleted(store, vote_id, False)

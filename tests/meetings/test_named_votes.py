@@ -3,9 +3,15 @@ when the secretary chose a named vote."""
 
 from __future__ import annotations
 
+import pytest
+from sqlalchemy import select
+
 from exporters import Paragraph
+from models.audit import AuditEntry
 from secretary_app.documents.minutes import item_blocks
-from secretary_app.services import documents, votes
+from secretary_app.errors import ReadOnlyError
+from secretary_app.services import documents, meetings, votes
+from secretary_app.services import meeting_attendance as att
 from secretary_app.services import minutes as mn
 
 
@@ -53,3 +59,34 @@ def test_show_of_hands_lists_no_names_and_a_correction_by_counts_drops_the_list(
     assert item.votes[0].named == ()
     lines = _text(item_blocks(1, item))
     assert "Biểu quyết ghi danh:" not in lines and not any("đồng chí Nguyễn" in line for line in lines)
+
+
+def test_the_named_vote_list_is_who_is_present_and_in_the_base(store, worked_cell):
+    sheet = att.attendance_sheet(store, worked_cell.meeting_id)
+    assert {r.member_id for r in sheet.voters} == set(worked_cell.official)  # not away, exempt, probationary
+    assert [r.member_id for r in sheet.voters] == [r.member_id for r in sheet.rows if r.member_id in
+                                                   worked_cell.official]  # the roll's (name) order
+    assert sheet.probationary_present == 3
+    assert len(sheet.voters) == sheet.base.eligible_present
+
+
+def test_a_deleted_vote_leaves_the_list_and_the_minutes_and_restore_brings_it_back(store, worked_cell):
+    row, _ = votes.record_named_vote(store, worked_cell.meeting_id, "Thông qua nghị quyết", "resolution",
+                                     {m: "yes" for m in worked_cell.official})
+    votes.delete_vote(store, row.id)
+    assert votes.list_votes(store, worked_cell.meeting_id) == []
+    votes.restore_vote(store, row.id)
+    [back] = votes.list_votes(store, worked_cell.meeting_id)
+    assert (back.id, back.yes, len(back.ballots)) == (row.id, 20, 20)  # the names come back too
+    with store.transaction() as session:
+        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == row.id)
+                                  .order_by(AuditEntry.id)).all()
+    assert actions == ["record", "delete", "restore"]
+
+
+def test_a_finalised_meetings_votes_cannot_be_deleted(demo_store):
+    final = next(m for m in meetings.list_meetings(demo_store) if m.state == "final")
+    [vote] = votes.list_votes(demo_store, final.id)
+    with pytest.raises(ReadOnlyError):
+        votes.delete_vote(demo_store, vote.id)
+    assert votes.list_votes(demo_store, final.id) == [vote]

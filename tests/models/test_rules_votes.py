@@ -24,6 +24,7 @@ from models.rules.votes import (
     passes,
     tally,
     vote_base,
+    yes_needed,
 )
 
 OFFICIAL_PRESENT = VoterFacts(Membership.OFFICIAL, Attendance.PRESENT)
@@ -87,6 +88,20 @@ def test_two_thirds_is_exact_for_bases_not_divisible_by_three() -> None:
     assert passes(Threshold.AT_LEAST_TWO_THIRDS, 7, 10)
     assert passes(Threshold.AT_LEAST_TWO_THIRDS, 6, 9)
     assert not passes(Threshold.MORE_THAN_HALF, 4, 9) and passes(Threshold.MORE_THAN_HALF, 5, 9)
+
+
+@given(st.sampled_from(list(Threshold)), st.integers(min_value=1, max_value=500))
+def test_yes_needed_is_the_fewest_yes_that_pass(threshold: Threshold, base: int) -> None:
+    # The "cần ít nhất N phiếu tán thành" shown before a named vote must agree with the tally.
+    needed = yes_needed(threshold, base)
+    assert needed is not None and passes(threshold, needed, base) and not passes(threshold, needed - 1, base)
+
+
+def test_yes_needed_worked_numbers_and_empty_base() -> None:
+    assert yes_needed(Threshold.MORE_THAN_HALF, 20) == 11
+    assert yes_needed(Threshold.AT_LEAST_TWO_THIRDS, 20) == 14
+    assert yes_needed(Threshold.AT_LEAST_TWO_THIRDS, 9) == 6
+    assert yes_needed(Threshold.MORE_THAN_HALF, 0) is None
 
 
 def test_base_zero_never_passes() -> None:

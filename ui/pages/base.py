@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.store import Changes
+from ui.confirm import ask
 from ui.context import AppContext
 from ui.tasks import user_message
 
@@ -67,14 +68,7 @@ class Page(QWidget):
 
     def confirm(self, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         """One plain question; "No, keep it" is the default so a stray Enter deletes nothing."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(self.tr("No, keep it"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
-        self.confirm_box = box  # kept so tests (and the window) can find the open question
-        box.open()
+        self.confirm_box = ask(self, title, text, yes_text, on_yes)  # kept so tests can find the question
 
     def announce(self, changes: Changes) -> None:
         """Tell the window (every built page) what an edit changed; alone in a test, just this page."""
