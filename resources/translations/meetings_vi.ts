@@ -440,6 +440,14 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
         <translation>Loại</translation>
     </message>
     <message>
+        <source>The minutes list the vote under this item of the agenda.</source>
+        <translation>Biên bản ghi biểu quyết dưới mục này của chương trình họp.</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Thuộc nội dung</translation>
+    </message>
+    <message>
         <source>Count the ballots</source>
         <translation>Đếm số phiếu</translation>
     </message>

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models.base import new_id
-from models.meetings import Vote
+from models.meetings import AgendaItem, Vote
 from models.rules.votes import (
     SECRET_BALLOT_KINDS,
     BaseBreakdown,
@@ -124,6 +124,11 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
                            eligible_present=sheet.base.eligible_present)
         except VoteCountError as exc:
             raise ValidationFailed(str(exc), field="yes") from None
+        if agenda_item_id is not None:
+            item = session.get(AgendaItem, agenda_item_id)
+            if item is None or item.deleted or item.meeting_id != meeting.id:
+                raise ValidationFailed("Nội dung họp đã chọn không thuộc kỳ sinh hoạt này; hãy chọn lại.",
+                                       field="agenda_item")
         vote = session.get(Vote, vote_id) if vote_id else None
         if vote is None:
             vote = Vote(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, subject="")

@@ -193,6 +193,13 @@ def test_a_vote_recorded_by_mistake_is_deleted_after_one_question_and_ctrl_z_bri
     qtbot.waitUntil(lambda: res.votes.count() == 2)
     assert mistaken.id in [v.id for v in votes.list_votes(demo_store, meeting_id)]
     assert any(res.votes.item(i).text().startswith("Biểu quyết ghi nhầm:") for i in range(res.votes.count()))
+    # Ctrl+Y redoes the deletion.
+    res.votes.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is res.votes)
+    qtbot.keyClick(res.votes, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    runner.wait()
+    qtbot.waitUntil(lambda: res.votes.count() == 1)
+    assert mistaken.id not in [v.id for v in votes.list_votes(demo_store, meeting_id)]
 
 
 def test_a_finalised_meetings_votes_are_read_only(window, qtbot, demo_store):
@@ -210,3 +217,39 @@ def test_a_finalised_meetings_votes_are_read_only(window, qtbot, demo_store):
     res.delete_selected_vote()
     assert res.confirm_box is None
     assert len(votes.list_votes(demo_store, final.id)) == 1
+
+
+def test_a_vote_goes_under_the_agenda_item_chosen_for_it(window, qtbot, demo_store):
+    """Admission is voted under "Công tác xây dựng Đảng", the resolution with the closing vote; the form
+    suggests the item from the kind, the person may choose another, and the minutes follow."""
+    win, runner = window
+    meeting_id, res = _step4(win, runner)
+    titles = [res.agenda_item.itemText(i) for i in range(res.agenda_item.count())]
+    assert len(titles) == 8
+    res.kind.setCurrentIndex(res.kind.findData("admission"))
+    assert "Công tác xây dựng Đảng" in res.agenda_item.currentText()
+    res.kind.setCurrentIndex(res.kind.findData("resolution"))
+    assert "biểu quyết thông qua nghị quyết" in res.agenda_item.currentText()
+    res.agenda_item.setCurrentIndex(titles.index(next(t for t in titles if "Nhiệm vụ tháng tới" in t)))
+    res.subject.setText("Thông qua nhiệm vụ tháng 01/2027")
+    res.yes.setValue(10)
+    res.vote_button.click()
+    qtbot.waitUntil(lambda: res.votes.count() == 1)
+    with demo_store.transaction() as session:
+        record = documents.meeting_record(session, demo_store.cell_id, meeting_id)
+    [item] = [i for i in record.agenda if i.votes]
+    assert "Nhiệm vụ tháng tới" in item.title
+    assert "Nhiệm vụ tháng tới" in res.agenda_item.currentText()  # the reload keeps the choice
+
+
+def test_a_vote_cannot_point_at_another_meetings_agenda_item(demo_store):
+    from secretary_app.errors import ValidationFailed
+    from secretary_app.services import meeting_cycle as cycle
+    from secretary_app.services.meetings import list_meetings
+
+    detail, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30))
+    other = next(r for r in list_meetings(demo_store) if r.id != detail.id)
+    foreign = cycle.get_meeting(demo_store, other.id).agenda[0].id
+    with pytest.raises(ValidationFailed) as refused:
+        votes.record_vote(demo_store, detail.id, "Thông qua", "resolution", 10, 0, 0, agenda_item_id=foreign)
+    assert "không thuộc kỳ sinh hoạt này" in refused.value.message

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.services import meeting_attendance as att
+from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import resolutions as rs
 from secretary_app.services import votes as vt
 from secretary_app.services.meeting_attendance import AttendanceSheet
@@ -60,6 +61,12 @@ def text_to_sections(text: str) -> list[rs.Section]:
     return sections
 
 
+# Where each kind of decision is taken in the standard agenda (documents.md §5.3): members' admission and
+# status under Party building, the rest with the closing vote on the resolution.
+_KIND_STEPS = {"admission": "party_building", "recognition": "party_building", "removal": "party_building",
+               "discipline": "party_building", "resolution": "vote"}
+
+
 class ResolutionStep(QWidget):
     changed = Signal()
 
@@ -70,6 +77,7 @@ class ResolutionStep(QWidget):
         self.resolution: rs.ResolutionView | None = None
         self.read_only = False
         self.vote_rows: list[vt.VoteRow] = []
+        self.agenda_steps: dict[uuid.UUID, str] = {}  # agenda item id → its procedure step
         self.named_dialog: NamedVoteDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.undo_stack = QUndoStack(self)
@@ -90,6 +98,11 @@ class ResolutionStep(QWidget):
             spin.setRange(0, 999)
         form.addRow(self.tr("Decision"), self.subject)
         form.addRow(self.tr("Kind"), self.kind)
+        # The agenda item the vote belongs to: the minutes print it under that item (documents.md §3.8).
+        self.agenda_item = QComboBox()
+        self.agenda_item.setToolTip(self.tr("The minutes list the vote under this item of the agenda."))
+        form.addRow(self.tr("Agenda item"), self.agenda_item)
+        self.kind.currentIndexChanged.connect(lambda _: self._suggest_agenda_item())
         # How the vote is written down: the counts (as announced) or each member's ballot by name.
         method = QHBoxLayout()
         self.by_counts = QRadioButton(self.tr("Count the ballots"))
@@ -144,6 +157,7 @@ class ResolutionStep(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self._undo,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Y"), self, self._redo, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         layout.addLayout(left, 2)
 
         right = QVBoxLayout()
@@ -188,11 +202,12 @@ class ResolutionStep(QWidget):
         self.base_label.setText(self.tr("Vote base: %1; official members present and voting: %2")
                                 .replace("%1", base.explanation()).replace("%2", str(base.eligible_present)))
         self._show_votes(vt.list_votes(self.ctx.store, meeting_id))
+        self._show_agenda(cycle.get_meeting(self.ctx.store, meeting_id).agenda)
         if not self.subject.text():
             self.subject.setText("Thông qua nghị quyết tháng")
         self._show(rs.get_resolution(self.ctx.store, meeting_id))
         for w in (self.vote_button, self.draft_button, self.save_button, self.issue_button, self.kind,
-                  self.doc_type):
+                  self.doc_type, self.agenda_item):
             w.setEnabled(not read_only)
         for w in (self.res_subject, self.signer, self.subject):
             w.setReadOnly(read_only)
@@ -200,6 +215,28 @@ class ResolutionStep(QWidget):
         self.read_only = read_only
         self._update_method()
         self._update_vote_buttons()
+
+    def _show_agenda(self, agenda: tuple[cycle.AgendaRow, ...]) -> None:
+        chosen = self.agenda_item.currentData()
+        self.agenda_steps = {item.id: item.step for item in agenda}
+        blocked = self.agenda_item.blockSignals(True)
+        self.agenda_item.clear()
+        for item in agenda:
+            self.agenda_item.addItem(f"{item.position + 1}. {item.title}", item.id)
+        self.agenda_item.blockSignals(blocked)
+        if chosen in self.agenda_steps:  # a reload keeps the person's choice (findData can't match a UUID)
+            self.agenda_item.setCurrentIndex([item.id for item in agenda].index(chosen))
+        else:
+            self._suggest_agenda_item()
+
+    def _suggest_agenda_item(self) -> None:
+        """The item of the agenda where this kind of decision is usually taken; else the last one."""
+        if not self.agenda_item.count():
+            return
+        step = _KIND_STEPS.get(self.kind.currentData(), "vote")
+        match = next((i for i in range(self.agenda_item.count())
+                      if self.agenda_steps.get(self.agenda_item.itemData(i)) == step), self.agenda_item.count() - 1)
+        self.agenda_item.setCurrentIndex(match)
 
     def _vote_text(self, row: vt.VoteRow) -> str:
         text = f"{row.subject}: {row.explanation}"
@@ -259,7 +296,8 @@ class ResolutionStep(QWidget):
             return
         try:
             row, _ = vt.record_vote(self.ctx.store, self.meeting_id, self.subject.text(), self.kind.currentData(),
-                                    self.yes.value(), self.no.value(), self.abstain.value())
+                                    self.yes.value(), self.no.value(), self.abstain.value(),
+                                    agenda_item_id=self.agenda_item.currentData())
         except Exception as exc:
             self.result.setText(user_message(exc))
             return
@@ -282,16 +320,17 @@ class ResolutionStep(QWidget):
                             on_error=lambda exc: self.result.setText(user_message(exc)))
 
     def _show_named_dialog(self, sheet: AttendanceSheet) -> None:
-        subject, kind = self.subject.text().strip(), self.kind.currentData()
+        subject, kind, item = self.subject.text().strip(), self.kind.currentData(), self.agenda_item.currentData()
         dialog = NamedVoteDialog(sheet, subject, kind, self)
-        dialog.accepted.connect(lambda: self._save_named(subject, kind, dialog.ballots()))
+        dialog.accepted.connect(lambda: self._save_named(subject, kind, dialog.ballots(), item))
         self.named_dialog = dialog  # kept so tests (and the window) can find it
         dialog.open()
 
-    def _save_named(self, subject: str, kind: str, ballots: dict[uuid.UUID, str]) -> None:
+    def _save_named(self, subject: str, kind: str, ballots: dict[uuid.UUID, str],
+                    item: uuid.UUID | None = None) -> None:
         store, mid = self.ctx.store, self.meeting_id
         assert mid is not None
-        self.ctx.runner.run(lambda: vt.record_named_vote(store, mid, subject, kind, ballots),
+        self.ctx.runner.run(lambda: vt.record_named_vote(store, mid, subject, kind, ballots, agenda_item_id=item),
                             on_done=lambda result: self._recorded(result[0]),
                             on_error=lambda exc: self.result.setText(user_message(exc)))
 
@@ -324,6 +363,10 @@ class ResolutionStep(QWidget):
     def _undo(self) -> None:
         if not self.read_only and self._can_undo:
             self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if not self.read_only and self.undo_stack.canRedo():
+            self.undo_stack.redo()
 
     def _run_and_reload(self, job: Job) -> None:
         """An undo or redo step: the service call on the worker, then the step and the workspace reload."""
