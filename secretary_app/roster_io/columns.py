@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from models.text import search_key
 
 # field → (export header, other headers people use). Matching ignores case, diacritics and spacing.
@@ -43,6 +46,48 @@ def field_for(header: object) -> str | None:
     """The field a header names, or None."""
     return _KNOWN.get(search_key(str(header or "")).replace(",", "").strip()) or _KNOWN.get(
         search_key(str(header or "")))
+
+
+# The second sheet of an exported .xlsx: one row per dated event the first sheet cannot carry (transfers,
+# exemption, discipline, death…), so a round trip keeps every member's status. The member is found by the
+# same keys as on the first sheet: card number, else name + birth date.
+HISTORY_SHEET = "Quá trình"
+HISTORY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "full_name": COLUMNS["full_name"],
+    "birth_date": COLUMNS["birth_date"],
+    "card_number": COLUMNS["card_number"],
+    "kind": ("Sự kiện", ("Loại sự kiện", "Quá trình", "Diễn biến")),
+    "event_date": ("Từ ngày", ("Ngày", "Ngày sự kiện", "Ngày bắt đầu", "Ngày quyết định")),
+    "end_date": ("Đến ngày", ("Ngày kết thúc", "Đến")),
+    "detail": ("Hình thức/Chi tiết", ("Hình thức", "Chi tiết", "Hình thức kỷ luật", "Tổ chức đảng",
+                                       "Hình thức / Chi tiết")),
+    "reason": ("Lý do", ()),
+    "decision_ref": ("Số quyết định", ("Số QĐ", "Quyết định", "Số, ngày quyết định")),
+}
+HISTORY_DATE_FIELDS = frozenset({"birth_date", "event_date", "end_date"})
+HISTORY_LABELS = {field: header for field, (header, _) in HISTORY_COLUMNS.items()}
+_HISTORY_KNOWN = {search_key(name): field for field, (header, others) in HISTORY_COLUMNS.items()
+                  for name in (header, *others)}
+
+
+def history_field_for(header: object) -> str | None:
+    """The field a header of the "Quá trình" sheet names, or None."""
+    key = search_key(str(header or ""))
+    return _HISTORY_KNOWN.get(key) or _HISTORY_KNOWN.get(key.replace(",", "").strip())
+
+
+@dataclass(frozen=True)
+class Headers:
+    """How to recognise the header row of a sheet: the field a header names, and examples for the message
+    shown when no row among the first 20 has two known headers."""
+
+    field_for: Callable[[object], str | None]
+    examples: tuple[str, ...]
+
+
+ROSTER_HEADERS = Headers(field_for, (*list(FIELD_LABELS.values())[:4], FIELD_LABELS["card_number"]))
+HISTORY_HEADERS = Headers(history_field_for, tuple(HISTORY_LABELS[f] for f in
+                                                    ("full_name", "card_number", "kind", "event_date")))
 
 
 def status_column(headers: list[str]) -> int | None:

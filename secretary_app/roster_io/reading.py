@@ -1,4 +1,4 @@
-"""Read the first sheet of an XLSX or a CSV file into header + rows, finding the header row.
+"""Read a sheet of an XLSX (the first, or one named) or a CSV file into header + rows, finding the header row.
 
 Spreadsheets from districts and wards often start with a merged title ("DANH SÁCH ĐẢNG VIÊN …") and
 blank lines, so the header is the first row, among the first 20, that names at least two known columns.
@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.text import search_key
 from secretary_app.errors import UserError
-from secretary_app.roster_io.columns import FIELD_LABELS, field_for
+from secretary_app.roster_io.columns import ROSTER_HEADERS, Headers
 
 Progress = Callable[[int, int, str], None]
 MAX_ROWS = 20_000  # a cell has tens, a ward at most a few thousand members: more is the wrong file
@@ -29,6 +30,8 @@ class Table:
     rows: list[tuple[int, list[object]]] = field(default_factory=list)  # (sheet row number, cells)
     blank_rows: list[int] = field(default_factory=list)
     source: str = ""  # "xlsx", "csv (UTF-8)", …
+    sheet: str = ""  # the title of the sheet read ("" for a CSV)
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook, to find a second one to read
 
 
 def _clean(value: object) -> object:
@@ -38,7 +41,10 @@ def _clean(value: object) -> object:
     return value
 
 
-def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS) -> Table:
+def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS, sheet: str | None = None,
+               headers: Headers = ROSTER_HEADERS) -> Table:
+    """The first sheet, or the sheet named ``sheet`` (matched ignoring case and marks), with its header row
+    found by ``headers``. A CSV has only one table: naming a sheet is for workbooks."""
     path = Path(path)
     if not path.is_file():
         raise UserError(f"Không tìm thấy tệp {path}. Hãy chọn lại tệp danh sách.")
@@ -47,12 +53,22 @@ def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX
         raise UserError(f"Tệp {path.name} là định dạng Excel cũ (.xls). Hãy mở tệp trong Excel hoặc LibreOffice, "
                         "chọn Lưu thành… kiểu \"Excel Workbook (.xlsx)\", rồi nhập tệp mới.")
     if suffix in (".xlsx", ".xlsm"):
-        rows, total, source = _xlsx_rows(path)
-    elif suffix in (".csv", ".txt"):
+        rows, total, source, title, titles = _xlsx_rows(path, sheet)
+    elif suffix in (".csv", ".txt") and sheet is None:
         rows, total, source = _csv_rows(path)
+        title, titles = "", ()
+    elif suffix in (".csv", ".txt"):
+        raise UserError(f"Tệp {path.name} là CSV, chỉ có một bảng; không có trang \"{sheet}\".")
     else:
         raise UserError(f"Tệp {path.name} không phải bảng tính. Hãy chọn tệp Excel (.xlsx) hoặc CSV (.csv).")
-    return _collect(path, rows, total, source, progress, max_rows)
+    table = _collect(path, rows, total, source, progress, max_rows, headers, sheet)
+    table.sheet, table.sheets = title, titles
+    return table
+
+
+def find_sheet(titles: Iterable[str], name: str) -> str | None:
+    """The title among ``titles`` that is ``name`` ignoring case, marks and spacing, or None."""
+    return next((t for t in titles if search_key(t) == search_key(name)), None)
 
 
 def _not_spreadsheet(path: Path) -> UserError:
@@ -60,7 +76,7 @@ def _not_spreadsheet(path: Path) -> UserError:
                      "đổi tên). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx hoặc .csv, rồi nhập lại.")
 
 
-def _xlsx_rows(path: Path) -> tuple[Iterable[tuple], int, str]:
+def _xlsx_rows(path: Path, name: str | None) -> tuple[Iterable[tuple], int, str, str, tuple[str, ...]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -70,9 +86,18 @@ def _xlsx_rows(path: Path) -> tuple[Iterable[tuple], int, str]:
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
             raise
         raise _not_spreadsheet(path) from exc
-    sheet = book.worksheets[0] if book.worksheets else None
-    if sheet is None:
-        raise UserError(f"Tệp {path.name} không có trang tính nào.")
+    titles = tuple(book.sheetnames)
+    if name is None:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            book.close()
+            raise UserError(f"Tệp {path.name} không có trang tính nào.")
+    else:
+        title = find_sheet(titles, name)
+        if title is None:
+            book.close()
+            raise UserError(f"Tệp {path.name} không có trang tính \"{name}\".")
+        sheet = book[title]
     total = sheet.max_row or 0
 
     def rows() -> Iterator[tuple]:
@@ -81,7 +106,7 @@ def _xlsx_rows(path: Path) -> tuple[Iterable[tuple], int, str]:
         finally:
             book.close()
 
-    return rows(), total, "xlsx"
+    return rows(), total, "xlsx", sheet.title, titles
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -115,7 +140,7 @@ def _csv_rows(path: Path) -> tuple[Iterable[tuple], int, str]:
 
 
 def _collect(path: Path, rows: Iterable[tuple], total: int, source: str, progress: Progress | None,
-             max_rows: int) -> Table:
+             max_rows: int, headers: Headers, sheet: str | None) -> Table:
     # A CSV's line count is known up front: refuse a huge file at once rather than after reading it.
     if source.startswith("CSV") and total > max_rows + _HEADER_SCAN + 1000:
         raise _too_many(path, total)
@@ -128,7 +153,7 @@ def _collect(path: Path, rows: Iterable[tuple], total: int, source: str, progres
         seen_content |= not empty
         if table is None:
             scanned.append(tuple(cells))
-            if sum(1 for v in cells if v is not None and field_for(v)) >= 2:
+            if sum(1 for v in cells if v is not None and headers.field_for(v)) >= 2:
                 headers = ["" if v is None else str(v) for v in cells]
                 table = Table(headers, number, source=source)
             elif number >= _HEADER_SCAN:
@@ -145,12 +170,15 @@ def _collect(path: Path, rows: Iterable[tuple], total: int, source: str, progres
         if progress is not None and number % 500 == 0:
             progress(number, total, f"Đang đọc dòng {number:,}".replace(",", "."))
     if table is None:
-        if not seen_content:
+        if not seen_content and sheet is None:
             raise UserError(f"Trang tính đầu tiên của {path.name} không có dữ liệu. Hãy kiểm tra đã chọn đúng "
                             "tệp và danh sách nằm ở trang tính đầu tiên.")
+        if not seen_content:  # a named sheet left empty: nothing to read there, which is not an error
+            return Table([], 0, source=source)
+        where = path.name if sheet is None else f"trang \"{sheet}\" của {path.name}"
         raise UserError(
-            f"Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu của {path.name}. Dòng tiêu đề cần có ít nhất "
-            f"hai cột như: {', '.join(list(FIELD_LABELS.values())[:4])}, {FIELD_LABELS['card_number']}.")
+            f"Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu của {where}. Dòng tiêu đề cần có ít nhất "
+            f"hai cột như: {', '.join(headers.examples)}.")
     # Trailing blank rows are just the end of the sheet, not rows someone left out.
     last = table.rows[-1][0] if table.rows else table.header_row
     table.blank_rows = [n for n in table.blank_rows if n < last]
