@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from secretary_app.store import Store
 
-EXIT_REJECTED = 3  # some rows were rejected (the others were imported, in one transaction)
+EXIT_REJECTED = 3  # some rows (of either sheet) were rejected (the others were imported, in one transaction)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,11 +34,14 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
     print(preview.summary())
     for row in preview.rejected:
         print(f"dòng {row.row}: {row.name or '(không có tên)'}: {' '.join(row.messages)}")
+    for event in preview.history_rejected:
+        print(f"{preview.history_sheet}, dòng {event.row}: {event.name or '(không có tên)'}: "
+              f"{event.label + ': ' if event.label else ''}{' '.join(event.messages)}")
     if args.report:
         write_report(preview, args.report)
     if args.dry_run:
         print("(chạy thử: chưa ghi gì vào dữ liệu)", file=sys.stderr)
-    return EXIT_REJECTED if preview.rejected else 0
+    return EXIT_REJECTED if preview.rejected or preview.history_rejected else 0
 
 
 def run_export(args: argparse.Namespace, store: Store) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import unicodedata
@@ -87,25 +88,64 @@ def _records(store: Store) -> list:
     return sorted(data.values(), key=lambda d: (d.full_name, d.card_number))
 
 
+def _events(store: Store) -> dict[tuple[str, str], list[tuple]]:
+    """Each member's events as the Đảng viên page lists them, by (name, card number)."""
+    out = {}
+    for row in list_members(store, TODAY):
+        detail = get_member(store, row.id, TODAY)
+        out[(row.full_name, row.card_number)] = [(e.kind, e.event_date, e.end_date, e.reason, e.detail,
+                                                  e.decision_ref) for e in detail.events]
+    return out
+
+
 def test_demo_roster_round_trips_through_xlsx(demo_store, tmp_path):
     exported = export_roster(demo_store, tmp_path / "ds.xlsx", TODAY)
     fresh = Store(resolve_paths(tmp_path / "fresh"))
     try:
         save_cell(fresh, CellInput("Chi bộ mới", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
         result = import_roster(fresh, exported, today=TODAY)
-        assert result.summary() == "imported 25, updated 0, unchanged 0, rejected 0"
+        # 8 events beyond admission and recognition (transfers, exemptions, death, discipline), and the decision
+        # number of the 25 admissions, which the first sheet has no column for.
+        assert result.summary() == ("imported 25, updated 0, unchanged 0, rejected 0; "
+                                    "events added 33, unchanged 0, rejected 0")
         assert _records(fresh) == _records(demo_store)
-        # The status comes from dated events, which the sheet does not carry: every member who is not simply
-        # an official or probationary member here is named, with what to do, instead of silently changing.
+        # Status comes from the dated events: with the "Quá trình" sheet every member keeps theirs, the
+        # deceased, the transferred-out and the exempt included, and no row needs a warning.
+        source = {(r.full_name, r.card_number): r.status for r in list_members(demo_store, TODAY)}
+        assert {(r.full_name, r.card_number): r.status for r in list_members(fresh, TODAY)} == source
+        assert {"Từ trần", "Đã chuyển đi", "Chính thức · Miễn sinh hoạt"} <= set(source.values())
+        assert [r.messages for r in result.preview.rows if r.messages] == []
+        assert _events(fresh) == _events(demo_store)
+        # Importing the same file again changes nothing and duplicates nobody, nor any event.
+        again = import_roster(fresh, exported, today=TODAY)
+        assert again.summary() == ("imported 0, updated 0, unchanged 25, rejected 0; "
+                                   "events added 0, unchanged 33, rejected 0")
+        assert len(list_members(fresh)) == 25 and _events(fresh) == _events(demo_store)
+    finally:
+        fresh.close()
+
+
+def test_without_the_history_sheet_the_status_warning_names_each_member(demo_store, tmp_path):
+    """A workbook whose "Quá trình" sheet was deleted imports the records, and names every member whose
+    status the import cannot know, with what to do."""
+    from openpyxl import load_workbook
+
+    exported = export_roster(demo_store, tmp_path / "ds.xlsx", TODAY)
+    book = load_workbook(exported)
+    assert book.sheetnames == ["Danh sách đảng viên", "Quá trình"]
+    del book["Quá trình"]
+    book.save(exported)
+    fresh = Store(resolve_paths(tmp_path / "fresh"))
+    try:
+        save_cell(fresh, CellInput("Chi bộ mới", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
+        result = import_roster(fresh, exported, today=TODAY)
+        assert result.summary() == "imported 25, updated 0, unchanged 0, rejected 0"
         source = {r.full_name: r.status for r in list_members(demo_store, TODAY)}
         expected = {name for name, status in source.items() if status not in ("Chính thức", "Dự bị")}
         warned = {r.name: r.messages for r in result.preview.rows if r.messages}
         assert set(warned) == expected and len(expected) >= 5
         for name, messages in warned.items():
             assert f"«{source[name]}»" in messages[0] and "ghi sự kiện" in messages[0]
-        # Importing the same file again changes nothing and duplicates nobody.
-        assert import_roster(fresh, exported).summary() == "imported 0, updated 0, unchanged 25, rejected 0"
-        assert len(list_members(fresh)) == 25
     finally:
         fresh.close()
 
@@ -248,7 +288,8 @@ def test_cli_import_summary_rejected_rows_and_exit_codes(tmp_path, capsys):
     assert main(["--data-dir", data, "roster", "export", str(exported)]) == 0
     capsys.readouterr()
     assert main(["--data-dir", data, "roster", "import", str(exported)]) == 0
-    assert capsys.readouterr().out == "imported 0, updated 0, unchanged 25, rejected 0\n"
+    assert capsys.readouterr().out == ("imported 0, updated 0, unchanged 25, rejected 0; "
+                                       "events added 0, unchanged 33, rejected 0\n")
     bad = _csv(tmp_path / "bad.csv", [",".join(HEADERS), "1,Nguyễn A,31/02/1970,Nam,01/01/1995,,",
                                       "2,Trần B,01/01/1960,Nam,01/01/1995,,"])
     assert main(["--data-dir", data, "roster", "import", str(bad), "--dry-run"]) == 3
@@ -314,3 +355,105 @@ def test_a_too_long_sheet_is_refused_naming_its_declared_size(cell_store, tmp_pa
     with pytest.raises(UserError, match=r"khoảng 41\b.*chia thành các tệp nhỏ hơn"):
         preview_import(cell_store, path, max_rows=10)
     assert list_members(cell_store) == []
+
+
+HISTORY = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Sự kiện", "Từ ngày", "Đến ngày", "Hình thức/Chi tiết",
+           "Lý do", "Số quyết định"]
+
+
+def _with_history(path: Path, members: list[list[object]], events: list[list[object]]) -> Path:
+    book = Workbook()
+    book.active.title = "Danh sách"
+    for row in [HEADERS, *members]:
+        book.active.append(row)
+    sheet = book.create_sheet("QUA TRINH")  # found ignoring case and marks, like the headers
+    for row in [HISTORY, *events]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _bad_history_file(store: Store, tmp_path: Path) -> Path:
+    """Two members in the file, one already in the cell only, one row of the first sheet refused; then a
+    history sheet with three good rows and one of each kind of mistake."""
+    create_member(store, MemberData(full_name="Phạm Văn Cường", birth_date=dt.date(1955, 4, 4),
+                                    admission_decision_date=dt.date(1980, 3, 3),
+                                    official_date=dt.date(1981, 3, 3), card_number="70000003"))
+    return _with_history(tmp_path / "qt.xlsx", [
+        [1, "Nguyễn Văn An", "01/01/1960", "Nam", "01/01/1990", "01/01/1991", "70000001"],
+        [2, "Trần Thị Bình", "02/02/1962", "Nữ", "02/02/1992", "02/02/1993", ""],
+        [3, "Lê Văn Dũng", "30/02/1965", "Nam", "03/03/1993", "", ""],
+    ], [
+        [1, "Nguyễn Văn An", "01/01/1960", "70000001", "Từ trần", "01/01/1985", "", "", "", ""],
+        [1, "Nguyễn Văn An", "01/01/1960", "70000001", "Miễn công tác và sinh hoạt đảng", "01/02/2020",
+         "01/01/2020", "", "Ốm", ""],
+        [1, "Nguyễn Văn An", "01/01/1960", "70000001", "Đi du lịch", "01/01/2020", "", "", "", ""],
+        [1, "Nguyễn Văn An", "01/01/1960", "70000001", "Chuyển sinh hoạt tạm thời đi", "31/02/2020", "", "", "",
+         ""],
+        [9, "Hoàng Văn Lạ", "09/09/1959", "79999999", "Từ trần", "01/01/2020", "", "", "", ""],
+        [3, "Lê Văn Dũng", "", "", "Kết nạp lại", "01/01/2024", "", "", "", ""],
+        [2, "Trần Thị Bình", "02/02/1962", "", "Chuyển sinh hoạt đảng chính thức đi", "01/03/2024", "",
+         "Đảng bộ phường Hà Đông", "Chuyển nơi cư trú", "15-QĐ/ĐU"],
+        ["", "Phạm Văn Cường", "04/04/1955", "70000003", "Kỷ luật", "05/05/2022", "", "Khiển trách",
+         "Vi phạm quy định nộp đảng phí", ""],
+        [1, "Nguyễn Văn An", "01/01/1960", "70000001", "Từ trần", "10/10/2023", "", "", "", ""],
+    ])
+
+
+def test_bad_history_rows_are_refused_with_the_reason_and_the_rest_imported(cell_store, tmp_path):
+    path = _bad_history_file(cell_store, tmp_path)
+    result = import_roster(cell_store, path, today=TODAY)
+    preview = result.preview
+    assert preview.summary() == ("imported 2, updated 0, unchanged 0, rejected 1; "
+                                 "events added 3, unchanged 0, rejected 6")
+    reasons = {r.row: r.messages for r in preview.history_rejected}
+    assert reasons == {
+        2: ("Không ghi được sự kiện này vào quá trình của đồng chí Nguyễn Văn An: Có sự kiện ngày 01/01/1990 "
+            "sau khi đảng viên đã từ trần. Có sự kiện ngày 01/01/1991 sau khi đảng viên đã từ trần. "
+            "Sự kiện ngày 01/01/1985 trước khi kết nạp.",),
+        3: ("Đến ngày 01/01/2020 phải sau từ ngày 01/02/2020.",),
+        4: ("Không rõ sự kiện «Đi du lịch». Hãy ghi như ở trang Đảng viên: Kết nạp vào Đảng; Kết nạp lại; "
+            "Công nhận đảng viên chính thức; Chuyển sinh hoạt đảng chính thức đến; Chuyển sinh hoạt đảng chính "
+            "thức đi; Sinh hoạt đảng tạm thời tại chi bộ; Chuyển sinh hoạt đảng tạm thời đi; Kết thúc sinh hoạt "
+            "tạm thời; Miễn công tác và sinh hoạt đảng; Trở lại công tác và sinh hoạt đảng; Kỷ luật; Từ trần; "
+            "Xóa tên; Khai trừ; Xin ra khỏi Đảng.",),
+        5: ('Từ ngày: "31/02/2020" không phải ngày có thật (tháng 2/2020 không có ngày 31).',),
+        6: ("Không tìm thấy đồng chí Hoàng Văn Lạ (số thẻ 79999999, sinh ngày 09/09/1959) trong trang danh sách "
+            "của tệp hay trong chi bộ. Hãy ghi họ tên, ngày sinh và số thẻ như ở trang danh sách.",),
+        7: ("Đồng chí Lê Văn Dũng ở dòng 4 của trang danh sách không nhập được, nên sự kiện này cũng chưa nhập; "
+            "hãy sửa dòng đó rồi nhập lại tệp.",),
+    }
+    # The good rows went in, in the same import: a member created by it, one already in the cell, and the
+    # death of the first member in its right place (after the admission the first sheet gives).
+    status = {r.full_name: r.status for r in list_members(cell_store, TODAY)}
+    assert status == {"Nguyễn Văn An": "Từ trần", "Trần Thị Bình": "Đã chuyển đi", "Phạm Văn Cường": "Chính thức"}
+    binh = next(r for r in list_members(cell_store) if r.full_name == "Trần Thị Bình")
+    moved = get_member(cell_store, binh.id, TODAY).events[-1]
+    assert (moved.kind, moved.event_date, moved.detail, moved.reason, moved.decision_ref) == (
+        "transfer_out_official", dt.date(2024, 3, 1), "Đảng bộ phường Hà Đông", "Chuyển nơi cư trú", "15-QĐ/ĐU")
+    cuong = next(r for r in list_members(cell_store) if r.full_name == "Phạm Văn Cường")
+    assert get_member(cell_store, cuong.id, TODAY).events[-1].label == "Kỷ luật: khiển trách"
+    with write_report(preview, tmp_path / "loi.csv").open(encoding="utf-8-sig", newline="") as handle:
+        report = list(csv.reader(handle))
+    assert report[0] == ["Trang", "Dòng", "Họ và tên", "Kết quả", "Lý do"]
+    assert report[1][:3] == ["Danh sách", "4", "Lê Văn Dũng"]
+    assert ["QUA TRINH", "5", "Nguyễn Văn An", "Không nhập", "Chuyển sinh hoạt tạm thời đi: " + reasons[5][0]] \
+        in report
+    assert sum(line[0] == "QUA TRINH" for line in report) == 6
+    # The same file again: the added events are there, nothing is added twice.
+    assert import_roster(cell_store, path, today=TODAY).summary() == (
+        "imported 0, updated 0, unchanged 2, rejected 1; events added 0, unchanged 3, rejected 6")
+
+
+def test_cli_dry_run_prints_the_history_counts_and_refused_rows(cell_store, data_dir, tmp_path, capsys):
+    path = _bad_history_file(cell_store, tmp_path)
+    assert main(["--data-dir", str(data_dir), "roster", "import", str(path), "--dry-run"]) == 3
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "imported 2, updated 0, unchanged 0, rejected 1; events added 3, unchanged 0, rejected 6"
+    assert out[1].startswith("dòng 4: Lê Văn Dũng: Ngày sinh:")
+    assert out[2] == "QUA TRINH, dòng 2: Nguyễn Văn An: Từ trần: Không ghi được sự kiện này vào quá trình " \
+                     "của đồng chí Nguyễn Văn An: Có sự kiện ngày 01/01/1990 sau khi đảng viên đã từ trần. " \
+                     "Có sự kiện ngày 01/01/1991 sau khi đảng viên đã từ trần. Sự kiện ngày 01/01/1985 trước khi " \
+                     "kết nạp."
+    assert len(out) == 1 + 1 + 6
+    assert [r.full_name for r in list_members(cell_store)] == ["Phạm Văn Cường"]  # a dry run writes nothing
