@@ -30,12 +30,13 @@ from secretary_app.roster_io.columns import (
     FIELD_LABELS,
     HISTORY_HEADERS,
     HISTORY_SHEET,
+    ROSTER_HEADERS,
     status_column,
     suggest_mapping,
 )
 from secretary_app.roster_io.dates import DateProblem, parse_date
 from secretary_app.roster_io.history import ADD, HistoryRow, Target
-from secretary_app.roster_io.reading import MAX_ROWS, Progress, Table, find_sheet, read_table
+from secretary_app.roster_io.reading import MAX_ROWS, Progress, Spreadsheet, Table
 from secretary_app.services.roster import (
     MEMBER_FIELDS,
     MemberData,
@@ -201,13 +202,14 @@ def _status_warning(written: str, events: list[rules.MemberEvent], today: dt.dat
             "Đảng viên.")
 
 
-def read_history(path: Path, table: Table, progress: Progress | None = None,
-                 max_rows: int = MAX_ROWS) -> Table | None:
-    """The "Quá trình" sheet of the workbook ``table`` was read from, or None when it has none."""
-    title = find_sheet(table.sheets, HISTORY_SHEET)
-    if title is None or title == table.sheet:
-        return None
-    return read_table(path, progress, max_rows, sheet=title, headers=HISTORY_HEADERS)
+def read_file(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS) -> tuple[Table, Table | None]:
+    """The roster (first sheet) and, when the workbook has one, its "Quá trình" sheet, from one opening."""
+    with Spreadsheet(path) as spreadsheet:
+        table = spreadsheet.read(None, ROSTER_HEADERS, progress, max_rows)
+        title = spreadsheet.find(HISTORY_SHEET)
+        if title is None or title == table.sheet:
+            return table, None
+        return table, spreadsheet.read(title, HISTORY_HEADERS, progress, max_rows)
 
 
 def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int] | None = None,
@@ -357,8 +359,7 @@ def preview_import(store: Store, path: Path, mapping: dict[str, int] | None = No
                    max_rows: int = MAX_ROWS) -> ImportPreview:
     """Read and check a file without writing anything."""
     store.cell_id  # noqa: B018 - a clear message when no cell is set up yet, before reading the file
-    table = read_table(Path(path), progress, max_rows)
-    history = read_history(Path(path), table, progress, max_rows)
+    table, history = read_file(Path(path), progress, max_rows)
     return preview_table(store, table, Path(path), mapping, today, progress, history)
 
 
@@ -470,4 +471,4 @@ def write_report(preview: ImportPreview, path: Path) -> Path:
 
 
 __all__ = ["MEMBER_FIELDS", "HistoryRow", "ImportPreview", "ImportResult", "RowResult", "apply_import",
-           "import_roster", "preview_import", "read_history", "write_report"]
+           "import_roster", "preview_import", "read_file", "write_report"]

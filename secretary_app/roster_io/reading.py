@@ -10,7 +10,7 @@ import csv
 import io
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,34 +41,69 @@ def _clean(value: object) -> object:
     return value
 
 
+class Spreadsheet:
+    """An opened .xlsx or .csv, to read one or more of its sheets from one opening: openpyxl measures every
+    sheet of a workbook each time it opens it, which costs as much as reading a 5,000-row sheet."""
+
+    def __init__(self, path: Path) -> None:
+        path = Path(path)
+        if not path.is_file():
+            raise UserError(f"Không tìm thấy tệp {path}. Hãy chọn lại tệp danh sách.")
+        suffix = path.suffix.lower()
+        if suffix == ".xls":
+            raise UserError(f"Tệp {path.name} là định dạng Excel cũ (.xls). Hãy mở tệp trong Excel hoặc "
+                            "LibreOffice, chọn Lưu thành… kiểu \"Excel Workbook (.xlsx)\", rồi nhập tệp mới.")
+        if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+            raise UserError(f"Tệp {path.name} không phải bảng tính. Hãy chọn tệp Excel (.xlsx) hoặc CSV (.csv).")
+        self.path = path
+        self.book = _open_xlsx(path) if suffix in (".xlsx", ".xlsm") else None
+        self.titles: tuple[str, ...] = tuple(self.book.sheetnames) if self.book is not None else ()
+
+    def __enter__(self) -> Spreadsheet:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.book is not None:
+            self.book.close()
+
+    def find(self, name: str) -> str | None:
+        """The title of the sheet named ``name`` ignoring case, marks and spacing, or None (always for a CSV)."""
+        return next((t for t in self.titles if search_key(t) == search_key(name)), None)
+
+    def read(self, sheet: str | None = None, headers: Headers = ROSTER_HEADERS, progress: Progress | None = None,
+             max_rows: int = MAX_ROWS) -> Table:
+        """The first sheet, or the sheet named ``sheet``, with its header row found by ``headers``."""
+        path = self.path
+        if self.book is None:
+            if sheet is not None:
+                raise UserError(f"Tệp {path.name} là CSV, chỉ có một bảng; không có trang \"{sheet}\".")
+            rows, total, source = _csv_rows(path)
+            title = ""
+        else:
+            if sheet is None:
+                if not self.book.worksheets:
+                    raise UserError(f"Tệp {path.name} không có trang tính nào.")
+                found = self.book.worksheets[0]
+            else:
+                title = self.find(sheet)
+                if title is None:
+                    raise UserError(f"Tệp {path.name} không có trang tính \"{sheet}\".")
+                found = self.book[title]
+            rows, total, source, title = found.iter_rows(values_only=True), found.max_row or 0, "xlsx", found.title
+        table = _collect(path, rows, total, source, progress, max_rows, headers, sheet)
+        table.sheet, table.sheets = title, self.titles
+        return table
+
+
 def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS, sheet: str | None = None,
                headers: Headers = ROSTER_HEADERS) -> Table:
     """The first sheet, or the sheet named ``sheet`` (matched ignoring case and marks), with its header row
     found by ``headers``. A CSV has only one table: naming a sheet is for workbooks."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(f"Không tìm thấy tệp {path}. Hãy chọn lại tệp danh sách.")
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise UserError(f"Tệp {path.name} là định dạng Excel cũ (.xls). Hãy mở tệp trong Excel hoặc LibreOffice, "
-                        "chọn Lưu thành… kiểu \"Excel Workbook (.xlsx)\", rồi nhập tệp mới.")
-    if suffix in (".xlsx", ".xlsm"):
-        rows, total, source, title, titles = _xlsx_rows(path, sheet)
-    elif suffix in (".csv", ".txt") and sheet is None:
-        rows, total, source = _csv_rows(path)
-        title, titles = "", ()
-    elif suffix in (".csv", ".txt"):
-        raise UserError(f"Tệp {path.name} là CSV, chỉ có một bảng; không có trang \"{sheet}\".")
-    else:
-        raise UserError(f"Tệp {path.name} không phải bảng tính. Hãy chọn tệp Excel (.xlsx) hoặc CSV (.csv).")
-    table = _collect(path, rows, total, source, progress, max_rows, headers, sheet)
-    table.sheet, table.sheets = title, titles
-    return table
-
-
-def find_sheet(titles: Iterable[str], name: str) -> str | None:
-    """The title among ``titles`` that is ``name`` ignoring case, marks and spacing, or None."""
-    return next((t for t in titles if search_key(t) == search_key(name)), None)
+    with Spreadsheet(path) as spreadsheet:
+        return spreadsheet.read(sheet, headers, progress, max_rows)
 
 
 def _not_spreadsheet(path: Path) -> UserError:
@@ -76,37 +111,16 @@ def _not_spreadsheet(path: Path) -> UserError:
                      "đổi tên). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx hoặc .csv, rồi nhập lại.")
 
 
-def _xlsx_rows(path: Path, name: str | None) -> tuple[Iterable[tuple], int, str, str, tuple[str, ...]]:
+def _open_xlsx(path: Path):  # type: ignore[no-untyped-def]  # openpyxl's Workbook, imported lazily
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
             raise
         raise _not_spreadsheet(path) from exc
-    titles = tuple(book.sheetnames)
-    if name is None:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
-            book.close()
-            raise UserError(f"Tệp {path.name} không có trang tính nào.")
-    else:
-        title = find_sheet(titles, name)
-        if title is None:
-            book.close()
-            raise UserError(f"Tệp {path.name} không có trang tính \"{name}\".")
-        sheet = book[title]
-    total = sheet.max_row or 0
-
-    def rows() -> Iterator[tuple]:
-        try:
-            yield from sheet.iter_rows(values_only=True)
-        finally:
-            book.close()
-
-    return rows(), total, "xlsx", sheet.title, titles
 
 
 def _decode(data: bytes) -> tuple[str, str]:
