@@ -138,6 +138,10 @@
         <translation>Đóng</translation>
     </message>
     <message>
+        <source>%1, row %2</source>
+        <translation>%1, dòng %2</translation>
+    </message>
+    <message>
         <source>Choose the roster file</source>
         <translation>Chọn tệp danh sách đảng viên</translation>
     </message>
@@ -170,12 +174,24 @@
         <translation>Đã bỏ qua %1 dòng trống.</translation>
     </message>
     <message>
+        <source>%1: %2 events will be added, %3 refused</source>
+        <translation>%1: %2 sự kiện sẽ được thêm, %3 bị từ chối</translation>
+    </message>
+    <message>
+        <source>, %1 already recorded</source>
+        <translation>, %1 sự kiện đã có</translation>
+    </message>
+    <message>
         <source>Importing members…</source>
         <translation>Đang nhập đảng viên…</translation>
     </message>
     <message>
         <source>Done: %1 added, %2 updated, %3 unchanged, %4 not imported.</source>
         <translation>Xong: %1 thêm mới, %2 cập nhật, %3 không đổi, %4 không nhập.</translation>
+    </message>
+    <message>
+        <source>%1: %2 events added, %3 refused.</source>
+        <translation>%1: đã thêm %2 sự kiện, %3 bị từ chối.</translation>
     </message>
     <message>
         <source>Save the list of problem rows</source>

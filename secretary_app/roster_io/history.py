@@ -32,7 +32,7 @@ from secretary_app.services.roster import (
     discipline_form,
 )
 
-ADD, UNCHANGED, REJECT = "add", "unchanged", "reject"
+ADD, UNCHANGED, REJECT = "add", "unchanged", "reject"  # the last two as ``importing``'s for member rows
 CORE_KINDS = (EventKind.ADMISSION, EventKind.RECOGNITION)
 # Who an event row is about: an existing member's id, or the row of the first sheet that creates them.
 Target = uuid.UUID | int
@@ -50,6 +50,11 @@ class HistoryRow:
     # The admission or recognition event a new member's record creates anyway, with the details (decision
     # number, reason) the first sheet has no column for: written into that event, not as a second one.
     core: bool = False
+
+    @property
+    def state(self) -> str:
+        """As a member row's check: "error" for a refused row, else "valid"."""
+        return "error" if self.action == REJECT else "valid"
 
 
 def _key(text: str) -> str:

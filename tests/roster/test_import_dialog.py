@@ -85,3 +85,29 @@ def test_a_30000_row_file_is_read_with_progress_and_refused_without_freezing(qtb
     assert "chia thành các tệp nhỏ hơn" in wizard.file_label.text()
     assert wizard.model.rowCount() == 0 and not wizard.import_button.isEnabled()
     assert list_members(store) == []
+
+
+def test_the_history_sheet_has_one_line_and_its_refused_rows_are_listed(wizard, store, tmp_path):
+    book = Workbook()
+    book.active.append(HEADERS)
+    book.active.append([1, "Nguyễn Văn An", "01/01/1960", "Nam", "01/01/1990", "01/01/1991", "70000001"])
+    book.active.append([2, "Trần Thị Bình", "02/02/1962", "Nữ", "02/02/1992", "02/02/1993", "70000002"])
+    events = book.create_sheet("Quá trình")
+    events.append(["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Sự kiện", "Từ ngày", "Đến ngày"])
+    events.append([1, "Nguyễn Văn An", "01/01/1960", "70000001", "Từ trần", "10/10/2023", ""])
+    events.append([2, "Trần Thị Bình", "02/02/1962", "70000002", "Miễn sinh hoạt", "01/02/2020", "01/01/2020"])
+    book.save(tmp_path / "qt.xlsx")
+    wizard.load(tmp_path / "qt.xlsx")
+    wizard.ctx.runner.wait()
+    assert "Quá trình: 1 events will be added, 1 refused." in wizard.summary.text()
+    # The two members, then the refused history row, named by its sheet and row, with the reason.
+    assert wizard.model.rowCount() == 3
+    cells = [wizard.model.index(2, c).data() for c in range(5)]
+    assert cells == ["Quá trình, row 3", "Trần Thị Bình", "Error", "not imported",
+                     "Miễn sinh hoạt: Đến ngày 01/01/2020 phải sau từ ngày 01/02/2020."]
+    assert wizard.report_button.isEnabled()
+    wizard.import_button.click()
+    wizard.ctx.runner.wait()
+    assert {m.full_name: m.status for m in list_members(store)} == {"Nguyễn Văn An": "Từ trần",
+                                                                    "Trần Thị Bình": "Chính thức"}
+    assert "Quá trình: 1 events added, 1 refused." in wizard.summary.text()

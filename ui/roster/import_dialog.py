@@ -1,5 +1,6 @@
 """Import a roster spreadsheet: choose the file, check the column mapping, read the preview (each row
-valid / warning / error, with the reason), then import everything acceptable in one go."""
+valid / warning / error, with the reason; the rows of a "Quá trình" sheet that cannot be recorded, with
+theirs), then import everything acceptable in one go."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.roster_io import importing
 from secretary_app.roster_io.columns import FIELD_LABELS
-from secretary_app.roster_io.reading import Table, read_table
+from secretary_app.roster_io.reading import Table
 from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.tables import Column, RecordTableModel
@@ -60,8 +61,9 @@ class ImportDialog(QDialog):
         self.mapping_box.setEnabled(False)
         layout.addWidget(self.mapping_box)
 
+        # Member rows, then the refused rows of the history sheet, which read "Quá trình, row 7".
         self.model = RecordTableModel([
-            Column(self.tr("Row"), lambda r: r.row),
+            Column(self.tr("Row"), self._row_label, lambda r: (isinstance(r, importing.HistoryRow), r.row)),
             Column(self.tr("Full name"), lambda r: r.name),
             Column(self.tr("Check"), lambda r: {"valid": self.tr("Valid"), "warning": self.tr("Warning"),
                                                  "error": self.tr("Error")}[r.state]),
@@ -69,7 +71,7 @@ class ImportDialog(QDialog):
                                                    "unchanged": self.tr("unchanged"),
                                                    "skip": self.tr("skipped (duplicate)"),
                                                    "reject": self.tr("not imported")}[r.action]),
-            Column(self.tr("Reason"), lambda r: " ".join(r.messages)),
+            Column(self.tr("Reason"), self._reason),
         ], self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -96,8 +98,19 @@ class ImportDialog(QDialog):
         self.report_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.table: Table | None = None
+        self.history: Table | None = None
         self.path: Path | None = None
         self.preview: importing.ImportPreview | None = None
+
+    def _row_label(self, row: importing.RowResult | importing.HistoryRow) -> object:
+        if isinstance(row, importing.HistoryRow) and self.preview is not None:
+            return self.tr("%1, row %2").replace("%1", self.preview.history_sheet).replace("%2", str(row.row))
+        return row.row
+
+    @staticmethod
+    def _reason(row: importing.RowResult | importing.HistoryRow) -> str:
+        reason = " ".join(row.messages)
+        return f"{row.label}: {reason}" if isinstance(row, importing.HistoryRow) and row.label else reason
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster file"), str(Path.home()),
@@ -112,8 +125,8 @@ class ImportDialog(QDialog):
         store = self.ctx.store
 
         def job(progress):  # type: ignore[no-untyped-def]
-            table = read_table(path, progress)
-            return table, importing.preview_table(store, table, path, progress=progress)
+            table, history = importing.read_file(path, progress)
+            return table, history, importing.preview_table(store, table, path, progress=progress, history=history)
 
         self.ctx.runner.run(job, on_done=self._previewed, on_error=self._failed, with_progress=True,
                             label=self.tr("Reading the file…"), parent=self)
@@ -124,8 +137,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.file_label.setText(user_message(error))
 
-    def _previewed(self, result: tuple[Table, importing.ImportPreview]) -> None:
-        self.table, self.preview = result
+    def _previewed(self, result: tuple[Table, Table | None, importing.ImportPreview]) -> None:
+        self.table, self.history, self.preview = result
         headers = [self.tr("(not imported)")] + [h or f"#{i + 1}" for i, h in enumerate(self.table.headers)]
         for field, combo in self.combos.items():
             combo.clear()
@@ -139,12 +152,13 @@ class ImportDialog(QDialog):
         if self.table is None or self.path is None:
             return
         mapping = {field: combo.currentIndex() - 1 for field, combo in self.combos.items() if combo.currentIndex() > 0}
-        table, path, store = self.table, self.path, self.ctx.store
-        self.ctx.runner.run(lambda: (table, importing.preview_table(store, table, path, mapping)),
+        table, history, path, store = self.table, self.history, self.path, self.ctx.store
+        self.ctx.runner.run(lambda: (table, history, importing.preview_table(store, table, path, mapping,
+                                                                             history=history)),
                             on_done=self._previewed, on_error=self._failed)
 
     def _show(self, preview: importing.ImportPreview) -> None:
-        self.model.set_records(preview.rows)
+        self.model.set_records([*preview.rows, *preview.history_rejected])
         self.view.resizeColumnsToContents()
         self.file_label.setText(self.tr("%1: header on row %2 (%3)").replace("%1", preview.path.name)
                                 .replace("%2", str(preview.header_row)).replace("%3", preview.source))
@@ -155,9 +169,22 @@ class ImportDialog(QDialog):
                   .replace("%4", str(preview.count(importing.REJECT))))
         if preview.blank_rows:
             counts += " " + self.tr("%1 blank rows were skipped.").replace("%1", str(len(preview.blank_rows)))
+        if preview.history_sheet:
+            counts += "\n" + self._history_line(preview)
         self.summary.setText(counts)
-        self.import_button.setEnabled(preview.count(importing.CREATE) + preview.count(importing.UPDATE) > 0)
-        self.report_button.setEnabled(any(r.state != importing.VALID for r in preview.rows))
+        self.import_button.setEnabled(preview.count(importing.CREATE) + preview.count(importing.UPDATE)
+                                      + preview.history_count(importing.ADD) > 0)
+        self.report_button.setEnabled(any(r.state != importing.VALID for r in preview.rows)
+                                      or bool(preview.history_rejected))
+
+    def _history_line(self, preview: importing.ImportPreview) -> str:
+        """One line for the history sheet, e.g. "Quá trình: 9 events will be added, 0 refused"."""
+        line = (self.tr("%1: %2 events will be added, %3 refused").replace("%1", preview.history_sheet)
+                .replace("%2", str(preview.history_count(importing.ADD)))
+                .replace("%3", str(preview.history_count(importing.REJECT))))
+        if unchanged := preview.history_count(importing.UNCHANGED):
+            line += self.tr(", %1 already recorded").replace("%1", str(unchanged))
+        return line + "."
 
     def run_import(self) -> None:
         if self.preview is None:
@@ -175,6 +202,11 @@ class ImportDialog(QDialog):
                              .replace("%2", str(preview.count(importing.UPDATE)))
                              .replace("%3", str(preview.count(importing.UNCHANGED) + preview.count(importing.SKIP)))
                              .replace("%4", str(preview.count(importing.REJECT))))
+        if preview.history_sheet:
+            self.summary.setText(self.summary.text() + "\n" + self.tr("%1: %2 events added, %3 refused.")
+                                 .replace("%1", preview.history_sheet)
+                                 .replace("%2", str(preview.history_count(importing.ADD)))
+                                 .replace("%3", str(preview.history_count(importing.REJECT))))
         self.imported.emit(result.changes if result.changes else Changes())
 
     def save_report(self) -> None:
