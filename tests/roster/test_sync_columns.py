@@ -74,3 +74,30 @@ def test_roster_import_that_updates_a_member_keeps_version(demo_store, tmp_path)
     assert tuple(_sync_columns(demo_store, hung.id)) == (5, 77)
     [edit] = _updates(demo_store, hung.id)
     assert edit.base_version == 5 and json.loads(edit.fields)["full_name"] == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+
+
+def test_history_events_imported_in_bulk_are_queued_for_sync(demo_store, tmp_path):
+    """The "Quá trình" events go in with the members' bulk INSERT, past the unit of work: the outbox still
+    gets a create for each, with the details, so the other devices see the death, the transfers…"""
+    from secretary_app.paths import resolve_paths
+    from secretary_app.services.cell import CellInput, save_cell
+    from secretary_app.store import Store
+
+    exported = export_roster(demo_store, tmp_path / "ds.xlsx", TODAY)
+    fresh = Store(resolve_paths(tmp_path / "fresh"))
+    try:
+        save_cell(fresh, CellInput("Chi bộ mới", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
+        import_roster(fresh, exported, today=TODAY)
+        with fresh.transaction() as session:
+            queued = [json.loads(e.fields) for e in session.scalars(
+                select(OutboxEntry).where(OutboxEntry.entity == "member_event", OutboxEntry.op == "create"))]
+        def events(store):  # type: ignore[no-untyped-def]
+            return [e for r in roster.list_members(store, TODAY) for e in roster.get_member(store, r.id, TODAY).events]
+
+        assert len(queued) == len(events(fresh)) == len(events(demo_store)) == 56
+        death = next(e for e in events(fresh) if e.kind == "death")
+        assert {"kind": [None, "death"], "event_date": [None, death.event_date.isoformat()]}.items() <= \
+            next(q for q in queued if q["kind"][1] == "death").items()
+        assert sum(q["decision_ref"][1] == "QĐ kết nạp" for q in queued) == 25
+    finally:
+        fresh.close()
