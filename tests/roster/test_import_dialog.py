@@ -15,6 +15,7 @@ from secretary_app.services.cell import CellInput, save_cell
 from secretary_app.services.roster import list_members
 from secretary_app.settings import Settings
 from ui.context import AppContext
+from ui.i18n import install_translations
 from ui.roster.import_dialog import ImportDialog
 from ui.tasks import TaskRunner
 
@@ -87,7 +88,8 @@ def test_a_30000_row_file_is_read_with_progress_and_refused_without_freezing(qtb
     assert list_members(store) == []
 
 
-def test_the_history_sheet_has_one_line_and_its_refused_rows_are_listed(wizard, store, tmp_path):
+def test_the_history_sheet_has_one_line_and_its_refused_rows_are_listed(qapp, wizard, store, tmp_path):
+    install_translations(qapp, "vi")  # what the secretary reads
     book = Workbook()
     book.active.append(HEADERS)
     book.active.append([1, "Nguyễn Văn An", "01/01/1960", "Nam", "01/01/1990", "01/01/1991", "70000001"])
@@ -99,15 +101,15 @@ def test_the_history_sheet_has_one_line_and_its_refused_rows_are_listed(wizard, 
     book.save(tmp_path / "qt.xlsx")
     wizard.load(tmp_path / "qt.xlsx")
     wizard.ctx.runner.wait()
-    assert "Quá trình: 1 events will be added, 1 refused." in wizard.summary.text()
+    assert wizard.summary.text().splitlines()[1] == "Quá trình: 1 sự kiện sẽ được thêm, 1 bị từ chối."
     # The two members, then the refused history row, named by its sheet and row, with the reason.
     assert wizard.model.rowCount() == 3
     cells = [wizard.model.index(2, c).data() for c in range(5)]
-    assert cells == ["Quá trình, row 3", "Trần Thị Bình", "Error", "not imported",
+    assert cells == ["Quá trình, dòng 3", "Trần Thị Bình", "Lỗi", "không nhập",
                      "Miễn sinh hoạt: Đến ngày 01/01/2020 phải sau từ ngày 01/02/2020."]
     assert wizard.report_button.isEnabled()
     wizard.import_button.click()
     wizard.ctx.runner.wait()
     assert {m.full_name: m.status for m in list_members(store)} == {"Nguyễn Văn An": "Từ trần",
                                                                     "Trần Thị Bình": "Chính thức"}
-    assert "Quá trình: 1 events added, 1 refused." in wizard.summary.text()
+    assert wizard.summary.text().splitlines()[1] == "Quá trình: đã thêm 1 sự kiện, 1 bị từ chối."
