@@ -46,6 +46,7 @@ from secretary_app.sync.codec import (
 from secretary_app.sync.protocol import (
     CLOCK_WARNING,
     PROTOCOL,
+    RESOLVE_CHOICES,
     Change,
     HelloRequest,
     HelloResponse,
@@ -53,7 +54,6 @@ from secretary_app.sync.protocol import (
     MutationResult,
     PullResponse,
     PushRequest,
-    RESOLVE_CHOICES,
     PushResponse,
     ReconcileResponse,
     RecordImage,

@@ -308,11 +308,13 @@ class SyncEngine:
                 conn.execute(delete(outbox).where(outbox.c.id == bindparam("b_id")),
                              [{"b_id": row["id"]} for row, _ in answered])
             waiting = set(conn.scalars(select(outbox.c.entity_id).where(outbox.c.status == "pending")))
-            for row, result in answered:
+            for index, (row, result) in enumerate(answered):
                 report.pushed += 1
                 entity, entity_id = row["entity"], row["entity_id"]
+                later: list[Any] = []  # edits of a decided record answered after the decision
                 if row["op"] == "resolve":
                     entity, entity_id = self._after_resolve(conn, row, result)
+                    later = [r for r, _ in answered[index + 1:] if r["entity_id"] == entity_id]
                 if result.status == "conflict":
                     report.conflicts += 1
                     if result.conflict_id is not None:
@@ -323,7 +325,8 @@ class SyncEngine:
                         mutation_id=row["mutation_id"], mutation_seq=row["mutation_seq"], entity=row["entity"],
                         entity_id=row["entity_id"], op=row["op"], fields=row["fields"],
                         error_code=result.error_code, message=result.message, created_at=self.clock()))
-                self._adopt(conn, entity, entity_id, result, cell_id, entity_id in waiting)
+                self._adopt(conn, entity, entity_id, result, cell_id, entity_id in waiting or bool(later),
+                            decided=row["op"] == "resolve", later=later)
 
     def _after_resolve(self, conn: Connection, row: Any, result: MutationResult) -> tuple[str, uuid.UUID]:
         """The answer to a person's `resolve`: the record it decided (whose image the answer carries). A
@@ -347,8 +350,14 @@ class SyncEngine:
                 server_fields="{}", status="open", version=0, server_seq=0))
 
     def _adopt(self, conn: Connection, entity: str, entity_id: uuid.UUID, result: MutationResult,
-               cell_id: uuid.UUID, waiting: bool) -> None:
-        """Take the server's image of a record we just pushed, unless newer local edits still wait."""
+               cell_id: uuid.UUID, waiting: bool, *, decided: bool = False, later: list[Any] | None = None) -> None:
+        """Take the server's image of a record we just pushed, unless newer local edits still wait.
+
+        ``decided``: the answer to a person's resolution. Its chosen value was written here without an
+        edit of the record, so with edits waiting the image still replaces every field they do not touch
+        (the server may have refused the decision, or applied it to a record that moved on). ``later``:
+        edits of that record in the same batch, answered after it (they count as waiting: an "applied"
+        answer to them carries no fields, so the values they sent must still be here)."""
         table = ENTITIES.get(entity)
         if table is None:
             return
@@ -360,6 +369,20 @@ class SyncEngine:
                 if local == 0:
                     conn.execute(delete(table).where(table.c.id == entity_id))
             return
+        if waiting and decided:
+            touched: set[str] = set()
+            edits = [(r["op"], r["fields"]) for r in later or []]
+            edits += conn.execute(select(outbox.c.op, outbox.c.fields).where(
+                outbox.c.entity_id == entity_id, outbox.c.status == "pending")).all()
+            for op, fields in edits:
+                touched.update(json.loads(fields))
+                if op in ("delete", "undelete"):
+                    touched.add("deleted")
+            values = {name: from_json(table, name, value) for name, value in image.fields.items()
+                      if name in table.c and name not in touched}
+            if "deleted" not in touched:
+                values["deleted"] = image.deleted
+            conn.execute(update(table).where(table.c.id == entity_id).values(**values))
         if waiting:
             conn.execute(update(table).where(table.c.id == entity_id, table.c.version < image.version)
                          .values(version=image.version))

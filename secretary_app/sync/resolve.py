@@ -14,14 +14,14 @@ import json
 import uuid
 from typing import Any, Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select
 
-from models.base import new_id
+from models.base import Base, new_id
 from models.sync_tables import ConflictInbox, OutboxEntry, SyncState
 from secretary_app.changes import Changes
 from secretary_app.errors import UserError
 from secretary_app.store import Store
-from secretary_app.sync.codec import ENTITIES, FINALISABLE, SCHEMA_VERSION, CodecError, from_json
+from secretary_app.sync.codec import ENTITIES, FINALISABLE, SCHEMA_VERSION, CodecError, from_json, to_json
 from secretary_app.sync.outbox import APPLYING
 
 Choice = Literal["server", "client", "value", "mine"]
@@ -94,7 +94,7 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
         table = ENTITIES.get(row.entity)
         if table is None:
             raise UserError("Bản ghi của xung đột này không có trên máy.")
-        local = _local_values(kind, choice, client, server, values)
+        local = _local_values(kind, choice, client, values)
         if (choice != "server" and row.entity in FINALISABLE
                 and session.scalar(select(table.c.final_hash).where(table.c.id == row.entity_id))):
             raise UserError("Văn bản này đã hoàn tất nên không sửa được nữa. Hãy giữ giá trị trên máy chủ, "
@@ -104,15 +104,24 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
                          for name, value in local.items()}  # `deleted` is a sync column, not a field
         except CodecError as exc:
             raise UserError(f"Giá trị không hợp lệ ({exc}). Hãy sửa lại rồi lưu.") from exc
-        fields: dict[str, list[Any]] = {"choice": [None, choice]}
-        if choice == "value":
-            fields["values"] = [None, values]
+        record = session.get(_model(row.entity), row.entity_id)
+        if record is None:
+            raise UserError("Bản ghi của xung đột này không có trên máy. Hãy đồng bộ rồi thử lại.")
         # The decision travels as the `resolve` mutation only: the local write below must not also
         # queue an ordinary edit (it would reach the server as a second change of the same field).
         session.info[APPLYING] = True
         try:
-            if converted:
-                session.execute(update(table).where(table.c.id == row.entity_id).values(**converted))
+            for name, value in converted.items():
+                setattr(record, name, value)  # through the model, so derived fields follow (search_key)
+            if choice == "value":
+                # A derived field in the same conflict (the search key of an edited name) goes with it.
+                state = inspect(record)
+                values.update({name: to_json(table, name, getattr(record, name)) for name in client
+                               if name not in values and name != "deleted"
+                               and state.attrs[name].history.has_changes()})
+            fields: dict[str, list[Any]] = {"choice": [None, choice]}
+            if choice == "value":
+                fields["values"] = [None, values]
             session.add(OutboxEntry(mutation_id=new_id(), entity="conflict", entity_id=row.id, op="resolve",
                                     base_version=row.version, fields=json.dumps(fields, ensure_ascii=False),
                                     schema_version=SCHEMA_VERSION, status="pending", attempts=0, last_error=""))
@@ -125,17 +134,22 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
         return changes
 
 
-def _local_values(kind: str, choice: str, client: dict[str, Any], server: dict[str, Any],
-                  values: dict[str, Any]) -> dict[str, Any]:
+def _model(entity: str) -> type[Any]:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.local_table, "name", None) == entity:
+            return mapper.class_
+    raise UserError(f"Không nhận ra loại bản ghi \"{entity}\".")
+
+
+def _local_values(kind: str, choice: str, client: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """What the local record shows after the decision, before the server confirms it."""
-    if kind == "delete":
-        return {"deleted": choice == "client"}
-    chosen = ({name: pair[1] for name, pair in client.items()} if choice == "client"
-              else values if choice == "value" else {})
-    if kind == "restore":
-        return {**chosen, "deleted": choice == "server"}
     if choice == "server":
-        # A conflict noted from a push answer and not pulled yet has no server values: the record already
-        # shows the server's image (adopted from the same answer), so there is nothing to write.
-        return {name: value for name, value in server.items() if name in client}
+        # Keeping the server's value changes nothing: this PC already shows the server's record (the
+        # value in the conflict may even be older than what a later pull brought).
+        return {}
+    if kind == "delete":
+        return {"deleted": True}
+    chosen = {name: pair[1] for name, pair in client.items()} if choice == "client" else dict(values)
+    if kind == "restore":
+        chosen["deleted"] = False
     return chosen
