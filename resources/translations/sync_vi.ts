@@ -210,6 +210,14 @@
         <translation>Dùng “%1” cho %2 của %3?</translation>
     </message>
     <message>
+        <source>The same choice applies to the other fields of this change: %1.</source>
+        <translation>Lựa chọn này cũng áp dụng cho các mục khác của cùng lần sửa: %1.</translation>
+    </message>
+    <message>
+        <source>The other fields of this change keep the server&apos;s value.</source>
+        <translation>Các mục khác của cùng lần sửa giữ giá trị trên máy chủ.</translation>
+    </message>
+    <message>
         <source>Resolve the conflict</source>
         <translation>Giải quyết xung đột</translation>
     </message>

@@ -288,6 +288,10 @@ class SyncPage(Page):
         else:
             chosen = _shown(server if choice == "server" else other)
             text = self.tr("Use “%1” for %2 of %3?").replace("%1", chosen).replace("%2", label).replace("%3", record)
+            if len(conflict.fields) > 1:  # one change, one decision: say which other fields it covers
+                others = ", ".join(f[0] for i, f in enumerate(conflict.fields) if i != field)
+                text += "\n" + self.tr("The same choice applies to the other fields of this change: %1.").replace(
+                    "%1", others)
         self._confirm(text, lambda: self._resolve(conflict, choice, None))
 
     def _edit_and_save(self) -> None:
@@ -302,6 +306,8 @@ class SyncPage(Page):
         value = dialog.value()
         values = {conflict.names[field]: value}
         text = self.tr("Use “%1” for %2 of %3?").replace("%1", value).replace("%2", label).replace("%3", record)
+        if len(conflict.fields) > 1:
+            text += "\n" + self.tr("The other fields of this change keep the server's value.")
         self._confirm(text, lambda: self._resolve(conflict, "value", values))
 
     def _confirm(self, text: str, on_yes: Callable[[], None]) -> None:
