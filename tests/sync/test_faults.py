@@ -247,7 +247,7 @@ def world_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-EXAMPLES = int(os.environ.get("SYNC_FAULT_EXAMPLES", "45"))
+EXAMPLES = int(os.environ.get("SYNC_FAULT_EXAMPLES", "60"))
 STEPS = int(os.environ.get("SYNC_FAULT_STEPS", "50"))
 # Half the transport calls fail: the ≥ 2,000 faults of §3.4 in the CI time budget (until the harness
 # counted each history once, 0.25 reported twice the faults it injected).
