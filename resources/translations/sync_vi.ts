@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>EditValueDialog</name>
+    <message>
+        <source>Edit the value</source>
+        <translation>Sửa giá trị</translation>
+    </message>
+    <message>
+        <source>Edit %1, then save. It starts from the other computer&apos;s value; the server holds: “%2”.</source>
+        <translation>Sửa %1 rồi bấm Lưu. Ô dưới đây đã điền sẵn giá trị của máy kia; trên máy chủ đang là: “%2”.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to the sync server</source>
@@ -45,6 +64,10 @@
     <message>
         <source>Not synced yet</source>
         <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s) to resolve</source>
+        <translation>%1 xung đột cần giải quyết</translation>
     </message>
     <message>
         <source>Synchronisation</source>
@@ -111,6 +134,18 @@
         <translation>Thay đổi bị máy chủ từ chối</translation>
     </message>
     <message>
+        <source>Keep the server&apos;s value</source>
+        <translation>Giữ giá trị trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s value</source>
+        <translation>Dùng giá trị của máy này</translation>
+    </message>
+    <message>
+        <source>Edit and save…</source>
+        <translation>Sửa rồi lưu…</translation>
+    </message>
+    <message>
         <source>Not logged in. This computer works offline.</source>
         <translation>Chưa đăng nhập. Máy này đang làm việc ngoại tuyến.</translation>
     </message>
@@ -121,6 +156,86 @@
     <message>
         <source>%1 change(s)</source>
         <translation>%1 thay đổi</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve (%1)</source>
+        <translation>Xung đột cần giải quyết (%1)</translation>
+    </message>
+    <message>
+        <source>Sent from this computer</source>
+        <translation>Gửi từ máy này</translation>
+    </message>
+    <message>
+        <source>Sent from another computer (%1)</source>
+        <translation>Gửi từ máy khác (%1)</translation>
+    </message>
+    <message>
+        <source>Use the other computer&apos;s value</source>
+        <translation>Dùng giá trị của máy kia</translation>
+    </message>
+    <message>
+        <source>Keep the record</source>
+        <translation>Giữ lại bản ghi</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Xóa bản ghi</translation>
+    </message>
+    <message>
+        <source>Leave it deleted</source>
+        <translation>Để nguyên là đã xóa</translation>
+    </message>
+    <message>
+        <source>Restore it with the edit</source>
+        <translation>Khôi phục kèm phần đã sửa</translation>
+    </message>
+    <message>
+        <source>Delete %1 on every computer?</source>
+        <translation>Xóa %1 trên mọi máy?</translation>
+    </message>
+    <message>
+        <source>Keep %1 with the edit, and drop the deletion?</source>
+        <translation>Giữ lại %1 với phần đã sửa, bỏ việc xóa?</translation>
+    </message>
+    <message>
+        <source>Restore %1 with the edit?</source>
+        <translation>Khôi phục %1 kèm phần đã sửa?</translation>
+    </message>
+    <message>
+        <source>Leave %1 deleted, and drop the edit?</source>
+        <translation>Để %1 ở trạng thái đã xóa, bỏ phần đã sửa?</translation>
+    </message>
+    <message>
+        <source>Use “%1” for %2 of %3?</source>
+        <translation>Dùng “%1” cho %2 của %3?</translation>
+    </message>
+    <message>
+        <source>The same choice applies to the other fields of this change: %1.</source>
+        <translation>Lựa chọn này cũng áp dụng cho các mục khác của cùng lần sửa: %1.</translation>
+    </message>
+    <message>
+        <source>The other fields of this change keep the server&apos;s value.</source>
+        <translation>Các mục khác của cùng lần sửa giữ giá trị trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>The decision goes to the server at the next sync; then every computer shows the same.</source>
+        <translation>Quyết định được gửi lên máy chủ ở lần đồng bộ tới; sau đó mọi máy đều hiện cùng một giá trị.</translation>
+    </message>
+    <message>
+        <source>Yes, save the decision</source>
+        <translation>Có, lưu quyết định</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>Đang lưu quyết định…</translation>
     </message>
     <message>
         <source>Logging in…</source>

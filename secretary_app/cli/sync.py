@@ -1,4 +1,4 @@
-"""``secretary-app sync``: log in to the server, run one full sync, list open conflicts."""
+"""``secretary-app sync``: log in to the server, run one full sync, list open conflicts and resolve one."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     login.set_defaults(handler=run_login)
     conflicts = inner.add_parser("conflicts", help="liệt kê các xung đột chưa giải quyết")
     conflicts.set_defaults(handler=run_conflicts)
+    resolve = inner.add_parser("resolve", help="giải quyết một xung đột (gửi đi ở lần đồng bộ sau)")
+    resolve.add_argument("conflict_id", metavar="MÃ_XUNG_ĐỘT",
+                         help="mã xung đột in ở lệnh \"sync conflicts\" (đủ 8 ký tự đầu là được)")
+    resolve.add_argument("--keep", required=True, choices=("server", "mine"),
+                         help="server: giữ giá trị trên máy chủ; mine: dùng giá trị của máy này")
+    resolve.set_defaults(handler=run_resolve)
 
 
 def _password() -> str:
@@ -60,4 +66,16 @@ def run_conflicts(args: argparse.Namespace, store: Store) -> int:
         for label, kept, other in c.fields:
             print(f"- {c.entity_label}{record} · {label}: trên máy chủ \"{kept}\" · giá trị khác \"{other}\" "
                   f"(do {c.by or 'máy khác'} gửi; mã xung đột {c.id})")
+    print("Giải quyết: secretary-app sync resolve MÃ_XUNG_ĐỘT --keep server|mine")
+    return 0
+
+
+def run_resolve(args: argparse.Namespace, store: Store) -> int:
+    from secretary_app.sync import resolve
+
+    conflict_id = resolve.find_conflict(store, args.conflict_id)
+    resolve.resolve_conflict(store, conflict_id, "server" if args.keep == "server" else "mine")
+    kept = "giá trị trên máy chủ" if args.keep == "server" else "giá trị của máy này"
+    print(f"Đã ghi quyết định cho xung đột {conflict_id}: {kept}. Quyết định được gửi lên máy chủ ở lần "
+          "đồng bộ tới (secretary-app sync).")
     return 0

@@ -144,6 +144,11 @@ conflict = Table(
     Column("client_fields", Text, nullable=False),  # {field: [old, new]} the client sent
     Column("server_fields", Text, nullable=False),  # {field: value} the server kept
     Column("status", String(20), nullable=False, default="open"),
+    # Filled by the one `resolve` mutation that closed it (migration s0003): who decided, what they chose
+    # (server / client / value) and which mutation, so a replay is recognised and the audit can follow it.
+    Column("resolved_by", String(120), nullable=True),
+    Column("resolution", String(20), nullable=True),
+    Column("resolution_mutation_id", Uuid, nullable=True),
     Index("ix_conflict_cell_seq", "cell_id", "server_seq"),
 )
 

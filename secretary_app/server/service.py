@@ -46,6 +46,7 @@ from secretary_app.sync.codec import (
 from secretary_app.sync.protocol import (
     CLOCK_WARNING,
     PROTOCOL,
+    RESOLVE_CHOICES,
     Change,
     HelloRequest,
     HelloResponse,
@@ -235,7 +236,8 @@ def _image_fields(entity: str, row: Any) -> dict[str, Any]:
     if entity == CONFLICT_ENTITY:
         return {k: (str(row[k]) if isinstance(row[k], uuid.UUID) else row[k])
                 for k in ("entity", "entity_id", "mutation_id", "device_id", "base_version", "server_version",
-                          "client_fields", "server_fields", "status")}
+                          "client_fields", "server_fields", "status", "resolved_by", "resolution",
+                          "resolution_mutation_id")}
     table = RECORDS[entity]
     return {name: to_json(table, name, row[name]) for name in data_columns(table)}
 
@@ -274,6 +276,7 @@ class _Batch:
         self.history: list[dict[str, Any]] = []
         self.safe = safe
         self.rows: dict[tuple[str, uuid.UUID], dict[str, Any] | None] = {}  # the batch's records, read once
+        self.targets: dict[uuid.UUID, tuple[str, uuid.UUID]] = {}  # resolve mutation -> the record it decides
         # Fast path: final images written at the end with one executemany per table and kind.
         self.deferred: dict[tuple[str, uuid.UUID], tuple[str, dict[str, Any]]] = {}
 
@@ -399,21 +402,27 @@ class _Batch:
                 savepoint.rollback()
                 self.seq, self.digest = saved[0], saved[1]
                 del self.history[saved[2]:]
-                self.rows.pop((m.entity, m.entity_id), None)  # read it again from the rolled-back state
+                self.rows.pop(self._target(m), None)  # read it again from the rolled-back state
                 text = str(getattr(exc, "orig", exc))
                 code = "immutable" if "immutable" in text else "constraint"
                 return base.model_copy(update={"error_code": code, "message": text.splitlines()[0][:200],
-                                               "current": self._image(m.entity, m.entity_id)})
+                                               "current": self._image(*self._target(m))})
             savepoint.commit()
             return result
         except _Rejected as exc:  # raised before anything is written
             return base.model_copy(update={"error_code": exc.code, "message": exc.message,
-                                           "current": self._image(m.entity, m.entity_id)})
+                                           "current": self._image(*self._target(m))})
         except (IntegrityError, DBAPIError) as exc:
             raise _NeedSavepoints() from exc
 
     # --- one mutation ----------------------------------------------------------------------
+    def _target(self, m: Mutation) -> tuple[str, uuid.UUID]:
+        """The record a mutation is about: itself, or for a `resolve` the record of the conflict."""
+        return self.targets.get(m.mutation_id, (m.entity, m.entity_id))
+
     def _apply(self, m: Mutation, base: MutationResult) -> MutationResult:
+        if m.op == "resolve" or m.entity == CONFLICT_ENTITY:
+            return self._resolve(m, base)
         table = RECORDS.get(m.entity)
         if table is None:
             raise _Rejected("unknown_entity")
@@ -533,6 +542,48 @@ class _Batch:
                                        "server_seq": row["server_seq"], "conflict_id": conflict_id,
                                        "current": _image_of(m.entity, row)})
 
+    # --- a person resolves a conflict ------------------------------------------------------
+    def _resolve(self, m: Mutation, base: MutationResult) -> MutationResult:
+        """Apply a person's decision on an open conflict of this cell, exactly once: the chosen value goes
+        to the record as a new version through the ordinary rules (so a record that moved on since, or was
+        deleted, conflicts again instead of being overwritten; a final record stays final), and the
+        conflict is closed (status, who, which mutation, version+1, a new server_seq) in the same
+        transaction. A replay never gets here: it gets the stored result like every mutation.
+
+        ``base_version`` is the conflict version the person saw. An open conflict is always at version 1
+        and closing it is its only change, so the status test below is the whole stale-decision check."""
+        if m.op != "resolve" or m.entity != CONFLICT_ENTITY:
+            raise _Rejected("invalid", "only the resolve operation applies to a conflict")
+        found = self.conn.execute(select(conflict).where(conflict.c.id == m.entity_id)).mappings().first()
+        if found is None or found["cell_id"] != self.cell_id:
+            raise _Rejected("not_found")  # another cell's conflict: never say it exists
+        self.targets[m.mutation_id] = (found["entity"], found["entity_id"])
+        if found["status"] != "open":
+            raise _Rejected("already_resolved", f"already resolved by {found['resolved_by'] or 'another device'}")
+        choice, values = _decision(m)
+        client: dict[str, Any] = json.loads(found["client_fields"])
+        server: dict[str, Any] = json.loads(found["server_fields"])
+        if set(values) - set(client):
+            raise _Rejected("invalid", "a resolution may only set the fields in conflict")
+        row = self._row(found["entity"], found["entity_id"]) if found["entity"] in RECORDS else None
+        if row is None or row["cell_id"] != self.cell_id:
+            raise _Rejected("not_found")
+        change = _resolution_change(m, found, choice, values, client, server)
+        outcome = self._apply(change, base) if change is not None else None  # a refusal raises: nothing written
+        version, seq = found["version"] + 1, self.next_seq()
+        self.conn.execute(update(conflict).where(conflict.c.id == found["id"]).values(
+            status="resolved", resolved_by=self.principal.username, resolution=choice,
+            resolution_mutation_id=m.mutation_id, version=version, server_seq=seq, updated_at=self.now,
+            updated_by=self.principal.username))
+        self.digest ^= record_hash(CONFLICT_ENTITY, found["id"], found["version"])
+        self.digest ^= record_hash(CONFLICT_ENTITY, found["id"], version)
+        row = self._row(found["entity"], found["entity_id"])
+        again = outcome is not None and outcome.status == "conflict"
+        # version/server_seq: the conflict's; current: the record, so the deciding PC converges at once.
+        return base.model_copy(update={"status": "conflict" if again else "applied", "version": version,
+                                       "server_seq": seq, "conflict_id": outcome.conflict_id if again else None,
+                                       "current": _image_of(found["entity"], row)})
+
     def _image(self, entity: str, record_id: uuid.UUID) -> RecordImage | None:
         if entity not in RECORDS:
             return None
@@ -540,6 +591,38 @@ class _Batch:
         if row is None or row["cell_id"] != self.cell_id:
             return None
         return _image_of(entity, row)
+
+
+def _decision(m: Mutation) -> tuple[str, dict[str, Any]]:
+    """The choice and the edited values of a `resolve` mutation, checked."""
+    if set(m.fields) - {"choice", "values"}:
+        raise _Rejected("invalid", "a resolution carries only choice and values")
+    choice = m.fields.get("choice", (None, None))[1]
+    values = m.fields.get("values", (None, None))[1] or {}
+    if choice not in RESOLVE_CHOICES:
+        raise _Rejected("invalid", f"choice must be one of {', '.join(RESOLVE_CHOICES)}")
+    if not isinstance(values, dict) or (choice == "value") != bool(values):
+        raise _Rejected("invalid", "edited values come with the choice 'value', and only with it")
+    return choice, values
+
+
+def _resolution_change(m: Mutation, found: Any, choice: str, values: dict[str, Any], client: dict[str, Any],
+                       server: dict[str, Any]) -> Mutation | None:
+    """The record change a decision makes, as an ordinary mutation with ``old`` = the value the server
+    held in the conflict (None: keeping the server's value changes nothing)."""
+    if choice == "server":
+        return None
+    common = dict(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id, entity=found["entity"],
+                  entity_id=found["entity_id"], base_version=found["server_version"])
+    if "deleted" in client:  # a deletion met an edit it never saw: "client" confirms the deletion
+        if choice == "value":
+            raise _Rejected("invalid", "a deletion has no value to edit")
+        return Mutation(op="delete", **common)
+    chosen = {name: values[name] if choice == "value" else pair[1] for name, pair in client.items()
+              if choice != "value" or name in values}
+    if server.get("deleted") is True:  # an edit met a deletion: "client" restores the record with the edit
+        return Mutation(op="undelete", fields={n: (client[n][0], v) for n, v in chosen.items()}, **common)
+    return Mutation(op="update", fields={n: (server.get(n), v) for n, v in chosen.items()}, **common)
 
 
 @functools.cache

@@ -180,6 +180,13 @@ class SyncClient:
     def hello(self, body: HelloRequest) -> HelloResponse:
         response = self._request("POST", f"{PREFIX}/hello", json=body.model_dump(mode="json"))
         if response.status_code == 426:
+            try:
+                newest = int(response.json()["schema_range"][1])
+            except (ValueError, KeyError, IndexError, TypeError):
+                newest = body.schema_version
+            if newest < body.schema_version:  # the server is the older one (e.g. knows no `resolve` yet)
+                raise UpgradeRequired("Máy chủ đồng bộ đang chạy phiên bản cũ hơn ứng dụng này. Hãy báo cấp ủy "
+                                      "cấp trên cập nhật máy chủ; dữ liệu trên máy vẫn được giữ và sẽ gửi đi sau.")
             raise UpgradeRequired("Máy chủ cần phiên bản ứng dụng mới hơn. Hãy cập nhật ứng dụng; dữ liệu "
                                   "trên máy vẫn được giữ và sẽ gửi đi sau khi cập nhật.")
         self._check(response)

@@ -308,30 +308,56 @@ class SyncEngine:
                 conn.execute(delete(outbox).where(outbox.c.id == bindparam("b_id")),
                              [{"b_id": row["id"]} for row, _ in answered])
             waiting = set(conn.scalars(select(outbox.c.entity_id).where(outbox.c.status == "pending")))
-            for row, result in answered:
+            for index, (row, result) in enumerate(answered):
                 report.pushed += 1
+                entity, entity_id = row["entity"], row["entity_id"]
+                later: list[Any] = []  # edits of a decided record answered after the decision
+                if row["op"] == "resolve":
+                    entity, entity_id = self._after_resolve(conn, row, result)
+                    later = [r for r, _ in answered[index + 1:] if r["entity_id"] == entity_id]
                 if result.status == "conflict":
                     report.conflicts += 1
                     if result.conflict_id is not None:
-                        self._note_conflict(conn, row, result)
+                        self._note_conflict(conn, row, result, entity, entity_id)
                 elif result.status == "rejected":
                     report.rejected += 1
                     conn.execute(insert(rejected_inbox).values(
                         mutation_id=row["mutation_id"], mutation_seq=row["mutation_seq"], entity=row["entity"],
                         entity_id=row["entity_id"], op=row["op"], fields=row["fields"],
                         error_code=result.error_code, message=result.message, created_at=self.clock()))
-                self._adopt(conn, row["entity"], row["entity_id"], result, cell_id, row["entity_id"] in waiting)
+                self._adopt(conn, entity, entity_id, result, cell_id, entity_id in waiting or bool(later),
+                            decided=row["op"] == "resolve", later=later)
 
-    def _note_conflict(self, conn: Connection, row: Any, result: MutationResult) -> None:
+    def _after_resolve(self, conn: Connection, row: Any, result: MutationResult) -> tuple[str, uuid.UUID]:
+        """The answer to a person's `resolve`: the record it decided (whose image the answer carries). A
+        refused decision reopens the conflict here (the pull shows it resolved if another PC decided)."""
+        target = conn.execute(select(conflict_inbox.c.entity, conflict_inbox.c.entity_id)
+                              .where(conflict_inbox.c.id == row["entity_id"])).first()
+        if result.status == "rejected":
+            conn.execute(update(conflict_inbox).where(conflict_inbox.c.id == row["entity_id"],
+                                                      conflict_inbox.c.status == "resolving").values(status="open"))
+        return (target[0], target[1]) if target is not None else (CONFLICT_ENTITY, row["entity_id"])
+
+    def _note_conflict(self, conn: Connection, row: Any, result: MutationResult, entity: str,
+                       entity_id: uuid.UUID) -> None:
         if conn.scalar(select(conflict_inbox.c.id).where(conflict_inbox.c.id == result.conflict_id)) is None:
+            # A decision that met a newer change conflicts again: its values come with the pull.
+            fields = "{}" if row["op"] == "resolve" else row["fields"]
             conn.execute(insert(conflict_inbox).values(
-                id=result.conflict_id, entity=row["entity"], entity_id=row["entity_id"],
-                mutation_id=row["mutation_id"], base_version=row["base_version"], server_version=result.version,
-                client_fields=row["fields"], server_fields="{}", status="open", version=0, server_seq=0))
+                id=result.conflict_id, entity=entity, entity_id=entity_id, mutation_id=row["mutation_id"],
+                device_id=conn.scalar(select(sync_state.c.device_id).where(sync_state.c.id == 1)),
+                base_version=row["base_version"], server_version=result.version, client_fields=fields,
+                server_fields="{}", status="open", version=0, server_seq=0))
 
     def _adopt(self, conn: Connection, entity: str, entity_id: uuid.UUID, result: MutationResult,
-               cell_id: uuid.UUID, waiting: bool) -> None:
-        """Take the server's image of a record we just pushed, unless newer local edits still wait."""
+               cell_id: uuid.UUID, waiting: bool, *, decided: bool = False, later: list[Any] | None = None) -> None:
+        """Take the server's image of a record we just pushed, unless newer local edits still wait.
+
+        ``decided``: the answer to a person's resolution. Its chosen value was written here without an
+        edit of the record, so with edits waiting the image still replaces every field they do not touch
+        (the server may have refused the decision, or applied it to a record that moved on). ``later``:
+        edits of that record in the same batch, answered after it (they count as waiting: an "applied"
+        answer to them carries no fields, so the values they sent must still be here)."""
         table = ENTITIES.get(entity)
         if table is None:
             return
@@ -343,6 +369,20 @@ class SyncEngine:
                 if local == 0:
                     conn.execute(delete(table).where(table.c.id == entity_id))
             return
+        if waiting and decided:
+            touched: set[str] = set()
+            edits = [(r["op"], r["fields"]) for r in later or []]
+            edits += conn.execute(select(outbox.c.op, outbox.c.fields).where(
+                outbox.c.entity_id == entity_id, outbox.c.status == "pending")).all()
+            for op, fields in edits:
+                touched.update(json.loads(fields))
+                if op in ("delete", "undelete"):
+                    touched.add("deleted")
+            values = {name: from_json(table, name, value) for name, value in image.fields.items()
+                      if name in table.c and name not in touched}
+            if "deleted" not in touched:
+                values["deleted"] = image.deleted
+            conn.execute(update(table).where(table.c.id == entity_id).values(**values))
         if waiting:
             conn.execute(update(table).where(table.c.id == entity_id, table.c.version < image.version)
                          .values(version=image.version))
@@ -377,7 +417,7 @@ class SyncEngine:
                                               .where(table.c.id.in_(ids[start:start + 500]))).all())
             for change in changes:
                 if change.entity == CONFLICT_ENTITY:
-                    _write_conflict(conn, change)
+                    _write_conflict(conn, change, deciding=change.id in waiting)
                     report.pulled += 1
                     continue
                 if change.entity not in ENTITIES or change.id in waiting:
@@ -445,7 +485,9 @@ def write_record(conn: Connection, entity: str, record_id: uuid.UUID, image: Rec
     conn.execute(insert(table).values(id=record_id, **values))
 
 
-def _write_conflict(conn: Connection, change: Change) -> None:
+def _write_conflict(conn: Connection, change: Change, *, deciding: bool = False) -> None:
+    """``deciding``: this PC's decision on it is still in the outbox, so "open" from the server only means
+    the decision has not arrived yet; the row stays "resolving" (a "resolved" always wins)."""
     f = change.fields
     values = dict(entity=f["entity"], entity_id=uuid.UUID(f["entity_id"]), mutation_id=uuid.UUID(f["mutation_id"]),
                   device_id=uuid.UUID(f["device_id"]), base_version=f["base_version"],
@@ -455,4 +497,6 @@ def _write_conflict(conn: Connection, change: Change) -> None:
     if conn.scalar(select(conflict_inbox.c.id).where(conflict_inbox.c.id == change.id)) is None:
         conn.execute(insert(conflict_inbox).values(id=change.id, **values))
     else:
+        if deciding and values["status"] == "open":
+            del values["status"]
         conn.execute(update(conflict_inbox).where(conflict_inbox.c.id == change.id).values(**values))

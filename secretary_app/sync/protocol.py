@@ -26,7 +26,11 @@ CLOCK_WARNING = dt.timedelta(seconds=300)
 
 
 MutationStatus = Literal["applied", "merged", "conflict", "rejected", "duplicate"]
-Op = Literal["create", "update", "delete", "restore", "undelete"]
+Op = Literal["create", "update", "delete", "restore", "undelete", "resolve"]
+# A person's decision on a conflict, sent as a mutation so it travels in the same exactly-once queue:
+# entity "conflict", entity_id = the conflict id, base_version = the conflict version the person saw,
+# fields {"choice": [null, "server"|"client"|"value"], "values": [null, {field: value}]} ("value" only).
+RESOLVE_CHOICES = ("server", "client", "value")
 Role = Literal["secretary", "deputy", "viewer", "admin"]
 
 

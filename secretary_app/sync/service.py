@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 import httpx
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, func, select, update
 
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
 from secretary_app.credentials import Credentials
@@ -44,6 +44,10 @@ class ConflictRow:
     by: str
     entity_label: str = ""
     record_label: str = ""
+    names: tuple[str, ...] = ()  # the field names, in the order of ``fields``
+    mine: bool = False  # this PC sent the other value (so "this computer's value" is the other one)
+    kind: str = "fields"  # fields / delete (a deletion met an edit) / restore (an edit met a deletion)
+    editable: tuple[str, ...] = ()  # text fields a person may edit before saving (the simple 3-way merge)
 
 
 REJECTION_LABELS = {
@@ -146,7 +150,8 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
         state = _state(session)
         pending = session.scalar(select(func.count()).select_from(OutboxEntry)
                                  .where(OutboxEntry.status == "pending")) or 0
-        conflicts = tuple(_conflict_row(session, c) for c in session.scalars(
+        device = state.device_id if state else None
+        conflicts = tuple(_conflict_row(session, c, device) for c in session.scalars(
             select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
         rejected = tuple(RejectedRow(r.id, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id, r.op,
                                      REJECTION_LABELS.get(r.error_code, r.error_code), r.message, r.created_at)
@@ -161,17 +166,38 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
                           pending, conflicts, rejected)
 
 
-def _conflict_row(session, c: ConflictInbox) -> ConflictRow:  # type: ignore[no-untyped-def]
+DERIVED_FIELDS = frozenset({"search_key"})  # follow another field; never shown nor edited on their own
+# Short free text a person may edit when resolving (long text columns too); coded values such as an
+# attendance status are chosen, never typed.
+FREE_TEXT_FIELDS = frozenset({"full_name", "phone", "notes", "residence", "position", "title", "subject", "reason",
+                              "body", "place_name", "home_town", "occupation"})
+
+
+def _conflict_row(session, c: ConflictInbox, device: uuid.UUID | None = None) -> ConflictRow:  # type: ignore[no-untyped-def]
+    from secretary_app.sync.resolve import conflict_kind
+
     client = json.loads(c.client_fields or "{}")
     server = json.loads(c.server_fields or "{}")
-    fields = tuple((FIELD_LABELS.get(name, name), server.get(name), pair[1] if isinstance(pair, list) else pair)
-                   for name, pair in sorted(client.items()))
-    record = ""
+    kind = conflict_kind(client, server)
+    shown = sorted(name for name in client if name not in DERIVED_FIELDS)
+    names: tuple[str, ...] = tuple(shown)
+    if kind == "delete":
+        fields: tuple[tuple[str, object, object], ...] = (("Bản ghi", "Giữ lại (đã được sửa)", "Xóa"),)
+    else:
+        gone = "(đã bị xóa trên máy chủ)" if kind == "restore" else None
+        fields = tuple((FIELD_LABELS.get(name, name), gone if gone else server.get(name),
+                        client[name][1] if isinstance(client[name], list) else client[name]) for name in shown)
     table = ENTITIES.get(c.entity)
+    editable = tuple(name for name in shown if kind != "delete" and table is not None and name in table.c
+                     and (isinstance(table.c[name].type, Text) or name in FREE_TEXT_FIELDS)
+                     and isinstance(client[name], list)
+                     and isinstance(client[name][1], str | None))
+    record = ""
     if table is not None:
         for column in ("full_name", "title", "subject", "name"):
             if column in table.c:
                 record = session.scalar(select(table.c[column]).where(table.c.id == c.entity_id)) or ""
                 break
     return ConflictRow(c.id, c.entity, c.entity_id, fields, c.status, c.updated_by,
-                       ENTITY_LABELS.get(c.entity, c.entity), record)
+                       ENTITY_LABELS.get(c.entity, c.entity), record, names=names,
+                       mine=device is not None and c.device_id == device, kind=kind, editable=editable)

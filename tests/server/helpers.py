@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from models.base import new_id
+from secretary_app.sync.codec import SCHEMA_VERSION
 from secretary_app.sync.protocol import PREFIX
 from tests.sync.fixtures import PASSWORD, Server
 
@@ -54,5 +55,6 @@ def update(seq: int, entity: str, entity_id: uuid.UUID | str, base: int, **field
 
 
 def hello_body(session: dict[str, Any]) -> dict[str, Any]:
-    return {"device_id": session["device_id"], "app_version": "0.1", "protocol": 1, "schema_version": 1,
+    return {"device_id": session["device_id"], "app_version": "0.1", "protocol": 1,
+            "schema_version": SCHEMA_VERSION - 1,  # the older client version the server still accepts
             "client_time": dt.datetime.now(dt.UTC).isoformat()}

@@ -22,7 +22,8 @@ from sqlalchemy import func, select
 
 from models.meetings import Attendance, Meeting, Minutes
 from models.members import Member
-from models.sync_tables import OutboxEntry, RejectedInbox
+from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox
+from secretary_app.errors import UserError
 from secretary_app.paths import resolve_paths
 from secretary_app.server.db import RECORDS, applied_mutation, cell_sync_state, conflict, record_history
 from secretary_app.server.service import Hooks
@@ -32,6 +33,7 @@ from secretary_app.sync.client import SyncClient, SyncError
 from secretary_app.sync.codec import ENTITIES, data_columns, to_json
 from secretary_app.sync.engine import Faults, SyncEngine
 from secretary_app.sync.protocol import PREFIX
+from secretary_app.sync.resolve import conflict_kind, resolve_conflict
 from tests.sync.fixtures import PASSWORD, Server, make_server
 
 FAULTABLE = ("/hello", "/push", "/pull", "/reconcile")
@@ -59,6 +61,7 @@ class Client:
     skew: dt.timedelta = field(default_factory=dt.timedelta)
     received: set[tuple[str, uuid.UUID, int]] = field(default_factory=set)  # (entity, id, seq) seen in pulls
     mutation_ids: set[uuid.UUID] = field(default_factory=set)
+    resolutions: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)  # resolve mutation id -> conflict id
 
 
 class FaultTransport(httpx.BaseTransport):
@@ -138,6 +141,7 @@ class World:
         self.template = folder / "template"
         Store(resolve_paths(self.template)).close()
         self.total_faults: collections.Counter[str] = collections.Counter()
+        self.outcomes: collections.Counter[str] = collections.Counter()  # what became of the resolutions
         self.examples = 0
         self.clients: dict[str, Client] = {}
         self.rng = random.Random(0)
@@ -192,7 +196,9 @@ class World:
         self.clients.clear()
         if self.examples:
             shutil.rmtree(self.folder / f"ex{self.examples}", ignore_errors=True)
+        # Count each history once: the teardown closes the clients and the next reset closes again.
         self.total_faults.update(self.faults)
+        self.faults = collections.Counter()
 
     @staticmethod
     def _setup_cell(session: Any, box: Client) -> None:
@@ -215,6 +221,51 @@ class World:
             action(session, box)
         with box.store.transaction() as session:
             box.mutation_ids.update(session.scalars(select(OutboxEntry.mutation_id)))
+
+    def open_conflicts(self) -> list[str]:
+        """The PCs that show at least one open conflict."""
+        found = []
+        for name, box in self.clients.items():
+            with box.store.engine.connect() as conn:
+                table = ConflictInbox.__table__
+                if conn.scalar(select(table.c.id).where(table.c.status == "open").limit(1)) is not None:
+                    found.append(name)
+        return found
+
+    def resolve(self, name: str, pick: int, choice: str) -> None:
+        """A person on PC ``name`` decides one of its open conflicts: keep the server's value, take the
+        other one, or (text fields) edit it."""
+        box = self.clients[name]
+        with box.store.transaction() as session:
+            rows = session.scalars(select(ConflictInbox).where(ConflictInbox.status == "open")
+                                   .order_by(ConflictInbox.id)).all()
+            if not rows:
+                return
+            row = rows[pick % len(rows)]
+            conflict_id = row.id
+            client, server = json.loads(row.client_fields or "{}"), json.loads(row.server_fields or "{}")
+        values = None
+        if choice == "value":
+            text = sorted(n for n, pair in client.items() if isinstance(pair, list) and isinstance(pair[1], str))
+            if text and conflict_kind(client, server) != "delete":
+                values = {text[0]: f"{client[text[0]][1]} (sửa)"[:30]}  # 30: the shortest text column (phone)
+            else:
+                choice = "client"
+        before = self._outbox_ids(box)
+        try:
+            resolve_conflict(box.store, conflict_id, choice, values)  # type: ignore[arg-type]
+        except UserError:
+            self.faults["resolution_refused_here"] += 1  # e.g. the minutes became final meanwhile
+            return
+        self.faults["resolution"] += 1
+        for mutation_id in self._outbox_ids(box) - before:
+            box.mutation_ids.add(mutation_id)
+            box.resolutions[mutation_id] = conflict_id
+
+    @staticmethod
+    def _outbox_ids(box: Client) -> set[uuid.UUID]:
+        with box.store.transaction() as session:
+            return set(session.scalars(select(OutboxEntry.mutation_id)))
 
     def sync(self, name: str, crash_at: str | None = None) -> str:
         box = self.clients[name]
@@ -253,8 +304,8 @@ class World:
     def server_dump(self, cell_id: uuid.UUID) -> dict[str, list[tuple]]:
         with self.server.engine.connect() as conn:
             dump = {e: _rows(conn, RECORDS[e], ENTITIES[e], cell_id) for e in ENTITIES}
-            dump["conflict"] = sorted((r.id, r.status) for r in conn.execute(
-                select(conflict.c.id, conflict.c.status).where(conflict.c.cell_id == cell_id)))
+            dump["conflict"] = sorted((r.id, r.status, r.version) for r in conn.execute(
+                select(conflict.c.id, conflict.c.status, conflict.c.version).where(conflict.c.cell_id == cell_id)))
         return dump
 
     def client_dump(self, box: Client, cell_id: uuid.UUID) -> dict[str, list[tuple]]:
@@ -263,8 +314,9 @@ class World:
         with box.store.engine.connect() as conn:
             dump = {e: _rows(conn, ENTITIES[e], ENTITIES[e], cell_id) for e in ENTITIES}
             table = ConflictInbox.__table__
-            dump["conflict"] = sorted((r.id, r.status) for r in conn.execute(
-                select(table.c.id, table.c.status).where(table.c.version > 0)))
+            # A conflict open on one PC and resolved on another (or still "resolving" here) differs.
+            dump["conflict"] = sorted((r.id, r.status, r.version) for r in conn.execute(
+                select(table.c.id, table.c.status, table.c.version).where(table.c.version > 0)))
         return dump
 
     def check_all(self) -> dict[str, int]:
@@ -272,22 +324,42 @@ class World:
         figures = collections.Counter()
         with self.server.engine.connect() as conn:
             results = {r.mutation_id: json.loads(r.result) for r in conn.execute(select(applied_mutation))}
-            conflicted = set(conn.scalars(select(conflict.c.mutation_id)))
+            conflicts = conn.execute(select(conflict.c.id, conflict.c.mutation_id, conflict.c.status,
+                                            conflict.c.version, conflict.c.resolution_mutation_id)).all()
             history = collections.Counter(m for m in conn.scalars(select(record_history.c.mutation_id)) if m)
             cells = {r.name: (r.cell_id, r.server_seq, r.digest) for r in conn.execute(select(cell_sync_state))}
-            tombstoned = {(r.entity, r.entity_id) for r in conn.execute(
-                select(record_history.c.entity, record_history.c.entity_id).where(record_history.c.deleted))}
+            versions = conn.execute(select(record_history.c.entity, record_history.c.entity_id,
+                                           record_history.c.deleted, record_history.c.mutation_id)
+                                    .order_by(record_history.c.entity_id, record_history.c.version)).all()
             finals = conn.execute(select(record_history.c.entity_id, record_history.c.version,
                                          record_history.c.fields).where(record_history.c.entity == "minutes")
                                   .order_by(record_history.c.version)).all()
             alive = {(e, r.id): r.deleted for e in ENTITIES for r in conn.execute(
                 select(RECORDS[e].c.id, RECORDS[e].c.deleted))}
+        decisions = {m: c for box in self.clients.values() for m, c in box.resolutions.items()}
+        # A conflict keeps its values while open; once a person's resolution (one that a PC sent and the
+        # server applied) closed it, the value it discarded was discarded on purpose, not lost.
+        holders: dict[uuid.UUID, list[bool]] = collections.defaultdict(list)
+        for row in conflicts:
+            decided = (row.status == "resolved" and row.resolution_mutation_id in decisions
+                       and results.get(row.resolution_mutation_id, {}).get("status") in ("applied", "conflict"))
+            holders[row.mutation_id].append(row.status == "open" or decided)
+            # 2. a resolution applied exactly once: one version bump, by the mutation that names it.
+            if (row.status, row.version) not in (("open", 1), ("resolved", 2)) or (
+                    row.status == "resolved" and decisions.get(row.resolution_mutation_id) != row.id):
+                figures["resolved_twice"] += 1
+        closing = collections.Counter(c for m, c in decisions.items()
+                                      if results.get(m, {}).get("status") in ("applied", "conflict"))
+        figures["resolved_twice"] += sum(n - 1 for n in closing.values() if n > 1)
+        for mutation_id in decisions:
+            self.outcomes[results.get(mutation_id, {}).get("status") or "unsent"] += 1
         for box in self.clients.values():
             with box.store.transaction() as session:
                 rejected = set(session.scalars(select(RejectedInbox.mutation_id)))
             for mutation_id in box.mutation_ids:  # 1. nothing lost
                 status = results.get(mutation_id, {}).get("status")
-                kept = (status in ("applied", "merged") or mutation_id in conflicted or mutation_id in rejected)
+                kept = (status in ("applied", "merged") or any(holders.get(mutation_id, ()))
+                        or mutation_id in rejected)
                 figures["lost"] += 0 if kept else 1
             cell_id, server_seq, digest = cells[box.cell]
             if self.client_dump(box, cell_id) != self.server_dump(cell_id):  # 3. convergence
@@ -311,7 +383,15 @@ class World:
             if cursor != server_seq:
                 figures["skipped"] += 1
         figures["duplicated"] = sum(n - 1 for n in history.values() if n > 1)  # 2. exactly once
-        figures["resurrected"] = sum(1 for key in tombstoned if alive.get(key) is False)  # 7.
+        # 7. a tombstone is lifted only by a person's resolution (restore), never by anything else.
+        previous: tuple[str, uuid.UUID, bool] | None = None
+        for entity, entity_id, deleted, mutation_id in versions:
+            if (previous is not None and previous[:2] == (entity, entity_id) and previous[2] and not deleted
+                    and mutation_id not in decisions):
+                figures["resurrected"] += 1
+            previous = (entity, entity_id, deleted)
+        last = {(e, i): d for e, i, d, _ in versions}
+        figures["resurrected"] += sum(1 for key, deleted in last.items() if alive.get(key, deleted) != deleted)
         final_at: dict[uuid.UUID, int] = {}
         for entity_id, version, fields in finals:  # 4. nothing changes after finalisation
             if entity_id in final_at:

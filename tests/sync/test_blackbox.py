@@ -63,3 +63,64 @@ def test_two_imported_rosters_export_identically_after_two_syncs(live_server: st
     text = exports[0].decode("utf-8-sig")
     for name in ("Nguyễn Văn Bình", "Lê Thị Cúc", "Trần Quốc Dũng", "Phạm Thị Én", "Nguyễn Thị Hường"):
         assert name in text
+
+
+def _set_phone(data_dir: str, name: str, phone: str) -> None:
+    """A person edits a member's phone on one PC (through the roster service, as the member page does)."""
+    import dataclasses
+
+    from secretary_app.paths import resolve_paths
+    from secretary_app.services import roster
+    from secretary_app.store import Store
+
+    store = Store(resolve_paths(data_dir))
+    try:
+        member = next(m for m in roster.list_members(store) if m.full_name == name)
+        detail = roster.get_member(store, member.id)
+        roster.update_member(store, member.id, dataclasses.replace(detail.data, phone=phone))
+    finally:
+        store.close()
+
+
+def test_a_conflict_resolved_with_the_cli_ends_the_same_on_both_pcs(live_server: str, tmp_path: Path,
+                                                                    monkeypatch, capsys) -> None:
+    pc1, pc2 = str(tmp_path / "pc1"), str(tmp_path / "pc2")
+    _cli(monkeypatch, capsys, "--data-dir", pc1, "demo")
+    for pc, user in ((pc1, "bithu"), (pc2, "phobithu")):
+        _cli(monkeypatch, capsys, "--data-dir", pc, "sync", "login", "--server", live_server, "--username", user,
+             stdin=PASSWORD + "\n")
+        _cli(monkeypatch, capsys, "--data-dir", pc, "sync")
+    name = "Nguyễn Thị Hường"
+    _set_phone(pc1, name, "0911111111")
+    _set_phone(pc2, name, "0922222222")
+    _cli(monkeypatch, capsys, "--data-dir", pc1, "sync")  # first in: its value stays on the server
+    assert "conflicts=1" in _cli(monkeypatch, capsys, "--data-dir", pc2, "sync")
+    _cli(monkeypatch, capsys, "--data-dir", pc1, "sync")
+    listed = []
+    for pc in (pc1, pc2):  # one conflict, the same on both PCs, both values shown with the id to copy
+        out = _cli(monkeypatch, capsys, "--data-dir", pc, "sync", "conflicts")
+        assert out.startswith("1 xung đột chưa giải quyết:"), out
+        assert "Điện thoại" in out and "0911111111" in out and "0922222222" in out and name in out
+        listed.append(out.split("mã xung đột ")[1].split(")")[0])
+    assert listed[0] == listed[1]
+    # PC 2 keeps its own value, naming the conflict by the first 8 characters of its id.
+    out = _cli(monkeypatch, capsys, "--data-dir", pc2, "sync", "resolve", listed[0][:8], "--keep", "mine")
+    assert listed[0] in out
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["--data-dir", pc2, "sync", "resolve", listed[0][:8], "--keep", "server"]) == 1  # decided already
+    assert "đang chờ gửi" in capsys.readouterr().err
+    assert main(["--data-dir", pc2, "sync", "resolve", "zz12", "--keep", "server"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1  # one clear line
+    for _ in range(2):
+        for pc in (pc2, pc1):
+            _cli(monkeypatch, capsys, "--data-dir", pc, "sync")
+    exports = []
+    for pc in (pc1, pc2):
+        assert _cli(monkeypatch, capsys, "--data-dir", pc, "sync", "conflicts").startswith(
+            "Không có xung đột nào chưa giải quyết.")
+        target = tmp_path / f"{Path(pc).name}.csv"
+        _cli(monkeypatch, capsys, "--data-dir", pc, "roster", "export", str(target))
+        exports.append(target.read_bytes())
+    assert exports[0] == exports[1]
+    row = next(line for line in exports[0].decode("utf-8-sig").splitlines() if name in line)
+    assert "0922222222" in row and "0911111111" not in row

@@ -1,6 +1,6 @@
 """The stateful fault test of sync-security.md §3: a Hypothesis state machine drives two PCs of one cell
 and one PC of another cell against the server behind a fault-injecting transport, then heals and
-checks the eight invariants. It counts the injected faults and reports them in the terminal summary.
+checks the eight invariants (people resolve conflicts along the way). It counts the injected faults and reports them in the terminal summary.
 
 Planted bugs (client acknowledges a batch before the answer; server numbers changes from a global
 sequence taken outside the cell lock) must make the same machine fail: the tests of the test.
@@ -134,6 +134,30 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             self.world.edit(c, act)
             self._then(then)
 
+        @rule(pick=st.integers(0, 99), field=st.sampled_from(["full_name", "phone", "notes"]),
+              values=st.lists(st.sampled_from(NAMES[:3] + VALUES[1:4]), min_size=2, max_size=2, unique=True))
+        def edit_on_both(self, pick: int, field: str, values: list[str]) -> None:
+            """Both PCs of cell A change one field of one member, then sync: the usual way a conflict
+            arises (the random edits above rarely meet), so that people have conflicts to resolve."""
+            for c, value in zip(("c0", "c1"), values, strict=True):
+                def act(session, box, value=value):  # type: ignore[no-untyped-def]
+                    members = session.scalars(select(Member).where(Member.deleted.is_(False))
+                                              .order_by(Member.id)).all()
+                    if members:
+                        setattr(members[pick % len(members)], field, value)
+
+                self.world.edit(c, act)
+            self.world.sync("c0")
+            self.world.sync("c1")
+
+        @precondition(lambda self: self.world.open_conflicts())
+        @rule(pick=st.integers(0, 99), choice=st.sampled_from(["server", "client", "value"]), then=SYNC_AFTER)
+        def resolve_conflict(self, pick: int, choice: str, then: str | None) -> None:
+            """A person on a PC that shows open conflicts decides one of them."""
+            holders = self.world.open_conflicts()
+            self.world.resolve(holders[pick % len(holders)], pick // len(holders), choice)
+            self._then(then)
+
         def _then(self, then: str | None) -> None:
             if then:
                 self.world.sync(then)
@@ -223,14 +247,17 @@ def world_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-EXAMPLES = int(os.environ.get("SYNC_FAULT_EXAMPLES", "45"))
+EXAMPLES = int(os.environ.get("SYNC_FAULT_EXAMPLES", "60"))
 STEPS = int(os.environ.get("SYNC_FAULT_STEPS", "50"))
+# Half the transport calls fail: the ≥ 2,000 faults of §3.4 in the CI time budget (until the harness
+# counted each history once, 0.25 reported twice the faults it injected).
+PROBABILITY = float(os.environ.get("SYNC_FAULT_PROBABILITY", "0.5"))
 
 
 @pytest.mark.parametrize("server_kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, request: pytest.FixtureRequest,
                                                          tmp_path: Path) -> None:
-    world = World(tmp_path, database_url(server_kind, request, tmp_path))
+    world = World(tmp_path, database_url(server_kind, request, tmp_path), probability=PROBABILITY)
     examples = EXAMPLES if server_kind == "sqlite" else max(10, EXAMPLES // 4)
     started = time.monotonic()
     try:
@@ -246,12 +273,17 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
         f"of which {delivery} transport faults and client crashes: "
         + ", ".join(f"{k}={faults[k]}" for k in DELIVERY_FAULTS)
         + "; other events: " + ", ".join(f"{k}={v}" for k, v in sorted(faults.items()) if k not in DELIVERY_FAULTS)
-        + " — lost=0 duplicated=0 divergent=0 skipped=0 immutability=0 isolation=0 resurrected=0 idempotency=0")
+        + "; resolutions sent: " + ", ".join(f"{k}={v}" for k, v in sorted(world.outcomes.items()))
+        + " — lost=0 duplicated=0 divergent=0 skipped=0 immutability=0 isolation=0 resurrected=0 idempotency=0 "
+          "resolved_twice=0")
     if server_kind == "sqlite":
         assert delivery >= 2000, f"only {delivery} transport faults and client crashes; raise SYNC_FAULT_EXAMPLES"
     assert all(faults[k] > 0 for k in ("drop_before", "drop_after", "duplicate", "reorder", "server_killed",
                                        "cut_page", "client_crash", "clock_skew", "expire_token",
-                                       "server_restart", "concurrent_push")), faults
+                                       "server_restart", "concurrent_push", "resolution")), faults
+    if server_kind == "sqlite":  # decisions applied, and refused or met by a newer change
+        assert world.outcomes["applied"] > 0 and world.outcomes["rejected"] + world.outcomes["conflict"] > 0, (
+            world.outcomes)
 
 
 @pytest.mark.parametrize("bug, side", [("ack_before_response", "client"), ("global_sequence", "server")])

@@ -38,3 +38,63 @@ def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, dem
     runner.wait()
     assert window.sync_label.text() == "1 thay đổi chưa đồng bộ"
     runner.shutdown()
+
+
+def _set_phone(store, member_id, phone: str) -> None:  # type: ignore[no-untyped-def]
+    with store.transaction() as session:
+        session.get(Member, member_id).phone = phone
+
+
+def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+
+    install_translations(qapp, "vi")
+    other = Store(resolve_paths(tmp_path / "pc2"))
+    service.login(demo_store, live_server, "bithu", PASSWORD)
+    service.sync_now(demo_store)
+    service.login(other, live_server, "phobithu", PASSWORD)
+    service.sync_now(other)
+    with demo_store.transaction() as session:
+        member = session.query(Member).filter(Member.full_name == "Nguyễn Thị Hường").one()
+        member_id, before = member.id, member.phone
+    _set_phone(other, member_id, "0922222222")  # the other PC syncs first: its value stays on the server
+    service.sync_now(other)
+    _set_phone(demo_store, member_id, "0911111111")
+    assert service.sync_now(demo_store).conflicts == 1
+    other.close()
+
+    runner = TaskRunner()
+    window = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
+    qtbot.addWidget(window)
+    window.start("sync")
+    page = window.page("sync")
+    runner.wait()
+    assert [(r[1], r[2], r[3]) for r in page.conflicts.records] == [("Điện thoại", "0922222222", "0911111111")]
+    assert window.sync_label.text().endswith("1 xung đột cần giải quyết")
+    page.conflict_view.selectRow(0)  # the person picks the conflict: both values side by side
+    assert "Nguyễn Thị Hường" in page.conflict_title.text() and "Điện thoại" in page.conflict_title.text()
+    assert (page.server_value.text(), page.other_value.text()) == ("0922222222", "0911111111")
+    assert page.other_caption.text() == "Gửi từ máy này"
+    assert page.keep_server_button.text() == "Giữ giá trị trên máy chủ"
+    assert page.edit_button.isVisibleTo(page) and page.edit_button.text() == "Sửa rồi lưu…"
+    assert page.use_other_button.text() == "Dùng giá trị của máy này"
+    page.use_other_button.click()
+    box = page.confirm_box
+    assert box is not None and "0911111111" in box.text()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    runner.wait()
+    qtbot.waitUntil(lambda: page.conflicts.records == [], timeout=10000)
+    runner.wait()
+    assert not page.conflict_panel.isVisibleTo(page)
+    assert "xung đột" not in window.sync_label.text()
+    window.show_page("members")
+    members = window.page("members")
+    runner.wait()
+    assert next(r for r in members.model.records if r.id == member_id).phone == "0911111111" != before
+    # The next sync sends the decision: the server takes this PC's value and closes the conflict.
+    report = service.sync_now(demo_store)
+    assert report.rejected == 0 and service.status(demo_store).conflicts == ()
+    runner.shutdown()
