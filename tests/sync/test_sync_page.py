@@ -98,3 +98,55 @@ def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live
     report = service.sync_now(demo_store)
     assert report.rejected == 0 and service.status(demo_store).conflicts == ()
     runner.shutdown()
+
+
+def test_a_text_conflict_is_edited_into_a_third_value_from_the_sync_page(qtbot, qapp, demo_store, live_server,
+                                                                           tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"Sửa rồi lưu…": the dialog starts from the other computer's text; what the person saves is the
+    value both computers end with, after one confirmation."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+
+    install_translations(qapp, "vi")
+    other = Store(resolve_paths(tmp_path / "pc2"))
+    service.login(demo_store, live_server, "bithu", PASSWORD)
+    service.sync_now(demo_store)
+    service.login(other, live_server, "phobithu", PASSWORD)
+    service.sync_now(other)
+    with demo_store.transaction() as session:
+        member_id = session.query(Member).filter(Member.full_name == "Trần Văn An").one().id
+    for store, notes in ((other, "Chuyển về tổ 7 từ tháng 12"), (demo_store, "Xin miễn sinh hoạt tháng 12")):
+        with store.transaction() as session:
+            session.get(Member, member_id).notes = notes
+        service.sync_now(store)
+    assert service.status(demo_store).conflicts
+    runner = TaskRunner()
+    window = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
+    qtbot.addWidget(window)
+    window.start("sync")
+    page = window.page("sync")
+    runner.wait()
+    page.conflict_view.selectRow(0)
+    assert page.edit_button.isVisibleTo(page)
+    page.edit_button.click()
+    dialog = page.edit_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.editor.toPlainText() == "Xin miễn sinh hoạt tháng 12"  # starts from this PC's text
+    dialog.editor.setPlainText("Chuyển về tổ 7 từ tháng 12; xin miễn sinh hoạt tháng 12")
+    dialog.accept()
+    box = page.confirm_box
+    assert box is not None and "Chuyển về tổ 7 từ tháng 12; xin miễn sinh hoạt tháng 12" in box.text()
+    assert box.defaultButton().text() == "Không"
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    runner.wait()
+    qtbot.waitUntil(lambda: page.conflicts.records == [], timeout=10000)
+    runner.shutdown()
+    service.sync_now(demo_store)
+    service.sync_now(other)
+    for store in (demo_store, other):
+        with store.transaction() as session:
+            assert session.get(Member, member_id).notes == "Chuyển về tổ 7 từ tháng 12; xin miễn sinh hoạt tháng 12"
+        assert service.status(store).conflicts == ()
+    other.close()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.changes import Changes
 from secretary_app.sync import resolve, service
+from ui.confirm import ask
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.tables import Column, RecordTableModel
@@ -163,6 +164,7 @@ class SyncPage(Page):
         self.status: service.SyncStatus | None = None
         self.selected: tuple[service.ConflictRow, int] | None = None  # the conflict and the field's index
         self.confirm_box: QMessageBox | None = None
+        self.edit_dialog: EditValueDialog | None = None
 
     def _table(self, model: RecordTableModel) -> QTableView:
         view = QTableView()
@@ -301,9 +303,11 @@ class SyncPage(Page):
         label, server, other = conflict.fields[field]
         record = " ".join(x for x in (conflict.entity_label, conflict.record_label) if x)
         dialog = EditValueDialog(f"{label} — {record}", _shown(server), _shown(other), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        value = dialog.value()
+        dialog.accepted.connect(lambda: self._confirm_edited(conflict, field, label, record, dialog.value()))
+        self.edit_dialog = dialog  # kept so tests (and the window) can find it; open() does not block
+        dialog.open()
+
+    def _confirm_edited(self, conflict, field: int, label: str, record: str, value: str) -> None:  # type: ignore[no-untyped-def]
         values = {conflict.names[field]: value}
         text = self.tr("Use “%1” for %2 of %3?").replace("%1", value).replace("%2", label).replace("%3", record)
         if len(conflict.fields) > 1:
@@ -312,16 +316,11 @@ class SyncPage(Page):
 
     def _confirm(self, text: str, on_yes: Callable[[], None]) -> None:
         """One plain question; "No" is the default so a stray Enter decides nothing."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Resolve the conflict"),
-                          text + "\n\n" + self.tr("The decision goes to the server at the next sync; then every "
-                                                   "computer shows the same."), parent=self)
-        yes = box.addButton(self.tr("Yes, save the decision"), QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(self.tr("No"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
-        self.confirm_box = box
-        box.open()
+        self.confirm_box = ask(
+            self, self.tr("Resolve the conflict"),
+            text + "\n\n" + self.tr("The decision goes to the server at the next sync; then every computer "
+                                     "shows the same."),
+            self.tr("Yes, save the decision"), on_yes, no_text=self.tr("No"))
 
     def _resolve(self, conflict: service.ConflictRow, choice: str, values: dict[str, Any] | None) -> None:
         self.ctx.runner.run(lambda: resolve.resolve_conflict(self.ctx.store, conflict.id, choice, values),  # type: ignore[arg-type]
