@@ -558,7 +558,7 @@ class _Batch:
         if found is None or found["cell_id"] != self.cell_id:
             raise _Rejected("not_found")  # another cell's conflict: never say it exists
         self.targets[m.mutation_id] = (found["entity"], found["entity_id"])
-        if found["status"] != "open":
+        if found["status"] != "open" and "resolve_twice" not in self.service.bugs:  # PLANTED BUG: no guard
             raise _Rejected("already_resolved", f"already resolved by {found['resolved_by'] or 'another device'}")
         choice, values = _decision(m)
         client: dict[str, Any] = json.loads(found["client_fields"])

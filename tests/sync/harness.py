@@ -232,13 +232,24 @@ class World:
                     found.append(name)
         return found
 
-    def resolve(self, name: str, pick: int, choice: str) -> None:
-        """A person on PC ``name`` decides one of its open conflicts: keep the server's value, take the
-        other one, or (text fields) edit it."""
+    def shared_open_conflicts(self) -> list[uuid.UUID]:
+        """Conflicts that show as open on more than one PC: two people may decide them at once."""
+        seen: collections.Counter[uuid.UUID] = collections.Counter()
+        for box in self.clients.values():
+            with box.store.engine.connect() as conn:
+                table = ConflictInbox.__table__
+                seen.update(conn.scalars(select(table.c.id).where(table.c.status == "open")))
+        return sorted(c for c, n in seen.items() if n > 1)
+
+    def resolve(self, name: str, pick: int, choice: str, conflict_id: uuid.UUID | None = None) -> None:
+        """A person on PC ``name`` decides one of its open conflicts (``conflict_id``, else the ``pick``-th):
+        keep the server's value, take the other one, or (text fields) edit it."""
         box = self.clients[name]
         with box.store.transaction() as session:
             rows = session.scalars(select(ConflictInbox).where(ConflictInbox.status == "open")
                                    .order_by(ConflictInbox.id)).all()
+            if conflict_id is not None:
+                rows = [r for r in rows if r.id == conflict_id]
             if not rows:
                 return
             row = rows[pick % len(rows)]

@@ -1,9 +1,11 @@
 """The stateful fault test of sync-security.md §3: a Hypothesis state machine drives two PCs of one cell
 and one PC of another cell against the server behind a fault-injecting transport, then heals and
-checks the eight invariants (people resolve conflicts along the way). It counts the injected faults and reports them in the terminal summary.
+checks the eight invariants (people resolve conflicts along the way, sometimes two at once). It counts the
+injected faults and reports them in the terminal summary.
 
 Planted bugs (client acknowledges a batch before the answer; server numbers changes from a global
-sequence taken outside the cell lock) must make the same machine fail: the tests of the test.
+sequence taken outside the cell lock; server applies a second decision on a closed conflict) must make
+the same machine fail: the tests of the test.
 """
 
 from __future__ import annotations
@@ -158,6 +160,19 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             self.world.resolve(holders[pick % len(holders)], pick // len(holders), choice)
             self._then(then)
 
+        @precondition(lambda self: self.world.shared_open_conflicts())
+        @rule(pick=st.integers(0, 99), choices=st.lists(st.sampled_from(["server", "client", "value"]),
+                                                         min_size=2, max_size=2))
+        def decide_on_both(self, pick: int, choices: list[str]) -> None:
+            """Two people decide the same conflict on two PCs before either syncs: the server must close
+            it once and refuse the later decision, whichever arrives first."""
+            shared = self.world.shared_open_conflicts()
+            conflict_id = shared[pick % len(shared)]
+            for c, choice in zip(("c0", "c1"), choices, strict=True):
+                self.world.resolve(c, 0, choice, conflict_id)
+            self.world.sync("c1" if pick % 2 else "c0")
+            self.world.sync("c0" if pick % 2 else "c1")
+
         def _then(self, then: str | None) -> None:
             if then:
                 self.world.sync(then)
@@ -286,7 +301,8 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
             world.outcomes)
 
 
-@pytest.mark.parametrize("bug, side", [("ack_before_response", "client"), ("global_sequence", "server")])
+@pytest.mark.parametrize("bug, side", [("ack_before_response", "client"), ("global_sequence", "server"),
+                                       ("resolve_twice", "server")])
 def test_planted_bugs_make_the_fault_test_fail(bug: str, side: str, tmp_path: Path) -> None:
     world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}",
                   server_bugs=frozenset({bug}) if side == "server" else frozenset(),
@@ -297,7 +313,7 @@ def test_planted_bugs_make_the_fault_test_fail(bug: str, side: str, tmp_path: Pa
     finally:
         world.close_clients()
         world.server.close()
-    expected = "lost" if bug == "ack_before_response" else "skipped"
+    expected = {"ack_before_response": "lost", "global_sequence": "skipped", "resolve_twice": "resolved_twice"}[bug]
     assert expected in str(caught.value)
     FIGURES.append(f"planted bug {bug}: caught ({str(caught.value).splitlines()[0][:120]})")
 
