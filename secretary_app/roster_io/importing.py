@@ -166,7 +166,7 @@ def _row_data(cells: list[object], mapping: dict[str, int], base: MemberData,
     return data, errors, warnings
 
 
-def _existing(store: Store, with_events: bool, today: dt.date) -> tuple[
+def _existing(store: Store, with_events: bool) -> tuple[
         dict[str, tuple[uuid.UUID, MemberData]], dict[tuple[str, dt.date | None], tuple[uuid.UUID, MemberData]],
         dict[uuid.UUID, list[rules.MemberEvent]]]:
     """The cell's members by card number and by (name, birth date); with their live events when the file
@@ -221,7 +221,7 @@ def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int
     if "full_name" not in mapping:
         raise UserError("Chưa chọn cột \"Họ và tên\". Hãy chỉ rõ cột nào chứa họ và tên đảng viên.")
     status_at = status_column(table.headers)
-    by_card, by_name, stored = _existing(store, status_at is not None or history is not None, today)
+    by_card, by_name, stored = _existing(store, status_at is not None or history is not None)
     statuses: list[tuple[int, str]] = []  # (index in results, status written in the file), checked at the end
     seen_card: dict[str, RowResult] = {}
     seen_name: dict[tuple[str, dt.date | None], RowResult] = {}

@@ -194,7 +194,8 @@ class ResolutionStep(QWidget):
         right.addWidget(self.message)
         layout.addLayout(right, 3)
 
-    def load(self, meeting_id: uuid.UUID, read_only: bool) -> None:
+    def load(self, detail: cycle.MeetingDetail) -> None:
+        meeting_id, read_only = detail.id, detail.read_only
         if meeting_id != self.meeting_id:
             self.undo_stack.clear()  # an undo belongs to the meeting it was made in
         self.meeting_id = meeting_id
@@ -202,7 +203,7 @@ class ResolutionStep(QWidget):
         self.base_label.setText(self.tr("Vote base: %1; official members present and voting: %2")
                                 .replace("%1", base.explanation()).replace("%2", str(base.eligible_present)))
         self._show_votes(vt.list_votes(self.ctx.store, meeting_id))
-        self._show_agenda(cycle.get_meeting(self.ctx.store, meeting_id).agenda)
+        self._show_agenda(detail.agenda)
         if not self.subject.text():
             self.subject.setText("Thông qua nghị quyết tháng")
         self._show(rs.get_resolution(self.ctx.store, meeting_id))

@@ -96,7 +96,7 @@ class MeetingWorkspace(QWidget):
         elif index == 2:
             self.minutes.load(view)
         elif index == 3:
-            self.resolution.load(mid, detail.read_only)
+            self.resolution.load(detail)
         else:
             self.finish.load(mid, view)
 
