@@ -53,3 +53,26 @@ def worked_cell(store) -> WorkedCell:
         att.set_attendance(store, detail.id, member, "present")
     att.confirm_roll(store, detail.id)
     return WorkedCell(detail.id, tuple(official[:20]), tuple(away), exempt, tuple(probationary))
+
+
+@pytest.fixture
+def window(qtbot, qapp, demo_store):
+    """The main window on the demo cell, Vietnamese, 1366×768, shown (the GUI tests of the meeting cycle)."""
+    from secretary_app.settings import Settings
+    from ui.context import AppContext
+    from ui.i18n import install_translations
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    install_translations(qapp, "vi")
+    runner = TaskRunner()
+    win = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
+    win.resize(1366, 768)
+    qtbot.addWidget(win)
+    win.show()
+    yield win, runner
+    runner.shutdown()
+    win.pages["meetings"].workspace.minutes.timer.stop()
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()

@@ -17,29 +17,8 @@ from exporters import Paragraph
 from secretary_app.documents.minutes import item_blocks
 from secretary_app.services import documents, votes
 from secretary_app.services import meeting_attendance as att
-from secretary_app.settings import Settings
-from ui.context import AppContext
-from ui.i18n import install_translations
-from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
 
 SHOTS = os.environ.get("MEETING_SHOTS")
-
-
-@pytest.fixture
-def window(qtbot, qapp, demo_store):
-    install_translations(qapp, "vi")
-    runner = TaskRunner()
-    win = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
-    win.resize(1366, 768)
-    qtbot.addWidget(win)
-    win.show()
-    yield win, runner
-    runner.shutdown()
-    win.pages["meetings"].workspace.minutes.timer.stop()
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
 
 
 def _step4(win, runner):  # type: ignore[no-untyped-def]

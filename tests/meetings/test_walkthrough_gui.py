@@ -16,11 +16,6 @@ from secretary_app.errors import ReadOnlyError
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
-from secretary_app.settings import Settings
-from ui.context import AppContext
-from ui.i18n import install_translations
-from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
 
 SHOTS = os.environ.get("MEETING_SHOTS")
 
@@ -39,22 +34,6 @@ def _shot(window, name: str) -> None:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         QApplication.processEvents()  # let pending layout requests run, as they would before a repaint
         window.grab().save(str(Path(SHOTS) / f"{name}.png"))
-
-
-@pytest.fixture
-def window(qtbot, qapp, demo_store):
-    install_translations(qapp, "vi")
-    runner = TaskRunner()
-    win = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
-    win.resize(1366, 768)
-    qtbot.addWidget(win)
-    win.show()
-    yield win, runner
-    runner.shutdown()
-    win.pages["meetings"].workspace.minutes.timer.stop()
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
 
 
 def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path):

@@ -40,6 +40,29 @@ def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, dem
     runner.shutdown()
 
 
+def _second_pc(demo_store, live_server, tmp_path):  # type: ignore[no-untyped-def]
+    """The demo cell on this PC and on a second PC, both logged in and synced: ready to conflict."""
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+
+    other = Store(resolve_paths(tmp_path / "pc2"))
+    service.login(demo_store, live_server, "bithu", PASSWORD)
+    service.sync_now(demo_store)
+    service.login(other, live_server, "phobithu", PASSWORD)
+    service.sync_now(other)
+    return other
+
+
+def _sync_page(qtbot, store):  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    window = MainWindow(AppContext.for_store(store, Settings(), runner))
+    qtbot.addWidget(window)
+    window.start("sync")
+    page = window.page("sync")
+    runner.wait()
+    return window, page, runner
+
+
 def _set_phone(store, member_id, phone: str) -> None:  # type: ignore[no-untyped-def]
     with store.transaction() as session:
         session.get(Member, member_id).phone = phone
@@ -48,15 +71,8 @@ def _set_phone(store, member_id, phone: str) -> None:  # type: ignore[no-untyped
 def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from secretary_app.paths import resolve_paths
-    from secretary_app.store import Store
-
     install_translations(qapp, "vi")
-    other = Store(resolve_paths(tmp_path / "pc2"))
-    service.login(demo_store, live_server, "bithu", PASSWORD)
-    service.sync_now(demo_store)
-    service.login(other, live_server, "phobithu", PASSWORD)
-    service.sync_now(other)
+    other = _second_pc(demo_store, live_server, tmp_path)
     with demo_store.transaction() as session:
         member = session.query(Member).filter(Member.full_name == "Nguyễn Thị Hường").one()
         member_id, before = member.id, member.phone
@@ -66,12 +82,7 @@ def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live
     assert service.sync_now(demo_store).conflicts == 1
     other.close()
 
-    runner = TaskRunner()
-    window = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
-    qtbot.addWidget(window)
-    window.start("sync")
-    page = window.page("sync")
-    runner.wait()
+    window, page, runner = _sync_page(qtbot, demo_store)
     assert [(r[1], r[2], r[3]) for r in page.conflicts.records] == [("Điện thoại", "0922222222", "0911111111")]
     assert window.sync_label.text().endswith("1 xung đột cần giải quyết")
     page.conflict_view.selectRow(0)  # the person picks the conflict: both values side by side
@@ -106,15 +117,8 @@ def test_a_text_conflict_is_edited_into_a_third_value_from_the_sync_page(qtbot, 
     value both computers end with, after one confirmation."""
     from PySide6.QtWidgets import QMessageBox
 
-    from secretary_app.paths import resolve_paths
-    from secretary_app.store import Store
-
     install_translations(qapp, "vi")
-    other = Store(resolve_paths(tmp_path / "pc2"))
-    service.login(demo_store, live_server, "bithu", PASSWORD)
-    service.sync_now(demo_store)
-    service.login(other, live_server, "phobithu", PASSWORD)
-    service.sync_now(other)
+    other = _second_pc(demo_store, live_server, tmp_path)
     with demo_store.transaction() as session:
         member_id = session.query(Member).filter(Member.full_name == "Trần Văn An").one().id
     for store, notes in ((other, "Chuyển về tổ 7 từ tháng 12"), (demo_store, "Xin miễn sinh hoạt tháng 12")):
@@ -122,12 +126,7 @@ def test_a_text_conflict_is_edited_into_a_third_value_from_the_sync_page(qtbot, 
             session.get(Member, member_id).notes = notes
         service.sync_now(store)
     assert service.status(demo_store).conflicts
-    runner = TaskRunner()
-    window = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
-    qtbot.addWidget(window)
-    window.start("sync")
-    page = window.page("sync")
-    runner.wait()
+    _window, page, runner = _sync_page(qtbot, demo_store)
     page.conflict_view.selectRow(0)
     assert page.edit_button.isVisibleTo(page)
     page.edit_button.click()
