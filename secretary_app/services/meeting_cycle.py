@@ -25,6 +25,7 @@ from secretary_app.store import Changes, Store
 
 KINDS = ("regular", "thematic", "regular_and_thematic", "extraordinary")
 STATES = ("draft", "announced", "held", "final")
+DELETABLE_STATES = ("draft", "announced")  # not held yet: no attendance, minutes or resolution to keep
 CELL_TYPES = {"residential": "Khu dân cư (thôn, tổ dân phố)", "agency": "Cơ quan hành chính",
               "enterprise": "Doanh nghiệp", "school": "Trường học", "armed_forces": "Lực lượng vũ trang"}
 TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "overdue": "Quá hạn",
@@ -308,7 +309,7 @@ def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> 
         meeting = session.get(Meeting, meeting_id)
         if meeting is None or meeting.cell_id != store.cell_id:
             raise NotFoundError("Không tìm thấy kỳ sinh hoạt này; hãy tải lại danh sách.")
-        if deleted and meeting.state not in ("draft", "announced"):
+        if deleted and meeting.state not in DELETABLE_STATES:
             # Attendance, minutes and resolutions of a meeting that took place are the cell's records.
             raise ValidationFailed(f"Kỳ sinh hoạt «{meeting.title}» đã họp: điểm danh, biên bản và nghị quyết là "
                                    "hồ sơ của chi bộ nên không xóa được. Chỉ xóa được kỳ họp chưa diễn ra.",

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.store import Changes
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.tasks import user_message
+from ui.undo import ServiceCommand
 
 
 class Page(QWidget):
@@ -77,6 +79,16 @@ class Page(QWidget):
             window.apply_changes(changes)
         else:
             self.on_changes(changes)
+
+    def run_undoable(self, stack: QUndoStack, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
+        """Run a service call on the worker; once it succeeded, announce what changed and push the step
+        (``undo`` calls the services again) onto the page's undo stack."""
+
+        def done(changes: Changes) -> None:
+            stack.push(ServiceCommand(text, do, undo, self.run_and_announce))
+            self.announce(changes)
+
+        self.ctx.runner.run(do, on_done=done, on_error=self.show_error)
 
     def run_and_announce(self, job: Callable[[], Any]) -> None:
         """Run a service call (an undo or redo step) on the worker and announce what it changed."""

@@ -30,9 +30,6 @@ from ui.context import AppContext
 from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
 from ui.tables import Column, RecordTableModel
-from ui.undo import ServiceCommand
-
-_DELETABLE = ("draft", "announced")  # the service refuses the others; the button says so up front
 
 
 class PlanDialog(QDialog):
@@ -142,16 +139,16 @@ class MeetingsPage(Page):
 
     def _update_delete_button(self) -> None:
         row = self.selected_row()
-        self.delete_button.setEnabled(row is not None and row.state in _DELETABLE)
+        self.delete_button.setEnabled(row is not None and row.state in cycle.DELETABLE_STATES)
         self.delete_button.setToolTip(
             self.tr("Delete the selected meeting (Del). Only a meeting that has not been held can be deleted.")
-            if row is None or row.state in _DELETABLE else
+            if row is None or row.state in cycle.DELETABLE_STATES else
             self.tr("This meeting has been held: its attendance, minutes and resolutions are the cell's "
                     "records and cannot be deleted."))
 
     def delete_selected(self) -> None:
         row = self.selected_row()
-        if row is None or row.state not in _DELETABLE:
+        if row is None or row.state not in cycle.DELETABLE_STATES:
             return
         when = row.planned_at.strftime("%d/%m/%Y")
         self.confirm(
@@ -162,15 +159,9 @@ class MeetingsPage(Page):
 
     def _delete(self, meeting_id, title: str) -> None:  # type: ignore[no-untyped-def]
         store = self.ctx.store
-        delete = lambda: cycle.delete_meeting(store, meeting_id)  # noqa: E731
-        restore = lambda: cycle.restore_meeting(store, meeting_id)  # noqa: E731
-
-        def done(changes: Changes) -> None:
-            self.undo_stack.push(ServiceCommand(self.tr("delete %1").replace("%1", title), delete, restore,
-                                                self.run_and_announce))
-            self.announce(changes)
-
-        self.ctx.runner.run(delete, on_done=done, on_error=self.show_error)
+        self.run_undoable(self.undo_stack, self.tr("delete %1").replace("%1", title),
+                          lambda: cycle.delete_meeting(store, meeting_id),
+                          lambda: cycle.restore_meeting(store, meeting_id))
 
     def plan(self) -> None:
         dialog = PlanDialog(self)

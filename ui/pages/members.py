@@ -364,14 +364,9 @@ class MembersPage(Page):
         store = self.ctx.store
         delete = lambda: roster.delete_member(store, member_id)  # noqa: E731
         restore = lambda: roster.restore_member(store, member_id)  # noqa: E731
-
-        def done(changes: Changes) -> None:
-            text = self.tr("delete %1") if deleted else self.tr("restore %1")
-            self.undo_stack.push(ServiceCommand(text.replace("%1", name), delete if deleted else restore,
-                                                restore if deleted else delete, self.run_and_announce))
-            self.announce(changes)
-
-        self.ctx.runner.run(delete if deleted else restore, on_done=done, on_error=self.show_error)
+        text = self.tr("delete %1") if deleted else self.tr("restore %1")
+        self.run_undoable(self.undo_stack, text.replace("%1", name), delete if deleted else restore,
+                          restore if deleted else delete)
 
     def current_event(self):  # type: ignore[no-untyped-def]
         item = self.timeline.currentItem()
@@ -391,14 +386,8 @@ class MembersPage(Page):
 
     def _remove_event(self, event_id: uuid.UUID) -> None:
         store = self.ctx.store
-
-        def done(changes: Changes) -> None:
-            self.undo_stack.push(ServiceCommand(
-                self.tr("delete event"), lambda: roster.remove_event(store, event_id),
-                lambda: roster.restore_event(store, event_id), self.run_and_announce))
-            self.announce(changes)
-
-        self.ctx.runner.run(lambda: roster.remove_event(store, event_id), on_done=done, on_error=self.show_error)
+        self.run_undoable(self.undo_stack, self.tr("delete event"), lambda: roster.remove_event(store, event_id),
+                          lambda: roster.restore_event(store, event_id))
 
     # --- files ------------------------------------------------------------------------------------
 
