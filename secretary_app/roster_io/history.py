@@ -30,6 +30,7 @@ from secretary_app.services.roster import (
     EventInput,
     EventKind,
     discipline_form,
+    rule_event,
 )
 
 ADD, UNCHANGED, REJECT = "add", "unchanged", "reject"  # the last two as ``importing``'s for member rows
@@ -100,14 +101,6 @@ def event_kind(label: str) -> tuple[EventKind, rules.DisciplineForm | None] | No
     if tail and _KINDS.get(_key(head)) is EventKind.DISCIPLINE and _key(tail) in _FORMS:
         return EventKind.DISCIPLINE, _FORMS[_key(tail)]
     return None
-
-
-def rule_event(event: EventInput, ceremony: dt.date | None) -> rules.MemberEvent:
-    kind = EventKind(event.kind)
-    return rules.MemberEvent(kind=kind, day=event.event_date, end=event.end_date,
-                             ceremony=ceremony if kind is EventKind.ADMISSION else None,
-                             discipline=discipline_form(event.detail) if kind is EventKind.DISCIPLINE else None,
-                             reason=event.reason)
 
 
 @dataclass(frozen=True)
@@ -222,6 +215,7 @@ def check_history(table: Table, find: Find, events_of: Callable[[Target], list[r
         for parsed in ordered:
             assert parsed.event is not None
             event = rule_event(parsed.event, ceremony)
+            assert event is not None  # the kind came from a known label
             same = next((e for e in current if e.kind is event.kind and e.day == event.day), None)
             if same is not None:
                 # A new member's admission/recognition comes from the first sheet's dates; the row adds what

@@ -244,7 +244,9 @@ def discipline_form(detail: str) -> rules.DisciplineForm | None:
     return None
 
 
-def _rule_event(event: MemberEvent, ceremony: dt.date | None) -> rules.MemberEvent | None:
+def rule_event(event: MemberEvent | EventInput, ceremony: dt.date | None) -> rules.MemberEvent | None:
+    """A stored event (or one about to be stored) as the rules see it; None for a kind this version does
+    not know."""
     try:
         kind = EventKind(event.kind)
     except ValueError:  # a kind written by a newer version: ignore rather than guess
@@ -262,7 +264,7 @@ def _live_events(member: Member) -> list[MemberEvent]:
 
 
 def rule_events(member: Member) -> list[rules.MemberEvent]:
-    converted = (_rule_event(e, member.ceremony_date) for e in _live_events(member))
+    converted = (rule_event(e, member.ceremony_date) for e in _live_events(member))
     return [e for e in converted if e is not None]
 
 
@@ -530,7 +532,7 @@ def _check_event_removal(event: MemberEvent) -> None:
         if day is not None and first is event:
             raise ValidationFailed("Sự kiện này theo ngày vào Đảng / ngày chính thức trong hồ sơ. Hãy sửa hồ sơ "
                                    "đảng viên (nút Sửa) nếu ngày đó nhập nhầm.", field="event")
-    others = (_rule_event(e, member.ceremony_date) for e in _live_events(member) if e is not event)
+    others = (rule_event(e, member.ceremony_date) for e in _live_events(member) if e is not event)
     new = _event_problems(e for e in others if e is not None) - _event_problems(rule_events(member))
     if new:
         raise ValidationFailed("Không xóa được sự kiện này: " + " ".join(sorted(message for _, message in new)),
