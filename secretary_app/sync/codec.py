@@ -25,7 +25,8 @@ SCHEMA_VERSION = 3
 
 # Columns every synced row carries; the server assigns them, so they never travel as "fields".
 SYNC_COLUMNS = frozenset({"id", "cell_id", "version", "server_seq", "deleted", "updated_at", "updated_by"})
-ENTITIES: dict[str, Table] = {cls.__tablename__: cls.__table__ for cls in SYNCED_TABLES}  # type: ignore[attr-defined]
+MODELS: dict[str, type] = {cls.__tablename__: cls for cls in SYNCED_TABLES}  # type: ignore[attr-defined]
+ENTITIES: dict[str, Table] = {name: cls.__table__ for name, cls in MODELS.items()}  # type: ignore[attr-defined]
 # Order in which rows can be created (parents first); deletes go the other way.
 ENTITY_ORDER: dict[str, int] = {
     t.name: i for i, t in enumerate(SYNCED_TABLES[0].metadata.sorted_tables) if t.name in ENTITIES  # type: ignore[attr-defined]

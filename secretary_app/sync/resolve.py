@@ -16,12 +16,20 @@ from typing import Any, Literal
 
 from sqlalchemy import inspect, select
 
-from models.base import Base, new_id
+from models.base import new_id
 from models.sync_tables import ConflictInbox, OutboxEntry, SyncState
 from secretary_app.changes import Changes
 from secretary_app.errors import UserError
 from secretary_app.store import Store
-from secretary_app.sync.codec import ENTITIES, FINALISABLE, SCHEMA_VERSION, CodecError, from_json, to_json
+from secretary_app.sync.codec import (
+    ENTITIES,
+    FINALISABLE,
+    MODELS,
+    SCHEMA_VERSION,
+    CodecError,
+    from_json,
+    to_json,
+)
 from secretary_app.sync.outbox import APPLYING
 
 Choice = Literal["server", "client", "value", "mine"]
@@ -104,7 +112,7 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
                          for name, value in local.items()}  # `deleted` is a sync column, not a field
         except CodecError as exc:
             raise UserError(f"Giá trị không hợp lệ ({exc}). Hãy sửa lại rồi lưu.") from exc
-        record = session.get(_model(row.entity), row.entity_id)
+        record = session.get(MODELS[row.entity], row.entity_id)  # the entity is known: ENTITIES had it
         if record is None:
             raise UserError("Bản ghi của xung đột này không có trên máy. Hãy đồng bộ rồi thử lại.")
         # The decision travels as the `resolve` mutation only: the local write below must not also
@@ -132,13 +140,6 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
         changes = Changes()
         changes.add("sync", AREAS.get(row.entity, row.entity))
         return changes
-
-
-def _model(entity: str) -> type[Any]:
-    for mapper in Base.registry.mappers:
-        if getattr(mapper.local_table, "name", None) == entity:
-            return mapper.class_
-    raise UserError(f"Không nhận ra loại bản ghi \"{entity}\".")
 
 
 def _local_values(kind: str, choice: str, client: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
