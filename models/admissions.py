@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from models.base import Base, SyncMixin
@@ -26,6 +26,11 @@ class Candidate(SyncMixin, Base):
     member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member.id"), nullable=True)  # once admitted
     stage: Mapped[str] = mapped_column(String(40), default="candidate")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Decision within 60 (+30 in special cases) working days of the cell's resolution (rules.md §2.2 step 10).
+    special_case: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Who may introduce an applicant under 30: "doan" where a Đoàn exists (BCH Đoàn + 1 member),
+    # "cong_doan" where there is none (BCH Công đoàn + 1 member), "" = two official members (step 6).
+    youth_union: Mapped[str] = mapped_column(String(20), default="")
 
     @validates("full_name")
     def _keep_search_key(self, key: str, value: str) -> str:
@@ -42,3 +47,8 @@ class AdmissionStep(SyncMixin, Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     done_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     document_ref: Mapped[str] = mapped_column(String(200), default="")
+    # Introducers: the member (None for the BCH Đoàn / Công đoàn) and since when they worked, studied or
+    # lived with the applicant in the same unit.
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("member.id"), nullable=True)
+    since_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    outcome: Mapped[str] = mapped_column(String(20), default="")  # recognition: "" / "not_recognised"

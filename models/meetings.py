@@ -83,6 +83,8 @@ class Vote(SyncMixin, Base):
     # Named voting only: JSON list of {"member_id", "name", "choice": "yes"|"no"|"abstain"} of the ballots
     # counted, so the minutes can say who voted how. "" for a show of hands.
     ballots: Mapped[str] = mapped_column(Text, default="")
+    # Admission / recognition votes: the candidate the cell decided on (issue 13); None for other kinds.
+    candidate_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("candidate.id"), nullable=True)
 
 
 class Minutes(SyncMixin, Base):

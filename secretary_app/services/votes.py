@@ -22,6 +22,7 @@ from models.rules.votes import (
     yes_needed,
 )
 from secretary_app.errors import NotFoundError, ValidationFailed
+from secretary_app.services.admissions import check_vote
 from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.store import Changes, Store
@@ -70,12 +71,14 @@ class VoteRow:
     attendance_warning: str
     ignored_probationary: int = 0  # named ballots of probationary members, never counted
     ballots: tuple[NamedBallot, ...] = ()  # who voted how, when the secretary chose a named vote
+    candidate_id: uuid.UUID | None = None  # admission / recognition / removal: the person decided on
 
 
 def _row(vote: Vote, breakdown: BaseBreakdown, warning: str, ignored: int = 0) -> VoteRow:
     result = tally(DecisionKind(vote.decision_kind), vote.yes, vote.no, vote.abstain, vote.base)
     return VoteRow(vote.id, vote.subject, vote.decision_kind, vote.yes, vote.no, vote.abstain, vote.base,
-                   vote.passed, result.explanation, breakdown.explanation(), warning, ignored, ballots_of(vote))
+                   vote.passed, result.explanation, breakdown.explanation(), warning, ignored, ballots_of(vote),
+                   vote.candidate_id)
 
 
 def needed_to_pass(kind: str, base: int) -> int | None:
@@ -105,11 +108,16 @@ def list_votes(store: Store, meeting_id: uuid.UUID) -> list[VoteRow]:
 def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, yes: int, no: int, abstain: int,
                 *, agenda_item_id: uuid.UUID | None = None, vote_id: uuid.UUID | None = None,
                 ignored_probationary: int = 0,
-                named: tuple[NamedBallot, ...] = ()) -> tuple[VoteRow, Changes]:
+                named: tuple[NamedBallot, ...] = (),
+                candidate_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
     """Record (or correct) one decision's show of hands. The base comes from the attendance sheet.
 
     ``named`` is given by ``record_named_vote`` only; a correction by counts drops an earlier named list,
-    which would no longer match the counts."""
+    which would no longer match the counts.
+
+    ``candidate_id`` links an admission, recognition or removal vote to the person in the admission
+    pipeline, which reads its result; a vote the rules forbid (expired certificate, introducers short of
+    12 months, applicant over 60 by month) is refused with the reason."""
     if not subject.strip():
         raise ValidationFailed("Hãy ghi nội dung được biểu quyết.", field="subject")
     try:
@@ -124,6 +132,8 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
                            eligible_present=sheet.base.eligible_present)
         except VoteCountError as exc:
             raise ValidationFailed(str(exc), field="yes") from None
+        if candidate_id is not None:
+            check_vote(session, store, candidate_id, decision.value, meeting.planned_at.date())
         if agenda_item_id is not None:
             item = session.get(AgendaItem, agenda_item_id)
             if item is None or item.deleted or item.meeting_id != meeting.id:
@@ -135,6 +145,7 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
             session.add(vote)
         vote.subject, vote.decision_kind, vote.agenda_item_id = subject.strip(), decision.value, agenda_item_id
         vote.yes, vote.no, vote.abstain = yes, no, abstain
+        vote.candidate_id = candidate_id
         vote.base, vote.passed = result.base, result.passed
         vote.ballots = json.dumps([{"member_id": str(b.member_id), "name": b.name, "choice": b.choice}
                                    for b in named], ensure_ascii=False) if named else ""
@@ -143,15 +154,18 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
                                                                 "abstain": abstain, "base": result.base})
         row = VoteRow(vote.id, vote.subject, vote.decision_kind, yes, no, abstain, result.base, result.passed,
                       result.explanation, sheet.base.explanation(), sheet.warning, ignored_probationary,
-                      ballots_of(vote))
+                      ballots_of(vote), candidate_id)
     changes = Changes()
     changes.add("meeting")
+    if candidate_id is not None:
+        changes.add("admission")
     return row, changes
 
 
 def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str,
                       ballots: dict[uuid.UUID, str], *, agenda_item_id: uuid.UUID | None = None,
-                      vote_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
+                      vote_id: uuid.UUID | None = None,
+                      candidate_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
     """Named votes: ``{member_id: "yes" | "no" | "abstain"}``. Only official members in the vote base who
     are present are counted; probationary members' ballots are dropped (they have no vote). The counted
     ballots are stored with the counts, so the minutes list who voted how."""
@@ -181,7 +195,7 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
     named.sort(key=lambda b: order[b.member_id])  # in the order of the roll, as the minutes list people
     return record_vote(store, meeting_id, subject, kind, counts["yes"], counts["no"], counts["abstain"],
                        agenda_item_id=agenda_item_id, vote_id=vote_id, ignored_probationary=ignored,
-                       named=tuple(named))
+                       named=tuple(named), candidate_id=candidate_id)
 
 
 def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> Changes:
