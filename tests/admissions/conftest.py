@@ -50,10 +50,10 @@ def vote(store, day: dt.date, candidate: uuid.UUID, kind: str, yes: int = 8) -> 
 
 
 def applicant(store, cell: Cell, *, birth: dt.date = dt.date(1999, 4, 12), certificate: dt.date,
-              known_since: dt.date = dt.date(2020, 1, 1), today: dt.date) -> uuid.UUID:
+              known_since: dt.date = dt.date(2020, 1, 1), today: dt.date, name: str = "Lê Thị Hoa") -> uuid.UUID:
     """A candidate with the certificate, application, declaration, verification, two introducers and the
     two opinions recorded, ready for the cell's vote."""
-    cid, _ = adm.create_candidate(store, adm.CandidateData("Lê Thị Hoa", birth, "Nữ", "Giáo viên",
+    cid, _ = adm.create_candidate(store, adm.CandidateData(name, birth, "Nữ", "Giáo viên",
                                                            helper_member_id=cell.members[1]), today)
     adm.record_step(store, cid, adm.StepInput("class_certificate", certificate, "GCN số 12"), today)
     for kind in ("application", "background_declaration", "background_check", "mass_opinion",
@@ -66,9 +66,9 @@ def applicant(store, cell: Cell, *, birth: dt.date = dt.date(1999, 4, 12), certi
 
 
 def admitted(store, cell: Cell, *, vote_day: dt.date, decision: dt.date, ceremony: dt.date,
-             today: dt.date) -> uuid.UUID:
+             today: dt.date, name: str = "Lê Thị Hoa") -> uuid.UUID:
     """A candidate voted on, decided and admitted at a ceremony: a probationary member on the roster."""
-    cid = applicant(store, cell, certificate=vote_day - dt.timedelta(days=200), today=today)
+    cid = applicant(store, cell, certificate=vote_day - dt.timedelta(days=200), today=today, name=name)
     assert vote(store, vote_day, cid, "admission").passed
     adm.record_step(store, cid, adm.StepInput("decision", decision, "QĐ 45-QĐ/ĐU"), today)
     adm.record_step(store, cid, adm.StepInput("ceremony", ceremony), today)

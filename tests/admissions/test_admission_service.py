@@ -151,3 +151,23 @@ def test_decision_overdue_is_listed_soonest_first(store, cell):
     assert lines[1][1:] == ("Hết 12 tháng dự bị", "due", dt.date(2026, 11, 29))
     assert {r.id for r in adm.list_candidates(store, today)} == {late, soon}
     assert "Quá hạn ra quyết định kết nạp" in " ".join(adm.get_candidate(store, late, today).alerts)
+
+
+def test_cli_lists_open_deadlines_soonest_first(store, cell, data_dir, capsys):
+    from secretary_app.cli import main
+
+    today = dt.date(2026, 11, 25)
+    late = applicant(store, cell, certificate=dt.date(2025, 6, 1), today=today)
+    vote(store, dt.date(2026, 6, 4), late, "admission")
+    admitted(store, cell, vote_day=dt.date(2025, 10, 2), decision=dt.date(2025, 11, 20),
+             ceremony=dt.date(2025, 11, 29), today=today, name="Trần Văn Sơn")
+    store.close()
+    assert main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "2026-11-25"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "27/08/2026\tLê Thị Hoa\tQuyết định kết nạp\toverdue",
+        "29/11/2026\tTrần Văn Sơn\tHết 12 tháng dự bị\tdue",
+        "08/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\tdue",
+    ]
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "25/11/2026"])
+    assert "không hợp lệ" in capsys.readouterr().err
