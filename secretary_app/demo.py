@@ -13,7 +13,6 @@ import uuid
 
 from sqlalchemy import select
 
-from models.admissions import AdmissionStep, Candidate
 from models.base import new_id
 from models.cell import Cell
 from models.documents import DocumentRecord
@@ -21,6 +20,7 @@ from models.dues import DuesPayment
 from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
 from models.rules.dates import add_months
+from secretary_app.demo_admissions import add_demo_admissions
 from secretary_app.errors import UserError
 from secretary_app.store import Changes, Store
 
@@ -141,9 +141,9 @@ def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 202
         active = [m for m, p in zip(members, _PEOPLE, strict=True) if p[6] not in ("moved", "deceased")]
         _demo_meetings(session, cell_id, term_start, active, secretary, deputy, today, rng)
         _demo_dues(session, cell_id, active, today, rng)
-        _demo_candidates(session, cell_id, members, today)
+        add_demo_admissions(session, cell_id, members, today)
     changes = Changes()
-    changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "document")
+    changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "admission", "document")
     store.forget_cell()
     return changes
 
@@ -262,25 +262,3 @@ def _demo_dues(session, cell_id: uuid.UUID, members: list[Member], today: dt.dat
             session.add(DuesPayment(id=new_id(), cell_id=cell_id, member_id=member.id, month=month,
                                     amount=amount, paid_on=month.replace(day=min(28, 5 + rng.randint(0, 10))),
                                     channel=rng.choice(["cash", "cash", "portal"])))
-
-
-def _demo_candidates(session, cell_id: uuid.UUID, members: list[Member], today: dt.date) -> None:  # type: ignore[no-untyped-def]
-    first = Candidate(id=new_id(), cell_id=cell_id, full_name="Nguyễn Thị Minh Châu", gender="Nữ",
-                      birth_date=dt.date(1999, 4, 12), occupation="Giáo viên mầm non",
-                      helper_member_id=members[1].id, introducer1_id=members[1].id,
-                      introducer2_id=members[5].id, stage="background_check")
-    second = Candidate(id=new_id(), cell_id=cell_id, full_name="Phạm Đức Thắng", gender="Nam",
-                       birth_date=dt.date(1996, 9, 3), occupation="Kỹ sư phần mềm",
-                       helper_member_id=members[4].id, stage="class")
-    session.add_all([first, second])
-    session.flush()
-    session.add_all([
-        AdmissionStep(id=new_id(), cell_id=cell_id, candidate_id=first.id, kind="class_certificate",
-                      done_date=today - dt.timedelta(days=300), document_ref="Giấy chứng nhận số 125"),
-        AdmissionStep(id=new_id(), cell_id=cell_id, candidate_id=first.id, kind="application",
-                      done_date=today - dt.timedelta(days=120)),
-        AdmissionStep(id=new_id(), cell_id=cell_id, candidate_id=first.id, kind="background_check",
-                      due_date=today + dt.timedelta(days=30)),
-        AdmissionStep(id=new_id(), cell_id=cell_id, candidate_id=second.id, kind="class_certificate",
-                      due_date=today + dt.timedelta(days=45)),
-    ])

@@ -48,6 +48,9 @@ STEP_LABELS: dict[str, str] = {
     "party_records": "Lý lịch đảng viên, phiếu đảng viên",
     "recognition_decision": "Quyết định công nhận đảng viên chính thức",
 }
+# The cell's resolution proposing admission, for a person voted on before the cell kept its meetings in the
+# app (the demo, an import). Never recorded by ``record_step``: a new vote is a meeting's vote.
+HISTORY_RESOLUTION = "cell_resolution"
 # Timeline entries computed from other records.
 CELL_VOTE = "cell_vote"
 PROBATION = "probation"
@@ -188,6 +191,8 @@ class _Facts:
 
     def passed(self, kind: str) -> dt.date | None:
         days = [v.day for v in self.votes if v.kind == kind and v.passed]
+        if not days and kind == "admission":  # voted before the cell kept its meetings here
+            return self.done(HISTORY_RESOLUTION)
         return min(days) if days else None
 
     def failed(self, kind: str) -> int:
@@ -446,7 +451,7 @@ def get_candidate(store: Store, candidate_id: uuid.UUID, today: dt.date | None =
         candidate = _load(session, store, candidate_id)
         names = _member_names(session, store)
         facts = _facts(session, store, candidate, names)
-        steps = tuple(StepRecord(s.id, s.kind, STEP_LABELS.get(s.kind, s.kind), s.done_date, s.document_ref,
+        steps = tuple(StepRecord(s.id, s.kind, STEP_LABELS.get(s.kind, ENTRY_LABELS[CELL_VOTE]), s.done_date, s.document_ref,
                                  s.member_id, names.get(s.member_id, "") if s.member_id else "", s.since_date)
                       for s in facts.steps)
         review = facts.passed("admission") or today
