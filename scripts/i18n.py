@@ -23,6 +23,7 @@ CATALOGUES: dict[str, list[str]] = {
     "roster_vi": ["ui/roster/*.py", "ui/pages/members.py"],
     "meetings_vi": ["ui/meeting/*.py", "ui/pages/meetings.py"],
     "sync_vi": ["ui/pages/sync.py"],
+    "admissions_vi": ["ui/admissions/*.py", "ui/pages/admissions.py"],
     "secretary_app_vi": ["ui/*.py", "ui/pages/*.py"],
 }
 

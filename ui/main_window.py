@@ -33,7 +33,7 @@ _PAGES: dict[str, tuple[str, str]] = {
     "meetings": ("ui.pages.meetings:MeetingsPage", "SP_FileDialogDetailedView"),
     "documents": ("ui.pages.documents:DocumentsPage", "SP_FileIcon"),
     "dues": ("ui.pages.placeholders:DuesPage", "SP_DialogApplyButton"),
-    "admissions": ("ui.pages.placeholders:AdmissionsPage", "SP_ArrowUp"),
+    "admissions": ("ui.pages.admissions:AdmissionsPage", "SP_ArrowUp"),
     "sync": ("ui.pages.sync:SyncPage", "SP_BrowserReload"),
     "settings": ("ui.pages.settings:SettingsPage", "SP_FileDialogContentsView"),
 }

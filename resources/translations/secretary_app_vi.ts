@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>AdmissionsPage</name>
-    <message>
-        <source>Member development</source>
-        <translation>Phát triển đảng viên</translation>
-    </message>
-    <message>
-        <source>Candidates for admission and probationary members, with their next step.</source>
-        <translation>Quần chúng ưu tú và đảng viên dự bị, cùng bước tiếp theo của từng người.</translation>
-    </message>
-    <message>
-        <source>each candidate with the next step and its deadline</source>
-        <translation>từng quần chúng với bước tiếp theo và thời hạn</translation>
-    </message>
-    <message>
-        <source>probationary members with the date their 12 months end</source>
-        <translation>đảng viên dự bị và ngày hết 12 tháng dự bị</translation>
-    </message>
-    <message>
-        <source>a timeline per person, from the awareness class to recognition</source>
-        <translation>quá trình của từng người, từ lớp nhận thức về Đảng đến khi công nhận chính thức</translation>
-    </message>
-</context>
-<context>
     <name>CellForm</name>
     <message>
         <source>e.g. Chi bộ Tổ dân phố số 5</source>

@@ -326,7 +326,7 @@ def _timeline(facts: _Facts, today: dt.date, include_uncertain: bool) -> tuple[T
     # The certificate's last valid day is the latest day the cell can vote without a new class.
     last_valid = t.certificate_expiry - dt.timedelta(days=1) if t.certificate_expiry else None
     failed = facts.failed("admission")
-    entries.append(_entry(CELL_VOTE, voted, last_valid, today,
+    entries.append(_entry(CELL_VOTE, voted, None if voted else last_valid, today,
                           f"{failed} lần biểu quyết chưa đủ 2/3" if failed and not voted else ""))
     entries.append(_entry("committee_review", facts.done("committee_review"), None, today))
     entries.append(_entry("decision", case.decision, t.decision_deadline, today))

@@ -19,14 +19,3 @@ class DuesPage(ComingPage):
                              self.tr("the dues ledger and the report to the upper committee, in Word and PDF"),
                          ], parent)
 
-
-class AdmissionsPage(ComingPage):
-    key = "admissions"
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Member development"),
-                         self.tr("Candidates for admission and probationary members, with their next step."), [
-                             self.tr("each candidate with the next step and its deadline"),
-                             self.tr("probationary members with the date their 12 months end"),
-                             self.tr("a timeline per person, from the awareness class to recognition"),
-                         ], parent)

@@ -1,0 +1,1 @@
+"""The Phát triển đảng viên page's dialogs."""
