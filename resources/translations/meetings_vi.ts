@@ -448,6 +448,14 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
         <translation>Thuộc nội dung</translation>
     </message>
     <message>
+        <source>The candidate or probationary member this vote is about.</source>
+        <translation>Quần chúng hoặc đảng viên dự bị được biểu quyết.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người được xét</translation>
+    </message>
+    <message>
         <source>Count the ballots</source>
         <translation>Đếm số phiếu</translation>
     </message>
@@ -534,6 +542,10 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
     <message>
         <source>Vote base: %1; official members present and voting: %2</source>
         <translation>Số đảng viên được tính để biểu quyết: %1; đảng viên chính thức có mặt có quyền biểu quyết: %2</translation>
+    </message>
+    <message>
+        <source>(no one chosen)</source>
+        <translation>(chưa chọn)</translation>
     </message>
     <message>
         <source>(by name)</source>

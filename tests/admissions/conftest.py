@@ -74,3 +74,27 @@ def admitted(store, cell: Cell, *, vote_day: dt.date, decision: dt.date, ceremon
     adm.record_step(store, cid, adm.StepInput("ceremony", ceremony), today)
     adm.record_step(store, cid, adm.StepInput("party_records", ceremony + dt.timedelta(days=14)), today)
     return cid
+
+
+@pytest.fixture
+def window(qtbot, qapp, demo_store):
+    """The main window on the demo cell, Vietnamese, 1366×768, shown."""
+    from secretary_app.settings import Settings
+    from ui.context import AppContext
+    from ui.i18n import install_translations
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    install_translations(qapp, "vi")
+    runner = TaskRunner()
+    win = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
+    win.resize(1366, 768)
+    qtbot.addWidget(win)
+    win.show()
+    yield win, runner
+    runner.shutdown()
+    if "meetings" in win.pages:
+        win.pages["meetings"].workspace.minutes.timer.stop()
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()

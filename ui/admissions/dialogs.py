@@ -26,9 +26,8 @@ from ui.roster.dates import DateEdit, DateProblem
 
 
 class _Form(QDialog):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -69,7 +68,8 @@ class CandidateDialog(_Form):
 
     def __init__(self, members: Sequence[tuple[uuid.UUID, str]], data: CandidateData | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Candidate for admission"), parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Candidate for admission"))
         self.name = QLineEdit()
         self.birth = DateEdit()
         self.gender = QComboBox()
@@ -112,12 +112,13 @@ class StepDialog(_Form):
 
     def __init__(self, members: Sequence[tuple[uuid.UUID, str]], today: dt.date, organisation: str = "",
                  kind: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Record a step"), parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record a step"))
         self.kind = QComboBox()
         for key, label in STEP_LABELS.items():
             self.kind.addItem(label, key)
-        self.done = DateEdit()
-        self.done.set_date(today)
+        self.day = DateEdit()
+        self.day.set_date(today)
         self.document = QLineEdit()
         self.document.setPlaceholderText(self.tr("number and date of the document, e.g. 45-QĐ/ĐU"))
         self.introducer = QComboBox()
@@ -127,7 +128,7 @@ class StepDialog(_Form):
             self.introducer.addItem(name, member_id)
         self.since = DateEdit()
         self.form.addRow(self.tr("Step"), self.kind)
-        self.form.addRow(self.tr("Date"), self.done)
+        self.form.addRow(self.tr("Date"), self.day)
         self.form.addRow(self.tr("Document"), self.document)
         self.form.addRow(self.tr("Introducer"), self.introducer)
         self.form.addRow(self.tr("Together in the same unit since"), self.since)
@@ -145,7 +146,7 @@ class StepDialog(_Form):
                 label.setVisible(introducer)
 
     def read(self) -> StepInput:
-        done = self.done.date()
+        done = self.day.date()
         if done is None:
             raise ValueError(self.tr("Type the date of this step."))
         introducer = self.kind.currentData() == "introducer"

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import Changes
+from secretary_app.services import admissions as adm
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import resolutions as rs
@@ -67,6 +69,12 @@ _KIND_STEPS = {"admission": "party_building", "recognition": "party_building", "
                "discipline": "party_building", "resolution": "vote"}
 
 
+# The decision's wording once a person is chosen (Vietnamese: it goes into the minutes as typed).
+_PERSON_SUBJECTS = {"admission": "Đề nghị kết nạp quần chúng %1 vào Đảng",
+                    "recognition": "Đề nghị công nhận đồng chí %1 là đảng viên chính thức",
+                    "removal": "Đề nghị xóa tên đảng viên dự bị %1"}
+
+
 class ResolutionStep(QWidget):
     changed = Signal()
 
@@ -103,6 +111,13 @@ class ResolutionStep(QWidget):
         self.agenda_item.setToolTip(self.tr("The minutes list the vote under this item of the agenda."))
         form.addRow(self.tr("Agenda item"), self.agenda_item)
         self.kind.currentIndexChanged.connect(lambda _: self._suggest_agenda_item())
+        # Admission, recognition and removal decide on one person: the admissions page reads the result.
+        self.person = QComboBox()
+        self.person.setToolTip(self.tr("The candidate or probationary member this vote is about."))
+        form.addRow(self.tr("Person"), self.person)
+        form.setRowVisible(self.person, False)
+        self.kind.currentIndexChanged.connect(lambda _: self._load_people())
+        self.person.currentIndexChanged.connect(lambda _: self._person_chosen())
         # How the vote is written down: the counts (as announced) or each member's ballot by name.
         method = QHBoxLayout()
         self.by_counts = QRadioButton(self.tr("Count the ballots"))
@@ -216,6 +231,7 @@ class ResolutionStep(QWidget):
         self.read_only = read_only
         self._update_method()
         self._update_vote_buttons()
+        self._load_people()
 
     def _show_agenda(self, agenda: tuple[cycle.AgendaRow, ...]) -> None:
         chosen = self.agenda_item.currentData()
@@ -238,6 +254,50 @@ class ResolutionStep(QWidget):
         match = next((i for i in range(self.agenda_item.count())
                       if self.agenda_steps.get(self.agenda_item.itemData(i)) == step), self.agenda_item.count() - 1)
         self.agenda_item.setCurrentIndex(match)
+
+    # --- the person an admission / recognition / removal vote is about ------------------------------
+
+    def _load_people(self) -> None:
+        """Who the chosen kind of vote may be about (on the worker); the row shows only for those kinds."""
+        kind = self.kind.currentData()
+        if kind not in _PERSON_SUBJECTS or self.ctx.store is None:
+            self._vote_form.setRowVisible(self.person, False)
+            self.person.clear()
+            return
+        store = self.ctx.store
+        self.ctx.runner.run(lambda: (kind, adm.vote_choices(store, kind)), on_done=self._show_people,
+                            on_error=lambda exc: self.result.setText(user_message(exc)))
+
+    def _show_people(self, result: tuple[str, list[adm.Choice]]) -> None:
+        kind, choices = result
+        if kind != self.kind.currentData():
+            return  # the kind changed again while this was loading
+        blocked = self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem(self.tr("(no one chosen)"), None)
+        for choice in choices:
+            self.person.addItem(f"{choice.full_name} — {choice.stage}", choice.id)
+        self.person.blockSignals(blocked)
+        self._vote_form.setRowVisible(self.person, True)
+        if len(choices) == 1:
+            self.person.setCurrentIndex(1)
+
+    def person_id(self) -> uuid.UUID | None:
+        return self.person.currentData() if self.kind.currentData() in _PERSON_SUBJECTS else None
+
+    def choose_person(self, candidate_id: uuid.UUID) -> bool:
+        for index in range(self.person.count()):
+            if self.person.itemData(index) == candidate_id:
+                self.person.setCurrentIndex(index)
+                return True
+        return False
+
+    def _person_chosen(self) -> None:
+        """Write the usual wording of the decision with the person's name (the secretary may change it)."""
+        if self.person.currentData() is None or self.read_only:
+            return
+        name = self.person.currentText().split(" — ")[0]
+        self.subject.setText(_PERSON_SUBJECTS[self.kind.currentData()].replace("%1", name))
 
     def _vote_text(self, row: vt.VoteRow) -> str:
         text = f"{row.subject}: {row.explanation}"
@@ -298,7 +358,7 @@ class ResolutionStep(QWidget):
         try:
             row, _ = vt.record_vote(self.ctx.store, self.meeting_id, self.subject.text(), self.kind.currentData(),
                                     self.yes.value(), self.no.value(), self.abstain.value(),
-                                    agenda_item_id=self.agenda_item.currentData())
+                                    agenda_item_id=self.agenda_item.currentData(), candidate_id=self.person_id())
         except Exception as exc:
             self.result.setText(user_message(exc))
             return
@@ -307,6 +367,11 @@ class ResolutionStep(QWidget):
     def _recorded(self, row: vt.VoteRow) -> None:
         self.result.setText(row.explanation + (f"\n{row.attendance_warning}" if row.attendance_warning else ""))
         self.changed.emit()  # the workspace reloads the step, so the list shows the stored votes
+        if row.candidate_id is not None:  # the admissions page and the overview read this vote
+            window = self.window()
+            if hasattr(window, "apply_changes"):
+                window.apply_changes(Changes({"admission"}))
+            self._load_people()
 
     # --- by name ----------------------------------------------------------------------------------
 
@@ -322,16 +387,18 @@ class ResolutionStep(QWidget):
 
     def _show_named_dialog(self, sheet: AttendanceSheet) -> None:
         subject, kind, item = self.subject.text().strip(), self.kind.currentData(), self.agenda_item.currentData()
+        person = self.person_id()
         dialog = NamedVoteDialog(sheet, subject, kind, self)
-        dialog.accepted.connect(lambda: self._save_named(subject, kind, dialog.ballots(), item))
+        dialog.accepted.connect(lambda: self._save_named(subject, kind, dialog.ballots(), item, person))
         self.named_dialog = dialog  # kept so tests (and the window) can find it
         dialog.open()
 
     def _save_named(self, subject: str, kind: str, ballots: dict[uuid.UUID, str],
-                    item: uuid.UUID | None = None) -> None:
+                    item: uuid.UUID | None = None, person: uuid.UUID | None = None) -> None:
         store, mid = self.ctx.store, self.meeting_id
         assert mid is not None
-        self.ctx.runner.run(lambda: vt.record_named_vote(store, mid, subject, kind, ballots, agenda_item_id=item),
+        self.ctx.runner.run(lambda: vt.record_named_vote(store, mid, subject, kind, ballots, agenda_item_id=item,
+                                                         candidate_id=person),
                             on_done=lambda result: self._recorded(result[0]),
                             on_error=lambda exc: self.result.setText(user_message(exc)))
 
