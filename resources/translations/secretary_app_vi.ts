@@ -314,6 +314,14 @@
         <translation>có mặt kỳ sinh hoạt gần nhất</translation>
     </message>
     <message>
+        <source>Member development — next deadlines:</source>
+        <translation>Phát triển đảng viên — thời hạn tiếp theo:</translation>
+    </message>
+    <message>
+        <source>Click a person to open them on the Member development page.</source>
+        <translation>Bấm vào một người để mở người đó ở trang Phát triển đảng viên.</translation>
+    </message>
+    <message>
         <source>no owner</source>
         <translation>chưa phân công người phụ trách</translation>
     </message>
@@ -344,6 +352,10 @@
     <message>
         <source>Party badges due soon:</source>
         <translation>Sắp đến dịp trao Huy hiệu Đảng:</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Sắp đến hạn</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from secretary_app.services.admissions import Deadline
 from secretary_app.services.meeting_cycle import TaskRow
 from secretary_app.services.overview import Overview, overview
 from secretary_app.store import Changes
@@ -55,6 +58,15 @@ class OverviewPage(Page):
         self.overdue_label = QLabel()
         self.overdue_label.setWordWrap(True)
         self.body().addWidget(self.overdue_label)
+        # Candidates and probationary members: each person's next deadline; a click opens that person.
+        self.admissions_label = QLabel("<b>" + escape(self.tr("Member development — next deadlines:")) + "</b>")
+        self.body().addWidget(self.admissions_label)
+        self.admissions = QListWidget()
+        self.admissions.setObjectName("admissionDeadlines")
+        self.admissions.setToolTip(self.tr("Click a person to open them on the Member development page."))
+        self.admissions.itemClicked.connect(self.open_admission)
+        self.admissions.itemActivated.connect(self.open_admission)
+        self.body().addWidget(self.admissions)
         self.badges_label = QLabel()
         self.badges_label.setWordWrap(True)
         self.body().addWidget(self.badges_label)
@@ -96,9 +108,34 @@ class OverviewPage(Page):
         for label, shown in ((self.reminders_label, data.meeting_reminders),
                              (self.overdue_label, data.overdue_tasks)):
             label.setVisible(bool(shown))  # no empty gap when there is nothing to say
+        self._show_admissions(data.admission_deadlines)
         self.badges_label.setText(
             "<b>" + self.tr("Party badges due soon:") + "</b><br>" + "<br>".join(data.badge_alerts)
             if data.badge_alerts else "")
+
+    def _admission_line(self, deadline: Deadline) -> QListWidgetItem:
+        word = self.tr("Overdue") if deadline.state == "overdue" else self.tr("Due")
+        item = QListWidgetItem(f"{deadline.due:%d/%m/%Y} — {word} — {deadline.full_name}: {deadline.step}")
+        item.setData(Qt.ItemDataRole.UserRole, deadline.candidate_id)
+        item.setForeground(QBrush(QColor(OVERDUE if deadline.state == "overdue" else WARNING)))
+        return item
+
+    def _show_admissions(self, deadlines: tuple[Deadline, ...]) -> None:
+        self.admissions.clear()
+        for deadline in deadlines:
+            self.admissions.addItem(self._admission_line(deadline))
+        rows = self.admissions.count()
+        if rows:  # as tall as its lines: the page scrolls no list inside a list
+            self.admissions.setFixedHeight(self.admissions.sizeHintForRow(0) * rows + 2 * self.admissions.frameWidth())
+        for widget in (self.admissions_label, self.admissions):
+            widget.setVisible(bool(rows))
+
+    def open_admission(self, item: QListWidgetItem) -> None:
+        """Show that person on the Member development page."""
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("admissions")
+            window.page("admissions").select_candidate(item.data(Qt.ItemDataRole.UserRole))
 
     def on_changes(self, changes: Changes) -> None:
         if changes:
