@@ -48,6 +48,10 @@
         <translation>Thời hạn</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Người</translation>
     </message>
@@ -66,6 +70,10 @@
     <message>
         <source>No one is in the admission pipeline yet. Press “Add candidate” for a person the cell helps towards admission; probationary members appear here once their ceremony is recorded.</source>
         <translation>Chưa có ai trong danh sách phát triển đảng viên. Bấm “Thêm quần chúng” để ghi người được chi bộ giúp đỡ phấn đấu vào Đảng; đảng viên dự bị hiện ở đây khi đã ghi lễ kết nạp.</translation>
+    </message>
+    <message>
+        <source>Exporting the document…</source>
+        <translation>Đang xuất văn bản…</translation>
     </message>
     <message>
         <source>Select a person to see their timeline.</source>
@@ -90,6 +98,34 @@
     <message>
         <source>The cell cannot vote yet:</source>
         <translation>Chi bộ chưa thể biểu quyết:</translation>
+    </message>
+    <message>
+        <source>Resolution proposing admission</source>
+        <translation>Nghị quyết đề nghị kết nạp</translation>
+    </message>
+    <message>
+        <source>Extract of the minutes (admission)</source>
+        <translation>Trích biên bản xét kết nạp</translation>
+    </message>
+    <message>
+        <source>Resolution proposing recognition as official</source>
+        <translation>Nghị quyết đề nghị công nhận đảng viên chính thức</translation>
+    </message>
+    <message>
+        <source>Extract of the minutes (recognition)</source>
+        <translation>Trích biên bản xét công nhận chính thức</translation>
+    </message>
+    <message>
+        <source>Dossier checklist</source>
+        <translation>Danh mục hồ sơ</translation>
+    </message>
+    <message>
+        <source>Export the document</source>
+        <translation>Xuất văn bản</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Word (*.docx)</source>
+        <translation>PDF (*.pdf);;Word (*.docx)</translation>
     </message>
 </context>
 <context>

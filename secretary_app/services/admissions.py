@@ -166,6 +166,7 @@ class CandidateDetail:
     timeline: tuple[TimelineEntry, ...]
     alerts: tuple[str, ...]
     problems_for_vote: tuple[str, ...]  # what blocks the cell's admission vote today
+    certificate_expiry: dt.date | None = None  # first day the awareness-class certificate is no longer valid
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,11 @@ def _entry(kind: str, done: dt.date | None, due: dt.date | None, today: dt.date,
     else:
         state = "overdue" if today > due else "due"
     return TimelineEntry(kind, ENTRY_LABELS[kind], done, due if reachable else None, state, note)
+
+
+def _certificate_expiry(facts: _Facts) -> dt.date | None:
+    issued = facts.done("class_certificate")
+    return rules.certificate_expiry(issued, rules_on(issued)) if issued else None
 
 
 def _timeline(facts: _Facts, today: dt.date, include_uncertain: bool) -> tuple[TimelineEntry, ...]:
@@ -460,7 +466,7 @@ def get_candidate(store: Store, candidate_id: uuid.UUID, today: dt.date | None =
         return CandidateDetail(candidate.id, _data(candidate), candidate.member_id,
                                names.get(candidate.helper_member_id, "") if candidate.helper_member_id else "",
                                steps, _timeline(facts, today, include_uncertain),
-                               _alerts(facts, today, include_uncertain), blocking)
+                               _alerts(facts, today, include_uncertain), blocking, _certificate_expiry(facts))
 
 
 def _checked(data: CandidateData, today: dt.date) -> CandidateData:

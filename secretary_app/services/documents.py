@@ -386,9 +386,13 @@ def render(built: Built, path: Path, fmt: str) -> str:
 def export(store: Store, kind: str, path: str | Path, fmt: str | None = None, *,
            meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> tuple[Exported, Changes]:
     """Build, render to ``path`` and, for a numbered document, record the file hash in the register."""
-    path = Path(path)
+    return finish_export(store, build(store, kind, meeting_id=meeting_id, as_of=as_of), Path(path), kind, fmt)
+
+
+def finish_export(store: Store, built: Built, path: Path, kind: str,
+                  fmt: str | None = None) -> tuple[Exported, Changes]:
+    """Render a built document and, when it is numbered, record the file's hash in the register."""
     fmt = fmt or path.suffix.lstrip(".").lower()
-    built = build(store, kind, meeting_id=meeting_id, as_of=as_of)
     digest = render(built, path, fmt)
     changes = Changes()
     if built.register_id is not None:

@@ -31,14 +31,15 @@ def cell(store) -> Cell:
                                dt.date(2025, 8, 20)))
     ids = tuple(roster.create_member(store, MemberData(name, birth_date=dt.date(1970, 1, 1),
                                                        admission_decision_date=dt.date(2000, 1, 1),
-                                                       official_date=dt.date(2001, 1, 1)))[0]
-                for name in _NAMES)
+                                                       official_date=dt.date(2001, 1, 1),
+                                                       position="Bí thư chi bộ" if n == 0 else ""))[0]
+                for n, name in enumerate(_NAMES))
     return Cell(ids)
 
 
 def meeting_on(store, day: dt.date) -> uuid.UUID:
     detail, _ = cycle.plan_meeting(store, kind="regular", planned_at=dt.datetime.combine(day, dt.time(8, 0)),
-                                   planned_minutes=120)
+                                   planned_minutes=120, place="Nhà văn hóa tổ dân phố")
     att.confirm_roll(store, detail.id)
     return detail.id
 

@@ -99,3 +99,20 @@ def test_demo_candidate_from_certificate_to_official_member(window, qtbot, demo_
     assert member.party_age == "1 năm 2 tháng"  # 28/12/2026 → 20/03/2028, from the decision
     rows = {r.id: r for r in roster.list_members(demo_store, dt.date(2028, 1, 16))}
     assert rows[member_id].membership == "official"
+
+
+def test_dossier_checklist_exports_from_the_page(window, qtbot, tmp_path, monkeypatch):
+    import pdfplumber
+    from PySide6.QtWidgets import QFileDialog
+
+    win, runner = window
+    page = _open_chau(win, runner, qtbot)
+    target = tmp_path / "ho-so.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    page.export_menu.actions()[-1].trigger()
+    runner.wait()
+    qtbot.waitUntil(target.exists)
+    with pdfplumber.open(target) as pdf:
+        text = " ".join((pdf.pages[0].extract_text() or "").split())
+    assert "DANH MỤC HỒ SƠ" in text and CHAU in text
+    assert "Hồ sơ còn thiếu 1 tài liệu." in text  # all but the cell's resolution, which needs the vote

@@ -10,14 +10,17 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
+    QMenu,
     QSplitter,
     QTableView,
     QTreeWidget,
@@ -26,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.services import admission_documents, roster
 from secretary_app.services import admissions as adm
-from secretary_app.services import roster
 from secretary_app.store import Changes
 from ui.admissions.dialogs import CandidateDialog, StepDialog
 from ui.context import AppContext
@@ -59,6 +62,11 @@ class AdmissionsPage(Page):
         self.add_action(self.tr("Add candidate"), self.add_candidate, primary=True)
         self.step_button = self.add_action(self.tr("Record a step"), self.record_step)
         self.edit_button = self.add_action(self.tr("Edit details"), self.edit_candidate)
+        self.export_button = self.add_action(self.tr("Documents"), lambda: None)
+        self.export_menu = QMenu(self)
+        for kind, label in self.document_labels().items():
+            self.export_menu.addAction(label, lambda k=kind: self.export_document(k))
+        self.export_button.setMenu(self.export_menu)
         self.state_words = {"done": self.tr("Done"), "due": self.tr("Due"), "overdue": self.tr("Overdue"),
                             "waiting": self.tr("Not yet")}
         # Two lines per person (name over stage, date over state) so the list fits beside the timeline.
@@ -146,6 +154,12 @@ class AdmissionsPage(Page):
         store, today = self.ctx.store, self.today()
         self._run(lambda: (candidate_id, adm.update_candidate(store, candidate_id, data, today)[1]), self._saved)
 
+    def _call_export(self, candidate_id: uuid.UUID, kind: str, path: Path) -> None:
+        store, today = self.ctx.store, self.today()
+        self.ctx.runner.run(lambda: admission_documents.export(store, candidate_id, kind, path, today=today),
+                            on_done=lambda result: self.announce(result[1]), on_error=self.show_error,
+                            label=self.tr("Exporting the document…"), parent=self)
+
     def _call_step(self, candidate_id: uuid.UUID, step: adm.StepInput) -> None:
         store, today = self.ctx.store, self.today()
         self._run(lambda: (candidate_id, adm.record_step(store, candidate_id, step, today)[1]), self._saved)
@@ -193,16 +207,16 @@ class AdmissionsPage(Page):
         self.detail_info.setText(self.tr("Select a person to see their timeline."))
         self.timeline.clear()
         self.alerts.clear()
-        self.step_button.setEnabled(False)
-        self.edit_button.setEnabled(False)
+        for button in (self.step_button, self.edit_button, self.export_button):
+            button.setEnabled(False)
 
     def _show_detail(self, detail: adm.CandidateDetail) -> None:
         current = self.current_row()
         if current is not None and current.id != detail.id:
             return  # the selection moved on while this was loading
         self.detail = detail
-        self.step_button.setEnabled(True)
-        self.edit_button.setEnabled(True)
+        for button in (self.step_button, self.edit_button, self.export_button):
+            button.setEnabled(True)
         self.detail_name.setText(detail.data.full_name)
         lines = []
         if detail.data.birth_date:
@@ -256,6 +270,23 @@ class AdmissionsPage(Page):
         self.dialog = CandidateDialog(self.officials, self.detail.data, self)
         self.dialog.accepted.connect(lambda: self._call_update(candidate_id, self.dialog.read()))
         self.dialog.open()
+
+    def document_labels(self) -> dict[str, str]:
+        return {"admission-resolution": self.tr("Resolution proposing admission"),
+                "admission-extract": self.tr("Extract of the minutes (admission)"),
+                "recognition-resolution": self.tr("Resolution proposing recognition as official"),
+                "recognition-extract": self.tr("Extract of the minutes (recognition)"),
+                "dossier": self.tr("Dossier checklist")}
+
+    def export_document(self, kind: str) -> None:
+        if self.detail is None:
+            return
+        candidate_id = self.detail.id
+        name = f"{kind}-{self.detail.data.full_name}.pdf".replace(" ", "-")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the document"), str(Path.home() / name),
+                                              self.tr("PDF (*.pdf);;Word (*.docx)"))
+        if path:
+            self._call_export(candidate_id, kind, Path(path))
 
     def record_step(self, kind: str = "") -> None:
         if self.detail is None:
