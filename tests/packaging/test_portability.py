@@ -50,7 +50,7 @@ def test_the_launcher_is_the_one_place_that_opens_a_file_with_the_system() -> No
 def test_no_two_shipped_files_differ_only_in_case() -> None:
     seen: dict[str, Path] = {}
     clashes = []
-    for package in SHIPPED + ("packaging",):
+    for package in (*SHIPPED, "packaging"):
         for path in (ROOT / package).rglob("*"):
             if "__pycache__" in path.parts:
                 continue
