@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -222,37 +223,50 @@ def _load(session: Session, store: Store, candidate_id: uuid.UUID) -> Candidate:
     return candidate
 
 
-def _member_names(session: Session, store: Store) -> dict[uuid.UUID, str]:
-    rows = session.execute(select(Member.id, Member.full_name).where(Member.cell_id == store.cell_id))
-    return {row.id: row.full_name for row in rows}
+@dataclass(frozen=True)
+class _Known:
+    """The cell's members, steps and linked votes, read in a few queries for every person at once."""
+
+    names: dict[uuid.UUID, str]
+    official_since: dict[uuid.UUID, dt.date]
+    steps: dict[uuid.UUID, list[AdmissionStep]]
+    votes: dict[uuid.UUID, list[VoteRecord]]
 
 
-def _official_since(session: Session, member_id: uuid.UUID) -> dt.date | None:
-    member = session.get(Member, member_id)
-    if member is None:
-        return None
-    if member.official_date:
-        return member.official_date
-    events = [e.event_date for e in member.events if e.kind == EventKind.RECOGNITION.value and not e.deleted]
-    return min(events) if events else None
+def _known(session: Session, store: Store) -> _Known:
+    members = session.execute(select(Member.id, Member.full_name, Member.official_date)
+                              .where(Member.cell_id == store.cell_id)).all()
+    official = {m.id: m.official_date for m in members if m.official_date}
+    recognised = session.execute(select(MemberEvent.member_id, MemberEvent.event_date).where(
+        MemberEvent.cell_id == store.cell_id, MemberEvent.kind == EventKind.RECOGNITION.value,
+        MemberEvent.deleted.is_(False)))
+    for member_id, day in recognised:  # the record's "Ngày chính thức" first, else the recognition event
+        official.setdefault(member_id, day)
+    steps: dict[uuid.UUID, list[AdmissionStep]] = defaultdict(list)
+    for step in session.scalars(select(AdmissionStep).where(AdmissionStep.cell_id == store.cell_id,
+                                                            AdmissionStep.deleted.is_(False))
+                                .order_by(AdmissionStep.done_date)):
+        steps[step.candidate_id].append(step)
+    votes: dict[uuid.UUID, list[VoteRecord]] = defaultdict(list)
+    for vote, meeting in session.execute(
+            select(Vote, Meeting).join(Meeting, Meeting.id == Vote.meeting_id)
+            .where(Vote.cell_id == store.cell_id, Vote.candidate_id.is_not(None), Vote.deleted.is_(False),
+                   Meeting.deleted.is_(False)).order_by(Meeting.planned_at)):
+        assert vote.candidate_id is not None
+        votes[vote.candidate_id].append(VoteRecord(vote.decision_kind, meeting.planned_at.date(), vote.passed))
+    return _Known({m.id: m.full_name for m in members}, official, steps, votes)
 
 
-def _facts(session: Session, store: Store, candidate: Candidate, names: dict[uuid.UUID, str]) -> _Facts:
-    steps = tuple(session.scalars(select(AdmissionStep).where(AdmissionStep.candidate_id == candidate.id,
-                                                              AdmissionStep.deleted.is_(False))
-                                  .order_by(AdmissionStep.done_date)))
-    votes = tuple(VoteRecord(v.decision_kind, m.planned_at.date(), v.passed) for v, m in session.execute(
-        select(Vote, Meeting).join(Meeting, Meeting.id == Vote.meeting_id)
-        .where(Vote.candidate_id == candidate.id, Vote.deleted.is_(False), Meeting.deleted.is_(False))
-        .order_by(Meeting.planned_at)))
+def _facts(known: _Known, candidate: Candidate) -> _Facts:
+    steps = tuple(known.steps.get(candidate.id, ()))
     introducers = tuple(
-        rules.Introducer(name=names.get(s.member_id, "") if s.member_id else ORGANISATIONS.get(
+        rules.Introducer(name=known.names.get(s.member_id, "") if s.member_id else ORGANISATIONS.get(
                              candidate.youth_union, "Ban Chấp hành Đoàn cơ sở"),
                          known_since=s.since_date or s.done_date or dt.date.max,
-                         official_since=_official_since(session, s.member_id) if s.member_id else None,
+                         official_since=known.official_since.get(s.member_id) if s.member_id else None,
                          is_organisation=s.member_id is None)
         for s in steps if s.kind == "introducer")
-    return _Facts(candidate, steps, votes, names, introducers)
+    return _Facts(candidate, steps, tuple(known.votes.get(candidate.id, ())), known.names, introducers)
 
 
 def _organisation_problem(facts: _Facts, review: dt.date) -> str | None:
@@ -402,9 +416,9 @@ def list_candidates(store: Store, today: dt.date | None = None, *,
     today = today or dt.date.today()
     rows: list[CandidateRow] = []
     with store.transaction() as session:
-        names = _member_names(session, store)
+        known = _known(session, store)
         for candidate in _candidates(session, store):
-            facts = _facts(session, store, candidate, names)
+            facts = _facts(known, candidate)
             if _finished(facts):
                 continue
             entry = _next(_timeline(facts, today, include_uncertain))
@@ -421,9 +435,9 @@ def open_deadlines(store: Store, today: dt.date | None = None, *,
     today = today or dt.date.today()
     found: list[Deadline] = []
     with store.transaction() as session:
-        names = _member_names(session, store)
+        known = _known(session, store)
         for candidate in _candidates(session, store):
-            facts = _facts(session, store, candidate, names)
+            facts = _facts(known, candidate)
             if _finished(facts):
                 continue
             for entry in _timeline(facts, today, include_uncertain):
@@ -455,8 +469,9 @@ def get_candidate(store: Store, candidate_id: uuid.UUID, today: dt.date | None =
     today = today or dt.date.today()
     with store.transaction() as session:
         candidate = _load(session, store, candidate_id)
-        names = _member_names(session, store)
-        facts = _facts(session, store, candidate, names)
+        known = _known(session, store)
+        names = known.names
+        facts = _facts(known, candidate)
         steps = tuple(StepRecord(s.id, s.kind, STEP_LABELS.get(s.kind, ENTRY_LABELS[CELL_VOTE]), s.done_date, s.document_ref,
                                  s.member_id, names.get(s.member_id, "") if s.member_id else "", s.since_date)
                       for s in facts.steps)
@@ -547,7 +562,7 @@ def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput, today: d
     changes = _changes()
     with store.transaction() as session:
         candidate = _load(session, store, candidate_id)
-        facts = _facts(session, store, candidate, _member_names(session, store))
+        facts = _facts(_known(session, store), candidate)
         case = facts.case()
         if step.kind == "introducer":
             if step.member_id is None and not candidate.youth_union:
@@ -608,7 +623,7 @@ def delete_step(store: Store, step_id: uuid.UUID) -> Changes:
 def check_vote(session: Session, store: Store, candidate_id: uuid.UUID, kind: str, day: dt.date) -> None:
     """Refuse an admission or recognition vote the rules forbid (called by ``services.votes``)."""
     candidate = _load(session, store, candidate_id)
-    facts = _facts(session, store, candidate, _member_names(session, store))
+    facts = _facts(_known(session, store), candidate)
     case = facts.case()
     if kind == "admission":
         problems = vote_problems(facts, day, rules_on(day))
@@ -644,9 +659,9 @@ def vote_choices(store: Store, kind: str, today: dt.date | None = None) -> list[
     today = today or dt.date.today()
     found: list[Choice] = []
     with store.transaction() as session:
-        names = _member_names(session, store)
+        known = _known(session, store)
         for candidate in _candidates(session, store):
-            facts = _facts(session, store, candidate, names)
+            facts = _facts(known, candidate)
             case = facts.case()
             wanted = {"admission": case.ceremony is None and case.cell_resolution is None,
                       "recognition": case.ceremony is not None and case.recognition_decision is None,
