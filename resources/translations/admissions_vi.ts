@@ -52,6 +52,10 @@
         <translation>Văn bản</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Người</translation>
     </message>
@@ -72,8 +76,16 @@
         <translation>Chưa có ai trong danh sách phát triển đảng viên. Bấm “Thêm quần chúng” để ghi người được chi bộ giúp đỡ phấn đấu vào Đảng; đảng viên dự bị hiện ở đây khi đã ghi lễ kết nạp.</translation>
     </message>
     <message>
+        <source>add %1</source>
+        <translation>thêm %1</translation>
+    </message>
+    <message>
         <source>Exporting the document…</source>
         <translation>Đang xuất văn bản…</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>ghi %1</translation>
     </message>
     <message>
         <source>Select a person to see their timeline.</source>

@@ -68,6 +68,7 @@ ENTRY_LABELS: dict[str, str] = {
 }
 ORGANISATIONS = {"doan": "Ban Chấp hành Đoàn cơ sở", "cong_doan": "Ban Chấp hành Công đoàn cơ sở"}
 STATE_LABELS = {"done": "Đã xong", "due": "Sắp đến hạn", "overdue": "Quá hạn", "waiting": "Chưa đến bước"}
+ROSTER_STEPS = ("ceremony", "recognition_decision")  # steps that changed the roster: not undone here
 YOUTH_AGE_YEARS = 30  # under 30 where a Đoàn exists: BCH Đoàn + 1 member (QĐ 294 §3.2.1)
 FAILED_VOTES_TO_REPORT = 3  # rules.md §2.2 step 15
 
@@ -605,19 +606,48 @@ def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput, today: d
     return record.id, changes
 
 
-def delete_step(store: Store, step_id: uuid.UUID) -> Changes:
-    """Remove a step typed by mistake (a tombstone). The ceremony and recognition, which changed the roster,
-    are corrected on the roster."""
+def _set_step_deleted(store: Store, step_id: uuid.UUID, deleted: bool) -> Changes:
     with store.transaction() as session:
         step = session.get(AdmissionStep, step_id)
-        if step is None or step.cell_id != store.cell_id or step.deleted:
+        if step is None or step.cell_id != store.cell_id:
             raise NotFoundError("Không tìm thấy bước này; hãy tải lại.")
-        if step.kind in ("ceremony", "recognition_decision"):
+        if step.kind in ROSTER_STEPS:
             raise ValidationFailed("Lễ kết nạp và quyết định công nhận đã ghi vào danh sách đảng viên; "
                                    "hãy sửa ở trang Đảng viên.")
-        step.deleted = True
-        store.audit(session, "admission_step", step.id, "delete")
+        step.deleted = deleted
+        store.audit(session, "admission_step", step.id, "delete" if deleted else "restore")
     return _changes()
+
+
+def delete_step(store: Store, step_id: uuid.UUID) -> Changes:
+    """Remove a step recorded by mistake (a tombstone that syncs; ``restore_step`` brings it back). The ceremony
+    and the recognition decision changed the roster: they are corrected there."""
+    return _set_step_deleted(store, step_id, True)
+
+
+def restore_step(store: Store, step_id: uuid.UUID) -> Changes:
+    return _set_step_deleted(store, step_id, False)
+
+
+def _set_candidate_deleted(store: Store, candidate_id: uuid.UUID, deleted: bool) -> Changes:
+    with store.transaction() as session:
+        candidate = session.get(Candidate, candidate_id)
+        if candidate is None or candidate.cell_id != store.cell_id:
+            raise NotFoundError("Không tìm thấy người này; hãy tải lại.")
+        if deleted and candidate.member_id is not None:
+            raise ValidationFailed("Người này đã được kết nạp; hồ sơ được giữ cùng đảng viên.")
+        candidate.deleted = deleted
+        store.audit(session, "candidate", candidate.id, "delete" if deleted else "restore")
+    return _changes()
+
+
+def delete_candidate(store: Store, candidate_id: uuid.UUID) -> Changes:
+    """Remove a person added by mistake (before admission); ``restore_candidate`` brings them back."""
+    return _set_candidate_deleted(store, candidate_id, True)
+
+
+def restore_candidate(store: Store, candidate_id: uuid.UUID) -> Changes:
+    return _set_candidate_deleted(store, candidate_id, False)
 
 
 def check_vote(session: Session, store: Store, candidate_id: uuid.UUID, kind: str, day: dt.date) -> None:

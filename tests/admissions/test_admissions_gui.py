@@ -116,3 +116,31 @@ def test_dossier_checklist_exports_from_the_page(window, qtbot, tmp_path, monkey
         text = " ".join((pdf.pages[0].extract_text() or "").split())
     assert "DANH MỤC HỒ SƠ" in text and CHAU in text
     assert "Hồ sơ còn thiếu 1 tài liệu." in text  # all but the cell's resolution, which needs the vote
+
+
+def test_add_a_candidate_and_a_step_then_undo_both(window, qtbot):
+    win, runner = window
+    win.show_page("admissions")
+    runner.wait()
+    page = win.pages["admissions"]
+    page.today = lambda: dt.date(2026, 11, 25)
+    qtbot.waitUntil(lambda: len(page.model.records) == 4)
+    page.add_candidate()
+    dialog = page.dialog
+    dialog.name.setText("Đinh Thị Ngọc")
+    dialog.birth.setText("31/02/2001")  # not a real date: refused in the dialog, nothing sent
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error.isVisible()
+    dialog.birth.setText("03/05/2001")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    runner.wait()
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.data.full_name == "Đinh Thị Ngọc")
+    _step(page, runner, "application", dt.date(2026, 11, 20), "Đơn viết tay")
+    qtbot.waitUntil(lambda: page.detail is not None and _state(page, "Đơn xin vào Đảng") == "done")
+    page.undo_button.click()
+    runner.wait()
+    qtbot.waitUntil(lambda: page.detail is not None and _state(page, "Đơn xin vào Đảng") == "waiting")
+    page.undo_button.click()
+    runner.wait()
+    qtbot.waitUntil(lambda: len(page.model.records) == 4)
+    assert all(r.full_name != "Đinh Thị Ngọc" for r in page.model.records)

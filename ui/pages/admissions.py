@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.pages.base import Page
 from ui.tables import RECORD_ROLE, Column, RecordTableModel
 from ui.theme import DONE, OVERDUE, WARNING
+from ui.undo import ServiceCommand
 
 _COLOURS = {"done": DONE, "due": WARNING, "overdue": OVERDUE}
 
@@ -59,6 +60,7 @@ class AdmissionsPage(Page):
                          self.tr("Candidates for admission and probationary members: the next step and its "
                                  "deadline, soonest first. The cell's votes are recorded in the meeting."), parent)
         self.today: Callable[[], dt.date] = dt.date.today  # tests set another day
+        self.undo_stack = QUndoStack(self)
         self.add_action(self.tr("Add candidate"), self.add_candidate, primary=True)
         self.step_button = self.add_action(self.tr("Record a step"), self.record_step)
         self.edit_button = self.add_action(self.tr("Edit details"), self.edit_candidate)
@@ -67,6 +69,10 @@ class AdmissionsPage(Page):
         for kind, label in self.document_labels().items():
             self.export_menu.addAction(label, lambda k=kind: self.export_document(k))
         self.export_button.setMenu(self.export_menu)
+        self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
+        self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        QShortcut(QKeySequence("Ctrl+Y"), self, self.undo_stack.redo)
         self.state_words = {"done": self.tr("Done"), "due": self.tr("Due"), "overdue": self.tr("Overdue"),
                             "waiting": self.tr("Not yet")}
         # Two lines per person (name over stage, date over state) so the list fits beside the timeline.
@@ -148,7 +154,15 @@ class AdmissionsPage(Page):
 
     def _call_create(self, data: adm.CandidateData) -> None:
         store, today = self.ctx.store, self.today()
-        self._run(lambda: adm.create_candidate(store, data, today), self._saved)
+
+        def done(result: tuple[uuid.UUID, Changes]) -> None:
+            candidate_id = result[0]
+            self.undo_stack.push(ServiceCommand(
+                self.tr("add %1").replace("%1", data.full_name), lambda: adm.restore_candidate(store, candidate_id),
+                lambda: adm.delete_candidate(store, candidate_id), self.run_and_announce))
+            self._saved(result)
+
+        self._run(lambda: adm.create_candidate(store, data, today), done)
 
     def _call_update(self, candidate_id: uuid.UUID, data: adm.CandidateData) -> None:
         store, today = self.ctx.store, self.today()
@@ -162,7 +176,17 @@ class AdmissionsPage(Page):
 
     def _call_step(self, candidate_id: uuid.UUID, step: adm.StepInput) -> None:
         store, today = self.ctx.store, self.today()
-        self._run(lambda: (candidate_id, adm.record_step(store, candidate_id, step, today)[1]), self._saved)
+
+        def done(result: tuple[uuid.UUID, Changes]) -> None:
+            step_id, changes = result
+            if step.kind not in adm.ROSTER_STEPS:  # those changed the roster: corrected on the Members page
+                self.undo_stack.push(ServiceCommand(
+                    self.tr("record %1").replace("%1", adm.STEP_LABELS[step.kind]),
+                    lambda: adm.restore_step(store, step_id), lambda: adm.delete_step(store, step_id),
+                    self.run_and_announce))
+            self._saved((candidate_id, changes))
+
+        self._run(lambda: adm.record_step(store, candidate_id, step, today), done)
 
     # --- showing -------------------------------------------------------------------------------
 
