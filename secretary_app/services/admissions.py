@@ -550,6 +550,16 @@ def _admit(session: Session, store: Store, candidate: Candidate, facts: _Facts, 
     store.audit(session, "member", member.id, "create", None, {"from_candidate": str(candidate.id)})
 
 
+_VOTE_FIRST = "Chi bộ chưa biểu quyết đề nghị kết nạp (ít nhất 2/3) tại một kỳ sinh hoạt."
+_NOT_YET = {
+    "committee_review": _VOTE_FIRST, "decision": _VOTE_FIRST, "ceremony": _VOTE_FIRST,
+    "decision_received": "Chưa ghi quyết định kết nạp.",
+    "party_records": "Chưa ghi lễ kết nạp.",
+    "recognition_decision": "Chi bộ chưa biểu quyết đề nghị công nhận đảng viên chính thức (ít nhất 2/3) tại một "
+                            "kỳ sinh hoạt.",
+}
+
+
 def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput, today: dt.date | None = None, *,
                 include_uncertain: bool = False) -> tuple[uuid.UUID, Changes]:
     """Record one dated step with its document. The ceremony adds the person to the roster; the recognition
@@ -574,17 +584,19 @@ def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput, today: d
             if step.member_id is not None and any(s.member_id == step.member_id for s in facts.steps
                                                   if s.kind == "introducer"):
                 raise ValidationFailed("Đồng chí này đã là người giới thiệu.", field="member_id")
-        elif step.kind in ("committee_review", "decision", "decision_received", "ceremony") and \
-                case.cell_resolution is None:
-            raise ValidationFailed("Chi bộ chưa biểu quyết đề nghị kết nạp (ít nhất 2/3) tại một kỳ sinh hoạt.",
-                                   field="kind")
-        elif step.kind == "recognition_decision":
-            if case.recognition_resolution is None:
-                raise ValidationFailed("Chi bộ chưa biểu quyết đề nghị công nhận đảng viên chính thức "
-                                       "(ít nhất 2/3) tại một kỳ sinh hoạt.", field="kind")
-        elif step.kind != "introducer" and facts.done(step.kind) is not None and step.kind != "class_certificate":
+        elif step.kind != "class_certificate" and facts.done(step.kind) is not None:  # a new class may be taken
             raise ValidationFailed(f"Bước \u201c{STEP_LABELS[step.kind]}\u201d đã được ghi; hãy sửa bản ghi cũ.",
                                    field="kind")
+        after = {"committee_review": case.cell_resolution, "decision": case.cell_resolution,
+                 "decision_received": case.decision, "ceremony": case.cell_resolution,
+                 "party_records": case.ceremony, "recognition_decision": case.recognition_resolution}
+        if step.kind in after:
+            earlier = after[step.kind]
+            if earlier is None:
+                raise ValidationFailed(_NOT_YET[step.kind], field="kind")
+            if step.done_date < earlier:
+                raise ValidationFailed(f"Ngày {format_vn(step.done_date)} trước bước cần có trước nó "
+                                       f"({format_vn(earlier)}); hãy kiểm tra lại.", field="done_date")
         record = AdmissionStep(id=new_id(), cell_id=candidate.cell_id, candidate_id=candidate.id, kind=step.kind,
                                done_date=step.done_date, document_ref=nfc(step.document_ref.strip()) or "",
                                member_id=step.member_id, since_date=step.since_date, outcome=step.outcome)

@@ -171,3 +171,18 @@ def test_cli_lists_open_deadlines_soonest_first(store, cell, data_dir, capsys):
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "25/11/2026"])
     assert "không hợp lệ" in capsys.readouterr().err
+
+
+def test_a_step_is_recorded_once_and_in_order(store, cell):
+    today = dt.date(2026, 11, 25)
+    cid = admitted(store, cell, vote_day=dt.date(2025, 10, 2), decision=dt.date(2025, 11, 20),
+                   ceremony=dt.date(2025, 11, 29), today=today)
+    with pytest.raises(ValidationFailed, match="Lễ kết nạp.*đã được ghi"):
+        adm.record_step(store, cid, adm.StepInput("ceremony", dt.date(2025, 12, 1)), today)
+    assert len([m for m in roster.list_members(store, today) if m.full_name == "Lê Thị Hoa"]) == 1
+    other = applicant(store, cell, certificate=dt.date(2026, 3, 1), today=today, name="Đỗ Văn Khang")
+    vote(store, dt.date(2026, 11, 5), other, "admission")
+    with pytest.raises(ValidationFailed, match="trước bước cần có trước nó"):
+        adm.record_step(store, other, adm.StepInput("decision", dt.date(2026, 11, 1)), today)
+    with pytest.raises(ValidationFailed, match="Chưa ghi quyết định kết nạp"):
+        adm.record_step(store, other, adm.StepInput("decision_received", dt.date(2026, 11, 20)), today)
