@@ -186,3 +186,19 @@ def test_a_step_is_recorded_once_and_in_order(store, cell):
         adm.record_step(store, other, adm.StepInput("decision", dt.date(2026, 11, 1)), today)
     with pytest.raises(ValidationFailed, match="Chưa ghi quyết định kết nạp"):
         adm.record_step(store, other, adm.StepInput("decision_received", dt.date(2026, 11, 20)), today)
+
+
+def test_a_named_vote_on_a_candidate_is_checked_and_linked_too(store, cell):
+    today = dt.date(2026, 11, 25)
+    expired = applicant(store, cell, certificate=dt.date(2021, 11, 20), today=today, name="Vũ Văn Lâm")
+    ready = applicant(store, cell, certificate=dt.date(2026, 3, 1), today=today)
+    meeting = meeting_on(store, today)
+    ballots = dict.fromkeys(cell.members, "yes")
+    with pytest.raises(ValidationFailed, match="Chưa thể biểu quyết đề nghị kết nạp Vũ Văn Lâm: Giấy chứng nhận"):
+        votes.record_named_vote(store, meeting, "Đề nghị kết nạp", "admission", ballots, candidate_id=expired)
+    row, changes = votes.record_named_vote(store, meeting, "Đề nghị kết nạp", "admission", ballots,
+                                           candidate_id=ready)
+    assert (row.passed, row.candidate_id) == (True, ready)
+    assert "admission" in changes
+    assert _entry(adm.get_candidate(store, ready, today), "cell_vote").done == today
+    assert [c.full_name for c in adm.vote_choices(store, "admission", today)] == ["Vũ Văn Lâm"]
