@@ -49,6 +49,8 @@ def _passing_vote(session: Session, candidate_id: uuid.UUID, kind: str) -> tuple
 def _facts(detail: adm.CandidateDetail, kind: str) -> builders.PersonFacts:
     lines: list[str] = []
     for step in detail.steps:
+        if step.done_date is None:
+            continue
         if step.kind == "class_certificate" and kind == "admission":
             lines.append(f"Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng cấp ngày {format_vn(step.done_date)}"
                          + (f" ({step.document_ref})" if step.document_ref else "") + ".")

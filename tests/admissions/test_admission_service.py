@@ -177,7 +177,7 @@ def test_a_step_is_recorded_once_and_in_order(store, cell):
     today = dt.date(2026, 11, 25)
     cid = admitted(store, cell, vote_day=dt.date(2025, 10, 2), decision=dt.date(2025, 11, 20),
                    ceremony=dt.date(2025, 11, 29), today=today)
-    with pytest.raises(ValidationFailed, match="Lễ kết nạp.*đã được ghi"):
+    with pytest.raises(ValidationFailed, match=r"Lễ kết nạp.*đã được ghi"):
         adm.record_step(store, cid, adm.StepInput("ceremony", dt.date(2025, 12, 1)), today)
     assert len([m for m in roster.list_members(store, today) if m.full_name == "Lê Thị Hoa"]) == 1
     other = applicant(store, cell, certificate=dt.date(2026, 3, 1), today=today, name="Đỗ Văn Khang")

@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.services import admission_documents, roster
 from secretary_app.services import admissions as adm
-from secretary_app.store import Changes
+from secretary_app.store import Changes, Store
 from ui.admissions.dialogs import CandidateDialog, StepDialog
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -67,7 +68,7 @@ class AdmissionsPage(Page):
         self.export_button = self.add_action(self.tr("Documents"), lambda: None)
         self.export_menu = QMenu(self)
         for kind, label in self.document_labels().items():
-            self.export_menu.addAction(label, lambda k=kind: self.export_document(k))
+            self.export_menu.addAction(label, partial(self.export_document, kind))
         self.export_button.setMenu(self.export_menu)
         self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
         self.undo_button.setEnabled(False)
@@ -135,11 +136,16 @@ class AdmissionsPage(Page):
 
     # --- service calls (worker thread) ----------------------------------------------------------
 
+    def _store(self) -> Store:
+        store = self.ctx.store
+        assert store is not None, "pages are built once the store is open"
+        return store
+
     def _run(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self.ctx.runner.run(job, on_done=on_done, on_error=self.show_error)
 
     def refresh(self) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self._store(), self.today()
 
         def load() -> _Loaded:
             officials = [(m.id, m.full_name) for m in roster.list_members(store, today)
@@ -149,11 +155,11 @@ class AdmissionsPage(Page):
         self._run(load, self._loaded)
 
     def _load_detail(self, candidate_id: uuid.UUID) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self._store(), self.today()
         self._run(lambda: adm.get_candidate(store, candidate_id, today), self._show_detail)
 
     def _call_create(self, data: adm.CandidateData) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self._store(), self.today()
 
         def done(result: tuple[uuid.UUID, Changes]) -> None:
             candidate_id = result[0]
@@ -165,17 +171,17 @@ class AdmissionsPage(Page):
         self._run(lambda: adm.create_candidate(store, data, today), done)
 
     def _call_update(self, candidate_id: uuid.UUID, data: adm.CandidateData) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self._store(), self.today()
         self._run(lambda: (candidate_id, adm.update_candidate(store, candidate_id, data, today)[1]), self._saved)
 
     def _call_export(self, candidate_id: uuid.UUID, kind: str, path: Path) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self._store(), self.today()
         self.ctx.runner.run(lambda: admission_documents.export(store, candidate_id, kind, path, today=today),
                             on_done=lambda result: self.announce(result[1]), on_error=self.show_error,
                             label=self.tr("Exporting the document…"), parent=self)
 
     def _call_step(self, candidate_id: uuid.UUID, step: adm.StepInput) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self._store(), self.today()
 
         def done(result: tuple[uuid.UUID, Changes]) -> None:
             step_id, changes = result

@@ -132,8 +132,10 @@ class OverviewPage(Page):
 
     def open_admission(self, item: QListWidgetItem) -> None:
         """Show that person on the Member development page."""
+        from ui.main_window import MainWindow  # the window builds this page: imported when first clicked
+
         window = self.window()
-        if hasattr(window, "show_page"):
+        if isinstance(window, MainWindow):
             window.show_page("admissions")
             window.page("admissions").select_candidate(item.data(Qt.ItemDataRole.UserRole))
 
