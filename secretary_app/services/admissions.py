@@ -91,7 +91,13 @@ def rules_on(day: dt.date) -> rules.AdmissionRules:
 
 
 def _earliest() -> rules.AdmissionRules:
-    return rules_data.admission_rules_on(rules.DEFAULT_ADMISSION_RULES.effective_from)
+    """The first dated entry: walk back from the latest one, entry by entry, until there is none before."""
+    found = rules_data.admission_rules_on(dt.date.max)
+    while True:
+        try:
+            found = rules_data.admission_rules_on(found.effective_from - dt.timedelta(days=1))
+        except rules_data.RuleDataError:
+            return found
 
 
 @dataclass(frozen=True)
@@ -560,8 +566,8 @@ _NOT_YET = {
 }
 
 
-def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput, today: dt.date | None = None, *,
-                include_uncertain: bool = False) -> tuple[uuid.UUID, Changes]:
+def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput,
+                today: dt.date | None = None) -> tuple[uuid.UUID, Changes]:
     """Record one dated step with its document. The ceremony adds the person to the roster; the recognition
     decision makes them official as of the end of the 12 months."""
     today = today or dt.date.today()
