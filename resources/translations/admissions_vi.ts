@@ -171,8 +171,12 @@
         <translation>Dưới 30 tuổi, không có Đoàn: BCH Công đoàn cơ sở + một đảng viên</translation>
     </message>
     <message>
-        <source>Special case (+30 working days for the decision)</source>
-        <translation>Trường hợp đặc biệt (thêm 30 ngày làm việc để ra quyết định)</translation>
+        <source>+30 working days for the decision</source>
+        <translation>thêm 30 ngày làm việc để ra quyết định</translation>
+    </message>
+    <message>
+        <source>Special case</source>
+        <translation>Trường hợp đặc biệt</translation>
     </message>
     <message>
         <source>Full name</source>

@@ -28,7 +28,7 @@ from ui.roster.dates import DateEdit, DateProblem
 class _Form(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
@@ -84,14 +84,14 @@ class CandidateDialog(_Form):
         self.union.addItem(self.tr("Two official members introduce"), "")
         self.union.addItem(self.tr("Under 30, a Youth Union exists: its executive committee + one member"), "doan")
         self.union.addItem(self.tr("Under 30, no Youth Union: the trade union executive + one member"), "cong_doan")
-        self.special = QCheckBox(self.tr("Special case (+30 working days for the decision)"))
+        self.special = QCheckBox(self.tr("+30 working days for the decision"))
         self.form.addRow(self.tr("Full name"), self.name)
         self.form.addRow(self.tr("Date of birth"), self.birth)
         self.form.addRow(self.tr("Gender"), self.gender)
         self.form.addRow(self.tr("Occupation"), self.occupation)
         self.form.addRow(self.tr("Member helping them"), self.helper)
         self.form.addRow(self.tr("Introducers"), self.union)
-        self.form.addRow("", self.special)
+        self.form.addRow(self.tr("Special case"), self.special)
         if data is not None:
             self.name.setText(data.full_name)
             self.birth.set_date(data.birth_date)
