@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import date
 from types import MappingProxyType
 
+from models.rules.admission import AdmissionRules
 from models.rules.meetings import MeetingRules
+from models.rules.party_age import BadgeRules, DuesAgeExemptionRule, EarlyWindow, MonthCutoff, OccasionCutoff
+from models.rules.status import DisciplineForm
 from models.rules.votes import AttendanceBand, DecisionKind, Threshold, VoteRules
 
 VOTE_RULES = VoteRules(
@@ -33,3 +36,24 @@ ATTENDANCE_BANDS = (
 
 MEETING_RULES = MeetingRules(effective_from=date(2018, 7, 6), regular_min_minutes=90, combined_min_minutes=120,
                              thematic_min_minutes=None, large_cell_members=None, large_cell_min_minutes=120)
+
+ADMISSION_RULES = AdmissionRules(
+    effective_from=date(2025, 7, 1), certificate_valid_months=60, decision_working_days=60,
+    decision_extra_working_days=30, ceremony_working_days=30, probation_months=12,
+    recognition_review_working_days=30, recognition_decision_working_days=30, min_age_years=18, max_age_years=60,
+    introducer_months=12, probation_alert_days=(30, 15, 7), certificate_alert_days=60,
+)
+
+BADGE_RULES = BadgeRules(
+    effective_from=date(2021, 9, 28),
+    milestones=(30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90),
+    occasions=((2, 3), (5, 19), (9, 2), (11, 7)),
+    early_windows=(EarlyWindow(30, 65, 12), EarlyWindow(70, 90, 24)),
+    posthumous_early_months=12,
+    discipline_block_months=MappingProxyType(
+        {DisciplineForm.REPRIMAND: 6, DisciplineForm.WARNING: 9, DisciplineForm.DISMISSAL: 12}
+    ),
+    cutoff=OccasionCutoff.REACHED_BY_OCCASION,
+)
+
+DUES_AGE_RULE = DuesAgeExemptionRule(effective_from=date(2026, 2, 1), years=50, cutoff=MonthCutoff.FIRST_DAY)

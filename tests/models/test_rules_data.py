@@ -8,12 +8,18 @@ from datetime import date
 
 import pytest
 
-from models.rules.admission import DEFAULT_ADMISSION_RULES, ceremony_deadline, decision_deadline
-from models.rules.party_age import DEFAULT_BADGE_RULES, DEFAULT_DUES_AGE_RULE
+from models.rules.admission import ceremony_deadline, decision_deadline
 from models.rules.votes import DecisionKind, Threshold
 from secretary_app import rules_data
 from secretary_app.settings import Settings
-from tests.rule_defaults import ATTENDANCE_BANDS, MEETING_RULES, VOTE_RULES
+from tests.rule_defaults import (
+    ADMISSION_RULES,
+    ATTENDANCE_BANDS,
+    BADGE_RULES,
+    DUES_AGE_RULE,
+    MEETING_RULES,
+    VOTE_RULES,
+)
 
 
 def test_data_in_force_in_2026_matches_the_rules_the_model_tests_use() -> None:
@@ -23,14 +29,14 @@ def test_data_in_force_in_2026_matches_the_rules_the_model_tests_use() -> None:
     assert votes.effective_from == date(2025, 7, 1)
     assert "[?]" in votes.sources[DecisionKind.DISCIPLINE]
     badge = rules_data.badge_rules_on(today)
-    assert replace(badge, source="") == replace(DEFAULT_BADGE_RULES, source="")
+    assert replace(badge, source="") == replace(BADGE_RULES, source="")
     admission = rules_data.admission_rules_on(today)
-    assert replace(admission, source="") == replace(DEFAULT_ADMISSION_RULES, source="")
+    assert replace(admission, source="") == replace(ADMISSION_RULES, source="")
     meetings = rules_data.meeting_rules_on(today)
     assert replace(meetings, source="") == replace(MEETING_RULES, source="")
     assert rules_data.attendance_bands_on(today) == ATTENDANCE_BANDS
     dues = rules_data.dues_age_rule_on(today)
-    assert dues is not None and replace(dues, source="") == replace(DEFAULT_DUES_AGE_RULE, source="")
+    assert dues is not None and replace(dues, source="") == replace(DUES_AGE_RULE, source="")
 
 
 def test_entries_are_picked_by_effective_date() -> None:
@@ -57,7 +63,7 @@ def test_holiday_calendar() -> None:
     assert certain < days
     assert date(2024, 5, 4) in rules_data.makeup_working_days()
     # Shipped calendar in a real deadline: 60 working days from 05/01/2026 across Tết Bính Ngọ.
-    assert decision_deadline(date(2026, 1, 5), days) == date(2026, 4, 6)
+    assert decision_deadline(date(2026, 1, 5), days, rules=rules_data.admission_rules_on(date(2026, 1, 5))) == date(2026, 4, 6)
 
 
 def test_expulsion_is_a_dated_unverified_rule() -> None:
@@ -94,9 +100,10 @@ def test_deadlines_leave_unconfirmed_holidays_out_by_default() -> None:
     assert Settings().count_unconfirmed_holidays is False
     # 30 working days from Friday 14/08/2026: 31/08 is the 11th; 02/09 is off; is 01/09 (unconfirmed)?
     holidays, makeup = rules_data.working_calendar(Settings().count_unconfirmed_holidays)
-    safe = ceremony_deadline(date(2026, 8, 14), holidays, makeup_days=makeup)
+    rules = rules_data.admission_rules_on(date(2026, 8, 14))
+    safe = ceremony_deadline(date(2026, 8, 14), holidays, rules=rules, makeup_days=makeup)
     holidays, makeup = rules_data.working_calendar(True)
-    counted = ceremony_deadline(date(2026, 8, 14), holidays, makeup_days=makeup)
+    counted = ceremony_deadline(date(2026, 8, 14), holidays, rules=rules, makeup_days=makeup)
     assert (safe, counted) == (date(2026, 9, 28), date(2026, 9, 29))  # the default is the earlier one
 
 
