@@ -80,11 +80,12 @@ class SettingsPage(Page):
         self.rules.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rules.setWordWrap(True)
         header = self.rules.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.Stretch)):
-            header.setSectionResizeMode(column, mode)
-        self.rules.setMinimumHeight(320)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((0, 130), (3, 220), (4, 250)):
+            self.rules.setColumnWidth(column, width)
+        self.rules.setMinimumHeight(420)
         rules_layout.addWidget(self.rules)
         self.unconfirmed_holidays = QCheckBox(self.tr(
             "Count holidays not yet confirmed as days off when computing deadlines"))
