@@ -110,3 +110,26 @@ def test_a_prosecuted_member_leaves_the_vote_base(store, worked_cell):
     with pytest.raises(ValidationFailed):
         votes.record_named_vote(store, worked_cell.meeting_id, "Thông qua nghị quyết", "resolution",
                                 {accused: "yes"})
+
+
+def test_the_mark_is_set_on_the_attendance_step(qtbot, qapp, store, worked_cell):
+    from secretary_app.settings import Settings
+    from ui.context import AppContext
+    from ui.meeting.attendance import AttendanceStep
+    from ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    step = AttendanceStep(AppContext.for_store(store, Settings(), runner))
+    qtbot.addWidget(step)
+    try:
+        step.load(att.attendance_sheet(store, worked_cell.meeting_id))
+        accused = worked_cell.official[0]
+        row = next(r for r, a in enumerate(step.sheet.rows) if a.member_id == accused)
+        combo = step.table.cellWidget(row, 2)
+        labels = [combo.itemText(i) for i in range(combo.count())]
+        assert "bị khởi tố, truy tố, tạm giam" in labels
+        combo.setCurrentIndex(labels.index("bị khởi tố, truy tố, tạm giam"))
+        qtbot.waitUntil(lambda: "1 bị khởi tố, truy tố, tạm giam" in step.counts.text())
+        assert att.attendance_sheet(store, worked_cell.meeting_id).base.base == 19
+    finally:
+        runner.shutdown()
