@@ -35,7 +35,7 @@ DECISION_LABELS = {
     DecisionKind.RESOLUTION: "Thông qua nghị quyết, kết luận",
     DecisionKind.ADMISSION: "Đề nghị kết nạp đảng viên",
     DecisionKind.RECOGNITION: "Đề nghị công nhận đảng viên chính thức",
-    DecisionKind.DISCIPLINE: "Kỷ luật đảng viên (khiển trách, cảnh cáo, cách chức)",
+    DecisionKind.DISCIPLINE: "Kỷ luật khiển trách, cảnh cáo, cách chức",
     DecisionKind.REMOVAL: "Đề nghị xóa tên",
     DecisionKind.EXPULSION: "Kỷ luật khai trừ",
 }
