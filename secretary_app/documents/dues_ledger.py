@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exporters import HD36_2018, Align, Column, Document, Table, landscape
 from models.text import nfc
-from secretary_app.documents.common import header, p, signed, vnd
+from secretary_app.documents.common import header, p, report_recipients, signed, vnd
 from secretary_app.documents.records import DuesLedgerRecord, ValidationFailed, missing, require
 
 #: Render the ledger with this profile: twelve month columns do not fit A4 portrait.
@@ -46,7 +46,7 @@ def build_dues_ledger(record: DuesLedgerRecord) -> Document:
           + (f" Đã nộp lên cấp trên: {vnd(record.remitted)} đồng." if record.remitted is not None else "")),
         *(p(nfc(note)) for note in record.notes if note.strip()),
         signed(record.signer_name, title=record.signer_title, authority=record.authority,
-               recipients=("Đảng ủy cấp trên (để báo cáo)",)),
+               recipients=report_recipients(record.cell.superior_body)),
     ]
     return Document(
         header=header(record.cell, date=record.issued_on),

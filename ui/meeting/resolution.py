@@ -204,8 +204,10 @@ class ResolutionStep(QWidget):
                                 .replace("%1", base.explanation()).replace("%2", str(base.eligible_present)))
         self._show_votes(vt.list_votes(self.ctx.store, meeting_id))
         self._show_agenda(detail.agenda)
-        if not self.subject.text():
-            self.subject.setText("Thông qua nghị quyết tháng")
+        typed = self.subject.text().strip()
+        if not typed or typed.startswith(("Thông qua nghị quyết tháng", "Thông qua kết luận tháng")):
+            # The meeting's own month (documents.md §4); a subject the secretary typed is kept.
+            self.subject.setText(rs.default_vote_subject(detail.planned_at.date(), self.doc_type.currentData() or "NQ"))
         self._show(rs.get_resolution(self.ctx.store, meeting_id))
         for w in (self.vote_button, self.draft_button, self.save_button, self.issue_button, self.kind,
                   self.doc_type, self.agenda_item):
