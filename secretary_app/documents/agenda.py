@@ -6,7 +6,15 @@ import datetime as dt
 
 from exporters import Align, Column, Document, Table
 from models.text import nfc
-from secretary_app.documents.common import clock, header, long_date, p, signed
+from secretary_app.documents.common import (
+    clock,
+    header,
+    long_date,
+    p,
+    resolution_recipients,
+    signed,
+    superior_committee,
+)
 from secretary_app.documents.records import MeetingRecord, missing, require
 
 _KIND_WORD = {"regular": "thường kỳ", "thematic": "chuyên đề", "extraordinary": "bất thường"}
@@ -71,7 +79,8 @@ def build_agenda(meeting: MeetingRecord, *, number: int | None = None, issued_on
           f"{long_date(meeting.starts_at.date())}."),
         p(f"- **Địa điểm:** {nfc(meeting.place)}."),
         p(f"- **Chủ trì:** đồng chí {nfc(meeting.chair)}, {nfc(meeting.chair_title)}."),
-        p("- **Thành phần:** toàn thể đảng viên trong chi bộ; đại biểu cấp ủy cấp trên (nếu có)."),
+        p("- **Thành phần:** toàn thể đảng viên trong chi bộ; đại biểu "
+          f"{superior_committee(meeting.cell.superior_body)} (nếu có)."),
         p("**NỘI DUNG SINH HOẠT**", indent=False, align=Align.CENTER),
         Table(
             columns=(Column(11, Align.CENTER), Column(90), Column(42), Column(22, Align.CENTER)),
@@ -83,7 +92,7 @@ def build_agenda(meeting: MeetingRecord, *, number: int | None = None, issued_on
             "sinh hoạt, chuẩn bị ý kiến đóng góp và dự họp đầy đủ, đúng giờ."
         ),
         signed(signer_name or meeting.chair, title=signer_title,
-               recipients=("Đảng viên trong chi bộ", "Đảng ủy viên phụ trách chi bộ")),
+               recipients=resolution_recipients(meeting.cell.superior_body)),
     ]
     return Document(
         header=header(meeting.cell, number=number, doc_type="CTr", date=issued_on),

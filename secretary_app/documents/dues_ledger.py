@@ -7,8 +7,9 @@ from models.text import nfc
 from secretary_app.documents.common import header, p, report_recipients, signed, vnd
 from secretary_app.documents.records import DuesLedgerRecord, ValidationFailed, missing, require
 
-#: Render the ledger with this profile: twelve month columns do not fit A4 portrait.
-PROFILE = landscape(HD36_2018)
+#: Render the ledger with this profile: twelve month columns do not fit A4 portrait, and at 11 pt twelve
+#: monthly totals ("635.000") and a member's full name each fit on one line of A4 landscape.
+PROFILE = landscape(HD36_2018).replace(table_size_pt=11)
 
 
 def build_dues_ledger(record: DuesLedgerRecord) -> Document:
