@@ -164,18 +164,22 @@ def build_minutes(meeting: MeetingRecord) -> Document:
         blocks.extend(item_blocks(number, item))
     if meeting.minutes_notes.strip():
         blocks.append(p(nfc(meeting.minutes_notes).strip()))
-    blocks.append(conclusion_heading)
     concluding = procedural[VOTE_STEP]
-    conclusions = [nfc(item.conclusion).strip() for item in concluding if item.conclusion.strip()]
-    blocks.append(p("Đồng chí chủ trì kết luận: " + " ".join(conclusions) if conclusions else
-                    "Đồng chí chủ trì tóm tắt các ý kiến và kết luận từng nội dung như trên."))
+    section: list[Block] = []
     for item in concluding:
-        blocks.extend(speech_blocks(meeting.agenda.index(item) + 1, item))
+        section.extend(speech_blocks(meeting.agenda.index(item) + 1, item))
+    conclusions = [nfc(item.conclusion).strip() for item in concluding if item.conclusion.strip()]
+    if conclusions:  # nothing is written for the chair that the recorder did not note
+        section.append(p("Đồng chí chủ trì kết luận: " + " ".join(conclusions)))
     if meeting.tasks:
-        blocks.append(p("Phân công nhiệm vụ:"))
-        blocks.extend(task_blocks(meeting.tasks))
+        section.append(p("Phân công nhiệm vụ:"))
+        section.extend(task_blocks(meeting.tasks))
     for item in (*concluding, *procedural[CLOSING_STEP]):
-        blocks.extend(vote_blocks(item.votes))
+        section.extend(vote_blocks(item.votes))
+    if section:
+        blocks.extend((conclusion_heading, *section))
+    else:  # nothing concluded, assigned or voted: the closing takes number III
+        closing_heading = Heading(conclusion_heading.text.split("- ")[0] + "- KẾT THÚC")
     blocks.append(closing_heading)
     same_day = meeting.ends_at.date() == meeting.starts_at.date()
     when = "cùng ngày" if same_day else long_date(meeting.ends_at.date())

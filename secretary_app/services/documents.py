@@ -38,7 +38,7 @@ from models.rules.status import (
 from models.text import name_sort_key
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
-from secretary_app.documents.common import report_recipients, vnd
+from secretary_app.documents.common import report_recipients, superior_committee, vnd
 from secretary_app.documents.records import (
     Absence,
     AgendaEntry,
@@ -276,12 +276,13 @@ def resolution_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUI
     vote = session.scalars(select(Vote).where(
         Vote.meeting_id == meeting.id, Vote.decision_kind == "resolution", Vote.deleted.is_(False))).first()
     chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
-    # The register keeps the Nơi nhận it was issued with; an old row may name the đảng bộ itself or the
-    # "Đảng ủy cấp trên" placeholder: both print as the superior committee (để báo cáo).
-    stale = {cell.superior_body.casefold(), f"{cell.superior_body} (để báo cáo)".casefold(), "đảng ủy cấp trên",
-             "đảng ủy cấp trên (để báo cáo)"}
-    recipients = tuple(report_recipients(cell.superior_body)[0] if line.strip().rstrip(",;.").casefold() in stale
-                       else line for line in (register.recipients if register else "").splitlines() if line.strip())
+    # The register keeps the Nơi nhận it was issued with; an older row may name the đảng bộ, its đảng ủy
+    # without "(để báo cáo)" or the "Đảng ủy cấp trên" placeholder: each prints as the superior committee.
+    superior = report_recipients(cell.superior_body)[0]
+    names = {cell.superior_body, superior_committee(cell.superior_body), "Đảng ủy cấp trên"}
+    stale = {variant.casefold() for name in names for variant in (name, f"{name} (để báo cáo)")}
+    recipients = tuple(superior if line.strip().rstrip(",;.").casefold() in stale else line
+                       for line in (register.recipients if register else "").splitlines() if line.strip())
     record = ResolutionRecord(
         cell=cell, doc_type=row.doc_type, number=row.number, issued_on=row.issued_on, subject=row.subject,
         sections=_sections(row.body), signer_name=row.signer_name, signer_title=row.signer_title or "BÍ THƯ",

@@ -94,3 +94,10 @@ def test_agenda_uses_the_planned_durations_when_every_item_has_one(full_meeting:
                    for item, m in zip(full_meeting.agenda, (5, 25, 45, 15, 5), strict=True))
     text = _flat(pdf_text(build_agenda(dataclasses.replace(full_meeting, agenda=agenda, planned_minutes=120))))
     assert [int(m) for m in re.findall(r"(\d+) phút", text.split("NỘI DUNG SINH HOẠT")[1])] == [5, 25, 45, 15, 5, 95]
+
+
+def test_minutes_without_conclusion_tasks_or_votes_close_as_section_three(full_meeting: MeetingRecord) -> None:
+    agenda = tuple(dataclasses.replace(item, votes=(), conclusion="") for item in full_meeting.agenda)
+    text = _flat(pdf_text(build_minutes(dataclasses.replace(full_meeting, agenda=agenda, tasks=()))))
+    assert "III- KẾT THÚC" in text and "KẾT LUẬN CỦA CHỦ TRÌ" not in text and "IV-" not in text
+    assert "chủ trì kết luận" not in text  # no conclusion is invented for the chair
