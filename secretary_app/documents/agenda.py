@@ -17,12 +17,13 @@ from secretary_app.documents.common import (
 )
 from secretary_app.documents.records import MeetingRecord, missing, require
 
-_KIND_WORD = {"regular": "thường kỳ", "thematic": "chuyên đề", "extraordinary": "bất thường"}
+KIND_WORD = {"regular": "thường kỳ", "thematic": "chuyên đề", "extraordinary": "bất thường",
+             "regular_and_thematic": "thường kỳ và chuyên đề"}
 
 
 def meeting_subject(meeting: MeetingRecord) -> str:
     """"sinh hoạt chi bộ thường kỳ tháng 02 năm 2026" (or "… chuyên đề …: <topic>")."""
-    kind = _KIND_WORD.get(meeting.kind, "thường kỳ")
+    kind = KIND_WORD.get(meeting.kind, "thường kỳ")
     subject = f"sinh hoạt chi bộ {kind} {meeting.month_label}"
     if meeting.kind == "thematic" and meeting.topic.strip():
         subject += f": {nfc(meeting.topic).strip()}"

@@ -178,6 +178,7 @@ class ResolutionRecord:
     total: int | None = None
     chair: str = ""
     chair_title: str = "Bí thư chi bộ"
+    meeting_kind: str = "regular"  # regular / thematic / extraordinary / regular_and_thematic
     vote: VoteEntry | None = None
 
 

@@ -7,6 +7,7 @@ from exporters.formatting import format_percent
 from exporters.model import Block
 from models.meeting_month import MeetingMonth
 from models.text import nfc
+from secretary_app.documents.agenda import KIND_WORD
 from secretary_app.documents.common import header, p, resolution_recipients, sections, signed
 from secretary_app.documents.records import ResolutionRecord, ValidationFailed, missing, require
 
@@ -31,8 +32,8 @@ def build_resolution(record: ResolutionRecord) -> Document:
     cell = nfc(record.cell.cell_name)
     blocks: list[Block] = []
     if record.meeting_date is not None:
-        opening = f"Ngày {record.meeting_date:%d/%m/%Y}, {cell} họp thường kỳ tháng " \
-                  f"{MeetingMonth.of(record.meeting_date).numeric}"
+        opening = (f"Ngày {record.meeting_date:%d/%m/%Y}, {cell} họp {KIND_WORD.get(record.meeting_kind, 'thường kỳ')} "
+                   f"tháng {MeetingMonth.of(record.meeting_date).numeric}")
         if record.present is not None and record.total is not None:
             opening += f"; có mặt {record.present}/{record.total} đảng viên"
         if record.chair.strip():

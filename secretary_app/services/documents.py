@@ -288,7 +288,7 @@ def resolution_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUI
         sections=_sections(row.body), signer_name=row.signer_name, signer_title=row.signer_title or "BÍ THƯ",
         recipients=recipients, meeting_date=meeting.planned_at.date(), present=counts.present,
         total=counts.total, chair=chair.full_name if chair else "",
-        chair_title=chair.position if chair and chair.position else "Bí thư chi bộ",
+        chair_title=chair.position if chair and chair.position else "Bí thư chi bộ", meeting_kind=meeting.kind,
         vote=VoteEntry(vote.subject, vote.yes, vote.base, vote.no, vote.abstain, vote.passed) if vote else None,
     )
     return record, register

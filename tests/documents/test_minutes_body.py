@@ -101,3 +101,18 @@ def test_minutes_without_conclusion_tasks_or_votes_close_as_section_three(full_m
     text = _flat(pdf_text(build_minutes(dataclasses.replace(full_meeting, agenda=agenda, tasks=()))))
     assert "III- KẾT THÚC" in text and "KẾT LUẬN CỦA CHỦ TRÌ" not in text and "IV-" not in text
     assert "chủ trì kết luận" not in text  # no conclusion is invented for the chair
+
+
+def test_resolution_opening_names_the_kind_of_meeting_and_its_month() -> None:
+    from secretary_app.documents.records import ResolutionRecord, SectionEntry
+    from secretary_app.documents.resolution import build_resolution
+    from tests.documents.conftest import CELL
+
+    record = ResolutionRecord(CELL, "KL", 4, dt.date(2026, 3, 12), "về học tập chuyên đề năm 2026",
+                              (SectionEntry("I- NỘI DUNG", ("Chi bộ thống nhất.",)),), "Nguyễn Thị Hường",
+                              meeting_date=dt.date(2026, 3, 12), present=20, total=22, chair="Nguyễn Thị Hường",
+                              chair_title="Phó Bí thư chi bộ", meeting_kind="thematic")
+    text = _flat(pdf_text(build_resolution(record)))
+    assert ("Ngày 12/03/2026, Chi bộ Tổ dân phố số 5 họp chuyên đề tháng 03/2026; có mặt 20/22 đảng viên; "
+            "đồng chí Nguyễn Thị Hường, Phó Bí thư chi bộ chủ trì.") in text
+    assert "Đảng ủy phường Hoàn Kiếm (để báo" in text
