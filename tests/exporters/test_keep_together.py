@@ -129,3 +129,17 @@ def test_a_signature_without_paragraph_before_is_still_rendered() -> None:
     doc = Document(header=base.header, doc_type_name="NGHỊ QUYẾT", subject="về thử nghiệm",
                    blocks=(Signature(Signer("BÍ THƯ", "Nguyễn Văn Hùng", authority="T/M CHI BỘ")),))
     assert "Nguyễn Văn Hùng" in _pages(pdf_bytes(doc))[0]
+
+
+def test_ledger_names_the_committee_the_dues_went_to() -> None:
+    import dataclasses
+
+    from tests.documents.conftest import pdf_text
+
+    months = (dt.date(2026, 11, 1),)
+    record = DuesLedgerRecord(CellHeader("Đảng bộ phường Hoàn Kiếm", "Chi bộ Tổ dân phố số 5", "Hoàn Kiếm"),
+                              months, (DuesLedgerRow("Lê Văn Đức", (35_000,)),), "Nguyễn Văn Hùng",
+                              dt.date(2026, 11, 30))
+    text = " ".join(pdf_text(dues_ledger.build_dues_ledger(dataclasses.replace(record, remitted=35_000)),
+                             dues_ledger.PROFILE).split())
+    assert "Đã nộp lên Đảng ủy phường Hoàn Kiếm: 35.000 đồng." in text and "cấp trên" not in text
