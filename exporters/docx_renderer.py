@@ -34,6 +34,7 @@ from exporters.model import (
     Signer,
     Table,
     VoteLine,
+    keeps_with_next,
 )
 from exporters.profile import HD36_2018, MM_PER_PT, LayoutProfile
 from exporters.safe_write import Target, write_document
@@ -202,8 +203,10 @@ class _DocxBuilder:
         properties.language = LANGUAGE
         self._header(doc)
         self._title(doc)
-        for block in doc.blocks:
+        for block, following in zip(doc.blocks, (*doc.blocks[1:], None), strict=True):
             self._block(block)
+            if keeps_with_next(block, following) and self.word.paragraphs:
+                self.word.paragraphs[-1].paragraph_format.keep_with_next = True
         return self.word
 
     def _page_setup(self) -> None:

@@ -44,6 +44,7 @@ from exporters.model import (
     Signer,
     Table,
     VoteLine,
+    keeps_with_next,
 )
 from exporters.profile import HD36_2018, LayoutProfile
 from exporters.safe_write import Target, write_document
@@ -190,10 +191,10 @@ class _FlowableBuilder:
         # Each entry is a group of flowables that must share a page; a group of one is a plain flowable.
         # (Groups are built flat and wrapped once: a KeepTogether nested in another always breaks the page.)
         groups: list[list[Flowable]] = [[self.header(doc)], *([f] for f in self.title(doc))]
-        headings: list[Flowable] = []  # headings waiting for the block they introduce
-        for block in doc.blocks:
+        headings: list[Flowable] = []  # headings and lead-ins waiting for the block they introduce
+        for block, following in zip(doc.blocks, (*doc.blocks[1:], None), strict=True):
             rendered = self.block(block)
-            if isinstance(block, Heading):
+            if keeps_with_next(block, following):
                 headings.extend(rendered)
                 continue
             group = [*headings, *rendered]
@@ -202,7 +203,7 @@ class _FlowableBuilder:
                 # A signature block never stands alone at the top of a page: it takes the last paragraph
                 # (and the heading kept with it) along, as Word's "keep with next" does for the DOCX.
                 group = [*groups.pop(), *group]
-            # A heading is never left alone at a page foot: it shares a group with the block after it.
+            # A heading (or lead-in) is never left alone at a page foot: it shares a group with what follows.
             groups.append(group)
         if headings:
             groups.append(headings)

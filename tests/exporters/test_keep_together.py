@@ -143,3 +143,29 @@ def test_ledger_names_the_committee_the_dues_went_to() -> None:
     text = " ".join(pdf_text(dues_ledger.build_dues_ledger(dataclasses.replace(record, remitted=35_000)),
                              dues_ledger.PROFILE).split())
     assert "Đã nộp lên Đảng ủy phường Hoàn Kiếm: 35.000 đồng." in text and "cấp trên" not in text
+
+
+def _vote_doc(count: int) -> Document:
+    from exporters import VoteLine
+
+    base = sample_minutes()
+    blocks = (*_filler(count), Paragraph.from_markup("Chi bộ biểu quyết thông qua nghị quyết tháng 02/2026, kết quả:"),
+              VoteLine(19, 20), VoteLine(0, 20, label="Không tán thành", verb="chiếm"),
+              VoteLine(1, 20, label="Ý kiến khác", verb="chiếm"), *_filler(4))
+    return Document(header=base.header, doc_type_name=base.doc_type_name, subject=base.subject, blocks=blocks)
+
+
+def test_a_vote_is_read_on_one_page_with_its_lead_in() -> None:
+    crossed = 0
+    for count in range(26, 34):
+        pages = _pages(pdf_bytes(_vote_doc(count)))
+        lead_in = _page_of(pages, "kết quả:")
+        for line in ("Tán thành: 19/20", "Không tán thành: 0/20", "Ý kiến khác: 1/20"):
+            assert _page_of(pages, line) == lead_in, (count, line)
+        crossed += lead_in > _page_of(pages, f"Đoạn thứ {count}:")
+    assert crossed >= 1
+    word = docx.Document(io.BytesIO(docx_bytes(_vote_doc(3))))
+    flags = {p.text.split(":")[0]: p.paragraph_format.keep_with_next for p in word.paragraphs
+             if "kết quả:" in p.text or "/20" in p.text}
+    assert flags == {"Chi bộ biểu quyết thông qua nghị quyết tháng 02/2026, kết quả": True, "Tán thành": True,
+                     "Không tán thành": True, "Ý kiến khác": None}
