@@ -29,9 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_deadlines(args: argparse.Namespace, store: Store) -> int:
     from models.rules.dates import format_vn
     from secretary_app.services.admissions import open_deadlines
+    from secretary_app.settings import load_settings
 
     if not store.has_cell():
         return 0
-    for deadline in open_deadlines(store, args.today):
+    unconfirmed = load_settings(store.paths.settings_file).count_unconfirmed_holidays
+    for deadline in open_deadlines(store, args.today, include_uncertain=unconfirmed):
         print(f"{format_vn(deadline.due)}\t{deadline.full_name}\t{deadline.step}\t{deadline.state}")
     return 0

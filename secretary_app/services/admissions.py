@@ -76,8 +76,9 @@ FAILED_VOTES_TO_REPORT = 3  # rules.md §2.2 step 15
 def calendar(include_uncertain: bool = False) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """The days off and make-up Saturdays every admission deadline is counted with (one place).
 
-    Estimated [U] holidays are left out unless asked for (a deadline is then never later than the law's)."""
-    return rules_data.holidays(include_uncertain=include_uncertain), rules_data.makeup_working_days()
+    Unconfirmed [U] holidays count only when asked (``Settings.count_unconfirmed_holidays``); without them a
+    deadline is never later than the law's."""
+    return rules_data.working_calendar(include_uncertain)
 
 
 def rules_on(day: dt.date) -> rules.AdmissionRules:

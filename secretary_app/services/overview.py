@@ -31,7 +31,8 @@ class Overview:
     admission_deadlines: tuple[Deadline, ...] = ()
 
 
-def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 90) -> Overview:
+def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 90, *,
+             count_unconfirmed_holidays: bool = False) -> Overview:
     today = today or dt.date.today()
     members = [m for m in list_members(store, today) if m.counted_here]
     meetings = list_meetings(store)
@@ -55,5 +56,5 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
         # Past quarters are history by now; the overview nags only about this quarter.
         meeting_reminders=tuple(r.message for r in reminders(store, today)
                                 if r.code != "thematic_missing" or r.quarter == (today.month - 1) // 3 + 1),
-        admission_deadlines=tuple(next_deadlines(store, today)),
+        admission_deadlines=tuple(next_deadlines(store, today, include_uncertain=count_unconfirmed_holidays)),
     )

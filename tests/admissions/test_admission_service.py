@@ -54,12 +54,11 @@ def test_probation_ending_on_a_sunday(store, cell):
     # Ceremony Saturday 29/11/2025 → 12 months end on Sunday 29/11/2026: the day is not moved.
     assert _entry(detail, "probation").due == dt.date(2026, 11, 29)
     assert any("Còn 28 ngày hết thời hạn dự bị (29/11/2026) — mốc T-30" in a for a in detail.alerts)
-    # The cell reviews within 30 working days after it: Friday 08/01/2027 (01/01/2027 is only estimated).
+    # The cell reviews within 30 working days after it, New Year's Day 01/01/2027 (set by law) being a
+    # day off: Monday 11/01/2027.
     after = adm.get_candidate(store, cid, dt.date(2026, 12, 1))
     entry = _entry(after, "recognition_vote")
-    assert (entry.due, entry.state) == (dt.date(2027, 1, 8), "due")
-    assert _entry(adm.get_candidate(store, cid, dt.date(2026, 12, 1), include_uncertain=True),
-                  "recognition_vote").due == dt.date(2027, 1, 11)
+    assert (entry.due, entry.state) == (dt.date(2027, 1, 11), "due")
 
 
 @pytest.mark.parametrize(("birth", "refused"), [(dt.date(1966, 10, 20), True), (dt.date(1966, 11, 25), False)])
@@ -166,7 +165,7 @@ def test_cli_lists_open_deadlines_soonest_first(store, cell, data_dir, capsys):
     assert capsys.readouterr().out.splitlines() == [
         "27/08/2026\tLê Thị Hoa\tQuyết định kết nạp\toverdue",
         "29/11/2026\tTrần Văn Sơn\tHết 12 tháng dự bị\tdue",
-        "08/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\tdue",
+        "11/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\tdue",
     ]
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "25/11/2026"])
@@ -202,3 +201,22 @@ def test_a_named_vote_on_a_candidate_is_checked_and_linked_too(store, cell):
     assert "admission" in changes
     assert _entry(adm.get_candidate(store, ready, today), "cell_vote").done == today
     assert [c.full_name for c in adm.vote_choices(store, "admission", today)] == ["Vũ Văn Lâm"]
+
+
+def test_cli_counts_unconfirmed_holidays_only_when_the_setting_says_so(store, cell, data_dir, capsys):
+    from secretary_app.cli import main
+    from secretary_app.settings import Settings, save_settings
+
+    today = dt.date(2027, 2, 2)
+    cid = applicant(store, cell, certificate=dt.date(2026, 6, 1), today=today)
+    vote(store, dt.date(2026, 12, 10), cid, "admission")
+    adm.record_step(store, cid, adm.StepInput("decision", dt.date(2027, 1, 28)), today)
+    adm.record_step(store, cid, adm.StepInput("decision_received", dt.date(2027, 2, 1)), today)
+    settings_file = store.paths.settings_file
+    store.close()
+    command = ["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "2027-02-02"]
+    assert main(command) == 0
+    assert "15/03/2027\tLê Thị Hoa\tLễ kết nạp\tdue" in capsys.readouterr().out.splitlines()
+    save_settings(Settings(count_unconfirmed_holidays=True), settings_file)  # the estimated Tết week counts
+    assert main(command) == 0
+    assert "22/03/2027\tLê Thị Hoa\tLễ kết nạp\tdue" in capsys.readouterr().out.splitlines()

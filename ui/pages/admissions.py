@@ -146,17 +146,20 @@ class AdmissionsPage(Page):
 
     def refresh(self) -> None:
         store, today = self._store(), self.today()
+        unconfirmed = self.ctx.settings.count_unconfirmed_holidays
 
         def load() -> _Loaded:
             officials = [(m.id, m.full_name) for m in roster.list_members(store, today)
                          if m.membership == "official" and m.in_cell]
-            return _Loaded(adm.list_candidates(store, today), officials)
+            return _Loaded(adm.list_candidates(store, today, include_uncertain=unconfirmed), officials)
 
         self._run(load, self._loaded)
 
     def _load_detail(self, candidate_id: uuid.UUID) -> None:
         store, today = self._store(), self.today()
-        self._run(lambda: adm.get_candidate(store, candidate_id, today), self._show_detail)
+        unconfirmed = self.ctx.settings.count_unconfirmed_holidays
+        self._run(lambda: adm.get_candidate(store, candidate_id, today, include_uncertain=unconfirmed),
+                  self._show_detail)
 
     def _call_create(self, data: adm.CandidateData) -> None:
         store, today = self._store(), self.today()

@@ -81,8 +81,9 @@ class OverviewPage(Page):
                 f' — {escape(owner)} — ' + escape(self.tr("deadline %1").replace("%1", deadline)) + "</span>")
 
     def refresh(self) -> None:
-        lead = self.ctx.settings.badge_lead_days
-        self.ctx.runner.run(lambda: overview(self.ctx.store, badge_lead_days=lead), on_done=self._loaded,
+        lead, unconfirmed = self.ctx.settings.badge_lead_days, self.ctx.settings.count_unconfirmed_holidays
+        self.ctx.runner.run(lambda: overview(self.ctx.store, badge_lead_days=lead,
+                                             count_unconfirmed_holidays=unconfirmed), on_done=self._loaded,
                             on_error=self.show_error)
 
     def _loaded(self, data: Overview) -> None:
