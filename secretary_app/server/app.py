@@ -26,6 +26,7 @@ from secretary_app.server.service import CellNotFound, Hooks, KeyReused, OutOfOr
 from secretary_app.sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_BODY_BYTES,
+    MAX_INT64,
     PREFIX,
     PULL_LIMIT,
     Change,
@@ -70,7 +71,6 @@ class ServerConfig:
     monotonic: Callable[[], float] | None = None
     sqlite_synchronous: str = "FULL"
     pool_size: int = 10
-    bugs: frozenset[str] = frozenset()
 
 
 def guard(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal | None:
@@ -122,7 +122,9 @@ def app_from_env() -> FastAPI:
     return create_app(ServerConfig(database_url=os.environ["SECRETARY_SERVER_DATABASE_URL"]))
 
 
-def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None) -> FastAPI:
+def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
+               service_class: type[SyncService] = SyncService) -> FastAPI:
+    """``hooks`` and ``service_class`` are seams for the fault tests (pauses, a test-only service)."""
     if not isinstance(config, ServerConfig):
         config = ServerConfig(database_url=str(config) if "://" in str(config)
                               else default_database_url(Path(config)))
@@ -132,7 +134,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
     clock = config.clock or (lambda: dt.datetime.now(dt.UTC))
     auth = Authenticator(engine, hasher=config.hasher or PasswordHasher(), clock=clock,
                          throttle=LoginThrottle(config.monotonic) if config.monotonic else LoginThrottle())
-    service = SyncService(engine, clock=clock, hooks=hooks or Hooks(), bugs=config.bugs)
+    service = service_class(engine, clock=clock, hooks=hooks or Hooks())
 
     app = FastAPI(title="Sổ tay Bí thư — máy chủ đồng bộ", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine, app.state.auth, app.state.service, app.state.config = engine, auth, service, config
@@ -222,7 +224,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None)
             raise HTTPException(404, "cell_not_found") from None
 
     @app.get(f"{PREFIX}/pull")
-    def pull(principal: Caller, cursor: Annotated[int, Query(ge=0)] = 0,
+    def pull(principal: Caller, cursor: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
              limit: Annotated[int, Query(ge=1, le=PULL_LIMIT)] = PULL_LIMIT,
              cell_id: uuid.UUID | None = None) -> PullResponse:
         assert principal is not None

@@ -26,7 +26,7 @@ from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox
 from secretary_app.errors import UserError
 from secretary_app.paths import resolve_paths
 from secretary_app.server.db import RECORDS, applied_mutation, cell_sync_state, conflict, record_history
-from secretary_app.server.service import Hooks
+from secretary_app.server.service import Hooks, SyncService
 from secretary_app.store import Store
 from secretary_app.sync import service as sync_service
 from secretary_app.sync.client import SyncClient, SyncError
@@ -128,15 +128,16 @@ class World:
 
     LAYOUT = (("c0", "sec_a", "secretary", "A"), ("c1", "dep_a", "deputy", "A"), ("c2", "sec_b", "secretary", "B"))
 
-    def __init__(self, folder: Path, url: str, *, server_bugs: frozenset[str] = frozenset(),
-                 client_bugs: frozenset[str] = frozenset(), probability: float = 0.25) -> None:
+    def __init__(self, folder: Path, url: str, *, service_class: type[SyncService] = SyncService,
+                 client_class: type[SyncClient] = SyncClient, probability: float = 0.25) -> None:
+        """``service_class``/``client_class``: a planted bug (tests/sync/planted.py) or the product's."""
         self.folder, self.url = folder, url
-        self.server_bugs, self.client_bugs = server_bugs, client_bugs
+        self.service_class, self.client_class = service_class, client_class
         self.probability = probability
         self.hooks = Hooks(before_commit=self._maybe_kill)
         self.examples = 0
         # Each history gets a fresh login-throttle window: three logins per history from one address.
-        self.server: Server = make_server(url, bugs=server_bugs, hooks=self.hooks,
+        self.server: Server = make_server(url, service_class=service_class, hooks=self.hooks,
                                           monotonic=lambda: self.examples * 10_000.0)
         self.template = folder / "template"
         Store(resolve_paths(self.template)).close()
@@ -179,9 +180,9 @@ class World:
             store = Store(resolve_paths(data), actor=username)
             transport = FaultTransport(self, name)
             sync_service.login(store, "http://127.0.0.1:8765", username, PASSWORD, transport=transport)
-            client = SyncClient("http://127.0.0.1:8765", username, transport=transport)
-            box = Client(name, username, cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6,
-                                                                 bugs=self.client_bugs))
+            client = self.client_class("http://127.0.0.1:8765", username, transport=transport)
+            client.store_engine = store.engine  # type: ignore[attr-defined]  # read by a planted client bug
+            box = Client(name, username, cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6))
             box.engine.clock = lambda box=box: dt.datetime.now(dt.UTC) + box.skew
             self.clients[name] = box
         for name in ("c0", "c2"):  # each cell's first PC sets up the cell and one meeting

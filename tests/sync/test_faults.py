@@ -3,7 +3,7 @@ and one PC of another cell against the server behind a fault-injecting transport
 checks the eight invariants (people resolve conflicts along the way, sometimes two at once). It counts the
 injected faults and reports them in the terminal summary.
 
-Planted bugs (client acknowledges a batch before the answer; server numbers changes from a global
+Planted bugs (tests/sync/planted.py, test-only subclasses: client acknowledges a batch before the answer; server numbers changes from a global
 sequence taken outside the cell lock; server applies a second decision on a closed conflict) must make
 the same machine fail: the tests of the test.
 """
@@ -32,6 +32,7 @@ from models.base import new_id
 from tests.sync.conftest import FIGURES
 from tests.sync.fixtures import database_url
 from tests.sync.harness import CRASH_STEPS, Attendance, Member, Minutes, World, final_hash
+from tests.sync.planted import CLIENT_BUGS, SERVER_BUGS
 
 NAMES = ["Nguyễn Văn Hùng", "Trần Thị Thu Hà", "Lê Văn Đức", "Phạm Thị Lan", "Đỗ Minh Tuấn"]
 VALUES = ["", "0912345678", "Số 5 Hàng Bạc", "Đã chuyển đến", "ghi chú"]
@@ -197,7 +198,8 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             from secretary_app.server.app import create_app
 
             old = server.app
-            server.app = create_app(old.state.config, hooks=self.world.hooks)  # type: ignore[attr-defined]
+            server.app = create_app(old.state.config, hooks=self.world.hooks,  # type: ignore[attr-defined]
+                                    service_class=self.world.service_class)
             server.bridge.app = server.app
             old.state.engine.dispose()  # type: ignore[attr-defined]
 
@@ -304,9 +306,10 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
 @pytest.mark.parametrize("bug, side", [("ack_before_response", "client"), ("global_sequence", "server"),
                                        ("resolve_twice", "server")])
 def test_planted_bugs_make_the_fault_test_fail(bug: str, side: str, tmp_path: Path) -> None:
-    world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}",
-                  server_bugs=frozenset({bug}) if side == "server" else frozenset(),
-                  client_bugs=frozenset({bug}) if side == "client" else frozenset())
+    if side == "server":
+        world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", service_class=SERVER_BUGS[bug])
+    else:
+        world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", client_class=CLIENT_BUGS[bug])
     try:
         with pytest.raises(AssertionError, match="invariants violated") as caught:
             _run(world, 30, 40, shrink=False)
