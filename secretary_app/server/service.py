@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import itertools
 import json
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,10 +87,6 @@ class SyncService:
     engine: Engine
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     hooks: Hooks = field(default_factory=Hooks)
-    # Planted bugs for the tests of the tests; never set in production.
-    bugs: frozenset[str] = frozenset()
-    _global_seq: Any = field(default_factory=lambda: itertools.count(1))
-    _seq_lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- hello -----------------------------------------------------------------------------
     def hello(self, principal: Principal, cell_id: uuid.UUID, req: HelloRequest) -> HelloResponse:
@@ -122,27 +116,18 @@ class SyncService:
 
     def push_json(self, principal: Principal, req: PushRequest, idempotency_key: str) -> str:
         """The push, answered with the JSON text stored for the batch: a replay gets the same bytes."""
-        assert principal.cell_id is not None
-        cell_id = principal.cell_id
         body_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
-        preallocated: list[int] | None = None
-        if "global_sequence" in self.bugs:
-            # PLANTED BUG: numbers from a process-wide sequence, taken before the cell lock.
-            with self._seq_lock:
-                preallocated = [next(self._global_seq) for _ in range(2 * len(req.mutations))]
-            if self.hooks.after_allocate:
-                self.hooks.after_allocate(cell_id)
         # Fast path: no savepoints. A database error (a unique number taken, the immutability trigger) is
         # rare; it rolls the whole batch back and the batch runs again with a savepoint per mutation.
         for safe in (False, True):
             try:
-                return self._push_once(principal, req, idempotency_key, body_hash, preallocated, safe=safe)
+                return self._push_once(principal, req, idempotency_key, body_hash, safe=safe)
             except _NeedSavepoints:
                 continue
         raise AssertionError("unreachable")
 
     def _push_once(self, principal: Principal, req: PushRequest, idempotency_key: str, body_hash: str,
-                   preallocated: list[int] | None, *, safe: bool) -> str:
+                   *, safe: bool) -> str:
         assert principal.cell_id is not None
         cell_id = principal.cell_id
         with write_transaction(self.engine) as conn:
@@ -164,9 +149,9 @@ class SyncService:
                 if request_hash != body_hash:
                     raise KeyReused()
                 return stored_response
-            if preallocated is None and self.hooks.after_allocate:
+            if self.hooks.after_allocate:
                 self.hooks.after_allocate(cell_id)
-            batch = _Batch(self, conn, principal, cell, preallocated, safe=safe)
+            batch = self.new_batch(conn, principal, cell, safe=safe)
             text = batch.run(req.mutations, last).model_dump_json()
             conn.execute(insert(push_batch).values(
                 device_id=device_id, idempotency_key=idempotency_key, request_hash=body_hash,
@@ -174,6 +159,10 @@ class SyncService:
             if self.hooks.before_commit:
                 self.hooks.before_commit(cell_id)
         return text
+
+    def new_batch(self, conn: Connection, principal: Principal, cell: Any, *, safe: bool) -> _Batch:
+        """The batch that applies one push inside the cell's transaction (the fault tests subclass it)."""
+        return _Batch(self, conn, principal, cell, safe=safe)
 
     # --- pull ------------------------------------------------------------------------------
     def pull(self, cell_id: uuid.UUID, cursor: int, limit: int) -> PullResponse:
@@ -265,13 +254,12 @@ class _Rejected(Exception):
 class _Batch:
     """One push batch inside the cell's transaction: numbers, digest, history and results."""
 
-    def __init__(self, service: SyncService, conn: Connection, principal: Principal, cell: Any,
-                 preallocated: list[int] | None, *, safe: bool = True) -> None:
+    def __init__(self, service: SyncService, conn: Connection, principal: Principal, cell: Any, *,
+                 safe: bool = True) -> None:
         self.service, self.conn, self.principal = service, conn, principal
         self.cell_id: uuid.UUID = cell["cell_id"]
         self.seq: int = cell["server_seq"]
         self.digest = int(cell["digest"], 16)
-        self.preallocated = iter(preallocated) if preallocated is not None else None
         self.now = service.clock()
         self.history: list[dict[str, Any]] = []
         self.safe = safe
@@ -325,10 +313,6 @@ class _Batch:
         return self.rows[key]
 
     def next_seq(self) -> int:
-        if self.preallocated is not None:
-            value = next(self.preallocated)
-            self.seq = max(self.seq, value)
-            return value
         self.seq += 1
         return self.seq
 
@@ -558,8 +542,7 @@ class _Batch:
         if found is None or found["cell_id"] != self.cell_id:
             raise _Rejected("not_found")  # another cell's conflict: never say it exists
         self.targets[m.mutation_id] = (found["entity"], found["entity_id"])
-        if found["status"] != "open" and "resolve_twice" not in self.service.bugs:  # PLANTED BUG: no guard
-            raise _Rejected("already_resolved", f"already resolved by {found['resolved_by'] or 'another device'}")
+        self.check_open(found)
         choice, values = _decision(m)
         client: dict[str, Any] = json.loads(found["client_fields"])
         server: dict[str, Any] = json.loads(found["server_fields"])
@@ -583,6 +566,11 @@ class _Batch:
         return base.model_copy(update={"status": "conflict" if again else "applied", "version": version,
                                        "server_seq": seq, "conflict_id": outcome.conflict_id if again else None,
                                        "current": _image_of(found["entity"], row)})
+
+    def check_open(self, found: Any) -> None:
+        """A decision on a conflict that is already closed is refused: the first decision stands."""
+        if found["status"] != "open":
+            raise _Rejected("already_resolved", f"already resolved by {found['resolved_by'] or 'another device'}")
 
     def _image(self, entity: str, record_id: uuid.UUID) -> RecordImage | None:
         if entity not in RECORDS:

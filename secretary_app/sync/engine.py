@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from models.cell import Cell
@@ -100,8 +101,6 @@ class SyncEngine:
     page_size: int = PULL_LIMIT
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     faults: Faults = field(default_factory=Faults)
-    # Planted bugs for the tests of the tests; never set in production.
-    bugs: frozenset[str] = frozenset()
     _progress: Progress = field(default=lambda done, total, text: None, repr=False)
     _to_send: int = 0
 
@@ -236,10 +235,14 @@ class SyncEngine:
                 return None
             chosen, size = [], 0
             for row in rows:
+                if self._refuse_invalid(conn, row):
+                    continue
                 size += len(row["fields"]) + 200
                 if chosen and size > MAX_BATCH_BYTES:
                     break
                 chosen.append(row)
+            if not chosen:
+                return "", []  # every row refused above: look again
             seq = conn.scalar(select(sync_state.c.next_mutation_seq).where(sync_state.c.id == 1)) or 1
             key = str(uuid.uuid4())
             conn.execute(update(outbox).where(outbox.c.id == bindparam("b_id"))
@@ -251,22 +254,37 @@ class SyncEngine:
                                  .order_by(outbox.c.mutation_seq)).mappings().all()
             return key, list(batch)
 
+    def _refuse_invalid(self, conn: Connection, row: Any) -> bool:
+        """A change the protocol's bounds refuse (text too long, a NUL character) would block the queue with
+        422 for ever: it goes to the rejected inbox with its data instead, before it gets a number."""
+        try:
+            Mutation(mutation_seq=1, mutation_id=row["mutation_id"], entity=row["entity"], entity_id=row["entity_id"],
+                     op=row["op"], base_version=row["base_version"], fields=json.loads(row["fields"]),
+                     schema_version=row["schema_version"])
+        except ValidationError:
+            conn.execute(insert(rejected_inbox).values(
+                mutation_id=row["mutation_id"], mutation_seq=0, entity=row["entity"], entity_id=row["entity_id"],
+                op=row["op"], fields=row["fields"], error_code="invalid",
+                message="Thay đổi có nội dung quá dài hoặc chứa ký tự không hợp lệ nên máy chủ không thể nhận.",
+                created_at=self.clock()))
+            conn.execute(delete(outbox).where(outbox.c.id == row["id"]))
+            return True
+        return False
+
     def _push_all(self, report: SyncReport) -> None:
         for _ in range(100_000):
             formed = self._next_batch()
             if formed is None:
                 return
             key, rows = formed
+            if not rows:
+                continue
             with self.engine.connect() as conn:
                 state = self.state(conn)
             body = PushRequest(device_id=state["device_id"], cell_id=state["cell_id"], mutations=[
                 Mutation(mutation_seq=r["mutation_seq"], mutation_id=r["mutation_id"], entity=r["entity"],
                          entity_id=r["entity_id"], op=r["op"], base_version=r["base_version"],
                          fields=json.loads(r["fields"]), schema_version=r["schema_version"]) for r in rows])
-            if "ack_before_response" in self.bugs:
-                # PLANTED BUG: treat the batch as delivered before the server has answered.
-                with self.local("ack-early") as conn:
-                    conn.execute(delete(outbox).where(outbox.c.batch_key == key))
             try:
                 response = self.client.push(body, key)
             except TooLarge:
