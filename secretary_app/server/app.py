@@ -95,19 +95,69 @@ def guard(request: Request, authorization: Annotated[str | None, Header()] = Non
 Caller = Annotated[Principal | None, Depends(guard)]
 
 
+class TooLarge(HTTPException):
+    """The body passed its route's limit while arriving. An HTTPException, so FastAPI's body reading lets it
+    through as 413 instead of turning it into a 400."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "too_large")
+
+
+# Bytes a request body may carry, counted as they arrive (chunked or not). Before authentication (login,
+# refresh, or any request without a bearer token) only a small body is read; an authenticated push up to
+# the batch limit; a reconcile inventory (200,000 entries at most) more.
+PRE_AUTH_BODY_BYTES = 16 * 1024
+RECONCILE_BODY_BYTES = 24 * 1024 * 1024
+
+
+def body_limit(scope: dict[str, Any]) -> int:
+    path = scope.get("path", "")
+    allowed = POLICY.get((scope.get("method", ""), path))
+    authenticated = any(name == b"authorization" and value[:7].lower() == b"bearer " for name, value in scope["headers"])
+    if allowed is None or allowed == PUBLIC or not authenticated:
+        return PRE_AUTH_BODY_BYTES
+    return RECONCILE_BODY_BYTES if path == f"{PREFIX}/reconcile" else MAX_BODY_BYTES
+
+
 class BodyLimit:
-    """413 for a declared body over the limit, before anything reads it (plain ASGI: cheap per request)."""
+    """Pure ASGI: counts the body's bytes as the server receives them and answers 413 as soon as they pass
+    the route's limit (a declared Content-Length over it: before reading anything). Nothing buffers more
+    than the limit, whatever the client sends."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            for name, value in scope["headers"]:
-                if name == b"content-length" and value.isdigit() and int(value) > MAX_BODY_BYTES:
-                    await JSONResponse({"error": "too_large"}, status_code=413)(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope)
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (not value.isdigit() or int(value) > limit):
+                await JSONResponse({"error": "too_large"}, status_code=413)(scope, receive, send)
+                return
+        received = 0
+        started = False
+
+        async def counted() -> Any:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise TooLarge()
+            return message
+
+        async def watched(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except TooLarge:
+            if not started:
+                await JSONResponse({"error": "too_large"}, status_code=413)(scope, receive, send)
 
 
 def _json(model: BaseModel) -> Response:
