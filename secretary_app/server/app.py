@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from secretary_app.server.auth import Authenticator, AuthError, LoginThrottle, Principal, Throttled
 from secretary_app.server.db import default_database_url, make_engine, migrate, users
-from secretary_app.server.service import CellNotFound, Hooks, KeyReused, OutOfOrder, SyncService
+from secretary_app.server.service import CellNotFound, DeviceReused, Hooks, KeyReused, OutOfOrder, SyncService
 from secretary_app.sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_BODY_BYTES,
@@ -33,6 +33,7 @@ from secretary_app.sync.protocol import (
     HelloRequest,
     HelloResponse,
     LoginRequest,
+    NewDeviceRequest,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -55,6 +56,7 @@ POLICY: dict[tuple[str, str], str | frozenset[str]] = {
     ("POST", f"{PREFIX}/auth/refresh"): PUBLIC,
     ("POST", f"{PREFIX}/auth/logout"): AUTHENTICATED,
     ("POST", f"{PREFIX}/hello"): READERS,
+    ("POST", f"{PREFIX}/devices"): AUTHENTICATED,
     ("POST", f"{PREFIX}/push"): WRITERS,
     ("GET", f"{PREFIX}/pull"): READERS,
     ("POST", f"{PREFIX}/reconcile"): READERS,
@@ -232,6 +234,13 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
         auth.logout(principal)
         return {"status": "ok"}
 
+    @app.post(f"{PREFIX}/devices")
+    def new_device(body: NewDeviceRequest, principal: Caller) -> TokenResponse:
+        """This install becomes a new device of the same user (a copied data folder, a restored backup):
+        a new device id and a new token pair for it; the other install keeps the old ones."""
+        assert principal is not None
+        return auth.new_device(principal, body.device_name)
+
     @app.post(f"{PREFIX}/hello")
     def hello(body: HelloRequest, principal: Caller, cell_id: uuid.UUID | None = None) -> HelloResponse:
         assert principal is not None
@@ -268,6 +277,8 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
         except OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "expected_seq": exc.expected},  # type: ignore[return-value]
                                 status_code=409)
+        except DeviceReused:
+            raise HTTPException(409, "device_reused") from None
         except KeyReused:
             raise HTTPException(422, "idempotency_key_reused") from None
         except CellNotFound:

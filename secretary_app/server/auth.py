@@ -14,6 +14,7 @@ import uuid
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -145,12 +146,22 @@ class Authenticator:
                 if device is not None and (device["user_id"] != user["id"] or device["revoked_at"] is not None):
                     device = None  # someone else's or revoked: this PC becomes a new device
             if device is None:
-                device_id = new_id()
-                conn.execute(insert(devices).values(
-                    id=device_id, user_id=user["id"], cell_id=user["cell_id"], name=device_name[:200],
-                    last_mutation_seq=0, last_pulled_seq=0, created_at=self.clock()))
+                device_id = self._add_device(conn, user, device_name)
             assert device_id is not None
             return self._issue(conn, user, device_id, new_id())
+
+    def new_device(self, principal: Principal, device_name: str) -> TokenResponse:
+        with write_transaction(self.engine) as conn:
+            user = conn.execute(select(users).where(users.c.id == principal.user_id)).mappings().one()
+            device_id = self._add_device(conn, user, device_name)
+            return self._issue(conn, user, device_id, new_id())
+
+    def _add_device(self, conn: Connection, user: Any, device_name: str) -> uuid.UUID:
+        device_id = new_id()
+        conn.execute(insert(devices).values(
+            id=device_id, user_id=user["id"], cell_id=user["cell_id"], name=device_name[:200],
+            last_mutation_seq=0, last_pulled_seq=0, created_at=self.clock()))
+        return device_id
 
     def _issue(self, conn: Connection, user, device_id: uuid.UUID, family: uuid.UUID) -> TokenResponse:  # type: ignore[no-untyped-def]
         now = self.clock()

@@ -66,6 +66,12 @@ class OutOfOrder(Exception):
         self.expected = expected
 
 
+class DeviceReused(Exception):
+    """A mutation_seq this device already used came with another mutation_id: two installs share the
+    device id (a copied data folder, a restored backup). The batch is refused whole (409 device_reused);
+    the client becomes a new device and sends its changes again under new numbers."""
+
+
 class KeyReused(Exception):
     """The same Idempotency-Key came with a different body."""
 
@@ -327,7 +333,9 @@ class _Batch:
         # A mutation_id seen before (renumbered after a server restore, or reused) is rare: the fast path
         # lets the unique index on applied_mutation.mutation_id find it, and the safe path looks first.
         earlier = {r.mutation_id: r for r in conn.execute(
-            select(applied_mutation.c.mutation_id, applied_mutation.c.device_id, applied_mutation.c.result)
+            select(applied_mutation.c.mutation_id, applied_mutation.c.device_id, applied_mutation.c.result,
+                   devices.c.cell_id)
+            .join(devices, devices.c.id == applied_mutation.c.device_id, isouter=True)
             .where(applied_mutation.c.mutation_id.in_([m.mutation_id for m in fresh])))} if fresh and self.safe else {}
         self._prefetch(fresh)
         results: list[MutationResult] = []
@@ -335,15 +343,18 @@ class _Batch:
         for m in mutations:
             if m.mutation_seq <= last:  # already applied: the stored answer, word for word
                 text = stored.get(m.mutation_seq)
-                results.append(MutationResult.model_validate_json(text) if text else
-                               MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id,
-                                              status="duplicate"))
+                answer = MutationResult.model_validate_json(text) if text else None
+                if answer is not None and answer.mutation_id != m.mutation_id:
+                    raise DeviceReused()  # the number is another change's: answering it would lose this one
+                results.append(answer or MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id,
+                                                        status="duplicate"))
                 continue
             if m.mutation_seq != last + 1:
                 raise OutOfOrder(last + 1)
             before = earlier.get(m.mutation_id)
-            if before is not None and before.device_id == device_id:
-                # Renumbered after a restore, but this mutation did reach us: do not apply it twice.
+            if before is not None and (before.device_id == device_id or before.cell_id == self.cell_id):
+                # Renumbered after a restore, or sent again by a copy of this cell's data that became a new
+                # device, but this mutation did reach us: do not apply it twice.
                 first = MutationResult.model_validate_json(before.result)
                 result = first.model_copy(update={"mutation_seq": m.mutation_seq, "status": "duplicate"})
                 mutation_id = new_id()  # the id is taken; the seq slot still needs its row

@@ -27,7 +27,7 @@ from models.cell import Cell
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
 from secretary_app import __version__
 from secretary_app.errors import UserError
-from secretary_app.sync.client import OutOfOrderError, SyncClient, TooLarge
+from secretary_app.sync.client import DeviceReusedError, OutOfOrderError, SyncClient, TooLarge
 from secretary_app.sync.codec import (
     CONFLICT_ENTITY,
     ENTITIES,
@@ -77,12 +77,16 @@ class SyncReport:
     reconciled: bool = False
     clock_warning: bool = False
     rounds: int = 0
+    new_device: bool = False  # this data folder became a new device during this sync (told once)
 
     def line(self) -> str:
         text = (f"Đã gửi {self.pushed} thay đổi, nhận {self.pulled} bản ghi, {self.conflicts} xung đột, "
                 f"{self.rejected} bị từ chối.")
         if self.clock_warning:
             text += " Cảnh báo: đồng hồ máy tính lệch quá 5 phút so với máy chủ."
+        if self.new_device:
+            text += (" Lưu ý: dữ liệu trên máy này là bản sao chép (hoặc bản khôi phục) từ một máy khác, nên từ nay "
+                     "nó được đồng bộ như một máy tính riêng. Mọi thay đổi trên máy này vẫn được gửi đầy đủ.")
         return text
 
 
@@ -134,6 +138,8 @@ class SyncEngine:
         self._progress(0, 0, "Đang kết nối máy chủ…")
         with self.engine.connect() as conn:
             state = self.state(conn)
+        if state["new_device"]:
+            state = self._become_new_device(report)
         hello = self.client.hello(HelloRequest(device_id=state["device_id"], app_version=__version__,
                                                protocol=PROTOCOL, schema_version=SCHEMA_VERSION,
                                                client_time=self.clock()))
@@ -290,6 +296,13 @@ class SyncEngine:
             except TooLarge:
                 self._split(rows, report)
                 continue
+            except DeviceReusedError:
+                # Another install shares our device id: nothing of this batch was applied. Become a new
+                # device (the flag first, so a crash in between asks again), then send everything again.
+                with self.local("device-reused") as conn:
+                    conn.execute(update(sync_state).where(sync_state.c.id == 1).values(new_device=True))
+                self._become_new_device(report)
+                continue
             except OutOfOrderError as exc:
                 if exc.expected < rows[0]["mutation_seq"]:
                     with self.local("renumber") as conn:
@@ -298,6 +311,20 @@ class SyncEngine:
                 raise
             self._apply_push(rows, response, report)
             self._progress(report.pushed, max(self._to_send, report.pushed), "Đang gửi thay đổi lên máy chủ…")
+
+    def _become_new_device(self, report: SyncReport) -> Any:
+        """Register as a new device and re-number every unanswered change from 1 under it; nothing is
+        dropped (a change the other install already sent is recognised by its mutation_id)."""
+        import platform
+
+        tokens = self.client.new_device(platform.node()[:200])
+        with self.local("new-device") as conn:
+            conn.execute(update(outbox).values(mutation_seq=None, batch_key=None))
+            conn.execute(update(sync_state).where(sync_state.c.id == 1).values(
+                device_id=tokens.device_id, next_mutation_seq=1, new_device=False))
+            state = self.state(conn)
+        report.new_device = True
+        return state
 
     def _split(self, rows: list[Any], report: SyncReport) -> None:
         """413: the server read nothing. Send smaller batches; a single change too large to ever be

@@ -85,6 +85,10 @@ class LoginRequest(_Request):
     device_name: str = Field(default="", max_length=200)
 
 
+class NewDeviceRequest(_Request):
+    device_name: str = Field(default="", max_length=200)
+
+
 class RefreshRequest(_Request):
     refresh_token: str = Field(min_length=10, max_length=200)
 

@@ -82,3 +82,27 @@ def test_text_longer_than_a_record_may_hold_is_refused(api) -> None:  # type: ig
     answer = api.push(sec, [meeting_create(1, meeting), minutes])
     assert answer.status_code == 422  # 250,000 characters: more than the 200,000 a record may hold
     assert json.loads(answer.content)["error"] == "invalid"
+
+
+# --- 1. a device id shared by two installs ---------------------------------------------------------
+
+def test_a_reused_mutation_seq_with_another_mutation_id_is_refused_distinctly(api) -> None:  # type: ignore[no-untyped-def]
+    sec = api.login("sec")
+    first = member_create(1, name="Nguyễn Văn An")
+    assert api.push(sec, [first]).status_code == 200
+    again = api.push(sec, [first])  # the same change again: its stored answer
+    assert again.status_code == 200 and again.json()["results"][0]["status"] == "applied"
+    copy = api.push(sec, [member_create(1, name="Trần Thị Bình")])  # seq 1 again, another change
+    assert copy.status_code == 409 and copy.json() == {"error": "device_reused"}
+    with api.server.engine.connect() as conn:
+        assert conn.scalars(select(RECORDS["member"].c.full_name)).all() == ["Nguyễn Văn An"]
+    # The copy becomes a new device (same account) and sends both changes again from seq 1: the one the
+    # original already sent is recognised by its mutation_id, the other is applied.
+    fresh = api.call("POST", f"{PREFIX}/devices", sec["access_token"], json={"device_name": "PC 2"})
+    assert fresh.status_code == 200
+    new = fresh.json()
+    assert new["device_id"] != sec["device_id"] and new["cell_id"] == sec["cell_id"]
+    answer = api.push(new, [{**first, "mutation_seq": 1}, member_create(2, name="Trần Thị Bình")])
+    assert [r["status"] for r in answer.json()["results"]] == ["duplicate", "applied"]
+    with api.server.engine.connect() as conn:
+        assert sorted(conn.scalars(select(RECORDS["member"].c.full_name))) == ["Nguyễn Văn An", "Trần Thị Bình"]
