@@ -7,9 +7,13 @@ query must match what the token allows.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import ipaddress
+import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +24,15 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from secretary_app.server.auth import Authenticator, AuthError, LoginThrottle, Principal, Throttled
+from secretary_app.server.auth import (
+    FAMILY_LIFETIME,
+    REFRESH_GRACE,
+    Authenticator,
+    AuthError,
+    Principal,
+    Throttled,
+    purge_spent_tokens,
+)
 from secretary_app.server.db import default_database_url, make_engine, migrate, users
 from secretary_app.server.service import CellNotFound, DeviceReused, Hooks, KeyReused, OutOfOrder, SyncService
 from secretary_app.sync.protocol import (
@@ -70,9 +82,36 @@ class ServerConfig:
     database_url: str
     hasher: PasswordHasher | None = None
     clock: Callable[[], dt.datetime] | None = None
-    monotonic: Callable[[], float] | None = None
     sqlite_synchronous: str = "FULL"
     pool_size: int = 10
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For is believed. Default: none, so the
+    # client address is the TCP peer's, whatever a client writes in the header.
+    trusted_proxies: tuple[str, ...] = ()
+    refresh_grace: dt.timedelta = REFRESH_GRACE
+    family_lifetime: dt.timedelta = FAMILY_LIFETIME
+    purge_every: dt.timedelta = dt.timedelta(hours=1)  # spent tokens deleted on this schedule
+
+
+def client_address(request: Request, trusted: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> str:
+    """The caller's address: the TCP peer, unless the peer is a trusted proxy; then the right-most address
+    in X-Forwarded-For that is not itself a trusted proxy."""
+    peer = request.client.host if request.client else ""
+    chain = [peer]
+    if trusted and _within(peer, trusted):
+        for header in request.headers.getlist("x-forwarded-for"):
+            chain[:0] = [part.strip() for part in header.split(",") if part.strip()]
+    for address in reversed(chain):
+        if not _within(address, trusted):
+            return address[:64]
+    return chain[0][:64]
+
+
+def _within(address: str, networks: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def guard(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal | None:
@@ -171,7 +210,8 @@ def app_from_env() -> FastAPI:
     """Factory for ``uvicorn --workers N`` (each worker process builds its own app and engine)."""
     import os
 
-    return create_app(ServerConfig(database_url=os.environ["SECRETARY_SERVER_DATABASE_URL"]))
+    proxies = tuple(p for p in os.environ.get("SECRETARY_SERVER_TRUSTED_PROXIES", "").split(",") if p.strip())
+    return create_app(ServerConfig(database_url=os.environ["SECRETARY_SERVER_DATABASE_URL"], trusted_proxies=proxies))
 
 
 def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
@@ -185,10 +225,34 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
     migrate(engine)
     clock = config.clock or (lambda: dt.datetime.now(dt.UTC))
     auth = Authenticator(engine, hasher=config.hasher or PasswordHasher(), clock=clock,
-                         throttle=LoginThrottle(config.monotonic) if config.monotonic else LoginThrottle())
+                         refresh_grace=config.refresh_grace, family_lifetime=config.family_lifetime)
     service = service_class(engine, clock=clock, hooks=hooks or Hooks())
+    trusted = [ipaddress.ip_network(p.strip(), strict=False) for p in config.trusted_proxies]
 
-    app = FastAPI(title="Sổ tay Bí thư — máy chủ đồng bộ", docs_url=None, redoc_url=None, openapi_url=None)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        from starlette.concurrency import run_in_threadpool
+
+        async def purge() -> None:
+            try:
+                await run_in_threadpool(purge_spent_tokens, engine, clock())
+            except Exception:  # a database hiccup: try again at the next turn
+                logging.getLogger(__name__).exception("purging spent tokens failed")
+
+        async def every() -> None:
+            while True:
+                await asyncio.sleep(config.purge_every.total_seconds())
+                await purge()
+
+        await purge()  # at start, then on the schedule
+        task = asyncio.create_task(every())
+        try:
+            yield
+        finally:
+            task.cancel()
+
+    app = FastAPI(title="Sổ tay Bí thư — máy chủ đồng bộ", docs_url=None, redoc_url=None, openapi_url=None,
+                  lifespan=lifespan)
     app.state.engine, app.state.auth, app.state.service, app.state.config = engine, auth, service, config
 
     app.add_middleware(BodyLimit)
@@ -215,16 +279,16 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
     def login(body: LoginRequest, request: Request, _: Caller) -> TokenResponse:
         try:
             return auth.login(body.username, body.password, body.device_id, body.device_name,
-                              request.client.host if request.client else "")
+                              client_address(request, trusted))
         except Throttled as exc:
             raise HTTPException(429, "too_many_attempts", headers={"Retry-After": str(exc.retry_after)}) from None
         except AuthError:
             raise HTTPException(401, "invalid_credentials") from None
 
     @app.post(f"{PREFIX}/auth/refresh")
-    def refresh(body: RefreshRequest, _: Caller) -> TokenResponse:
+    def refresh(body: RefreshRequest, request: Request, _: Caller) -> TokenResponse:
         try:
-            return auth.refresh(body.refresh_token)
+            return auth.refresh(body.refresh_token, client_address(request, trusted))
         except AuthError:
             raise HTTPException(401, "invalid_refresh_token") from None
 

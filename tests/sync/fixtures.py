@@ -143,11 +143,12 @@ class Server:
         self.engine.dispose()
 
 
-def make_server(url: str, *, service_class: type[SyncService] = SyncService, hooks=None,  # type: ignore[no-untyped-def]
-                monotonic=None) -> Server:  # type: ignore[no-untyped-def]
+def make_server(url: str, *, service_class: type[SyncService] = SyncService,
+                hooks=None, **settings) -> Server:  # type: ignore[no-untyped-def]
+    """``settings``: further ServerConfig fields (trusted_proxies, refresh_grace…)."""
     holder: dict[str, Server] = {}
     config = ServerConfig(database_url=url, hasher=HASHER, clock=lambda: holder["s"].now(),
-                          sqlite_synchronous="OFF", monotonic=monotonic)
+                          sqlite_synchronous="OFF", **settings)
     app = create_app(config, hooks=hooks, service_class=service_class)
     server = Server(url, app, ASGIBridge(app))
     holder["s"] = server

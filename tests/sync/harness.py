@@ -136,9 +136,7 @@ class World:
         self.probability = probability
         self.hooks = Hooks(before_commit=self._maybe_kill)
         self.examples = 0
-        # Each history gets a fresh login-throttle window: three logins per history from one address.
-        self.server: Server = make_server(url, service_class=service_class, hooks=self.hooks,
-                                          monotonic=lambda: self.examples * 10_000.0)
+        self.server: Server = make_server(url, service_class=service_class, hooks=self.hooks)
         self.template = folder / "template"
         Store(resolve_paths(self.template)).close()
         self.total_faults: collections.Counter[str] = collections.Counter()
