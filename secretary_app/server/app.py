@@ -201,6 +201,25 @@ class BodyLimit:
                 await JSONResponse({"error": "too_large"}, status_code=413)(scope, receive, send)
 
 
+def _body_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The request body of a route that reads its body itself (push: parsed once, by pydantic from the raw
+    bytes), for the OpenAPI schema that schemathesis and clients read; definitions inlined."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return inline(defs[ref.removeprefix("#/$defs/")])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": inline(schema)}}}}
+
+
 def _json(model: BaseModel) -> Response:
     """Serialise once with pydantic; FastAPI would validate the model again on the way out."""
     return Response(content=model.model_dump_json(), media_type="application/json")
@@ -318,7 +337,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
             return JSONResponse(response.model_dump(mode="json"), status_code=426)  # type: ignore[return-value]
         return response
 
-    @app.post(f"{PREFIX}/push")
+    @app.post(f"{PREFIX}/push", openapi_extra=_body_schema(PushRequest))
     async def push(request: Request, principal: Caller,
                    idempotency_key: Annotated[str | None, Header()] = None) -> PushResponse:
         assert principal is not None

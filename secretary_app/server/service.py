@@ -11,12 +11,21 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from models.base import new_id
+from models.rules.votes import VoteCountError, check_counts
+from models.sealed import (
+    SEALED_CHILD_FIELDS,
+    amendment_content,
+    canonical_content,
+    content_hash,
+    resolution_content,
+)
 from secretary_app.server.auth import Principal
 from secretary_app.server.db import (
     RECORDS,
@@ -43,6 +52,7 @@ from secretary_app.sync.codec import (
 )
 from secretary_app.sync.protocol import (
     CLOCK_WARNING,
+    MAX_INT32,
     PROTOCOL,
     RESOLVE_CHOICES,
     Change,
@@ -172,11 +182,12 @@ class SyncService:
 
     # --- pull ------------------------------------------------------------------------------
     def pull(self, cell_id: uuid.UUID, cursor: int, limit: int) -> PullResponse:
+        after = min(cursor, MAX_INT32)  # records' server_seq columns are 32-bit: no record lies beyond
         with self._reader() as conn:
             cell = self._cell(conn, cell_id)
             found: list[tuple[int, str, Any]] = []
             for entity, table in [*RECORDS.items(), (CONFLICT_ENTITY, conflict)]:
-                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.server_seq > cursor)
+                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.server_seq > after)
                                     .order_by(table.c.server_seq).limit(limit + 1)).mappings().all()
                 found.extend((row["server_seq"], entity, row) for row in rows)
             found.sort(key=lambda item: item[0])
@@ -434,6 +445,7 @@ class _Batch:
                 and self.principal.role not in FINALIZE_ROLES):
             raise _Rejected("forbidden", "this role may not finalise")
 
+        self._check_record_rules(m, row, new)
         if m.op in ("create", "restore") and row is None:
             return self._insert(m, table, new, base)
         if row is None:
@@ -473,6 +485,70 @@ class _Batch:
         status = "applied" if m.base_version == row["version"] - (1 if apply else 0) else "merged"
         return base.model_copy(update={"status": status, "version": row["version"], "server_seq": row["server_seq"],
                                        "current": _image_of(m.entity, row, fields=status != "applied")})
+
+    # --- record rules the server enforces itself (issue 14.5) -------------------------------
+    def _check_record_rules(self, m: Mutation, row: dict[str, Any] | None, new: dict[str, Any]) -> None:
+        """Raise _Rejected before anything is written: a sealed child of a finalised meeting, vote counts
+        out of bounds, a final_hash that is not the hash of what the server holds."""
+        if m.op == "restore":  # re-sending what a restored server lost: recovery, not a change
+            return
+        values = {**(row or {}), **new}
+        sealed_fields = SEALED_CHILD_FIELDS.get(m.entity, frozenset())
+        if m.entity in SEALED_CHILD_FIELDS and (
+                row is None or m.op in ("delete", "undelete") or sealed_fields is None or set(new) & sealed_fields):
+            meetings = {self._meeting_of(m.entity, values), self._meeting_of(m.entity, row) if row else None}
+            if any(self._meeting_final(mid) for mid in meetings if mid is not None):
+                raise _Rejected("immutable", "the meeting's minutes are final; make an amendment instead")
+        if m.entity == "vote" and (row is None or set(new) & {"yes", "no", "abstain", "base"}):
+            try:
+                check_counts(*(int(values.get(k) or 0) for k in ("yes", "no", "abstain", "base")))
+            except VoteCountError as exc:
+                raise _Rejected("invalid", str(exc)) from exc
+        if (m.entity in FINALISABLE and new.get("final_hash") and not (row and row["final_hash"])
+                and new["final_hash"] != self._expected_hash(m.entity, values)):
+            raise _Rejected("invalid_hash", "final_hash is not the hash of the content held on the server")
+
+    def _meeting_of(self, entity: str, values: dict[str, Any]) -> uuid.UUID | None:
+        if entity == "speech":
+            item = self._row("agenda_item", values["agenda_item_id"]) if values.get("agenda_item_id") else None
+            return item["meeting_id"] if item is not None else None
+        return values.get("meeting_id")
+
+    def _meeting_final(self, meeting_id: uuid.UUID) -> bool:
+        for (entity, _), row in self.rows.items():  # finalised earlier in this batch (maybe not yet written)
+            if (entity == "minutes" and row is not None and row["meeting_id"] == meeting_id and row["final_hash"]
+                    and row["amends_id"] is None):
+                return True
+        minutes = RECORDS["minutes"]
+        return self.conn.scalar(select(minutes.c.id).where(
+            minutes.c.cell_id == self.cell_id, minutes.c.meeting_id == meeting_id, minutes.c.amends_id.is_(None),
+            minutes.c.final_hash != "").limit(1)) is not None
+
+    def _expected_hash(self, entity: str, values: dict[str, Any]) -> str:
+        """The hash the client must have computed (models.sealed), from the rows the server holds."""
+        if entity == "resolution":
+            return content_hash(resolution_content(SimpleNamespace(**values)))
+        if values.get("amends_id") is not None:
+            return content_hash(amendment_content(values["amends_id"], values.get("body") or ""))
+        if not self.safe:
+            self._flush()  # the batch's earlier writes, so the queries below see them
+        meeting = self._row("meeting", values["meeting_id"])
+        if meeting is None:
+            return ""
+
+        def live(name: str, column: str, value: Any, *order: str) -> list[SimpleNamespace]:
+            table = RECORDS[name]
+            query = select(table).where(table.c.cell_id == self.cell_id, table.c[column] == value,
+                                        table.c.deleted.is_(False)).order_by(*(table.c[o] for o in order))
+            return [SimpleNamespace(**r) for r in self.conn.execute(query).mappings()]
+
+        mid = meeting["id"]
+        items = [(item, live("speech", "agenda_item_id", item.id, "position", "id"))
+                 for item in live("agenda_item", "meeting_id", mid, "position", "id")]
+        content = canonical_content(SimpleNamespace(**meeting), items, live("attendance", "meeting_id", mid),
+                                    live("guest", "meeting_id", mid), live("vote", "meeting_id", mid),
+                                    live("task", "meeting_id", mid), values.get("body") or "")
+        return content_hash(content)
 
     def _insert(self, m: Mutation, table: Any, new: dict[str, Any], base: MutationResult) -> MutationResult:
         seq = self.next_seq()

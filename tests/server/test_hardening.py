@@ -9,6 +9,7 @@ import logging
 import stat
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -16,12 +17,13 @@ import pytest
 from sqlalchemy import func, select
 
 from models.base import new_id
+from models.sealed import canonical_content, content_hash
 from secretary_app.server.__main__ import AdminError, create_cell, create_user, reset_password
 from secretary_app.server.auth import common_passwords, hash_token
 from secretary_app.server.bridge import ASGIBridge
 from secretary_app.server.db import RECORDS, auth_event, make_engine, migrate, tokens
 from secretary_app.sync.protocol import PREFIX
-from tests.server.helpers import Api, member_create
+from tests.server.helpers import Api, member_create, update
 from tests.sync.fixtures import HASHER, PASSWORD, make_server
 
 
@@ -292,3 +294,60 @@ def test_spent_tokens_are_purged_on_a_schedule(api) -> None:  # type: ignore[no-
     with api.server.engine.connect() as conn:
         left = set(conn.scalars(select(tokens.c.token_hash)))
     assert left == {hash_token(live["refresh_token"])}
+
+
+# --- 5. record rules the server enforces itself ------------------------------------------------------
+
+def _create(seq: int, entity: str, record_id: uuid.UUID, **values: Any) -> dict[str, Any]:
+    return {"mutation_seq": seq, "mutation_id": str(new_id()), "entity": entity, "entity_id": str(record_id),
+            "op": "create", "base_version": 0, "fields": {k: [None, v] for k, v in values.items()}}
+
+
+def _statuses(answer: httpx.Response) -> list[tuple[str, str]]:
+    assert answer.status_code == 200, answer.text
+    return [(r["status"], r["error_code"]) for r in answer.json()["results"]]
+
+
+def _sealed_hash(meeting: uuid.UUID, member: uuid.UUID, body: str) -> str:
+    """What the app computes when it finalises this meeting (models.sealed, as the client does)."""
+    ns = SimpleNamespace
+    return content_hash(canonical_content(
+        ns(id=meeting, title="Sinh hoạt thường kỳ", kind="regular", planned_at=dt.datetime(2026, 11, 5, 19, 30),
+           place="", chair_id=None, recorder_id=None), [],
+        [ns(member_id=member, status="present", reason="", approved=False)], [],
+        [ns(subject="Thông qua nghị quyết", decision_kind="resolution", yes=10, no=0, abstain=0, base=12, passed=True,
+            ballots="")], [], body))
+
+
+def test_a_finalised_meeting_is_sealed_against_crafted_pushes(api) -> None:  # type: ignore[no-untyped-def]
+    sec = api.login("sec")
+    meeting, member, vote, minutes, attendance = new_id(), new_id(), new_id(), new_id(), new_id()
+    setup = [meeting_create(1, meeting), _create(2, "attendance", attendance, meeting_id=str(meeting),
+                                                 member_id=str(member), status="present"),
+             vote_create(3, meeting, vote), _create(4, "minutes", minutes, meeting_id=str(meeting), body="Khai mạc")]
+    assert _statuses(api.push(sec, setup)) == [("applied", "")] * 4
+    wrong = update(5, "minutes", minutes, 1, final_hash=("", "0" * 64))
+    assert _statuses(api.push(sec, [wrong])) == [("rejected", "invalid_hash")]
+    right = update(6, "minutes", minutes, 1, final_hash=("", _sealed_hash(meeting, member, "Khai mạc")))
+    assert _statuses(api.push(sec, [right])) == [("applied", "")]
+    crafted = [update(7, "attendance", attendance, 1, status=("present", "absent")),
+               update(8, "vote", vote, 1, yes=(10, 12)),
+               {**update(9, "vote", vote, 1), "op": "delete"},
+               _create(10, "guest", new_id(), meeting_id=str(meeting), name="Khách lạ"),
+               vote_create(11, meeting),
+               _create(12, "task", new_id(), meeting_id=str(meeting), content="Việc thêm sau")]
+    assert _statuses(api.push(sec, crafted)) == [("rejected", "immutable")] * 6
+    with api.server.engine.connect() as conn:
+        row = conn.execute(select(RECORDS["vote"]).where(RECORDS["vote"].c.id == vote)).mappings().one()
+        assert (row["yes"], row["deleted"], row["version"]) == (10, False, 1)
+        assert conn.scalar(select(func.count()).select_from(RECORDS["guest"])) == 0
+
+
+def test_vote_counts_are_non_negative_and_within_the_base(api) -> None:  # type: ignore[no-untyped-def]
+    sec = api.login("sec")
+    meeting, vote = new_id(), new_id()
+    answer = api.push(sec, [meeting_create(1, meeting), vote_create(2, meeting, yes=-1),
+                            vote_create(3, meeting, yes=8, no=3, abstain=2, base=12), vote_create(4, meeting, vote),
+                            update(5, "vote", vote, 1, no=(0, 5))])
+    assert _statuses(answer) == [("applied", ""), ("rejected", "invalid"), ("rejected", "invalid"),
+                                 ("applied", ""), ("rejected", "invalid")]

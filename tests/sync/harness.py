@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import hashlib
 import json
 import random
 import shutil
@@ -421,8 +420,12 @@ def _rows(conn: Any, table: Any, codec: Any, cell_id: uuid.UUID) -> list[tuple]:
     return sorted(out)
 
 
-def final_hash(body: str) -> str:
-    return hashlib.sha256(body.encode()).hexdigest()
+def final_hash(session: Any, minutes: Minutes) -> str:
+    """The hash the app seals the minutes with (the server recomputes it from its own rows)."""
+    from secretary_app.services.minutes import canonical_content, content_hash
+
+    session.flush()
+    return content_hash(canonical_content(session, session.get(Meeting, minutes.meeting_id)))
 
 
 __all__ = ["CRASH_STEPS", "Attendance", "Member", "Minutes", "World", "final_hash"]

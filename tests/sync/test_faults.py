@@ -131,7 +131,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             def act(session, box):  # type: ignore[no-untyped-def]
                 minutes = session.scalars(select(Minutes).order_by(Minutes.id)).first()
                 if minutes is not None and not minutes.final_hash:
-                    minutes.final_hash = final_hash(minutes.body)
+                    minutes.final_hash = final_hash(session, minutes)
                     minutes.finalised_at = dt.datetime(2026, 11, 6, tzinfo=dt.UTC)
 
             self.world.edit(c, act)
