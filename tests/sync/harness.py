@@ -220,6 +220,61 @@ class World:
         with box.store.transaction() as session:
             box.mutation_ids.update(session.scalars(select(OutboxEntry.mutation_id)))
 
+    def copy_data_folder(self, source: str, name: str) -> None:
+        """Copy ``source``'s data folder (as it is on disk) to a new PC ``name`` with its own keyring, which
+        logs in with the device id the copy carries."""
+        import sqlite3
+
+        from secretary_app.credentials import Credentials
+
+        box = self.clients[source]
+        data = self.folder / f"ex{self.examples}" / name
+        data.mkdir(parents=True)
+        target = sqlite3.connect(data / "so-tay-bi-thu.sqlite3")
+        with box.store.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.backup(target)  # type: ignore[union-attr]
+        target.close()
+        store = Store(resolve_paths(data), actor=box.username)
+        transport = FaultTransport(self, name)
+        credentials = Credentials(service=f"copy-{name}")  # another PC: another keyring
+        faults, self.faults_on = self.faults_on, False
+        try:
+            sync_service.login(store, "http://127.0.0.1:8765", box.username, PASSWORD, transport=transport,
+                               credentials=credentials)
+        finally:
+            self.faults_on = faults
+        client = self.client_class("http://127.0.0.1:8765", box.username, transport=transport,
+                                   credentials=credentials)
+        client.store_engine = store.engine  # type: ignore[attr-defined]
+        copy = Client(name, box.username, box.cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6))
+        copy.engine.clock = lambda: dt.datetime.now(dt.UTC)
+        copy.mutation_ids = set(box.mutation_ids)
+        copy.received = set(box.received)
+        self.clients[name] = copy
+        self.faults["copied_folder"] += 1
+
+    def lose_refresh_answer(self, name: str) -> None:
+        """The PC's refresh reaches the server (the token rotates), the answer never comes back; the PC then
+        syncs (faults off, inside the grace window) and must refresh with the same token without losing its
+        session."""
+        from secretary_app.sync.client import refresh_key
+
+        client = self.clients[name].engine.client
+        token = client.refresh_token or client.credentials.get(refresh_key(client.server_url, client.username))
+        if not token:
+            return
+        self.server.bridge.handle_request(httpx.Request(
+            "POST", f"http://127.0.0.1:8765{PREFIX}/auth/refresh", json={"refresh_token": token}))
+        client.access_token = None  # the old access token died with the rotation: the next call refreshes
+        self.faults["lost_refresh"] += 1
+        faults, self.faults_on = self.faults_on, False
+        try:
+            if self.sync(name) != "ok":
+                self.faults["lost_refresh_session_lost"] += 1
+        finally:
+            self.faults_on = faults
+
     def open_conflicts(self) -> list[str]:
         """The PCs that show at least one open conflict."""
         found = []
@@ -408,6 +463,7 @@ class World:
             elif json.loads(fields).get("final_hash"):
                 final_at[entity_id] = version
         figures["idempotency"] = self.idempotency_violations  # 8.
+        figures["session_lost"] = self.faults["lost_refresh_session_lost"]  # a lost refresh answer cost a login
         return dict(figures)
 
 

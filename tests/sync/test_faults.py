@@ -203,6 +203,29 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             server.bridge.app = server.app
             old.state.engine.dispose()  # type: ignore[attr-defined]
 
+        @precondition(lambda self: "c3" not in self.world.clients)
+        @rule(c=st.sampled_from(["c0", "c1"]), pick=st.integers(0, 99))
+        def copy_data_folder(self, c: str, pick: int) -> None:
+            """A PC's data folder is copied to another PC (c3: the same device id); each edits a member
+            offline, then both sync. The copy must become a new device and lose nothing."""
+            self.world.copy_data_folder(c, "c3")
+            for name, phone in ((c, "0901000001"), ("c3", "0901000002")):
+                def act(session, box, phone=phone):  # type: ignore[no-untyped-def]
+                    members = session.scalars(select(Member).where(Member.deleted.is_(False))
+                                              .order_by(Member.id)).all()
+                    if members:
+                        members[pick % len(members)].phone = phone
+
+                self.world.edit(name, act)
+            self.world.sync("c3")
+            self.world.sync(c)
+
+        @precondition(lambda self: self.world.faults["lost_refresh"] < CHEAP_EVENTS)
+        @rule(c=CLIENT)
+        def lost_refresh_answer(self, c: str) -> None:
+            """A refresh reaches the server but its answer is lost; the PC retries with the same token."""
+            self.world.lose_refresh_answer(c)
+
         @precondition(lambda self: self.world.faults["clock_skew"] < CHEAP_EVENTS)
         @rule(c=CLIENT, days=st.sampled_from([-2, 2]))
         def skew_clock(self, c: str, days: int) -> None:
@@ -292,12 +315,13 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
         + "; other events: " + ", ".join(f"{k}={v}" for k, v in sorted(faults.items()) if k not in DELIVERY_FAULTS)
         + "; resolutions sent: " + ", ".join(f"{k}={v}" for k, v in sorted(world.outcomes.items()))
         + " — lost=0 duplicated=0 divergent=0 skipped=0 immutability=0 isolation=0 resurrected=0 idempotency=0 "
-          "resolved_twice=0")
+          "resolved_twice=0 session_lost=0")
     if server_kind == "sqlite":
         assert delivery >= 2000, f"only {delivery} transport faults and client crashes; raise SYNC_FAULT_EXAMPLES"
     assert all(faults[k] > 0 for k in ("drop_before", "drop_after", "duplicate", "reorder", "server_killed",
                                        "cut_page", "client_crash", "clock_skew", "expire_token",
-                                       "server_restart", "concurrent_push", "resolution")), faults
+                                       "server_restart", "concurrent_push", "resolution", "copied_folder",
+                                       "lost_refresh")), faults
     if server_kind == "sqlite":  # decisions applied, and refused or met by a newer change
         assert world.outcomes["applied"] > 0 and world.outcomes["rejected"] + world.outcomes["conflict"] > 0, (
             world.outcomes)
