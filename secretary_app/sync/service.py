@@ -54,6 +54,8 @@ REJECTION_LABELS = {
     "immutable": "Bản ghi đã hoàn tất, không sửa được; hãy lập bản sửa đổi",
     "not_found": "Bản ghi không còn trên máy chủ", "forbidden": "Tài khoản không có quyền",
     "invalid": "Dữ liệu không hợp lệ", "constraint": "Trùng với dữ liệu đã có", "too_large": "Quá lớn để gửi",
+    "invalid_hash": "Mã kiểm tra của biên bản không khớp với nội dung cuộc họp trên máy chủ (có thể máy kia đã sửa "
+                    "cuộc họp cùng lúc)",
 }
 
 
