@@ -417,9 +417,13 @@ class World:
         figures["resolved_twice"] += sum(n - 1 for n in closing.values() if n > 1)
         for mutation_id in decisions:
             self.outcomes[results.get(mutation_id, {}).get("status") or "unsent"] += 1
+        # A copied data folder (c3) carries the outbox of the PC it came from: a change made before the copy
+        # and refused on either PC is kept in that PC's rejected inbox, so count every PC's inbox.
+        rejected: set[uuid.UUID] = set()
         for box in self.clients.values():
             with box.store.transaction() as session:
-                rejected = set(session.scalars(select(RejectedInbox.mutation_id)))
+                rejected.update(session.scalars(select(RejectedInbox.mutation_id)))
+        for box in self.clients.values():
             for mutation_id in box.mutation_ids:  # 1. nothing lost
                 status = results.get(mutation_id, {}).get("status")
                 kept = (status in ("applied", "merged") or any(holders.get(mutation_id, ()))
