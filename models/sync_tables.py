@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -49,6 +49,9 @@ class SyncState(Base):
     next_mutation_seq: Mapped[int] = mapped_column(Integer, default=1)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # This data folder must become a new device before it sends anything (a copy of another PC's data, a
+    # restored backup): set by the client when the server says the device id is shared, or by a restore.
+    new_device: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ConflictInbox(Base):

@@ -300,6 +300,24 @@ def _percent(yes: int, base: int) -> str:
     return f"{100 * yes / base:.1f}".replace(".", ",") + "%"
 
 
+def check_counts(yes: int, no: int, abstain: int, base: int, *, eligible_present: int | None = None) -> None:
+    """No count below zero and no more ballots than the base (or the eligible members present): the rule
+    the client applies when a vote is recorded and the server applies to every vote it receives."""
+    if min(yes, no, abstain, base) < 0:
+        raise VoteCountError("Số phiếu và tổng số biểu quyết không được âm.")
+    cap = base if eligible_present is None else eligible_present
+    if eligible_present is not None and eligible_present > base:
+        raise VoteCountError(
+            f"Số đảng viên có mặt có quyền biểu quyết ({eligible_present}) lớn hơn tổng số ({base})."
+        )
+    cast = yes + no + abstain
+    if cast > cap:
+        raise VoteCountError(
+            f"Tổng số phiếu {cast} (tán thành {yes}, không tán thành {no}, ý kiến khác {abstain}) "
+            f"vượt quá số đảng viên chính thức có mặt có quyền biểu quyết ({cap})."
+        )
+
+
 def tally(
     kind: DecisionKind,
     yes: int,
@@ -316,19 +334,7 @@ def tally(
     ``eligible_present`` (from ``BaseBreakdown``) caps the ballots; without it the base is the cap.
     Counts are of official members only — never add probationary members' hands.
     """
-    if min(yes, no, abstain, base) < 0:
-        raise VoteCountError("Số phiếu và tổng số biểu quyết không được âm.")
-    cap = base if eligible_present is None else eligible_present
-    if eligible_present is not None and eligible_present > base:
-        raise VoteCountError(
-            f"Số đảng viên có mặt có quyền biểu quyết ({eligible_present}) lớn hơn tổng số ({base})."
-        )
-    cast = yes + no + abstain
-    if cast > cap:
-        raise VoteCountError(
-            f"Tổng số phiếu {cast} (tán thành {yes}, không tán thành {no}, ý kiến khác {abstain}) "
-            f"vượt quá số đảng viên chính thức có mặt có quyền biểu quyết ({cap})."
-        )
+    check_counts(yes, no, abstain, base, eligible_present=eligible_present)
     threshold = threshold_for(kind, settings, rules=rules)
     ok = passes(threshold, yes, base)
     verdict = "thông qua" if ok else "không thông qua"

@@ -22,7 +22,14 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, insert, select, update
 
 from models.base import new_id
-from secretary_app.server.auth import MIN_PASSWORD, ROLES, Authenticator, revoke_user_tokens
+from secretary_app.server.auth import (
+    ROLES,
+    Authenticator,
+    WeakPassword,
+    check_password,
+    record_event,
+    revoke_user_tokens,
+)
 from secretary_app.server.db import (
     cell_sync_state,
     default_database_url,
@@ -62,9 +69,26 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AdminError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+def _check_password(password: str, username: str) -> None:
+    try:
+        check_password(password, username)
+    except WeakPassword as exc:
+        raise AdminError(str(exc)) from None
+
+
+def _log_to(path: Path) -> None:
+    """Auth events and the access log also go to ``path``, created readable by the owner only."""
+    import logging
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    for name in ("secretary_app", "uvicorn", "uvicorn.access", "uvicorn.error"):
+        logging.getLogger(name).addHandler(handler)
+    logging.getLogger("secretary_app").setLevel(logging.INFO)
 
 
 def create_cell(engine: Engine, name: str, superior: str) -> uuid.UUID:
@@ -87,7 +111,7 @@ def _cell_id(conn, name: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
 
 def create_user(engine: Engine, hasher: PasswordHasher, username: str, role: str, password: str,
                 cells: Sequence[str] = ()) -> uuid.UUID:
-    _check_password(password)
+    _check_password(password, username)
     if role not in ROLES:
         raise AdminError(f"Vai trò phải là một trong: {', '.join(ROLES)}.")
     if role in ("secretary", "deputy") and len(cells) != 1:
@@ -119,16 +143,19 @@ def disable_user(engine: Engine, username: str) -> None:
         user_id = _user_id(conn, username)
         conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
         revoke_user_tokens(conn, user_id, utcnow())
+        record_event(conn, utcnow(), "user_disabled", username=username, user_id=user_id)
 
 
 def reset_password(engine: Engine, hasher: PasswordHasher, username: str, password: str) -> None:
-    _check_password(password)
+    _check_password(password, username)
     auth = Authenticator(engine, hasher=hasher)
     with write_transaction(engine) as conn:
         user_id = _user_id(conn, username)
         conn.execute(update(users).where(users.c.id == user_id).values(password_hash=auth.hash_password(password),
                                                                         disabled=False))
         revoke_user_tokens(conn, user_id, utcnow())
+        record_event(conn, utcnow(), "password_change", username=username, user_id=user_id,
+                     detail="reset by the administrator; every session ended")
 
 
 def bump_epoch(engine: Engine, cell: str | None = None) -> int:
@@ -151,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--workers", type=int, default=1, help="số tiến trình (PostgreSQL; SQLite: 1)")
     serve.add_argument("--database-url", dest="database_url_sub")
+    serve.add_argument("--trusted-proxy", action="append", default=[],
+                       help="địa chỉ (hoặc dải) của reverse proxy được tin tiêu đề X-Forwarded-For (mặc định: không)")
+    serve.add_argument("--log-file", help="ghi nhật ký vào tệp này (tạo với quyền 0600)")
     cell = sub.add_parser("create-cell", help="tạo chi bộ")
     cell.add_argument("--name", required=True)
     cell.add_argument("--superior", required=True)
@@ -176,16 +206,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             from secretary_app.server.app import ServerConfig, create_app
 
+            if args.log_file:
+                _log_to(Path(args.log_file))
+            # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from loopback; the app
+            # reads it only from the proxies named with --trusted-proxy.
             if args.workers > 1:
                 import os
 
                 os.environ[ENV_URL] = url
+                os.environ["SECRETARY_SERVER_TRUSTED_PROXIES"] = ",".join(args.trusted_proxy)
                 migrate(make_engine(url))  # once, before the workers start
                 uvicorn.run("secretary_app.server.app:app_from_env", factory=True, workers=args.workers,
-                            host=args.host, port=args.port, log_level="info", server_header=False)
+                            host=args.host, port=args.port, log_level="info", server_header=False,
+                            proxy_headers=False)
                 return 0
-            uvicorn.run(create_app(ServerConfig(database_url=url)), host=args.host, port=args.port,
-                        log_level="info", server_header=False)
+            uvicorn.run(create_app(ServerConfig(database_url=url, trusted_proxies=tuple(args.trusted_proxy))),
+                        host=args.host, port=args.port, log_level="info", server_header=False, proxy_headers=False)
             return 0
         engine = make_engine(url)
         migrate(engine)

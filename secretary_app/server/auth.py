@@ -5,25 +5,30 @@ throttling, and turning a bearer token into the caller (user, device, cell, role
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import json
+import logging
+import math
 import secrets
-import threading
-import time
 import unicodedata
 import uuid
-from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from models.base import new_id
 from secretary_app.server.db import (
+    auth_event,
     aware,
     cell_sync_state,
     devices,
+    login_throttle,
     read_connection,
     tokens,
     user_cells,
@@ -31,6 +36,10 @@ from secretary_app.server.db import (
     write_transaction,
 )
 from secretary_app.sync.protocol import ACCESS_TTL, REFRESH_IDLE_TTL, TokenResponse
+
+log = logging.getLogger("secretary_app.server.auth")
+REFRESH_GRACE = dt.timedelta(seconds=60)  # a refresh retried after a lost answer gets the same pair
+FAMILY_LIFETIME = dt.timedelta(days=90)  # a login's refresh family ends then, however often it rotated
 
 ROLES = ("secretary", "deputy", "viewer", "admin")
 WRITERS = frozenset({"secretary", "deputy"})
@@ -66,42 +75,93 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class WeakPassword(ValueError):
+    """The password policy refused a password; the message is for the administrator (Vietnamese)."""
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of common passwords of 12+ characters (scripts/common_passwords.py writes it)."""
+    text = (resources.files("secretary_app.server") / "common_passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip())
+
+
+def check_password(password: str, username: str = "") -> str:
+    """sync-security §4 A2: at least 12 characters (after NFC), not a commonly chosen one, not the user name.
+    No composition rules. Returns the password as it will be hashed."""
+    password = normalise_password(password)
+    if len(password) < MIN_PASSWORD:
+        raise WeakPassword(f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.")
+    folded = password.casefold()
+    if folded in common_passwords() or (username and username.casefold() in folded):
+        raise WeakPassword("Mật khẩu này quá phổ biến hoặc chứa tên đăng nhập, rất dễ bị đoán. Hãy chọn một câu "
+                           "dài, dễ nhớ với riêng mình (ví dụ vài từ tiếng Việt ghép lại).")
+    return password
+
+
+@dataclass
 class LoginThrottle:
-    """Per account: 5 failures in 15 minutes, then wait; per client address: 30 attempts a minute."""
+    """Growing delays instead of a lock (sync-security §4 A6), kept in the database so restarts and several
+    workers share them. Counted per (account, client address): someone guessing from elsewhere slows only
+    themselves, never the real user at their own address. Per address across all accounts too (password
+    spraying), with more free attempts. A success at a pair clears it."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, *, per_account: int = 5,
-                 account_window: float = 900.0, per_ip: int = 30, ip_window: float = 60.0) -> None:
-        self.clock = clock
-        self.per_account, self.account_window = per_account, account_window
-        self.per_ip, self.ip_window = per_ip, ip_window
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._attempts: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
+    free_per_account: int = 5
+    free_per_address: int = 30
+    first_delay: float = 1.0  # seconds after the free attempts, doubling with each further failure
+    max_delay: float = 900.0
+    window: dt.timedelta = dt.timedelta(minutes=15)  # failures older than this are forgotten
 
-    def check(self, account: str, ip: str) -> None:
-        now = self.clock()
-        with self._lock:
-            fails = self._trim(self._failures[account.casefold()], now, self.account_window)
-            if len(fails) >= self.per_account:
-                raise Throttled(int(fails[0] + self.account_window - now) + 1)
-            tries = self._trim(self._attempts[ip], now, self.ip_window)
-            if len(tries) >= self.per_ip:
-                raise Throttled(int(tries[0] + self.ip_window - now) + 1)
-            tries.append(now)
+    def check(self, conn: Connection, account: str, address: str, now: dt.datetime) -> None:
+        rows = conn.execute(select(login_throttle.c.blocked_until).where(
+            login_throttle.c.address == address[:64],
+            login_throttle.c.account.in_([_account(account), ANY_ACCOUNT]))).scalars().all()
+        waits = [(aware(until) - now).total_seconds() for until in rows if aware(until) > now]  # type: ignore[operator]
+        if waits:
+            raise Throttled(math.ceil(max(waits)))
 
-    def failed(self, account: str) -> None:
-        with self._lock:
-            self._failures[account.casefold()].append(self.clock())
+    def failed(self, conn: Connection, account: str, address: str, now: dt.datetime) -> None:
+        for key, free in ((_account(account), self.free_per_account), (ANY_ACCOUNT, self.free_per_address)):
+            row = conn.execute(select(login_throttle).where(login_throttle.c.account == key,
+                                                            login_throttle.c.address == address[:64])).first()
+            failures = 1 if row is None or aware(row.last_failure_at) < now - self.window else row.failures + 1  # type: ignore[operator]
+            extra = failures - free  # the free attempts used up: 1 s, 2 s, 4 s… up to 15 minutes
+            delay = 0.0 if extra < 0 else min(self.first_delay * 2 ** min(extra, 20), self.max_delay)
+            values = dict(failures=failures, last_failure_at=now, blocked_until=now + dt.timedelta(seconds=delay))
+            if row is None:
+                conn.execute(insert(login_throttle).values(account=key, address=address[:64], **values))
+            else:
+                conn.execute(update(login_throttle).where(login_throttle.c.account == key,
+                                                          login_throttle.c.address == address[:64]).values(**values))
 
-    def succeeded(self, account: str) -> None:
-        with self._lock:
-            self._failures.pop(account.casefold(), None)
+    def succeeded(self, conn: Connection, account: str, address: str) -> None:
+        conn.execute(delete(login_throttle).where(login_throttle.c.account == _account(account),
+                                                  login_throttle.c.address == address[:64]))
 
-    @staticmethod
-    def _trim(times: deque[float], now: float, window: float) -> deque[float]:
-        while times and times[0] <= now - window:
-            times.popleft()
-        return times
+
+ANY_ACCOUNT = "*"  # the per-address row (a user name never is "*": it is NFC text of 1-120 characters)
+
+
+def _account(username: str) -> str:
+    return unicodedata.normalize("NFC", username).casefold()[:120]
+
+
+def _seal(pair: str, key_token: str) -> str:
+    """Encrypt ``pair`` with a key only the holder of ``key_token`` has (SHA-256 of it in counter mode: the
+    token is 256 random bits and seals one text once)."""
+    data = pair.encode()
+    return bytes(a ^ b for a, b in zip(data, _stream(key_token, len(data)), strict=True)).hex()
+
+
+def _open(sealed: str, key_token: str) -> str:
+    data = bytes.fromhex(sealed)
+    return bytes(a ^ b for a, b in zip(data, _stream(key_token, len(data)), strict=True)).decode()
+
+
+def _stream(key_token: str, length: int) -> bytes:
+    key = hashlib.sha256(b"rotated-pair|" + key_token.encode()).digest()
+    blocks = (hashlib.sha256(key + i.to_bytes(4, "big")).digest() for i in range(length // 32 + 1))
+    return b"".join(blocks)[:length]
 
 
 @dataclass
@@ -110,6 +170,8 @@ class Authenticator:
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    refresh_grace: dt.timedelta = REFRESH_GRACE
+    family_lifetime: dt.timedelta = FAMILY_LIFETIME
 
     def __post_init__(self) -> None:
         # Unknown users are checked against this, so they take as long as known ones.
@@ -125,17 +187,39 @@ class Authenticator:
         except (VerificationError, InvalidHashError):
             return False
 
+    # --- audit -------------------------------------------------------------------------------
+    def event(self, conn: Connection, kind: str, *, username: str = "", user_id: uuid.UUID | None = None,
+              device_id: uuid.UUID | None = None, address: str = "", detail: str = "") -> None:
+        """One auth event, in the audit table and the log. Never a password or a token."""
+        record_event(conn, self.clock(), kind, username=username, user_id=user_id, device_id=device_id,
+                     address=address, detail=detail)
+
     # --- login and tokens --------------------------------------------------------------------
     def login(self, username: str, password: str, device_id: uuid.UUID | None, device_name: str,
               ip: str) -> TokenResponse:
-        self.throttle.check(username, ip)
-        with write_transaction(self.engine) as conn:
+        now = self.clock()
+        throttled: Throttled | None = None
+        with read_connection(self.engine) as conn:
+            try:
+                self.throttle.check(conn, username, ip, now)
+            except Throttled as exc:
+                throttled = exc
             user = conn.execute(select(users).where(users.c.username == username)).mappings().first()
-            ok = self.verify_password(user["password_hash"] if user else None, password)
-            if not ok or user is None or user["disabled"]:
-                self.throttle.failed(username)
-                raise AuthError()
-            self.throttle.succeeded(username)
+        if throttled is not None:
+            with write_transaction(self.engine) as conn:
+                self.event(conn, "login_throttled", username=username[:120], address=ip,
+                           detail=f"retry after {throttled.retry_after} s")
+            raise throttled
+        ok = self.verify_password(user["password_hash"] if user else None, password)  # slow: outside any lock
+        if not ok or user is None or user["disabled"]:
+            with write_transaction(self.engine) as conn:  # the failure is counted (committed) before the answer
+                self.throttle.failed(conn, username, ip, now)
+                self.event(conn, "login_failed", username=username[:120], user_id=user["id"] if user else None,
+                           address=ip, detail="disabled" if ok and user is not None else "")
+            raise AuthError()
+        assert user is not None
+        with write_transaction(self.engine) as conn:
+            self.throttle.succeeded(conn, username, ip)
             if self.hasher.check_needs_rehash(user["password_hash"]):
                 conn.execute(update(users).where(users.c.id == user["id"])
                              .values(password_hash=self.hash_password(password)))
@@ -145,22 +229,41 @@ class Authenticator:
                 if device is not None and (device["user_id"] != user["id"] or device["revoked_at"] is not None):
                     device = None  # someone else's or revoked: this PC becomes a new device
             if device is None:
-                device_id = new_id()
-                conn.execute(insert(devices).values(
-                    id=device_id, user_id=user["id"], cell_id=user["cell_id"], name=device_name[:200],
-                    last_mutation_seq=0, last_pulled_seq=0, created_at=self.clock()))
+                device_id = self._add_device(conn, user, device_name)
             assert device_id is not None
-            return self._issue(conn, user, device_id, new_id())
+            self.event(conn, "login_ok", username=user["username"], user_id=user["id"], device_id=device_id,
+                       address=ip)
+            return self._issue(conn, user, device_id, new_id(), now)
 
-    def _issue(self, conn: Connection, user, device_id: uuid.UUID, family: uuid.UUID) -> TokenResponse:  # type: ignore[no-untyped-def]
+    def new_device(self, principal: Principal, device_name: str) -> TokenResponse:
+        with write_transaction(self.engine) as conn:
+            user = conn.execute(select(users).where(users.c.id == principal.user_id)).mappings().one()
+            device_id = self._add_device(conn, user, device_name)
+            self.event(conn, "new_device", username=user["username"], user_id=user["id"], device_id=device_id,
+                       detail=f"copy of device {principal.device_id}")
+            return self._issue(conn, user, device_id, new_id(), self.clock())
+
+    def _add_device(self, conn: Connection, user: Any, device_name: str) -> uuid.UUID:
+        device_id = new_id()
+        conn.execute(insert(devices).values(
+            id=device_id, user_id=user["id"], cell_id=user["cell_id"], name=device_name[:200],
+            last_mutation_seq=0, last_pulled_seq=0, created_at=self.clock()))
+        return device_id
+
+    def _issue(self, conn: Connection, user: Any, device_id: uuid.UUID, family: uuid.UUID,
+               started: dt.datetime) -> TokenResponse:
         now = self.clock()
         access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         conn.execute(insert(tokens), [
             dict(token_hash=hash_token(access), kind="access", user_id=user["id"], device_id=device_id,
-                 family_id=family, created_at=now, expires_at=now + ACCESS_TTL),
+                 family_id=family, created_at=now, expires_at=now + ACCESS_TTL, family_started_at=started),
             dict(token_hash=hash_token(refresh), kind="refresh", user_id=user["id"], device_id=device_id,
-                 family_id=family, created_at=now, expires_at=now + REFRESH_IDLE_TTL),
+                 family_id=family, created_at=now, expires_at=min(now + REFRESH_IDLE_TTL, started + self.family_lifetime),
+                 family_started_at=started),
         ])
+        return self._response(conn, user, device_id, access, refresh)
+
+    def _response(self, conn: Connection, user: Any, device_id: uuid.UUID, access: str, refresh: str) -> TokenResponse:
         cell_name = ""
         if user["cell_id"] is not None:
             cell_name = conn.scalar(select(cell_sync_state.c.name)
@@ -169,34 +272,46 @@ class Authenticator:
                              device_id=device_id, user=user["username"], role=user["role"],
                              cell_id=user["cell_id"], cell_name=cell_name)
 
-    def refresh(self, refresh_token: str) -> TokenResponse:
-        """Rotate: the old refresh token is spent. Presenting a spent one revokes its whole family."""
+    def refresh(self, refresh_token: str, ip: str = "") -> TokenResponse:
+        """Rotate: the old refresh token is spent. Presented again within the grace window (its answer was
+        lost, or three requests raced), it gets the same new pair; later, it revokes its whole family."""
         now = self.clock()
+        outcome: TokenResponse | None = None
         with write_transaction(self.engine) as conn:
-            row = conn.execute(select(tokens).where(tokens.c.token_hash == hash_token(refresh_token),
-                                                    tokens.c.kind == "refresh")).mappings().first()
+            query = select(tokens).where(tokens.c.token_hash == hash_token(refresh_token), tokens.c.kind == "refresh")
+            row = conn.execute(query.with_for_update()).mappings().first()  # concurrent refreshes queue here
             if row is None:
                 raise AuthError()
-            if row["used_at"] is not None or row["revoked_at"] is not None:
+            user = conn.execute(select(users).where(users.c.id == row["user_id"])).mappings().first()
+            device = conn.execute(select(devices).where(devices.c.id == row["device_id"])).mappings().first()
+            if user is None or user["disabled"] or device is None or device["revoked_at"] is not None:
+                raise AuthError()
+            if (row["used_at"] is not None and row["revoked_at"] is None and row["rotated_to"]
+                    and now - aware(row["used_at"]) <= self.refresh_grace):  # type: ignore[operator]
+                pair = json.loads(_open(row["rotated_to"], refresh_token))
+                alive = conn.scalar(select(tokens.c.revoked_at.is_(None)).where(
+                    tokens.c.token_hash == hash_token(pair["refresh"])))
+                if alive:
+                    outcome = self._response(conn, user, row["device_id"], pair["access"], pair["refresh"])
+            if outcome is None and (row["used_at"] is not None or row["revoked_at"] is not None):
                 conn.execute(update(tokens).where(tokens.c.family_id == row["family_id"],
                                                   tokens.c.revoked_at.is_(None)).values(revoked_at=now))
-                raise_after_commit = True
-            else:
-                raise_after_commit = False
-                if aware(row["expires_at"]) <= now:
+                self.event(conn, "refresh_reuse", username=user["username"], user_id=user["id"],
+                           device_id=row["device_id"], address=ip, detail="family revoked")
+            elif outcome is None:
+                started = aware(row["family_started_at"] or row["created_at"])
+                assert started is not None
+                if aware(row["expires_at"]) <= now or now - started > self.family_lifetime:  # type: ignore[operator]
                     raise AuthError()
-                user = conn.execute(select(users).where(users.c.id == row["user_id"])).mappings().first()
-                device = conn.execute(select(devices).where(devices.c.id == row["device_id"])).mappings().first()
-                if user is None or user["disabled"] or device is None or device["revoked_at"] is not None:
-                    raise AuthError()
-                conn.execute(update(tokens).where(tokens.c.token_hash == row["token_hash"]).values(used_at=now))
-                # The family's older access tokens die with the rotation.
                 conn.execute(update(tokens).where(tokens.c.family_id == row["family_id"], tokens.c.kind == "access",
                                                   tokens.c.revoked_at.is_(None)).values(revoked_at=now))
-                return self._issue(conn, user, row["device_id"], row["family_id"])
-        if raise_after_commit:  # the revocation above is committed first
+                outcome = self._issue(conn, user, row["device_id"], row["family_id"], started)
+                conn.execute(update(tokens).where(tokens.c.token_hash == row["token_hash"]).values(
+                    used_at=now, rotated_to=_seal(json.dumps({"access": outcome.access_token,
+                                                              "refresh": outcome.refresh_token}), refresh_token)))
+        if outcome is None:  # the revocation above is committed first
             raise AuthError()
-        raise AssertionError("unreachable")
+        return outcome
 
     def logout(self, principal: Principal) -> None:
         with write_transaction(self.engine) as conn:
@@ -228,3 +343,22 @@ class Authenticator:
 def revoke_user_tokens(conn: Connection, user_id: uuid.UUID, now: dt.datetime) -> None:
     conn.execute(update(tokens).where(tokens.c.user_id == user_id, tokens.c.revoked_at.is_(None))
                  .values(revoked_at=now))
+
+
+def record_event(conn: Connection, at: dt.datetime, kind: str, *, username: str = "",
+                 user_id: uuid.UUID | None = None, device_id: uuid.UUID | None = None, address: str = "",
+                 detail: str = "") -> None:
+    conn.execute(insert(auth_event).values(at=at, kind=kind, username=username[:120], user_id=user_id,
+                                           device_id=device_id, address=address[:64], detail=detail[:200]))
+    log.info("auth %s user=%s device=%s address=%s %s", kind, username[:120], device_id or "-", address or "-",
+             detail)
+
+
+def purge_spent_tokens(engine: Engine, now: dt.datetime, *, keep: dt.timedelta = dt.timedelta(days=1)) -> int:
+    """Delete tokens that can never be accepted again: expired, or revoked more than ``keep`` ago (a spent
+    refresh token stays until it expires, so presenting it again is still recognised as reuse). Also
+    forgets login failures older than a day. Returns the tokens deleted."""
+    with write_transaction(engine) as conn:
+        gone = conn.execute(delete(tokens).where((tokens.c.expires_at < now) | (tokens.c.revoked_at < now - keep)))
+        conn.execute(delete(login_throttle).where(login_throttle.c.last_failure_at < now - dt.timedelta(days=1)))
+    return int(gone.rowcount or 0)

@@ -106,6 +106,32 @@ tokens = Table(  # opaque tokens, stored as SHA-256 only
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True), nullable=True),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+    # s0004: when the family's first token was issued (its absolute lifetime), and on a spent refresh token
+    # the pair it was exchanged for, encrypted with a key derived from the spent token itself, so a retry
+    # whose answer was lost gets the same pair within the grace window (nobody else can read it).
+    Column("family_started_at", DateTime(timezone=True), nullable=True),
+    Column("rotated_to", Text, nullable=True),
+)
+
+login_throttle = Table(  # failed logins per (account, client address): growing delays, shared by all workers
+    "login_throttle", metadata,
+    Column("account", String(120), primary_key=True),
+    Column("address", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_failure_at", DateTime(timezone=True), nullable=False),
+    Column("blocked_until", DateTime(timezone=True), nullable=False),
+)
+
+auth_event = Table(  # login ok/failed, throttled, refresh reuse, password change… never a secret
+    "auth_event", metadata,
+    Column("id", _Seq, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("username", String(120), nullable=False, default=""),
+    Column("user_id", Uuid, nullable=True),
+    Column("device_id", Uuid, nullable=True),
+    Column("address", String(64), nullable=False, default=""),
+    Column("detail", String(200), nullable=False, default=""),
 )
 
 applied_mutation = Table(
@@ -206,6 +232,7 @@ def default_database_url(data_dir: Path) -> str:
 
 def make_engine(url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 10) -> Engine:
     if url.startswith("sqlite"):
+        _private_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60})
 
         @event.listens_for(engine, "connect")
@@ -226,6 +253,20 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 
     engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size)
     _ping_when_idle(engine)
     return engine
+
+
+def _private_file(url: str) -> None:
+    """The database file (and so its -wal/-shm files, which SQLite creates with the same mode) readable by
+    the server's user only: 0600."""
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    os.close(os.open(database, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(database, 0o600)
 
 
 IDLE_PING_SECONDS = 10.0

@@ -7,18 +7,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import itertools
 import json
-import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from models.base import new_id
+from models.rules.votes import VoteCountError, check_counts
+from models.sealed import (
+    SEALED_CHILD_FIELDS,
+    amendment_content,
+    canonical_content,
+    content_hash,
+    resolution_content,
+)
 from secretary_app.server.auth import Principal
 from secretary_app.server.db import (
     RECORDS,
@@ -45,6 +52,7 @@ from secretary_app.sync.codec import (
 )
 from secretary_app.sync.protocol import (
     CLOCK_WARNING,
+    MAX_INT32,
     PROTOCOL,
     RESOLVE_CHOICES,
     Change,
@@ -68,6 +76,12 @@ class OutOfOrder(Exception):
         self.expected = expected
 
 
+class DeviceReused(Exception):
+    """A mutation_seq this device already used came with another mutation_id: two installs share the
+    device id (a copied data folder, a restored backup). The batch is refused whole (409 device_reused);
+    the client becomes a new device and sends its changes again under new numbers."""
+
+
 class KeyReused(Exception):
     """The same Idempotency-Key came with a different body."""
 
@@ -89,10 +103,6 @@ class SyncService:
     engine: Engine
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     hooks: Hooks = field(default_factory=Hooks)
-    # Planted bugs for the tests of the tests; never set in production.
-    bugs: frozenset[str] = frozenset()
-    _global_seq: Any = field(default_factory=lambda: itertools.count(1))
-    _seq_lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- hello -----------------------------------------------------------------------------
     def hello(self, principal: Principal, cell_id: uuid.UUID, req: HelloRequest) -> HelloResponse:
@@ -122,27 +132,18 @@ class SyncService:
 
     def push_json(self, principal: Principal, req: PushRequest, idempotency_key: str) -> str:
         """The push, answered with the JSON text stored for the batch: a replay gets the same bytes."""
-        assert principal.cell_id is not None
-        cell_id = principal.cell_id
         body_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
-        preallocated: list[int] | None = None
-        if "global_sequence" in self.bugs:
-            # PLANTED BUG: numbers from a process-wide sequence, taken before the cell lock.
-            with self._seq_lock:
-                preallocated = [next(self._global_seq) for _ in range(2 * len(req.mutations))]
-            if self.hooks.after_allocate:
-                self.hooks.after_allocate(cell_id)
         # Fast path: no savepoints. A database error (a unique number taken, the immutability trigger) is
         # rare; it rolls the whole batch back and the batch runs again with a savepoint per mutation.
         for safe in (False, True):
             try:
-                return self._push_once(principal, req, idempotency_key, body_hash, preallocated, safe=safe)
+                return self._push_once(principal, req, idempotency_key, body_hash, safe=safe)
             except _NeedSavepoints:
                 continue
         raise AssertionError("unreachable")
 
     def _push_once(self, principal: Principal, req: PushRequest, idempotency_key: str, body_hash: str,
-                   preallocated: list[int] | None, *, safe: bool) -> str:
+                   *, safe: bool) -> str:
         assert principal.cell_id is not None
         cell_id = principal.cell_id
         with write_transaction(self.engine) as conn:
@@ -164,9 +165,9 @@ class SyncService:
                 if request_hash != body_hash:
                     raise KeyReused()
                 return stored_response
-            if preallocated is None and self.hooks.after_allocate:
+            if self.hooks.after_allocate:
                 self.hooks.after_allocate(cell_id)
-            batch = _Batch(self, conn, principal, cell, preallocated, safe=safe)
+            batch = self.new_batch(conn, principal, cell, safe=safe)
             text = batch.run(req.mutations, last).model_dump_json()
             conn.execute(insert(push_batch).values(
                 device_id=device_id, idempotency_key=idempotency_key, request_hash=body_hash,
@@ -175,13 +176,18 @@ class SyncService:
                 self.hooks.before_commit(cell_id)
         return text
 
+    def new_batch(self, conn: Connection, principal: Principal, cell: Any, *, safe: bool) -> _Batch:
+        """The batch that applies one push inside the cell's transaction (the fault tests subclass it)."""
+        return _Batch(self, conn, principal, cell, safe=safe)
+
     # --- pull ------------------------------------------------------------------------------
     def pull(self, cell_id: uuid.UUID, cursor: int, limit: int) -> PullResponse:
+        after = min(cursor, MAX_INT32)  # records' server_seq columns are 32-bit: no record lies beyond
         with self._reader() as conn:
             cell = self._cell(conn, cell_id)
             found: list[tuple[int, str, Any]] = []
             for entity, table in [*RECORDS.items(), (CONFLICT_ENTITY, conflict)]:
-                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.server_seq > cursor)
+                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.server_seq > after)
                                     .order_by(table.c.server_seq).limit(limit + 1)).mappings().all()
                 found.extend((row["server_seq"], entity, row) for row in rows)
             found.sort(key=lambda item: item[0])
@@ -265,13 +271,12 @@ class _Rejected(Exception):
 class _Batch:
     """One push batch inside the cell's transaction: numbers, digest, history and results."""
 
-    def __init__(self, service: SyncService, conn: Connection, principal: Principal, cell: Any,
-                 preallocated: list[int] | None, *, safe: bool = True) -> None:
+    def __init__(self, service: SyncService, conn: Connection, principal: Principal, cell: Any, *,
+                 safe: bool = True) -> None:
         self.service, self.conn, self.principal = service, conn, principal
         self.cell_id: uuid.UUID = cell["cell_id"]
         self.seq: int = cell["server_seq"]
         self.digest = int(cell["digest"], 16)
-        self.preallocated = iter(preallocated) if preallocated is not None else None
         self.now = service.clock()
         self.history: list[dict[str, Any]] = []
         self.safe = safe
@@ -325,10 +330,6 @@ class _Batch:
         return self.rows[key]
 
     def next_seq(self) -> int:
-        if self.preallocated is not None:
-            value = next(self.preallocated)
-            self.seq = max(self.seq, value)
-            return value
         self.seq += 1
         return self.seq
 
@@ -343,7 +344,9 @@ class _Batch:
         # A mutation_id seen before (renumbered after a server restore, or reused) is rare: the fast path
         # lets the unique index on applied_mutation.mutation_id find it, and the safe path looks first.
         earlier = {r.mutation_id: r for r in conn.execute(
-            select(applied_mutation.c.mutation_id, applied_mutation.c.device_id, applied_mutation.c.result)
+            select(applied_mutation.c.mutation_id, applied_mutation.c.device_id, applied_mutation.c.result,
+                   devices.c.cell_id)
+            .join(devices, devices.c.id == applied_mutation.c.device_id, isouter=True)
             .where(applied_mutation.c.mutation_id.in_([m.mutation_id for m in fresh])))} if fresh and self.safe else {}
         self._prefetch(fresh)
         results: list[MutationResult] = []
@@ -351,15 +354,18 @@ class _Batch:
         for m in mutations:
             if m.mutation_seq <= last:  # already applied: the stored answer, word for word
                 text = stored.get(m.mutation_seq)
-                results.append(MutationResult.model_validate_json(text) if text else
-                               MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id,
-                                              status="duplicate"))
+                answer = MutationResult.model_validate_json(text) if text else None
+                if answer is not None and answer.mutation_id != m.mutation_id:
+                    raise DeviceReused()  # the number is another change's: answering it would lose this one
+                results.append(answer or MutationResult(mutation_seq=m.mutation_seq, mutation_id=m.mutation_id,
+                                                        status="duplicate"))
                 continue
             if m.mutation_seq != last + 1:
                 raise OutOfOrder(last + 1)
             before = earlier.get(m.mutation_id)
-            if before is not None and before.device_id == device_id:
-                # Renumbered after a restore, but this mutation did reach us: do not apply it twice.
+            if before is not None and (before.device_id == device_id or before.cell_id == self.cell_id):
+                # Renumbered after a restore, or sent again by a copy of this cell's data that became a new
+                # device, but this mutation did reach us: do not apply it twice.
                 first = MutationResult.model_validate_json(before.result)
                 result = first.model_copy(update={"mutation_seq": m.mutation_seq, "status": "duplicate"})
                 mutation_id = new_id()  # the id is taken; the seq slot still needs its row
@@ -439,6 +445,7 @@ class _Batch:
                 and self.principal.role not in FINALIZE_ROLES):
             raise _Rejected("forbidden", "this role may not finalise")
 
+        self._check_record_rules(m, row, new)
         if m.op in ("create", "restore") and row is None:
             return self._insert(m, table, new, base)
         if row is None:
@@ -478,6 +485,70 @@ class _Batch:
         status = "applied" if m.base_version == row["version"] - (1 if apply else 0) else "merged"
         return base.model_copy(update={"status": status, "version": row["version"], "server_seq": row["server_seq"],
                                        "current": _image_of(m.entity, row, fields=status != "applied")})
+
+    # --- record rules the server enforces itself (issue 14.5) -------------------------------
+    def _check_record_rules(self, m: Mutation, row: dict[str, Any] | None, new: dict[str, Any]) -> None:
+        """Raise _Rejected before anything is written: a sealed child of a finalised meeting, vote counts
+        out of bounds, a final_hash that is not the hash of what the server holds."""
+        if m.op == "restore":  # re-sending what a restored server lost: recovery, not a change
+            return
+        values = {**(row or {}), **new}
+        sealed_fields = SEALED_CHILD_FIELDS.get(m.entity, frozenset())
+        if m.entity in SEALED_CHILD_FIELDS and (
+                row is None or m.op in ("delete", "undelete") or sealed_fields is None or set(new) & sealed_fields):
+            meetings = {self._meeting_of(m.entity, values), self._meeting_of(m.entity, row) if row else None}
+            if any(self._meeting_final(mid) for mid in meetings if mid is not None):
+                raise _Rejected("immutable", "the meeting's minutes are final; make an amendment instead")
+        if m.entity == "vote" and (row is None or set(new) & {"yes", "no", "abstain", "base"}):
+            try:
+                check_counts(*(int(values.get(k) or 0) for k in ("yes", "no", "abstain", "base")))
+            except VoteCountError as exc:
+                raise _Rejected("invalid", str(exc)) from exc
+        if (m.entity in FINALISABLE and new.get("final_hash") and not (row and row["final_hash"])
+                and new["final_hash"] != self._expected_hash(m.entity, values)):
+            raise _Rejected("invalid_hash", "final_hash is not the hash of the content held on the server")
+
+    def _meeting_of(self, entity: str, values: dict[str, Any]) -> uuid.UUID | None:
+        if entity == "speech":
+            item = self._row("agenda_item", values["agenda_item_id"]) if values.get("agenda_item_id") else None
+            return item["meeting_id"] if item is not None else None
+        return values.get("meeting_id")
+
+    def _meeting_final(self, meeting_id: uuid.UUID) -> bool:
+        for (entity, _), row in self.rows.items():  # finalised earlier in this batch (maybe not yet written)
+            if (entity == "minutes" and row is not None and row["meeting_id"] == meeting_id and row["final_hash"]
+                    and row["amends_id"] is None):
+                return True
+        minutes = RECORDS["minutes"]
+        return self.conn.scalar(select(minutes.c.id).where(
+            minutes.c.cell_id == self.cell_id, minutes.c.meeting_id == meeting_id, minutes.c.amends_id.is_(None),
+            minutes.c.final_hash != "").limit(1)) is not None
+
+    def _expected_hash(self, entity: str, values: dict[str, Any]) -> str:
+        """The hash the client must have computed (models.sealed), from the rows the server holds."""
+        if entity == "resolution":
+            return content_hash(resolution_content(SimpleNamespace(**values)))
+        if values.get("amends_id") is not None:
+            return content_hash(amendment_content(values["amends_id"], values.get("body") or ""))
+        if not self.safe:
+            self._flush()  # the batch's earlier writes, so the queries below see them
+        meeting = self._row("meeting", values["meeting_id"])
+        if meeting is None:
+            return ""
+
+        def live(name: str, column: str, value: Any, *order: str) -> list[SimpleNamespace]:
+            table = RECORDS[name]
+            query = select(table).where(table.c.cell_id == self.cell_id, table.c[column] == value,
+                                        table.c.deleted.is_(False)).order_by(*(table.c[o] for o in order))
+            return [SimpleNamespace(**r) for r in self.conn.execute(query).mappings()]
+
+        mid = meeting["id"]
+        items = [(item, live("speech", "agenda_item_id", item.id, "position", "id"))
+                 for item in live("agenda_item", "meeting_id", mid, "position", "id")]
+        content = canonical_content(SimpleNamespace(**meeting), items, live("attendance", "meeting_id", mid),
+                                    live("guest", "meeting_id", mid), live("vote", "meeting_id", mid),
+                                    live("task", "meeting_id", mid), values.get("body") or "")
+        return content_hash(content)
 
     def _insert(self, m: Mutation, table: Any, new: dict[str, Any], base: MutationResult) -> MutationResult:
         seq = self.next_seq()
@@ -558,8 +629,7 @@ class _Batch:
         if found is None or found["cell_id"] != self.cell_id:
             raise _Rejected("not_found")  # another cell's conflict: never say it exists
         self.targets[m.mutation_id] = (found["entity"], found["entity_id"])
-        if found["status"] != "open" and "resolve_twice" not in self.service.bugs:  # PLANTED BUG: no guard
-            raise _Rejected("already_resolved", f"already resolved by {found['resolved_by'] or 'another device'}")
+        self.check_open(found)
         choice, values = _decision(m)
         client: dict[str, Any] = json.loads(found["client_fields"])
         server: dict[str, Any] = json.loads(found["server_fields"])
@@ -583,6 +653,11 @@ class _Batch:
         return base.model_copy(update={"status": "conflict" if again else "applied", "version": version,
                                        "server_seq": seq, "conflict_id": outcome.conflict_id if again else None,
                                        "current": _image_of(found["entity"], row)})
+
+    def check_open(self, found: Any) -> None:
+        """A decision on a conflict that is already closed is refused: the first decision stands."""
+        if found["status"] != "open":
+            raise _Rejected("already_resolved", f"already resolved by {found['resolved_by'] or 'another device'}")
 
     def _image(self, entity: str, record_id: uuid.UUID) -> RecordImage | None:
         if entity not in RECORDS:

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import sealed
 from models.base import new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
@@ -116,46 +115,20 @@ def _meeting_tasks(session: Session, meeting_id: uuid.UUID) -> list[Task]:
 # --- canonical content and its hash ---------------------------------------------------------------
 
 
-def _iso(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
-
-
 def canonical_content(session: Session, meeting: Meeting) -> dict:
-    """The minutes' content as plain data, in a fixed order; the hash is taken over its JSON."""
-    items = []
-    for item in _items(session, meeting.id):
-        items.append({"title": item.title, "step": item.step, "presenter": item.presenter, "gist": item.gist,
-                      "conclusion": item.conclusion,
-                      "speeches": [[str(s.speaker_id or ""), s.speaker_name, s.opinion]
-                                   for s in _speeches(session, item.id)]})
-    attendance = sorted([str(a.member_id), a.status, a.reason, a.approved] for a in session.scalars(
-        select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.deleted.is_(False))))
-    guests = sorted([g.name, g.position] for g in session.scalars(
-        select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False))))
-    # The named ballots join the sealed content only when there are some: hashes of minutes finalised
-    # before votes could carry them stay valid.
-    votes = sorted([v.subject, v.decision_kind, v.yes, v.no, v.abstain, v.base, v.passed]
-                   + ([v.ballots] if v.ballots else [])
-                   for v in session.scalars(select(Vote).where(Vote.meeting_id == meeting.id,
-                                                                Vote.deleted.is_(False))))
-    tasks = sorted([t.content, t.owner, _iso(t.deadline)] for t in _meeting_tasks(session, meeting.id))
+    """The minutes' content as plain data (models.sealed, shared with the server, which checks the hash)."""
+    items = [(item, _speeches(session, item.id)) for item in _items(session, meeting.id)]
+    attendance = session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id,
+                                                          Attendance.deleted.is_(False)))
+    guests = session.scalars(select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False)))
+    votes = session.scalars(select(Vote).where(Vote.meeting_id == meeting.id, Vote.deleted.is_(False)))
     minutes = _main_minutes(session, meeting.id)
-    return {"meeting": {"id": str(meeting.id), "title": meeting.title, "kind": meeting.kind,
-                        "planned_at": _iso(meeting.planned_at.replace(tzinfo=None)), "place": meeting.place,
-                        "chair": str(meeting.chair_id or ""), "recorder": str(meeting.recorder_id or "")},
-            "items": items, "attendance": attendance, "guests": guests, "votes": votes, "tasks": tasks,
-            "notes": minutes.body if minutes else ""}
+    return sealed.canonical_content(meeting, items, attendance, guests, votes, _meeting_tasks(session, meeting.id),
+                                    minutes.body if minutes else "")
 
 
-def resolution_content(resolution: Resolution) -> dict:
-    return {"doc_type": resolution.doc_type, "number": resolution.number, "issued_on": _iso(resolution.issued_on),
-            "subject": resolution.subject, "body": resolution.body, "signer": resolution.signer_name,
-            "signer_title": resolution.signer_title}
-
-
-def content_hash(content: dict) -> str:
-    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+resolution_content = sealed.resolution_content
+content_hash = sealed.content_hash
 
 
 # --- reading --------------------------------------------------------------------------------------
@@ -313,7 +286,7 @@ def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> tuple
         body = correction.strip()
         amendment = Minutes(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, body=body,
                             amends_id=original.id, finalised_at=now,
-                            final_hash=content_hash({"amends": str(original.id), "body": body}))
+                            final_hash=content_hash(sealed.amendment_content(original.id, body)))
         session.add(amendment)
         store.audit(session, "minutes", amendment.id, "amend", after={"amends": str(original.id), "body": body})
         view = AmendmentView(amendment.id, body, amendment.final_hash, now)

@@ -25,6 +25,7 @@ from secretary_app.sync.protocol import (
     HelloRequest,
     HelloResponse,
     LoginRequest,
+    NewDeviceRequest,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -59,6 +60,10 @@ class ServerBusy(SyncError):
 
 class TooLarge(SyncError):
     """413: the batch was refused unread."""
+
+
+class DeviceReusedError(SyncError):
+    """409 device_reused: another install uses this device id; this one must become a new device."""
 
 
 class OutOfOrderError(SyncError):
@@ -169,6 +174,15 @@ class SyncClient:
         self._check(response)
         self._keep(_parse(TokenResponse, response))
 
+    def new_device(self, device_name: str) -> TokenResponse:
+        """Register this install as a new device of the same account; its tokens replace the current ones."""
+        response = self._request("POST", f"{PREFIX}/devices",
+                                 json=NewDeviceRequest(device_name=device_name).model_dump())
+        self._check(response)
+        tokens = _parse(TokenResponse, response)
+        self._keep(tokens)
+        return tokens
+
     def logout(self) -> None:
         try:
             self._request("POST", f"{PREFIX}/auth/logout")
@@ -196,6 +210,8 @@ class SyncClient:
         response = self._request("POST", f"{PREFIX}/push", content=body.model_dump_json().encode(),
                                  headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json"})
         if response.status_code == 409:
+            if response.json().get("error") == "device_reused":
+                raise DeviceReusedError("Dữ liệu trên máy này là bản sao của một máy khác.")
             raise OutOfOrderError(int(response.json().get("expected_seq", 0)))
         if response.status_code == 413:
             raise TooLarge("Gói thay đổi quá lớn so với giới hạn của máy chủ.")

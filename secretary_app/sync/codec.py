@@ -14,7 +14,7 @@ import hashlib
 import uuid
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Uuid
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Uuid
 
 from models.schema import SYNCED_TABLES
 
@@ -33,6 +33,9 @@ ENTITY_ORDER: dict[str, int] = {
 }
 FINALISABLE = frozenset({"minutes", "resolution"})  # immutable once final_hash is set (§2.6)
 CONFLICT_ENTITY = "conflict"  # conflicts travel in the pull stream like records
+
+
+MAX_TEXT = 200_000  # the longest text a record may hold (minutes: 200 kB), on both sides and both databases
 
 
 class CodecError(ValueError):
@@ -90,12 +93,17 @@ def from_json(table: Table, name: str, value: Any) -> Any:
         if isinstance(kind, Integer):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise CodecError(f"{name} must be a whole number")
+            bits = 63 if isinstance(kind, BigInteger) else 31
+            if not -(2**bits) <= value < 2**bits:
+                raise CodecError(f"{name} is out of range")
             return value
         if isinstance(kind, String):  # Text is a String too
             if not isinstance(value, str):
                 raise CodecError(f"{name} must be text")
-            if kind.length and len(value) > kind.length:
-                raise CodecError(f"{name} is longer than {kind.length} characters")
+            if len(value) > (kind.length or MAX_TEXT):
+                raise CodecError(f"{name} is longer than {kind.length or MAX_TEXT} characters")
+            if "\x00" in value:
+                raise CodecError(f"{name} may not contain the NUL character")
             return value
     except (TypeError, ValueError) as exc:
         if isinstance(exc, CodecError):

@@ -20,13 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
 from models.cell import Cell
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
 from secretary_app import __version__
 from secretary_app.errors import UserError
-from secretary_app.sync.client import OutOfOrderError, SyncClient, TooLarge
+from secretary_app.sync.client import DeviceReusedError, OutOfOrderError, SyncClient, TooLarge
 from secretary_app.sync.codec import (
     CONFLICT_ENTITY,
     ENTITIES,
@@ -76,12 +77,16 @@ class SyncReport:
     reconciled: bool = False
     clock_warning: bool = False
     rounds: int = 0
+    new_device: bool = False  # this data folder became a new device during this sync (told once)
 
     def line(self) -> str:
         text = (f"Đã gửi {self.pushed} thay đổi, nhận {self.pulled} bản ghi, {self.conflicts} xung đột, "
                 f"{self.rejected} bị từ chối.")
         if self.clock_warning:
             text += " Cảnh báo: đồng hồ máy tính lệch quá 5 phút so với máy chủ."
+        if self.new_device:
+            text += (" Lưu ý: dữ liệu trên máy này là bản sao chép (hoặc bản khôi phục) từ một máy khác, nên từ nay "
+                     "nó được đồng bộ như một máy tính riêng. Mọi thay đổi trên máy này vẫn được gửi đầy đủ.")
         return text
 
 
@@ -100,8 +105,6 @@ class SyncEngine:
     page_size: int = PULL_LIMIT
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     faults: Faults = field(default_factory=Faults)
-    # Planted bugs for the tests of the tests; never set in production.
-    bugs: frozenset[str] = frozenset()
     _progress: Progress = field(default=lambda done, total, text: None, repr=False)
     _to_send: int = 0
 
@@ -135,6 +138,8 @@ class SyncEngine:
         self._progress(0, 0, "Đang kết nối máy chủ…")
         with self.engine.connect() as conn:
             state = self.state(conn)
+        if state["new_device"]:
+            state = self._become_new_device(report)
         hello = self.client.hello(HelloRequest(device_id=state["device_id"], app_version=__version__,
                                                protocol=PROTOCOL, schema_version=SCHEMA_VERSION,
                                                client_time=self.clock()))
@@ -236,10 +241,14 @@ class SyncEngine:
                 return None
             chosen, size = [], 0
             for row in rows:
+                if self._refuse_invalid(conn, row):
+                    continue
                 size += len(row["fields"]) + 200
                 if chosen and size > MAX_BATCH_BYTES:
                     break
                 chosen.append(row)
+            if not chosen:
+                return "", []  # every row refused above: look again
             seq = conn.scalar(select(sync_state.c.next_mutation_seq).where(sync_state.c.id == 1)) or 1
             key = str(uuid.uuid4())
             conn.execute(update(outbox).where(outbox.c.id == bindparam("b_id"))
@@ -251,26 +260,48 @@ class SyncEngine:
                                  .order_by(outbox.c.mutation_seq)).mappings().all()
             return key, list(batch)
 
+    def _refuse_invalid(self, conn: Connection, row: Any) -> bool:
+        """A change the protocol's bounds refuse (text too long, a NUL character) would block the queue with
+        422 for ever: it goes to the rejected inbox with its data instead, before it gets a number."""
+        try:
+            Mutation(mutation_seq=1, mutation_id=row["mutation_id"], entity=row["entity"], entity_id=row["entity_id"],
+                     op=row["op"], base_version=row["base_version"], fields=json.loads(row["fields"]),
+                     schema_version=row["schema_version"])
+        except ValidationError:
+            conn.execute(insert(rejected_inbox).values(
+                mutation_id=row["mutation_id"], mutation_seq=0, entity=row["entity"], entity_id=row["entity_id"],
+                op=row["op"], fields=row["fields"], error_code="invalid",
+                message="Thay đổi có nội dung quá dài hoặc chứa ký tự không hợp lệ nên máy chủ không thể nhận.",
+                created_at=self.clock()))
+            conn.execute(delete(outbox).where(outbox.c.id == row["id"]))
+            return True
+        return False
+
     def _push_all(self, report: SyncReport) -> None:
         for _ in range(100_000):
             formed = self._next_batch()
             if formed is None:
                 return
             key, rows = formed
+            if not rows:
+                continue
             with self.engine.connect() as conn:
                 state = self.state(conn)
             body = PushRequest(device_id=state["device_id"], cell_id=state["cell_id"], mutations=[
                 Mutation(mutation_seq=r["mutation_seq"], mutation_id=r["mutation_id"], entity=r["entity"],
                          entity_id=r["entity_id"], op=r["op"], base_version=r["base_version"],
                          fields=json.loads(r["fields"]), schema_version=r["schema_version"]) for r in rows])
-            if "ack_before_response" in self.bugs:
-                # PLANTED BUG: treat the batch as delivered before the server has answered.
-                with self.local("ack-early") as conn:
-                    conn.execute(delete(outbox).where(outbox.c.batch_key == key))
             try:
                 response = self.client.push(body, key)
             except TooLarge:
                 self._split(rows, report)
+                continue
+            except DeviceReusedError:
+                # Another install shares our device id: nothing of this batch was applied. Become a new
+                # device (the flag first, so a crash in between asks again), then send everything again.
+                with self.local("device-reused") as conn:
+                    conn.execute(update(sync_state).where(sync_state.c.id == 1).values(new_device=True))
+                self._become_new_device(report)
                 continue
             except OutOfOrderError as exc:
                 if exc.expected < rows[0]["mutation_seq"]:
@@ -280,6 +311,20 @@ class SyncEngine:
                 raise
             self._apply_push(rows, response, report)
             self._progress(report.pushed, max(self._to_send, report.pushed), "Đang gửi thay đổi lên máy chủ…")
+
+    def _become_new_device(self, report: SyncReport) -> Any:
+        """Register as a new device and re-number every unanswered change from 1 under it; nothing is
+        dropped (a change the other install already sent is recognised by its mutation_id)."""
+        import platform
+
+        tokens = self.client.new_device(platform.node()[:200])
+        with self.local("new-device") as conn:
+            conn.execute(update(outbox).values(mutation_seq=None, batch_key=None))
+            conn.execute(update(sync_state).where(sync_state.c.id == 1).values(
+                device_id=tokens.device_id, next_mutation_seq=1, new_device=False))
+            state = self.state(conn)
+        report.new_device = True
+        return state
 
     def _split(self, rows: list[Any], report: SyncReport) -> None:
         """413: the server read nothing. Send smaller batches; a single change too large to ever be

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from secretary_app.sync.codec import SCHEMA_VERSION
+from secretary_app.sync.codec import MAX_TEXT, SCHEMA_VERSION
 
 PROTOCOL = 1
 PREFIX = "/sync/v1"
@@ -23,6 +23,13 @@ PULL_LIMIT = 500
 ACCESS_TTL = dt.timedelta(minutes=15)
 REFRESH_IDLE_TTL = dt.timedelta(days=30)
 CLOCK_WARNING = dt.timedelta(seconds=300)
+# Bounds every request is checked against in pydantic (422), so SQLite and PostgreSQL see the same values:
+# integers fit the 64-bit columns (versions the 32-bit ones), no NUL character (PostgreSQL refuses it in
+# text, SQLite would store it), no text longer than the longest a record may hold (minutes, 200 kB).
+MAX_INT64 = 2**63 - 1
+MAX_INT32 = 2**31 - 1
+MAX_DEPTH = 8
+Int64 = Annotated[int, Field(ge=-MAX_INT64 - 1, le=MAX_INT64)]
 
 
 MutationStatus = Literal["applied", "merged", "conflict", "rejected", "duplicate"]
@@ -38,16 +45,51 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def check_value(value: Any, depth: int = 0) -> Any:
+    """Refuse what the databases would store differently or not at all, anywhere in a JSON value."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("text may not contain the NUL character")
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"text longer than {MAX_TEXT} characters")
+    elif isinstance(value, bool) or value is None or isinstance(value, float):
+        pass
+    elif isinstance(value, int):
+        if not -MAX_INT64 - 1 <= value <= MAX_INT64:
+            raise ValueError("integer outside the 64-bit range")
+    elif isinstance(value, dict | list | tuple):
+        if depth >= MAX_DEPTH:
+            raise ValueError("value nested too deeply")
+        for key in value if isinstance(value, dict) else ():
+            check_value(key, depth + 1)
+        for item in value.values() if isinstance(value, dict) else value:
+            check_value(item, depth + 1)
+    return value
+
+
+class _Request(_Strict):
+    """A request body: every text and number in it within the bounds above."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded(cls, value: Any) -> Any:
+        return value if isinstance(value, BaseModel) else check_value(value)
+
+
 # --- auth ---------------------------------------------------------------------------------------
 
-class LoginRequest(_Strict):
+class LoginRequest(_Request):
     username: str = Field(min_length=1, max_length=120)
     password: str = Field(min_length=1, max_length=1024)
     device_id: uuid.UUID | None = None
     device_name: str = Field(default="", max_length=200)
 
 
-class RefreshRequest(_Strict):
+class NewDeviceRequest(_Request):
+    device_name: str = Field(default="", max_length=200)
+
+
+class RefreshRequest(_Request):
     refresh_token: str = Field(min_length=10, max_length=200)
 
 
@@ -64,11 +106,11 @@ class TokenResponse(_Strict):
 
 # --- hello --------------------------------------------------------------------------------------
 
-class HelloRequest(_Strict):
+class HelloRequest(_Request):
     device_id: uuid.UUID
     app_version: str = Field(max_length=40)
-    protocol: int
-    schema_version: int
+    protocol: Int64
+    schema_version: Int64
     client_time: dt.datetime
 
 
@@ -88,18 +130,18 @@ class HelloResponse(_Strict):
 
 # --- push ---------------------------------------------------------------------------------------
 
-class Mutation(_Strict):
-    mutation_seq: int = Field(ge=1)
+class Mutation(_Request):
+    mutation_seq: int = Field(ge=1, le=MAX_INT64)
     mutation_id: uuid.UUID
     entity: str = Field(max_length=40)
     entity_id: uuid.UUID
     op: Op
-    base_version: int = Field(ge=0)
-    fields: dict[str, tuple[Any, Any]] = Field(default_factory=dict)  # name -> [old, new]
-    schema_version: int = SCHEMA_VERSION
+    base_version: int = Field(ge=0, le=MAX_INT32)  # record versions are 32-bit columns
+    fields: dict[str, tuple[Any, Any]] = Field(default_factory=dict, max_length=100)  # name -> [old, new]
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=0, le=MAX_INT32)
 
 
-class PushRequest(_Strict):
+class PushRequest(_Request):
     device_id: uuid.UUID
     cell_id: uuid.UUID
     mutations: list[Mutation] = Field(min_length=1, max_length=MAX_MUTATIONS)
@@ -154,8 +196,9 @@ class PullResponse(_Strict):
     digest_at_cursor: str | None = None
 
 
-class ReconcileRequest(_Strict):
-    inventory: list[tuple[str, uuid.UUID, int]] = Field(max_length=200_000)
+class ReconcileRequest(_Request):
+    inventory: list[tuple[Annotated[str, Field(max_length=40)], uuid.UUID, Annotated[int, Field(ge=0, le=MAX_INT32)]]] = (
+        Field(max_length=200_000))
 
 
 class ReconcileResponse(_Strict):

@@ -54,6 +54,8 @@ REJECTION_LABELS = {
     "immutable": "Bản ghi đã hoàn tất, không sửa được; hãy lập bản sửa đổi",
     "not_found": "Bản ghi không còn trên máy chủ", "forbidden": "Tài khoản không có quyền",
     "invalid": "Dữ liệu không hợp lệ", "constraint": "Trùng với dữ liệu đã có", "too_large": "Quá lớn để gửi",
+    "invalid_hash": "Mã kiểm tra của biên bản không khớp với nội dung cuộc họp trên máy chủ (có thể máy kia đã sửa "
+                    "cuộc họp cùng lúc)",
 }
 
 
@@ -90,7 +92,8 @@ def login(store: Store, server_url: str, username: str, password: str, *,
     """Log this PC in; the refresh token goes to the OS keyring. Returns the cell's name."""
     with store.transaction() as session:
         state = _state(session)
-        device_id = state.device_id if state and state.server_url == server_url.rstrip("/") else None
+        device_id = (state.device_id if state and state.server_url == server_url.rstrip("/") and not state.new_device
+                     else None)
     client = SyncClient(server_url, username, transport=transport, credentials=credentials)
     try:
         tokens = client.login(username, password, device_id, device_name=platform.node()[:200])
@@ -112,8 +115,19 @@ def login(store: Store, server_url: str, username: str, password: str, *,
             session.execute(update(OutboxEntry).values(mutation_seq=None, batch_key=None))
         state.server_url, state.username, state.role = client.server_url, username, tokens.role
         state.device_id = tokens.device_id
+        state.new_device = False
         state.last_error = ""
     return tokens.cell_name
+
+
+def become_new_device(store: Store) -> None:
+    """Make this data folder a new device on the server before it sends anything: call it after restoring
+    a backup (the original install may have gone on syncing under the same device id). Local only, so it
+    works offline; the next sync (or login) registers the new device and re-numbers the waiting changes."""
+    with store.transaction() as session:
+        state = _state(session)
+        if state is not None and state.device_id is not None:
+            state.new_device = True
 
 
 def make_engine(store: Store, *, transport: httpx.BaseTransport | None = None,

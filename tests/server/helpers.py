@@ -58,3 +58,15 @@ def hello_body(session: dict[str, Any]) -> dict[str, Any]:
     return {"device_id": session["device_id"], "app_version": "0.1", "protocol": 1,
             "schema_version": SCHEMA_VERSION - 1,  # the older client version the server still accepts
             "client_time": dt.datetime.now(dt.UTC).isoformat()}
+
+
+def empty_meeting_hash(meeting_id: uuid.UUID, body: str, title: str = "Họp") -> str:
+    """The final_hash the app gives the minutes of a meeting with no items, attendance, votes or tasks,
+    planned 2026-11-05 19:30 (models.sealed, as the client computes it)."""
+    from types import SimpleNamespace
+
+    from models.sealed import canonical_content, content_hash
+
+    meeting = SimpleNamespace(id=meeting_id, title=title, kind="regular", planned_at=dt.datetime(2026, 11, 5, 19, 30),
+                              place="", chair_id=None, recorder_id=None)
+    return content_hash(canonical_content(meeting, [], [], [], [], [], body))

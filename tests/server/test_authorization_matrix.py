@@ -25,15 +25,14 @@ def expected(route: tuple[str, str], role: str, scope: str) -> int:
         return 401
     if role not in allowed:
         return 403
-    if route[1] in (f"{PREFIX}/auth/logout", f"{PREFIX}/admin/users"):
+    if route[1] in (f"{PREFIX}/auth/logout", f"{PREFIX}/admin/users", f"{PREFIX}/devices"):  # not cell-scoped
         return 200
     return 200 if scope == "own" else 403  # a viewer's "own" cell is one assigned to it
 
 
 @pytest.fixture
 def world(tmp_path):  # type: ignore[no-untyped-def]
-    ticks = iter(range(0, 10**9, 1000))  # a fresh login-throttle window for every login of the matrix
-    server = make_server(f"sqlite:///{tmp_path / 'server.sqlite3'}", monotonic=lambda: float(next(ticks)))
+    server = make_server(f"sqlite:///{tmp_path / 'server.sqlite3'}")
     a, b = server.cell("A"), server.cell("B")
     server.user("sec", "secretary", "A")
     server.user("dep", "deputy", "A")
@@ -63,6 +62,8 @@ def _request(api: Api, route: tuple[str, str], role: str, scope: str, cells: dic
     if path.endswith("/push"):
         body = {"device_id": session["device_id"], "cell_id": cell, "mutations": [member_create(1)]}
         return api.call(method, path, token, json=body, headers={"Idempotency-Key": str(uuid.uuid4())})
+    if path.endswith("/devices"):
+        return api.call(method, path, token, json={"device_name": "PC"})
     if path.endswith("/reconcile"):
         return api.call(method, path, token, json={"inventory": []}, params=params)
     return api.call(method, path, token, params=params)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from secretary_app.server.db import RECORDS, applied_mutation, cell_sync_state, conflict
 from secretary_app.sync.codec import digest_hex, record_hash
 from secretary_app.sync.protocol import PREFIX
-from tests.server.helpers import Api, member_create, update
+from tests.server.helpers import Api, empty_meeting_hash, member_create, update
 
 
 @pytest.fixture
@@ -89,7 +89,8 @@ def test_finalised_minutes_are_immutable_in_code_and_in_the_database(api, server
                    {"mutation_seq": 2, "mutation_id": str(uuid.uuid4()), "entity": "minutes",
                     "entity_id": str(minutes), "op": "create", "base_version": 0,
                     "fields": {"meeting_id": [None, str(meeting)], "body": [None, "Biên bản"]}}])
-    final = api.push(sec, [update(3, "minutes", minutes, 1, final_hash=("", "a" * 64))]).json()["results"][0]
+    sealed = empty_meeting_hash(meeting, "Biên bản")
+    final = api.push(sec, [update(3, "minutes", minutes, 1, final_hash=("", sealed))]).json()["results"][0]
     assert final["status"] == "applied"
     edit = api.push(sec, [update(4, "minutes", minutes, 2, body=("Biên bản", "Sửa"))]).json()["results"][0]
     gone = api.push(sec, [{**update(5, "minutes", minutes, 2), "op": "delete"}]).json()["results"][0]

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from models.base import new_id
 from secretary_app.server.db import RECORDS, cell_sync_state, conflict, record_history
 from secretary_app.sync.codec import digest_hex, record_hash
-from tests.server.helpers import Api, member_create, update
+from tests.server.helpers import Api, empty_meeting_hash, member_create, update
 
 
 @pytest.fixture
@@ -154,7 +154,9 @@ def test_finalised_minutes_cannot_be_changed_by_a_resolution(api) -> None:  # ty
                    update(3, "minutes", minutes, 1, body=("Khai mạc", "Khai mạc. Thảo luận"))])
     clash = api.push(dep, [update(1, "minutes", minutes, 1, body=("Khai mạc", "Khai mạc. Bế mạc"))]).json()
     conflict_id = clash["results"][0]["conflict_id"]
-    api.push(sec, [update(4, "minutes", minutes, 2, final_hash=("", "a" * 64))])
+    sealed = empty_meeting_hash(meeting, "Khai mạc. Thảo luận")
+    assert api.push(sec, [update(4, "minutes", minutes, 2, final_hash=("", sealed))]).json()["results"][0]["status"] == (
+        "applied")
     refused = api.push(dep, [resolve(2, conflict_id, "client")]).json()["results"][0]
     assert (refused["status"], refused["error_code"]) == ("rejected", "immutable")
     assert conflict_row(api, conflict_id)["status"] == "open"

@@ -24,6 +24,7 @@ from secretary_app.server.__main__ import create_cell, create_user
 from secretary_app.server.app import ServerConfig, create_app
 from secretary_app.server.bridge import ASGIBridge
 from secretary_app.server.db import TRIGGERS_SQLITE, metadata
+from secretary_app.server.service import SyncService
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PASSWORD = "mật-khẩu-đủ-dài-2026"
@@ -142,12 +143,13 @@ class Server:
         self.engine.dispose()
 
 
-def make_server(url: str, *, bugs: frozenset[str] = frozenset(), hooks=None,  # type: ignore[no-untyped-def]
-                monotonic=None) -> Server:  # type: ignore[no-untyped-def]
+def make_server(url: str, *, service_class: type[SyncService] = SyncService,
+                hooks=None, **settings) -> Server:  # type: ignore[no-untyped-def]
+    """``settings``: further ServerConfig fields (trusted_proxies, refresh_grace…)."""
     holder: dict[str, Server] = {}
     config = ServerConfig(database_url=url, hasher=HASHER, clock=lambda: holder["s"].now(),
-                          sqlite_synchronous="OFF", bugs=bugs, monotonic=monotonic)
-    app = create_app(config, hooks=hooks)
+                          sqlite_synchronous="OFF", **settings)
+    app = create_app(config, hooks=hooks, service_class=service_class)
     server = Server(url, app, ASGIBridge(app))
     holder["s"] = server
     return server

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import hashlib
 import json
 import random
 import shutil
@@ -26,7 +25,7 @@ from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox
 from secretary_app.errors import UserError
 from secretary_app.paths import resolve_paths
 from secretary_app.server.db import RECORDS, applied_mutation, cell_sync_state, conflict, record_history
-from secretary_app.server.service import Hooks
+from secretary_app.server.service import Hooks, SyncService
 from secretary_app.store import Store
 from secretary_app.sync import service as sync_service
 from secretary_app.sync.client import SyncClient, SyncError
@@ -128,16 +127,15 @@ class World:
 
     LAYOUT = (("c0", "sec_a", "secretary", "A"), ("c1", "dep_a", "deputy", "A"), ("c2", "sec_b", "secretary", "B"))
 
-    def __init__(self, folder: Path, url: str, *, server_bugs: frozenset[str] = frozenset(),
-                 client_bugs: frozenset[str] = frozenset(), probability: float = 0.25) -> None:
+    def __init__(self, folder: Path, url: str, *, service_class: type[SyncService] = SyncService,
+                 client_class: type[SyncClient] = SyncClient, probability: float = 0.25) -> None:
+        """``service_class``/``client_class``: a planted bug (tests/sync/planted.py) or the product's."""
         self.folder, self.url = folder, url
-        self.server_bugs, self.client_bugs = server_bugs, client_bugs
+        self.service_class, self.client_class = service_class, client_class
         self.probability = probability
         self.hooks = Hooks(before_commit=self._maybe_kill)
         self.examples = 0
-        # Each history gets a fresh login-throttle window: three logins per history from one address.
-        self.server: Server = make_server(url, bugs=server_bugs, hooks=self.hooks,
-                                          monotonic=lambda: self.examples * 10_000.0)
+        self.server: Server = make_server(url, service_class=service_class, hooks=self.hooks)
         self.template = folder / "template"
         Store(resolve_paths(self.template)).close()
         self.total_faults: collections.Counter[str] = collections.Counter()
@@ -179,9 +177,9 @@ class World:
             store = Store(resolve_paths(data), actor=username)
             transport = FaultTransport(self, name)
             sync_service.login(store, "http://127.0.0.1:8765", username, PASSWORD, transport=transport)
-            client = SyncClient("http://127.0.0.1:8765", username, transport=transport)
-            box = Client(name, username, cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6,
-                                                                 bugs=self.client_bugs))
+            client = self.client_class("http://127.0.0.1:8765", username, transport=transport)
+            client.store_engine = store.engine  # type: ignore[attr-defined]  # read by a planted client bug
+            box = Client(name, username, cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6))
             box.engine.clock = lambda box=box: dt.datetime.now(dt.UTC) + box.skew
             self.clients[name] = box
         for name in ("c0", "c2"):  # each cell's first PC sets up the cell and one meeting
@@ -221,6 +219,61 @@ class World:
             action(session, box)
         with box.store.transaction() as session:
             box.mutation_ids.update(session.scalars(select(OutboxEntry.mutation_id)))
+
+    def copy_data_folder(self, source: str, name: str) -> None:
+        """Copy ``source``'s data folder (as it is on disk) to a new PC ``name`` with its own keyring, which
+        logs in with the device id the copy carries."""
+        import sqlite3
+
+        from secretary_app.credentials import Credentials
+
+        box = self.clients[source]
+        data = self.folder / f"ex{self.examples}" / name
+        data.mkdir(parents=True)
+        target = sqlite3.connect(data / "so-tay-bi-thu.sqlite3")
+        with box.store.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.backup(target)  # type: ignore[union-attr]
+        target.close()
+        store = Store(resolve_paths(data), actor=box.username)
+        transport = FaultTransport(self, name)
+        credentials = Credentials(service=f"copy-{name}")  # another PC: another keyring
+        faults, self.faults_on = self.faults_on, False
+        try:
+            sync_service.login(store, "http://127.0.0.1:8765", box.username, PASSWORD, transport=transport,
+                               credentials=credentials)
+        finally:
+            self.faults_on = faults
+        client = self.client_class("http://127.0.0.1:8765", box.username, transport=transport,
+                                   credentials=credentials)
+        client.store_engine = store.engine  # type: ignore[attr-defined]
+        copy = Client(name, box.username, box.cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6))
+        copy.engine.clock = lambda: dt.datetime.now(dt.UTC)
+        copy.mutation_ids = set(box.mutation_ids)
+        copy.received = set(box.received)
+        self.clients[name] = copy
+        self.faults["copied_folder"] += 1
+
+    def lose_refresh_answer(self, name: str) -> None:
+        """The PC's refresh reaches the server (the token rotates), the answer never comes back; the PC then
+        syncs (faults off, inside the grace window) and must refresh with the same token without losing its
+        session."""
+        from secretary_app.sync.client import refresh_key
+
+        client = self.clients[name].engine.client
+        token = client.refresh_token or client.credentials.get(refresh_key(client.server_url, client.username))
+        if not token:
+            return
+        self.server.bridge.handle_request(httpx.Request(
+            "POST", f"http://127.0.0.1:8765{PREFIX}/auth/refresh", json={"refresh_token": token}))
+        client.access_token = None  # the old access token died with the rotation: the next call refreshes
+        self.faults["lost_refresh"] += 1
+        faults, self.faults_on = self.faults_on, False
+        try:
+            if self.sync(name) != "ok":
+                self.faults["lost_refresh_session_lost"] += 1
+        finally:
+            self.faults_on = faults
 
     def open_conflicts(self) -> list[str]:
         """The PCs that show at least one open conflict."""
@@ -364,9 +417,13 @@ class World:
         figures["resolved_twice"] += sum(n - 1 for n in closing.values() if n > 1)
         for mutation_id in decisions:
             self.outcomes[results.get(mutation_id, {}).get("status") or "unsent"] += 1
+        # A copied data folder (c3) carries the outbox of the PC it came from: a change made before the copy
+        # and refused on either PC is kept in that PC's rejected inbox, so count every PC's inbox.
+        rejected: set[uuid.UUID] = set()
         for box in self.clients.values():
             with box.store.transaction() as session:
-                rejected = set(session.scalars(select(RejectedInbox.mutation_id)))
+                rejected.update(session.scalars(select(RejectedInbox.mutation_id)))
+        for box in self.clients.values():
             for mutation_id in box.mutation_ids:  # 1. nothing lost
                 status = results.get(mutation_id, {}).get("status")
                 kept = (status in ("applied", "merged") or any(holders.get(mutation_id, ()))
@@ -410,6 +467,7 @@ class World:
             elif json.loads(fields).get("final_hash"):
                 final_at[entity_id] = version
         figures["idempotency"] = self.idempotency_violations  # 8.
+        figures["session_lost"] = self.faults["lost_refresh_session_lost"]  # a lost refresh answer cost a login
         return dict(figures)
 
 
@@ -422,8 +480,12 @@ def _rows(conn: Any, table: Any, codec: Any, cell_id: uuid.UUID) -> list[tuple]:
     return sorted(out)
 
 
-def final_hash(body: str) -> str:
-    return hashlib.sha256(body.encode()).hexdigest()
+def final_hash(session: Any, minutes: Minutes) -> str:
+    """The hash the app seals the minutes with (the server recomputes it from its own rows)."""
+    from secretary_app.services.minutes import canonical_content, content_hash
+
+    session.flush()
+    return content_hash(canonical_content(session, session.get(Meeting, minutes.meeting_id)))
 
 
 __all__ = ["CRASH_STEPS", "Attendance", "Member", "Minutes", "World", "final_hash"]

@@ -124,3 +124,67 @@ def test_a_conflict_resolved_with_the_cli_ends_the_same_on_both_pcs(live_server:
     assert exports[0] == exports[1]
     row = next(line for line in exports[0].decode("utf-8-sig").splitlines() if name in line)
     assert "0922222222" in row and "0911111111" not in row
+
+
+NEW_DEVICE_NOTICE = "nó được đồng bộ như một máy tính riêng"
+
+
+def _pending(data_dir: str) -> int:
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+    from secretary_app.sync.service import status
+
+    store = Store(resolve_paths(data_dir))
+    try:
+        return status(store).pending
+    finally:
+        store.close()
+
+
+def test_a_copied_data_folder_becomes_a_separate_computer_and_loses_no_edit(live_server: str, tmp_path: Path,
+                                                                           monkeypatch, capsys) -> None:
+    """Issue 14.1: PC 1's data folder copied to PC 2 (same device id); each edits another member offline;
+    both sync twice. Both edits reach the server and both PCs; PC 2 is told once it is now a separate
+    computer; no sync reports an edit it dropped."""
+    import shutil
+
+    import keyring
+
+    from tests.support import MemoryKeyring
+
+    pc1, pc2 = str(tmp_path / "pc1"), str(tmp_path / "pc2")
+    keyrings = {pc1: keyring.get_keyring(), pc2: MemoryKeyring()}  # two PCs: each its own keyring
+
+    def on(pc: str, *args: str, stdin: str = "") -> str:
+        keyring.set_keyring(keyrings[pc])
+        return _cli(monkeypatch, capsys, "--data-dir", pc, *args, stdin=stdin)
+
+    _cli(monkeypatch, capsys, "--data-dir", pc1, "demo")
+    on(pc1, "sync", "login", "--server", live_server, "--username", "bithu",
+         stdin=PASSWORD + "\n")
+    on(pc1, "sync")
+    shutil.copytree(pc1, pc2)
+    on(pc2, "sync", "login", "--server", live_server, "--username", "bithu",
+         stdin=PASSWORD + "\n")  # the copy logs in on its own PC with the device id it carries
+    _set_phone(pc1, "Nguyễn Thị Hường", "0911111111")
+    _set_phone(pc2, "Trần Văn An", "0922222222")
+    outputs: dict[str, list[str]] = {pc1: [], pc2: []}
+    for _ in range(2):
+        for pc in (pc1, pc2):
+            out = on(pc, "sync")
+            outputs[pc].append(out)
+            assert "rejected=0" in out and "conflicts=0" in out, out
+    assert sum(out.count(NEW_DEVICE_NOTICE) for out in outputs[pc2]) == 1, outputs[pc2]  # told once
+    assert NEW_DEVICE_NOTICE in outputs[pc2][0]
+    assert not any(NEW_DEVICE_NOTICE in out for out in outputs[pc1])
+    assert "pushed=1" in outputs[pc2][0]
+    exports = []
+    for pc in (pc1, pc2):
+        target = tmp_path / f"{Path(pc).name}.csv"
+        _cli(monkeypatch, capsys, "--data-dir", pc, "roster", "export", str(target))
+        exports.append(target.read_bytes())
+        assert _pending(pc) == 0
+    assert exports[0] == exports[1]
+    rows = exports[0].decode("utf-8-sig").splitlines()
+    assert "0911111111" in next(r for r in rows if "Nguyễn Thị Hường" in r)
+    assert "0922222222" in next(r for r in rows if "Trần Văn An" in r)

@@ -3,7 +3,7 @@ and one PC of another cell against the server behind a fault-injecting transport
 checks the eight invariants (people resolve conflicts along the way, sometimes two at once). It counts the
 injected faults and reports them in the terminal summary.
 
-Planted bugs (client acknowledges a batch before the answer; server numbers changes from a global
+Planted bugs (tests/sync/planted.py, test-only subclasses: client acknowledges a batch before the answer; server numbers changes from a global
 sequence taken outside the cell lock; server applies a second decision on a closed conflict) must make
 the same machine fail: the tests of the test.
 """
@@ -32,6 +32,7 @@ from models.base import new_id
 from tests.sync.conftest import FIGURES
 from tests.sync.fixtures import database_url
 from tests.sync.harness import CRASH_STEPS, Attendance, Member, Minutes, World, final_hash
+from tests.sync.planted import CLIENT_BUGS, SERVER_BUGS
 
 NAMES = ["Nguyễn Văn Hùng", "Trần Thị Thu Hà", "Lê Văn Đức", "Phạm Thị Lan", "Đỗ Minh Tuấn"]
 VALUES = ["", "0912345678", "Số 5 Hàng Bạc", "Đã chuyển đến", "ghi chú"]
@@ -130,7 +131,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             def act(session, box):  # type: ignore[no-untyped-def]
                 minutes = session.scalars(select(Minutes).order_by(Minutes.id)).first()
                 if minutes is not None and not minutes.final_hash:
-                    minutes.final_hash = final_hash(minutes.body)
+                    minutes.final_hash = final_hash(session, minutes)
                     minutes.finalised_at = dt.datetime(2026, 11, 6, tzinfo=dt.UTC)
 
             self.world.edit(c, act)
@@ -197,9 +198,33 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             from secretary_app.server.app import create_app
 
             old = server.app
-            server.app = create_app(old.state.config, hooks=self.world.hooks)  # type: ignore[attr-defined]
+            server.app = create_app(old.state.config, hooks=self.world.hooks,  # type: ignore[attr-defined]
+                                    service_class=self.world.service_class)
             server.bridge.app = server.app
             old.state.engine.dispose()  # type: ignore[attr-defined]
+
+        @precondition(lambda self: "c3" not in self.world.clients)
+        @rule(c=st.sampled_from(["c0", "c1"]), pick=st.integers(0, 99))
+        def copy_data_folder(self, c: str, pick: int) -> None:
+            """A PC's data folder is copied to another PC (c3: the same device id); each edits a member
+            offline, then both sync. The copy must become a new device and lose nothing."""
+            self.world.copy_data_folder(c, "c3")
+            for name, phone in ((c, "0901000001"), ("c3", "0901000002")):
+                def act(session, box, phone=phone):  # type: ignore[no-untyped-def]
+                    members = session.scalars(select(Member).where(Member.deleted.is_(False))
+                                              .order_by(Member.id)).all()
+                    if members:
+                        members[pick % len(members)].phone = phone
+
+                self.world.edit(name, act)
+            self.world.sync("c3")
+            self.world.sync(c)
+
+        @precondition(lambda self: self.world.faults["lost_refresh"] < CHEAP_EVENTS)
+        @rule(c=CLIENT)
+        def lost_refresh_answer(self, c: str) -> None:
+            """A refresh reaches the server but its answer is lost; the PC retries with the same token."""
+            self.world.lose_refresh_answer(c)
 
         @precondition(lambda self: self.world.faults["clock_skew"] < CHEAP_EVENTS)
         @rule(c=CLIENT, days=st.sampled_from([-2, 2]))
@@ -290,12 +315,13 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
         + "; other events: " + ", ".join(f"{k}={v}" for k, v in sorted(faults.items()) if k not in DELIVERY_FAULTS)
         + "; resolutions sent: " + ", ".join(f"{k}={v}" for k, v in sorted(world.outcomes.items()))
         + " — lost=0 duplicated=0 divergent=0 skipped=0 immutability=0 isolation=0 resurrected=0 idempotency=0 "
-          "resolved_twice=0")
+          "resolved_twice=0 session_lost=0")
     if server_kind == "sqlite":
         assert delivery >= 2000, f"only {delivery} transport faults and client crashes; raise SYNC_FAULT_EXAMPLES"
     assert all(faults[k] > 0 for k in ("drop_before", "drop_after", "duplicate", "reorder", "server_killed",
                                        "cut_page", "client_crash", "clock_skew", "expire_token",
-                                       "server_restart", "concurrent_push", "resolution")), faults
+                                       "server_restart", "concurrent_push", "resolution", "copied_folder",
+                                       "lost_refresh")), faults
     if server_kind == "sqlite":  # decisions applied, and refused or met by a newer change
         assert world.outcomes["applied"] > 0 and world.outcomes["rejected"] + world.outcomes["conflict"] > 0, (
             world.outcomes)
@@ -304,9 +330,10 @@ def test_no_loss_no_duplicate_no_divergence_under_faults(server_kind: str, reque
 @pytest.mark.parametrize("bug, side", [("ack_before_response", "client"), ("global_sequence", "server"),
                                        ("resolve_twice", "server")])
 def test_planted_bugs_make_the_fault_test_fail(bug: str, side: str, tmp_path: Path) -> None:
-    world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}",
-                  server_bugs=frozenset({bug}) if side == "server" else frozenset(),
-                  client_bugs=frozenset({bug}) if side == "client" else frozenset())
+    if side == "server":
+        world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", service_class=SERVER_BUGS[bug])
+    else:
+        world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", client_class=CLIENT_BUGS[bug])
     try:
         with pytest.raises(AssertionError, match="invariants violated") as caught:
             _run(world, 30, 40, shrink=False)
