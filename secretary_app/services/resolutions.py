@@ -127,7 +127,7 @@ def _draft_sections(session: Session, store: Store, meeting: Meeting, cell: Cell
         return out
 
     intro = (f"Ngày {day:%d/%m/%Y}, {cell.name} họp thường kỳ tháng {_month_label(day)}; có mặt {c.present}/"
-             f"{c.total} đảng viên (chính thức {c.present_official}, dự bị {c.present_probationary})"
+             f"{c.expected} đảng viên (chính thức {c.present_official}, dự bị {c.present_probationary})"
              + (f"; đồng chí {chair.full_name} chủ trì" if chair else "") + ".")
     last = _last_resolution(session, cell.id, meeting.planned_at)
     previous = []
