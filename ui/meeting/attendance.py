@@ -47,7 +47,16 @@ class AttendanceStep(QWidget):
         self.warning = QLabel()
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
+        # Members of the cell not on the roll that day (temporarily transferred away, suspended).
+        self.apart = QLabel()
+        self.apart.setWordWrap(True)
+        self.rest_present_button = QPushButton(self.tr("Mark the others present"))
+        self.rest_present_button.setToolTip(self.tr(
+            "Everyone on the roll not yet marked is marked present (not exempt members: mark them if they came)."))
+        self.rest_present_button.clicked.connect(self.mark_rest_present)
         right.addWidget(self.counts)
+        right.addWidget(self.apart)
+        right.addWidget(self.rest_present_button)
         right.addWidget(self.warning)
         form = QFormLayout()
         self.chair = QComboBox()
@@ -90,6 +99,7 @@ class AttendanceStep(QWidget):
             standing.setToolTip(row.kind_label)
             self.table.setItem(r, 1, standing)
             combo = QComboBox()
+            combo.addItem(self.tr("Not marked"), att.NOT_MARKED)
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(combo.findData(row.status))
@@ -115,12 +125,15 @@ class AttendanceStep(QWidget):
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"
-            "Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10.\n"
-            "Vote base: %11").replace("%11", sheet.base.explanation()).replace("%10", str(c.absent_no_reason))
-            .replace("%9", str(c.absent_reason)).replace("%8", str(c.present_probationary))
+            "Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10. "
+            "Not marked: %12.\nVote base: %11").replace("%12", str(len(c.not_marked)))
+            .replace("%11", sheet.base.explanation()).replace("%10", str(len(c.absent_without_reason)))
+            .replace("%9", str(len(c.absent_with_reason))).replace("%8", str(c.present_probationary))
             .replace("%7", str(c.present_official)).replace("%6", str(c.present))
             .replace("%5", str(c.transferred_out)).replace("%4", str(c.exempt)).replace("%3", str(c.probationary))
             .replace("%2", str(c.official)).replace("%1", str(c.total)))
+        self.apart.setText(self.tr("Not on the roll this day: %1").replace(
+            "%1", "; ".join(f"{r.full_name} ({r.apart_reason})" for r in sheet.apart)) if sheet.apart else "")
         self.warning.setText(sheet.warning)
         present = [r for r in sheet.rows if r.status == "present"]
         for combo, chosen in ((self.chair, sheet.chair_id), (self.recorder, sheet.recorder_id)):
@@ -135,6 +148,7 @@ class AttendanceStep(QWidget):
             self.guests.addItem(f"{g.name}" + (f" — {g.position}" if g.position else ""))
         for w in (self.people_button, self.add_guest_button, self.guest_name, self.guest_position):
             w.setEnabled(not sheet.read_only)
+        self.rest_present_button.setEnabled(not sheet.read_only and bool(c.not_marked))
         self._loading = False
 
     def _mark(self, r: int) -> None:
@@ -154,10 +168,34 @@ class AttendanceStep(QWidget):
         QTimer.singleShot(0, lambda: self.load(sheet))
         self.changed.emit()
 
+    def mark_rest_present(self) -> None:
+        """Everyone on the roll not yet marked is present (the recorder has noted the absences)."""
+        assert self.sheet is not None
+        store, mid = self.ctx.store, self.sheet.meeting_id
+
+        def job() -> att.AttendanceSheet:
+            att.confirm_roll(store, mid)
+            return att.attendance_sheet(store, mid)
+
+        def done(sheet: att.AttendanceSheet) -> None:
+            self.load(sheet)
+            self.changed.emit()
+
+        self.ctx.runner.run(job, on_done=done, on_error=lambda exc: self.warning.setText(user_message(exc)))
+
+    def select_member(self, member_id: object) -> None:
+        """Select a member's row (a finding of the consistency check points here)."""
+        if self.sheet is None:
+            return
+        for r, row in enumerate(self.sheet.rows):
+            if row.member_id == member_id:
+                self.table.selectRow(r)
+                self.table.setFocus()
+                return
+
     def set_people(self) -> None:
         assert self.sheet is not None
         try:
-            att.confirm_roll(self.ctx.store, self.sheet.meeting_id)
             att.set_chair_recorder(self.ctx.store, self.sheet.meeting_id, self.chair.currentData(),
                                    self.recorder.currentData())
         except Exception as exc:
