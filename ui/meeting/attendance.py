@@ -3,16 +3,19 @@ and the computed counts and vote base (never typed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,7 +44,8 @@ class AttendanceStep(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 5)
-        right = QVBoxLayout()
+        panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
+        right = QVBoxLayout(panel)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.warning = QLabel()
@@ -54,6 +58,8 @@ class AttendanceStep(QWidget):
         self.rest_present_button.setToolTip(self.tr(
             "Everyone on the roll not yet marked is marked present (not exempt members: mark them if they came)."))
         self.rest_present_button.clicked.connect(self.mark_rest_present)
+        for label in (self.counts, self.apart, self.warning):  # wrapped lines are never squeezed
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         right.addWidget(self.counts)
         right.addWidget(self.apart)
         right.addWidget(self.rest_present_button)
@@ -79,8 +85,14 @@ class AttendanceStep(QWidget):
         self.guest_position.returnPressed.connect(self.add_guest)
         for w in (self.guest_name, self.guest_position, self.add_guest_button):
             right.addWidget(w)
-        layout.addLayout(right, 2)
-        self.guests.setMaximumHeight(160)
+        right.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        layout.addWidget(scroll, 2)
+        self.guests.setMaximumHeight(90)
 
     def load(self, sheet: att.AttendanceSheet) -> None:
         self._loading = True
@@ -141,7 +153,8 @@ class AttendanceStep(QWidget):
             combo.addItem(self.tr("(choose)"), None)
             for row in present:
                 combo.addItem(row.full_name, row.member_id)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            ids = [None, *(row.member_id for row in present)]  # findData cannot match a UUID
+            combo.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
             combo.setEnabled(not sheet.read_only)
         self.guests.clear()
         for g in sheet.guests:
