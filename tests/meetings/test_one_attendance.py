@@ -90,7 +90,7 @@ def test_every_demo_meeting_counts_the_same_everywhere_and_as_by_hand(window, qt
         # The Điểm danh step, as the secretary reads it on the screen.
         page.open_meeting(meeting.id, 1)
         step = page.workspace.attendance
-        qtbot.waitUntil(lambda: step.sheet is not None and step.sheet.meeting_id == meeting.id)
+        qtbot.waitUntil(lambda s=step, m=meeting.id: s.sheet is not None and s.sheet.meeting_id == m)
         shown = [int(n) for n in re.findall(r"\d+", step.counts.text().split("\n")[0]
                                             + step.counts.text().split("\n")[1])]
         total, official, probationary, _exempt, away = shown[:5]
@@ -177,5 +177,5 @@ def test_nobody_is_present_before_being_marked_and_an_exempt_member_only_when_ma
     att.set_attendance(store, meeting_id, ids["Lê Văn Cường"], "present")
     sheet = att.attendance_sheet(store, meeting_id)
     assert (sheet.counts.present, sheet.counts.exempt_present, sheet.counts.expected) == (4, 1, 4)
-    with pytest.raises(ValidationFailed, match="chuyển sinh hoạt tạm thời đi vào ngày họp.*đại biểu"):
+    with pytest.raises(ValidationFailed, match=r"chuyển sinh hoạt tạm thời đi vào ngày họp.*đại biểu"):
         att.set_attendance(store, meeting_id, ids["Phạm Văn Dũng"], "present")

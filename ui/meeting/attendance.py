@@ -147,7 +147,7 @@ class AttendanceStep(QWidget):
         self.apart.setText(self.tr("Not on the roll this day: %1").replace(
             "%1", "; ".join(f"{r.full_name} ({r.apart_reason})" for r in sheet.apart)) if sheet.apart else "")
         self.warning.setText(sheet.warning)
-        present = [r for r in sheet.rows if r.status == "present"]
+        present = [r for r in sheet.rows if r.present]
         for combo, chosen in ((self.chair, sheet.chair_id), (self.recorder, sheet.recorder_id)):
             combo.clear()
             combo.addItem(self.tr("(choose)"), None)
