@@ -216,7 +216,7 @@ def _demo_meetings(store: Store, members: list[Member], today: dt.date, rng: ran
                              for n, r in enumerate(speakers)) if item.step == "discussion" else ()
             items.append(mn.ItemDraft(item.id, presenter, gist, _CONCLUSIONS.get(item.step, ""), speeches))
         owners = {0: secretary.full_name, 1: deputy.full_name, 4: members[4].full_name}
-        deadline = month.replace(day=25)  # tasks of month M, assessed at the next meeting
+        deadline = _month_start(month, -1).replace(day=25)  # reported on at the next meeting
         tasks = tuple(mn.TaskDraft(content, owners[who], deadline) for who, content in _TASKS)
         mn.autosave_minutes(store, detail.id, mn.MinutesDraft(tuple(items), tasks=tasks))
         # The resolution: voted by the official members present (one other opinion), then drafted, numbered.
