@@ -160,6 +160,9 @@ def _demo_members(store: Store, session: Session, today: dt.date, rng: random.Ra
                 roster.add_event(store, member_id, EventInput(kind, when, **extra))
         member = session.get(Member, member_id)
         assert member is not None
+        for event in member.events:  # the record's form has no field for the decision's number yet
+            if event.kind == "admission":
+                event.decision_ref = events[0][2].get("decision_ref", "")
         members.append(member)
     return members
 
