@@ -91,6 +91,33 @@ def test_more_ballots_than_members_present_with_a_vote(demo_store):
                                "biểu quyết.")
 
 
+def test_a_named_ballot_of_a_member_marked_absent_afterwards(demo_store):
+    detail, sheet = held_meeting(demo_store)
+    ballots = {r.member_id: "yes" for r in sheet.voters}
+    votes.record_named_vote(demo_store, detail.id, "Thông qua nghị quyết tháng 12/2026", "resolution",
+                            ballots)
+    gone = voter(sheet)
+    att.set_attendance(demo_store, detail.id, gone.member_id, "absent")
+    found = mc.check_meeting(demo_store, detail.id)
+    assert [f.code for f in found] == ["too_many_ballots", "absent_voter"]
+    assert found[1].message == (f"Biểu quyết “Thông qua nghị quyết tháng 12/2026” có phiếu của đồng chí "
+                                f"{gone.full_name}, người được ghi vắng không lý do; hãy ghi lại kết quả biểu quyết.")
+
+
+def test_a_speaker_neither_on_the_roll_nor_a_guest_warns(demo_store):
+    detail, _ = held_meeting(demo_store)
+    item = next(i for i in detail.agenda if i.step == "discussion")
+    mn.autosave_minutes(demo_store, detail.id, mn.MinutesDraft(items=(mn.ItemDraft(
+        item.id, speeches=(mn.SpeechDraft("Vũ Minh Tuấn", "Biểu dương chi bộ."),)),)))
+    (finding,) = mc.check_meeting(demo_store, detail.id)
+    assert not finding.blocking
+    assert finding.message == (f"Người phát biểu “Vũ Minh Tuấn” ở nội dung {item.position + 1} không có trong danh "
+                               "sách đảng viên dự họp hay đại biểu; hãy kiểm tra lại họ tên hoặc ghi thêm đại biểu ở "
+                               "bước Điểm danh.")
+    att.add_guest(demo_store, detail.id, "Vũ Minh Tuấn", "Đảng ủy viên phường")  # a guest may speak
+    assert mc.check_meeting(demo_store, detail.id) == ()
+
+
 def test_a_vote_base_that_changed_after_the_vote(demo_store):
     detail, sheet = held_meeting(demo_store)
     base = sheet.base.base
