@@ -3,8 +3,8 @@ recorder, the counts and the vote base. The Điểm danh step, the vote base (``
 list and overview, the minutes, the extract and the resolution all read this sheet; nothing else counts
 attendance (documents.md §3 item 4, §5.4; rules.md §7 "Attendance roll of a meeting").
 
-- The roll is the cell's members on the meeting day (``roster.status_of``: the status from the dated
-  events), plus members of another organisation attending here temporarily. A member temporarily
+- The roll is the cell's members on the meeting day (``status_on`` over ``roster.rule_events``: the status
+  from the dated events), plus members of another organisation attending here temporarily. A member temporarily
   transferred away or suspended that day is not on the roll: listed apart, never present or absent here
   (they may be recorded as a guest). Removed, deceased or transferred members are not on it at all.
 - A member without an attendance mark is *not* present ("chưa điểm danh"); an exempt member is present
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session, selectinload
 from models.base import new_id
 from models.meetings import Attendance, Guest, Meeting
 from models.members import Member
-from models.rules.status import Membership, MemberStatus
+from models.rules.status import MemberEvent as RuleEvent
+from models.rules.status import Membership, MemberStatus, status_on
 from models.rules.votes import Attendance as Presence
 from models.rules.votes import (
     AttendanceSummary,
@@ -39,7 +40,7 @@ from models.text import name_sort_key
 from secretary_app.documents.records import Absence, AttendanceCounts, GuestEntry
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
-from secretary_app.services.roster import status_of
+from secretary_app.services.roster import rule_events
 from secretary_app.settings import load_settings
 from secretary_app.store import Changes, Store
 
@@ -134,20 +135,26 @@ class AttendanceSheet:
         return next((r for r in (*self.rows, *self.apart) if r.member_id == member_id), None)
 
 
-def _members(session: Session, cell_id: uuid.UUID) -> list[Member]:
-    return list(session.scalars(select(Member).where(Member.cell_id == cell_id, Member.deleted.is_(False))
-                                .options(selectinload(Member.events))))
+_Roster = list[tuple[Member, list[RuleEvent]]]
 
 
-def _listed(members: Iterable[Member], day: dt.date) -> list[tuple[Member, MemberStatus]]:
+def _members(session: Session, cell_id: uuid.UUID) -> _Roster:
+    """The cell's members in Vietnamese name order, with their events as the rules see them (converted and
+    sorted once, for several meeting days)."""
+    members = session.scalars(select(Member).where(Member.cell_id == cell_id, Member.deleted.is_(False))
+                              .options(selectinload(Member.events)))
+    return [(member, rule_events(member)) for member in sorted(members, key=lambda m: name_sort_key(m.full_name))]
+
+
+def _listed(members: _Roster, day: dt.date) -> list[tuple[Member, MemberStatus]]:
     """Members of the Party in the cell's list that day, or attending here temporarily, in name order."""
     result = []
-    for member in members:
-        status = status_of(member, day)
+    for member, events in members:
+        status = status_on(events, day)
         if status.membership in (Membership.OFFICIAL, Membership.PROBATIONARY) and \
                 (status.in_cell or status.temporarily_here):
             result.append((member, status))
-    return sorted(result, key=lambda ms: name_sort_key(ms[0].full_name))
+    return result
 
 
 def _facts(row: AttendeeRow) -> VoterFacts:
@@ -188,17 +195,18 @@ def count(rows: Sequence[AttendeeRow], apart: Sequence[AttendeeRow] = (),
 
 
 def _sheet(session: Session, meeting: Meeting, settings: VoteSettings,
-           members: Iterable[Member] | None = None) -> AttendanceSheet:
+           members: _Roster | None = None) -> AttendanceSheet:
     day = meeting.planned_at.date()
-    marks = {a.member_id: a for a in session.scalars(select(Attendance).where(
-        Attendance.meeting_id == meeting.id, Attendance.deleted.is_(False)))}
+    marks = {member_id: (status, reason, approved) for member_id, status, reason, approved in session.execute(
+        select(Attendance.member_id, Attendance.status, Attendance.reason, Attendance.approved).where(
+            Attendance.meeting_id == meeting.id, Attendance.deleted.is_(False)))}
     rows: list[AttendeeRow] = []
     apart: list[AttendeeRow] = []
     for member, status in _listed(_members(session, meeting.cell_id) if members is None else members, day):
         mark = marks.get(member.id)
         row = AttendeeRow(member.id, member.full_name, status.membership.value, status.exempt,
                           status.temporarily_away, status.temporarily_here, status.suspended,
-                          *((mark.status, mark.reason, mark.approved) if mark else (NOT_MARKED, "", False)))
+                          *(mark or (NOT_MARKED, "", False)))
         (rows if row.on_roll else apart).append(row)
     guests = tuple(GuestRow(g.id, g.name, g.position) for g in session.scalars(
         select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False)).order_by(Guest.updated_at)))
