@@ -191,7 +191,7 @@ def _demo_meetings(store: Store, members: list[Member], today: dt.date, rng: ran
     secretary, deputy = members[0], members[1]
     for back in (3, 2, 1):
         month = _month_start(today, back)
-        held = dt.datetime(month.year, month.month, 5, 19, 30, tzinfo=dt.UTC)
+        held = dt.datetime(month.year, month.month, 5, 19, 30)  # local wall-clock time, as a secretary types it
         detail, _ = cycle.plan_meeting(store, kind="regular", planned_at=held, planned_minutes=120,
                                        place="Nhà văn hóa Tổ dân phố số 5")
         assessed = []
