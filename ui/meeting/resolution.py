@@ -6,6 +6,7 @@ ballot, which has no names). A vote recorded by mistake is deleted (asks once) a
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from PySide6.QtCore import Qt, Signal
@@ -39,6 +40,9 @@ from ui.context import AppContext
 from ui.meeting.named_vote import NamedVoteDialog
 from ui.tasks import user_message
 from ui.undo import Job, ServiceCommand
+
+# An empty subject or one the page filled in itself: replaced by the open meeting's default.
+_DEFAULT_SUBJECT = re.compile(r"(Thông qua (nghị quyết|kết luận) tháng( \d\d/\d{4})?)?")
 
 
 def sections_to_text(sections: tuple[rs.Section, ...]) -> str:
@@ -204,8 +208,9 @@ class ResolutionStep(QWidget):
                                 .replace("%1", base.explanation()).replace("%2", str(base.eligible_present)))
         self._show_votes(vt.list_votes(self.ctx.store, meeting_id))
         self._show_agenda(detail.agenda)
-        if not self.subject.text():
-            self.subject.setText("Thông qua nghị quyết tháng")
+        if _DEFAULT_SUBJECT.fullmatch(self.subject.text().strip()):
+            # The meeting's own month (documents.md §4); a subject the secretary typed is kept.
+            self.subject.setText(rs.default_vote_subject(detail.planned_at.date(), self.doc_type.currentData() or "NQ"))
         self._show(rs.get_resolution(self.ctx.store, meeting_id))
         for w in (self.vote_button, self.draft_button, self.save_button, self.issue_button, self.kind,
                   self.doc_type, self.agenda_item):
