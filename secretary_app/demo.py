@@ -196,9 +196,9 @@ def _demo_meetings(store: Store, members: list[Member], today: dt.date, rng: ran
                                        place="Nhà văn hóa Tổ dân phố số 5")
         assessed = []
         for task in cycle.tasks_to_assess(store, detail.id):
-            cycle.assess_task(store, task.id, "done", "Đã hoàn thành đúng hạn.")
+            cycle.assess_task(store, task.id, "done", "Đã hoàn thành đúng hạn")
             assessed.append(cycle.format_task_line(dataclasses.replace(task, status="done",
-                                                                       assessment="Đã hoàn thành đúng hạn."))
+                                                                       assessment="Đã hoàn thành đúng hạn"))
                             .removeprefix("- "))
         cycle.advance_meeting(store, detail.id)
         cycle.advance_meeting(store, detail.id)
