@@ -37,6 +37,7 @@ from models.rules.votes import (
     compute_base,
 )
 from models.text import name_sort_key
+from secretary_app import rules_data
 from secretary_app.documents.records import Absence, AttendanceCounts, GuestEntry
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
@@ -44,11 +45,17 @@ from secretary_app.services.roster import rule_events
 from secretary_app.settings import load_settings
 from secretary_app.store import Changes, Store
 
-STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "absent": "Vắng không lý do"}
+#: The marks of the roll. "prosecuted" (bị khởi tố, truy tố, tạm giam) takes the member out of the vote base
+#: (QĐ 294 §9.3.2); on the roll it is an absence with that reason.
+PROSECUTED = "prosecuted"
+PROSECUTED_LABEL = "bị khởi tố, truy tố, tạm giam"
+STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "absent": "Vắng không lý do",
+                 PROSECUTED: PROSECUTED_LABEL}
 NOT_MARKED = ""  # no attendance row: not present
 NOT_MARKED_LABEL = "Chưa điểm danh"
 _PRESENCE = {"present": Presence.PRESENT, "absent_reason": Presence.ABSENT_WITH_REASON,
-             "absent": Presence.ABSENT_WITHOUT_REASON, NOT_MARKED: Presence.ABSENT_WITHOUT_REASON}
+             "absent": Presence.ABSENT_WITHOUT_REASON, PROSECUTED: Presence.ABSENT_WITH_REASON,
+             NOT_MARKED: Presence.ABSENT_WITHOUT_REASON}
 
 __all__ = ["STATUS_LABELS", "AttendanceCounts", "AttendanceSheet", "AttendeeRow", "GuestRow", "attendance_sheet",
            "confirm_roll", "counts_in", "set_attendance", "sheet_in", "sheets_in"]
@@ -63,7 +70,7 @@ class AttendeeRow:
     temporarily_away: bool
     temporarily_here: bool
     suspended: bool
-    status: str  # present / absent_reason / absent / "" (not marked)
+    status: str  # present / absent_reason / absent / prosecuted / "" (not marked)
     reason: str
     approved: bool
 
@@ -160,7 +167,8 @@ def _listed(members: _Roster, day: dt.date) -> list[tuple[Member, MemberStatus]]
 def _facts(row: AttendeeRow) -> VoterFacts:
     return VoterFacts(membership=Membership(row.membership), attendance=_PRESENCE[row.status],
                       absence_approved=row.approved, exempt=row.exempt, temporarily_away=row.temporarily_away,
-                      temporarily_here=row.temporarily_here, suspended=row.suspended)
+                      temporarily_here=row.temporarily_here, suspended=row.suspended,
+                      prosecuted_or_detained=row.status == PROSECUTED)
 
 
 def vote_settings(store: Store) -> VoteSettings:
@@ -186,7 +194,8 @@ def count(rows: Sequence[AttendeeRow], apart: Sequence[AttendeeRow] = (),
         present_official=sum(r.membership == "official" for r in present),
         present_probationary=sum(r.membership == "probationary" for r in present),
         present_temporary=sum(r.present for r in here),
-        absent_with_reason=tuple(Absence(r.full_name, r.reason) for r in expected if r.status == "absent_reason"),
+        absent_with_reason=tuple(Absence(r.full_name, PROSECUTED_LABEL if r.status == PROSECUTED else r.reason)
+                                 for r in expected if r.status in ("absent_reason", PROSECUTED)),
         absent_without_reason=tuple(r.full_name for r in expected if r.status == "absent"),
         exempt_present=sum(r.exempt and r.present for r in own),
         not_marked=tuple(r.full_name for r in expected if r.status == NOT_MARKED),
@@ -215,7 +224,8 @@ def _sheet(session: Session, meeting: Meeting, settings: VoteSettings,
                          r.suspended, NOT_MARKED, "", False) for r in apart]
     return AttendanceSheet(meeting.id, day, tuple(rows), guests, count(rows, apart, guests),
                            compute_base([_facts(r) for r in (*rows, *apart)], settings),
-                           attendance_summary(_facts(r) for r in rows), meeting.chair_id, meeting.recorder_id,
+                           attendance_summary((_facts(r) for r in rows), rules_data.attendance_bands_on(day)),
+                           meeting.chair_id, meeting.recorder_id,
                            meeting.state == "final", tuple(apart))
 
 
