@@ -6,22 +6,28 @@ Used by ``secretary-app demo``, by the first-run wizard ("open the demo cell") a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import random
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models.base import new_id
 from models.cell import Cell
-from models.documents import DocumentRecord
 from models.dues import DuesPayment
-from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Resolution, Speech, Task, Vote
-from models.members import Member, MemberEvent
+from models.members import Member
 from models.rules.dates import add_months
+from models.rules.party_age import first_decision_date, gaps_from_events, party_age
 from secretary_app.demo_admissions import add_demo_admissions
 from secretary_app.errors import UserError
+from secretary_app.services import meeting_attendance as att
+from secretary_app.services import meeting_cycle as cycle
+from secretary_app.services import minutes as mn
+from secretary_app.services import resolutions, roster, votes
+from secretary_app.services.cell import CellInput, save_cell
+from secretary_app.services.roster import EventInput, MemberData
 from secretary_app.store import Changes, Store
 
 # (full name, gender, birth year, admission year, position, profession, story)
@@ -97,166 +103,176 @@ def _events_for(story: str, admitted: dt.date, today: dt.date) -> list[tuple[str
     return events
 
 
+def _term_start(today: dt.date) -> dt.date:
+    """The cell's congress closed shortly before the first demo meeting, so the term's document numbers
+    (01-NQ/CB, 02-NQ/CB, …) start with the demo's first resolution (documents.md §2: numbered per term)."""
+    return _month_start(today, 4).replace(day=20)
+
+
 def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 2026) -> Changes:
-    """Fill an empty database with the demo cell. Refuses a database that already holds a cell."""
+    """Fill an empty database with the demo cell, through the services a secretary uses (so it obeys the
+    same rules: the roll on each meeting day, ballots only from members present, numbers from the register).
+    Refuses a database that already holds a cell. One unit of work: nothing is left half-made."""
     today = today or dt.date.today()
     rng = random.Random(seed)
-    with store.transaction() as session:
-        if session.scalar(select(Cell.id).limit(1)) is not None:
-            raise UserError("Cơ sở dữ liệu này đã có chi bộ; chỉ tạo chi bộ mẫu trong một thư mục dữ liệu trống.")
-        cell_id = new_id()
-        term_start = dt.date(2025, 8, 20)
-        session.add(Cell(
-            id=cell_id, cell_id=cell_id, name="Chi bộ Tổ dân phố số 5",
-            superior_name="Đảng bộ phường Hoàn Kiếm", place_name="Hoàn Kiếm", wage_region=1,
-            cell_type="residential", term_start=term_start, term_end=dt.date(2030, 8, 19),
-        ))
-        members: list[Member] = []
-        for index, (name, gender, born, joined, position, profession, story) in enumerate(_PEOPLE):
-            admitted = dt.date(joined, rng.randint(1, 12), rng.randint(1, 28))
-            member = Member(
-                id=new_id(), cell_id=cell_id, full_name=name, gender=gender,
-                birth_date=dt.date(born, rng.randint(1, 12), rng.randint(1, 28)),
-                home_town=rng.choice(["Nam Định", "Thái Bình", "Hà Nội", "Nghệ An", "Hải Dương", "Thanh Hóa"]),
-                residence=f"Số {rng.randint(1, 80)} phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội",
-                card_number=f"{rng.randint(10000000, 99999999)}" if story != "probation" else "",
-                position=position, profession=profession,
-                education="12/12", political_theory=rng.choice(["Sơ cấp", "Trung cấp", "Cao cấp"]),
-                phone=f"09{rng.randint(10000000, 99999999)}",
-            )
-            events = _events_for(story, admitted, today)
-            member.admission_decision_date = events[0][1]
-            member.ceremony_date = events[0][1] + dt.timedelta(days=20)
-            if len(events) > 1 and events[1][0] == "recognition":
-                member.official_date = events[1][1]
-            for kind, when, extra in events:
-                member.events.append(MemberEvent(id=new_id(), cell_id=cell_id, kind=kind, event_date=when, **extra))
-            session.add(member)
-            members.append(member)
-            if index == 0:
-                secretary = member
-            elif index == 1:
-                deputy = member
-        session.flush()
-        active = [m for m, p in zip(members, _PEOPLE, strict=True) if p[6] not in ("moved", "deceased")]
-        _demo_meetings(session, cell_id, term_start, active, secretary, deputy, today, rng)
-        _demo_dues(session, cell_id, active, today, rng)
-        add_demo_admissions(session, cell_id, members, today)
+    try:
+        with store.transaction() as session:
+            if session.scalar(select(Cell.id).limit(1)) is not None:
+                raise UserError("Cơ sở dữ liệu này đã có chi bộ; chỉ tạo chi bộ mẫu trong một thư mục dữ liệu trống.")
+            term_start = _term_start(today)
+            save_cell(store, CellInput(
+                name="Chi bộ Tổ dân phố số 5", superior_name="Đảng bộ phường Hoàn Kiếm", place_name="Hoàn Kiếm",
+                wage_region=1, term_start=term_start, term_end=add_months(term_start, 30) - dt.timedelta(days=1),
+                cell_type="residential"))
+            cell_id = store.cell_id
+            members = _demo_members(store, session, today, rng)
+            _demo_meetings(store, members, today, rng)
+            _demo_dues(session, cell_id, members, today, rng)
+            add_demo_admissions(session, cell_id, members, today)
+    finally:
+        store.forget_cell()
     changes = Changes()
     changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "admission", "document")
-    store.forget_cell()
     return changes
 
 
-_AGENDA = [
-    ("opening", "Khai mạc, tuyên bố lý do, giới thiệu đại biểu"),
-    ("political", "Thông tin thời sự, chính trị; tình hình tư tưởng đảng viên"),
-    ("review", "Đánh giá kết quả thực hiện nghị quyết tháng trước"),
-    ("discussion", "Thảo luận, đóng góp ý kiến"),
-    ("party_building", "Công tác xây dựng Đảng: phát triển đảng viên, đảng phí"),
-    ("next_tasks", "Phương hướng, nhiệm vụ tháng tới"),
-    ("vote", "Biểu quyết thông qua nghị quyết"),
-    ("closing", "Bế mạc"),
-]
+def _demo_members(store: Store, session: Session, today: dt.date, rng: random.Random) -> list[Member]:
+    """The 25 people of ``_PEOPLE`` through ``roster.create_member`` / ``add_event``, in that order."""
+    members = []
+    for name, gender, born, joined, position, profession, story in _PEOPLE:
+        admitted = dt.date(joined, rng.randint(1, 12), rng.randint(1, 28))
+        birth = dt.date(born, rng.randint(1, 12), rng.randint(1, 28))
+        home = rng.choice(["Nam Định", "Thái Bình", "Hà Nội", "Nghệ An", "Hải Dương", "Thanh Hóa"])
+        residence = f"Số {rng.randint(1, 80)} phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội"
+        card = f"{rng.randint(10000000, 99999999)}" if story != "probation" else ""
+        theory = rng.choice(["Sơ cấp", "Trung cấp", "Cao cấp"])
+        phone = f"09{rng.randint(10000000, 99999999)}"
+        events = _events_for(story, admitted, today)
+        decided = events[0][1]
+        official = events[1][1] if len(events) > 1 and events[1][0] == "recognition" else None
+        member_id, _ = roster.create_member(store, MemberData(
+            full_name=name, birth_date=birth, gender=gender, home_town=home, residence=residence,
+            admission_decision_date=decided, ceremony_date=decided + dt.timedelta(days=20), official_date=official,
+            card_number=card, position=position, profession=profession, education="12/12",
+            political_theory=theory, phone=phone))
+        for kind, when, extra in events:
+            if kind not in ("admission", "recognition"):  # those two follow the record's dates
+                roster.add_event(store, member_id, EventInput(kind, when, **extra))
+        member = session.get(Member, member_id)
+        assert member is not None
+        for event in member.events:  # the record's form has no field for the decision's number yet
+            if event.kind == "admission":
+                event.decision_ref = events[0][2].get("decision_ref", "")
+        members.append(member)
+    return members
 
 
-def _demo_meetings(session, cell_id: uuid.UUID, term_start: dt.date, members: list[Member],  # type: ignore[no-untyped-def]
-                   secretary: Member, deputy: Member, today: dt.date, rng: random.Random) -> None:
-    for number, back in enumerate((3, 2, 1), start=1):
+_SPEECHES = (
+    "Đề nghị tăng cường tuyên truyền phân loại rác thải tại nguồn.",
+    "Nhất trí với dự thảo; đề nghị bổ sung nhiệm vụ chăm lo gia đình chính sách.",
+    "Đề nghị chi bộ phân công đảng viên theo dõi an ninh trật tự các ngõ, ngách.",
+)
+_TASKS = (
+    (0, "Tổ chức tổng vệ sinh khu phố vào sáng Chủ nhật cuối tháng"),
+    (1, "Thu đảng phí đúng hạn, nộp lên Đảng ủy phường trước ngày 10"),
+    (4, "Vận động các hộ gia đình đăng ký gia đình văn hóa"),
+)
+_CONCLUSIONS = {
+    "ideology": "Đảng viên yên tâm, tin tưởng; nhân dân đồng tình với chủ trương của phường.",
+    "assessment": "Các nhiệm vụ của nghị quyết tháng trước cơ bản hoàn thành.",
+    "discussion": "Chi bộ thống nhất tăng cường tuyên truyền, vận động nhân dân giữ gìn vệ sinh môi trường.",
+    "next_tasks": "Tập trung giữ gìn vệ sinh môi trường, an ninh trật tự; vận động xây dựng gia đình văn hóa.",
+}
+
+
+def _demo_meetings(store: Store, members: list[Member], today: dt.date, rng: random.Random) -> None:
+    """Three monthly meetings, each through the meeting services: planned, held, the roll taken on the
+    day, minutes typed, the resolution voted by the members present, drafted, numbered and finalised."""
+    secretary, deputy = members[0], members[1]
+    for back in (3, 2, 1):
         month = _month_start(today, back)
-        held = dt.datetime(month.year, month.month, 5, 19, 30, tzinfo=dt.UTC)
-        meeting = Meeting(
-            id=new_id(), cell_id=cell_id, kind="regular", planned_at=held, planned_minutes=120,
-            title=f"Sinh hoạt chi bộ thường kỳ tháng {month.month:02d}/{month.year}",
-            place="Nhà văn hóa Tổ dân phố số 5", chair_id=secretary.id, recorder_id=deputy.id, state="final",
-            started_at=held, ended_at=held + dt.timedelta(minutes=115),
-        )
-        session.add(meeting)
-        session.flush()  # rows below reference it; no ORM relationship orders the inserts for us
+        held = dt.datetime(month.year, month.month, 5, 19, 30)  # local wall-clock time, as a secretary types it
+        detail, _ = cycle.plan_meeting(store, kind="regular", planned_at=held, planned_minutes=120,
+                                       place="Nhà văn hóa Tổ dân phố số 5")
+        assessed = []
+        for task in cycle.tasks_to_assess(store, detail.id):
+            cycle.assess_task(store, task.id, "done", "Đã hoàn thành đúng hạn")
+            assessed.append(cycle.format_task_line(dataclasses.replace(task, status="done",
+                                                                       assessment="Đã hoàn thành đúng hạn"))
+                            .removeprefix("- "))
+        cycle.advance_meeting(store, detail.id)
+        cycle.advance_meeting(store, detail.id)
+        _take_roll(store, detail.id, {secretary.id, deputy.id}, rng)
+        att.set_chair_recorder(store, detail.id, secretary.id, deputy.id)
+        if back == 1:
+            att.add_guest(store, detail.id, "Vũ Minh Tuấn", "Đảng ủy viên phường, phụ trách chi bộ")
+        sheet = att.attendance_sheet(store, detail.id)
+        present = [r for r in sheet.rows if r.present and r.member_id not in (secretary.id, deputy.id)]
+        speakers = rng.sample(present, 2)
         items = []
-        for position, (step, title) in enumerate(_AGENDA):
-            item = AgendaItem(id=new_id(), cell_id=cell_id, meeting_id=meeting.id, position=position,
-                              step=step, title=title,
-                              presenter=secretary.full_name if position % 2 == 0 else deputy.full_name)
-            items.append(item)
-            session.add(item)
-        session.flush()
-        items[3].gist = "Các đồng chí đảng viên phát biểu ý kiến về vệ sinh môi trường và an ninh trật tự."
-        speakers = rng.sample(members[2:], 2)
-        session.add_all([
-            Speech(id=new_id(), cell_id=cell_id, agenda_item_id=items[3].id, position=1,
-                   speaker_id=speakers[0].id, speaker_name=speakers[0].full_name,
-                   opinion="Đề nghị tăng cường tuyên truyền phân loại rác thải tại nguồn."),
-            Speech(id=new_id(), cell_id=cell_id, agenda_item_id=items[3].id, position=2,
-                   speaker_id=speakers[1].id, speaker_name=speakers[1].full_name,
-                   opinion="Nhất trí với dự thảo; đề nghị bổ sung nhiệm vụ chăm lo gia đình chính sách."),
-        ])
-        for member in members:
-            absent = rng.random() < 0.12 and member not in (secretary, deputy)  # they chair and record
-            session.add(Attendance(
-                id=uuid.uuid5(meeting.id, str(member.id)), cell_id=cell_id, meeting_id=meeting.id,
-                member_id=member.id, status="absent_reason" if absent else "present",
-                reason="Đi công tác" if absent else "", approved=absent,
-            ))
-        base = 18
-        session.add(Vote(id=new_id(), cell_id=cell_id, meeting_id=meeting.id, agenda_item_id=items[6].id,
-                         subject=f"Nghị quyết tháng {month.month:02d}/{month.year}", decision_kind="resolution",
-                         yes=base - 1, no=0, abstain=1, base=base, passed=True))
-        body = "\n".join(f"{i + 1}. {it.title}" for i, it in enumerate(items))
-        session.add(Minutes(id=new_id(), cell_id=cell_id, meeting_id=meeting.id, body=body,
-                            finalised_at=held + dt.timedelta(days=1)))
-        resolution = Resolution(
-            id=new_id(), cell_id=cell_id, meeting_id=meeting.id, doc_type="NQ", number=number,
-            issued_on=held.date(), subject=f"về lãnh đạo thực hiện nhiệm vụ tháng {_next_month_label(month)}",
-            body=json.dumps(_resolution_sections(month), ensure_ascii=False),
-            signer_name=secretary.full_name, signer_title="BÍ THƯ", finalised_at=held + dt.timedelta(days=1),
-        )
-        session.add(resolution)
-        session.flush()
-        session.add(DocumentRecord(
-            id=new_id(), cell_id=cell_id, doc_type="NQ", term_start=term_start, number=number,
-            symbol=f"{number:02d}-NQ/CB", issued_on=held.date(), subject=resolution.subject,
-            signer=secretary.full_name, recipients="Đảng ủy phường Hoàn Kiếm\nĐảng viên trong chi bộ",
-            meeting_id=meeting.id, source_id=resolution.id,
-        ))
-        for owner, content in (
-            (secretary.full_name, "Tổ chức tổng vệ sinh khu phố vào sáng Chủ nhật cuối tháng"),
-            (deputy.full_name, "Thu đảng phí đúng hạn, nộp lên Đảng ủy phường trước ngày 10"),
-            (members[4].full_name, "Vận động các hộ gia đình đăng ký gia đình văn hóa"),
-        ):
-            next_month = _month_start(month.replace(day=28) + dt.timedelta(days=10), 0)
-            done = back > 1
-            session.add(Task(id=new_id(), cell_id=cell_id, resolution_id=resolution.id, meeting_id=meeting.id,
-                             content=content, owner=owner, deadline=next_month.replace(day=25),
-                             status="done" if done else "open"))
+        for item in detail.agenda:
+            presenter = secretary.full_name if item.step in ("opening", "assessment", "next_tasks", "vote",
+                                                             "closing") else deputy.full_name
+            gist = {"discussion": "Các đồng chí đảng viên phát biểu ý kiến về vệ sinh môi trường và an ninh trật tự.",
+                    "assessment": "; ".join(assessed)}.get(item.step, item.gist)
+            speeches = tuple(mn.SpeechDraft(r.full_name, _SPEECHES[n], r.member_id)
+                             for n, r in enumerate(speakers)) if item.step == "discussion" else ()
+            items.append(mn.ItemDraft(item.id, presenter, gist, _CONCLUSIONS.get(item.step, ""), speeches))
+        owners = {0: secretary.full_name, 1: deputy.full_name, 4: members[4].full_name}
+        deadline = _month_start(month, -1).replace(day=25)  # reported on at the next meeting
+        tasks = tuple(mn.TaskDraft(content, owners[who], deadline) for who, content in _TASKS)
+        mn.autosave_minutes(store, detail.id, mn.MinutesDraft(tuple(items), tasks=tasks))
+        # The resolution: voted by the official members present (one other opinion), then drafted, numbered.
+        voters = sheet.base.eligible_present
+        vote_item = next((i.id for i in detail.agenda if i.step == "vote"), None)
+        votes.record_vote(store, detail.id, f"thông qua Nghị quyết tháng {month.month:02d}/{month.year}",
+                          "resolution", voters - 1, 0, 1, agenda_item_id=vote_item)
+        draft, _ = resolutions.draft_resolution(store, detail.id)
+        resolutions.update_resolution(store, draft.id, subject=f"về lãnh đạo thực hiện nhiệm vụ {_month_label(month)}",
+                                      sections=list(draft.sections), signer_name=secretary.full_name)
+        resolutions.issue_resolution(store, draft.id)
+        mn.finalise_meeting(store, detail.id, ended_at=held + dt.timedelta(minutes=115))
 
 
-def _next_month_label(month: dt.date) -> str:
-    nxt = _month_start(month.replace(day=28) + dt.timedelta(days=10), 0)
-    return f"{nxt.month:02d} năm {nxt.year}" if nxt.month <= 2 else f"{nxt.month} năm {nxt.year}"
+def _take_roll(store: Store, meeting_id: uuid.UUID, keep: set[uuid.UUID], rng: random.Random) -> None:
+    """The recorder notes the absences, then "the others are present"; exempt members come now and then."""
+    sheet = att.attendance_sheet(store, meeting_id)
+    for row in sheet.rows:
+        if row.member_id in keep or row.temporarily_here:
+            continue
+        if row.exempt:
+            if rng.random() < 0.5:
+                att.set_attendance(store, meeting_id, row.member_id, "present")
+        elif rng.random() < 0.1:
+            att.set_attendance(store, meeting_id, row.member_id, "absent_reason",
+                               rng.choice(["Đi công tác", "Ốm", "Việc gia đình"]), approved=True)
+        elif rng.random() < 0.03:
+            att.set_attendance(store, meeting_id, row.member_id, "absent")
+    att.confirm_roll(store, meeting_id)
 
 
-def _resolution_sections(month: dt.date) -> list[dict]:
-    return [
-        {"heading": "I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG " + f"{month.month:02d}/{month.year}",
-         "paragraphs": ["Chi bộ đã lãnh đạo đảng viên thực hiện tốt các nhiệm vụ chính trị của địa phương; "
-                        "100% đảng viên nộp đảng phí đúng hạn."]},
-        {"heading": "II- ƯU ĐIỂM, HẠN CHẾ",
-         "paragraphs": ["Ưu điểm: đảng viên gương mẫu, đoàn kết.",
-                        "Hạn chế: một số đồng chí còn vắng sinh hoạt."]},
-        {"heading": "III- NHIỆM VỤ VÀ GIẢI PHÁP THÁNG TỚI",
-         "paragraphs": ["Tổ chức tổng vệ sinh khu phố; thu đảng phí; vận động xây dựng gia đình văn hóa."]},
-        {"heading": "IV- TỔ CHỨC THỰC HIỆN",
-         "paragraphs": ["Chi ủy phân công đảng viên phụ trách từng nhiệm vụ, báo cáo kết quả tại kỳ sinh hoạt sau."]},
-    ]
+def _month_label(month: dt.date) -> str:
+    """"tháng 02 năm 2026", "tháng 11 năm 2026" (months 1–2 zero-padded, as the Party date line)."""
+    return f"tháng {month.month:02d} năm {month.year}" if month.month <= 2 else f"tháng {month.month} năm {month.year}"
 
 
-def _demo_dues(session, cell_id: uuid.UUID, members: list[Member], today: dt.date,  # type: ignore[no-untyped-def]
+def _demo_dues(session: Session, cell_id: uuid.UUID, members: list[Member], today: dt.date,
                rng: random.Random) -> None:
+    """Ten months of payments, only for months the member belonged to the cell (from the first of the month
+    after admission, until they left) and never from a member exempt at 50 years of party age (rules.md §1.2).
+    The amounts are stand-ins until dues are computed from income by the dues rules."""
     for member in members:
         amount = rng.choice([20000, 30000, 35000, 50000])
+        events = roster.rule_events(member)
+        start = first_decision_date(events)
         for back in range(10, 0, -1):
             month = _month_start(today, back)
+            last_day = _month_start(month, -1) - dt.timedelta(days=1)
+            status = roster.status_of(member, last_day)
+            if start is None or month <= start or not (status.in_cell and status.is_member):
+                continue
+            if party_age(start, month, gaps_from_events(events)).total_months >= 12 * 50:
+                continue  # exempt: 50 years of party age or more
             if rng.random() < 0.08:  # a few unpaid months: the arrears list has something to show
                 continue
             session.add(DuesPayment(id=new_id(), cell_id=cell_id, member_id=member.id, month=month,

@@ -73,6 +73,9 @@ class Store:
                 self._local.session = None
 
     def _read_cell_id(self) -> uuid.UUID | None:
+        current = getattr(self._local, "session", None)
+        if current is not None:  # inside a unit of work (the demo cell is made in one): it sees its own cell
+            return current.scalar(select(Cell.id).where(Cell.deleted.is_(False)).limit(1))
         with self._sessions.begin() as session:
             return session.scalar(select(Cell.id).where(Cell.deleted.is_(False)).limit(1))
 

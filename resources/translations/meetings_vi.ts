@@ -24,6 +24,14 @@
         <translation>Chấp thuận</translation>
     </message>
     <message>
+        <source>Mark the others present</source>
+        <translation>Những người còn lại có mặt</translation>
+    </message>
+    <message>
+        <source>Everyone on the roll not yet marked is marked present (not exempt members: mark them if they came).</source>
+        <translation>Ghi có mặt cho mọi người trong danh sách chưa được điểm danh (trừ đảng viên miễn sinh hoạt: nếu đến dự thì điểm danh riêng).</translation>
+    </message>
+    <message>
         <source>Chair</source>
         <translation>Chủ trì</translation>
     </message>
@@ -52,12 +60,20 @@
         <translation>Thêm đại biểu</translation>
     </message>
     <message>
+        <source>Not marked</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+    <message>
         <source>Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.
-Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10.
+Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10. Not marked: %12.
 Vote base: %11</source>
         <translation>Tổng số đảng viên: %1 (chính thức %2, dự bị %3); miễn sinh hoạt %4; chuyển sinh hoạt tạm thời đi %5.
-Có mặt: %6 (chính thức %7, dự bị %8). Vắng có lý do: %9; vắng không lý do: %10.
-Số đảng viên được tính để biểu quyết: %11</translation>
+Có mặt: %6 (chính thức %7, dự bị %8). Vắng có lý do: %9; không lý do: %10. Chưa điểm danh: %12.
+Tổng số biểu quyết: %11</translation>
+    </message>
+    <message>
+        <source>Not on the roll this day: %1</source>
+        <translation>Không điểm danh tại chi bộ ngày này: %1</translation>
     </message>
     <message>
         <source>(choose)</source>
@@ -117,6 +133,30 @@ Số đảng viên được tính để biểu quyết: %11</translation>
     <message>
         <source>Not finalised yet: everything typed is saved as you go.</source>
         <translation>Chưa hoàn tất: mọi nội dung đã gõ được tự động lưu ngay.</translation>
+    </message>
+    <message>
+        <source>Check of the record: no contradictions found.</source>
+        <translation>Kiểm tra hồ sơ kỳ họp: không thấy mâu thuẫn.</translation>
+    </message>
+    <message>
+        <source>Check of the record: %1 to fix before finalising, %2 to look at.</source>
+        <translation>Kiểm tra hồ sơ kỳ họp: %1 điểm phải sửa trước khi hoàn tất, %2 điểm cần xem lại.</translation>
+    </message>
+    <message>
+        <source>Must fix:</source>
+        <translation>Phải sửa:</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Cần xem lại:</translation>
+    </message>
+    <message>
+        <source>Open to fix</source>
+        <translation>Mở để sửa</translation>
+    </message>
+    <message>
+        <source>Not finalised: fix what the check found first.</source>
+        <translation>Chưa hoàn tất: hãy sửa những điểm kiểm tra đã nêu trước.</translation>
     </message>
     <message>
         <source>Finalised. Minutes hash: %1</source>

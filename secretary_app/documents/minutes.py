@@ -58,6 +58,8 @@ def attendance_blocks(meeting: MeetingRecord, counts: AttendanceCounts) -> list[
         extras.append(f"miễn công tác và sinh hoạt đảng: {counts.exempt} đồng chí")
     if counts.transferred_out:
         extras.append(f"chuyển sinh hoạt tạm thời đi: {counts.transferred_out} đồng chí")
+    if counts.suspended:
+        extras.append(f"đình chỉ sinh hoạt: {counts.suspended} đồng chí")
     if counts.temporarily_here:
         extras.append(f"đảng viên sinh hoạt tạm thời tại chi bộ: {counts.temporarily_here} đồng chí")
     total += ("; " + "; ".join(extras) if extras else "") + "."
@@ -72,6 +74,8 @@ def attendance_blocks(meeting: MeetingRecord, counts: AttendanceCounts) -> list[
         present += f"; có lý do: {names}"
     if counts.absent_without_reason:
         present += "; không lý do: " + ", ".join(f"đồng chí {nfc(n)}" for n in counts.absent_without_reason)
+    if counts.not_marked:
+        present += "; chưa điểm danh: " + ", ".join(f"đồng chí {nfc(n)}" for n in counts.not_marked)
     blocks: list[Block] = [p(opening), p(total), p(present + ".")]
     if counts.guests:
         guests = "; ".join(f"đồng chí {nfc(g.name)}" + (f", {nfc(g.position)}" if g.position.strip() else "")

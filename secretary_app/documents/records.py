@@ -52,13 +52,18 @@ class GuestEntry:
 
 @dataclass(frozen=True)
 class AttendanceCounts:
-    """Head-count on the meeting day, computed from the roster (documents.md §3.4), never typed."""
+    """Head-count on the meeting day, computed from the roster (documents.md §3.4), never typed.
 
-    total: int  # in this cell's list on the day
+    Made in one place, ``services.meeting_attendance`` (the meeting's attendance sheet); the Điểm danh step,
+    the minutes, the extract and the resolution all print these numbers. Every member of the head-count is
+    in exactly one of: present, absent (with / without reason), exempt and not present, temporarily
+    transferred out, suspended, not marked; so ``total`` = the sum of those (``accounted``)."""
+
+    total: int  # in this cell's list on the day (official + probationary)
     official: int
     probationary: int
     exempt: int = 0  # miễn công tác và sinh hoạt đảng
-    transferred_out: int = 0  # chuyển sinh hoạt tạm thời đi
+    transferred_out: int = 0  # chuyển sinh hoạt tạm thời đi: listed apart, never present or absent here
     temporarily_here: int = 0  # sinh hoạt tạm thời đến (not in ``total``)
     present_official: int = 0
     present_probationary: int = 0
@@ -66,6 +71,9 @@ class AttendanceCounts:
     absent_with_reason: tuple[Absence, ...] = ()
     absent_without_reason: tuple[str, ...] = ()
     guests: tuple[GuestEntry, ...] = ()
+    suspended: int = 0  # đình chỉ sinh hoạt: not on the roll
+    exempt_present: int = 0  # exempt members who came (counted in ``present`` too)
+    not_marked: tuple[str, ...] = ()  # on the roll, no mark: not present
 
     @property
     def present(self) -> int:
@@ -74,6 +82,18 @@ class AttendanceCounts:
     @property
     def absent(self) -> int:
         return len(self.absent_with_reason) + len(self.absent_without_reason)
+
+    @property
+    def expected(self) -> int:
+        """Members expected at the meeting: the head-count less those transferred out, suspended, and exempt
+        members who did not come (the "có mặt …/…" of the resolution)."""
+        return self.total - self.transferred_out - self.suspended - (self.exempt - self.exempt_present)
+
+    @property
+    def accounted(self) -> int:
+        """present + absent + exempt not present + transferred out + suspended + not marked (= ``total``)."""
+        return (self.present + self.absent + (self.exempt - self.exempt_present) + self.transferred_out
+                + self.suspended + len(self.not_marked))
 
 
 @dataclass(frozen=True)

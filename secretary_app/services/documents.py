@@ -23,30 +23,18 @@ from models.audit import AuditEntry
 from models.cell import Cell
 from models.documents import DocumentRecord
 from models.dues import DuesPayment
-from models.meetings import AgendaItem, Attendance, Guest, Meeting, Resolution, Speech, Task, Vote
+from models.meetings import AgendaItem, Meeting, Resolution, Speech, Task, Vote
 from models.members import Member
-from models.members import MemberEvent as MemberEventRow
-from models.rules.status import (
-    DisciplineForm,
-    EventKind,
-    MemberEvent,
-    Membership,
-    MemberStatus,
-    status_labels,
-    status_on,
-)
+from models.rules.status import Membership, status_labels
 from models.text import name_sort_key
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
 from secretary_app.documents.common import report_recipients, superior_committee, vnd
 from secretary_app.documents.records import (
-    Absence,
     AgendaEntry,
-    AttendanceCounts,
     CellHeader,
     DuesLedgerRecord,
     DuesLedgerRow,
-    GuestEntry,
     MeetingRecord,
     MemberListRecord,
     MemberListRow,
@@ -57,14 +45,12 @@ from secretary_app.documents.records import (
     VoteEntry,
 )
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.services.meeting_attendance import counts_in
+from secretary_app.services.roster import status_of
 from secretary_app.services.votes import ballots_of
 from secretary_app.store import Changes, Store
 
 _HELD_STATES = ("held", "final")
-_DISCIPLINE_BY_TEXT = {form.value: form for form in DisciplineForm} | {
-    "khiển trách": DisciplineForm.REPRIMAND, "cảnh cáo": DisciplineForm.WARNING,
-    "cách chức": DisciplineForm.DISMISSAL, "đình chỉ sinh hoạt đảng": DisciplineForm.SUSPENSION,
-}
 
 
 @dataclass(frozen=True)
@@ -94,68 +80,11 @@ def _cell(session: Session, cell_id: uuid.UUID) -> tuple[Cell, CellHeader]:
     return cell, CellHeader(superior_body=cell.superior_name, cell_name=cell.name, place=cell.place_name)
 
 
-def _rule_event(row: MemberEventRow) -> MemberEvent | None:
-    try:
-        kind = EventKind(row.kind)
-    except ValueError:
-        return None  # an event kind this version does not know changes no status
-    discipline = _DISCIPLINE_BY_TEXT.get(row.detail.strip().casefold()) if kind is EventKind.DISCIPLINE else None
-    return MemberEvent(kind=kind, day=row.event_date, end=row.end_date, discipline=discipline, reason=row.reason)
-
-
-def member_status(member: Member, day: dt.date) -> MemberStatus:
-    """The member's status on ``day`` per the dated rules (models.rules.status)."""
-    events = [event for row in member.events if not row.deleted and (event := _rule_event(row)) is not None]
-    return status_on(events, day)
-
-
 def _members(session: Session, cell_id: uuid.UUID) -> list[Member]:
     members = session.scalars(
         select(Member).where(Member.cell_id == cell_id, Member.deleted.is_(False)).options(selectinload(Member.events))
     ).all()
     return sorted(members, key=lambda m: name_sort_key(m.full_name))
-
-
-def attendance_counts(session: Session, meeting: Meeting) -> AttendanceCounts:
-    """documents.md §3.4 from the roster on the meeting day and the attendance rows, never typed by hand."""
-    day = meeting.planned_at.date()
-    rows = {row.member_id: row for row in session.scalars(
-        select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.deleted.is_(False)))}
-    counts: dict[str, int] = defaultdict(int)
-    with_reason: list[Absence] = []
-    without_reason: list[str] = []
-    for member in _members(session, meeting.cell_id):
-        status = member_status(member, day)
-        row = rows.get(member.id)
-        present = row is not None and row.status == "present"
-        if status.temporarily_here and status.is_member:
-            counts["here"] += 1
-            counts["present_temporary"] += present
-            continue
-        if not (status.in_cell and status.is_member):
-            continue
-        official = status.membership is Membership.OFFICIAL
-        counts["total"] += 1
-        counts["official" if official else "probationary"] += 1
-        counts["exempt"] += status.exempt
-        counts["away"] += status.temporarily_away
-        if present:
-            counts["present_official" if official else "present_probationary"] += 1
-        elif status.exempt or status.temporarily_away:
-            continue  # not expected at the meeting: counted above, not listed as absent
-        elif row is not None and row.status == "absent_reason":
-            with_reason.append(Absence(member.full_name, row.reason))
-        elif row is not None:
-            without_reason.append(member.full_name)
-    guests = session.scalars(select(Guest).where(Guest.meeting_id == meeting.id, Guest.deleted.is_(False))).all()
-    return AttendanceCounts(
-        total=counts["total"], official=counts["official"], probationary=counts["probationary"],
-        exempt=counts["exempt"], transferred_out=counts["away"], temporarily_here=counts["here"],
-        present_official=counts["present_official"], present_probationary=counts["present_probationary"],
-        present_temporary=counts["present_temporary"], absent_with_reason=tuple(with_reason),
-        absent_without_reason=tuple(without_reason),
-        guests=tuple(GuestEntry(g.name, g.position) for g in guests),
-    )
 
 
 def _meeting(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> Meeting:
@@ -233,7 +162,7 @@ def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) 
         recorder=recorder.full_name if recorder else "", recorder_title=recorder.position if recorder else "",
         agenda=tuple(entries), kind=meeting.kind, topic=meeting.title if meeting.kind == "thematic" else "",
         ends_at=meeting.ended_at if held else None,
-        attendance=attendance_counts(session, meeting) if held else None,
+        attendance=counts_in(session, meeting) if held else None,
         tasks=tuple(TaskEntry(t.content, t.owner, t.deadline) for t in tasks),
         dues_note=_dues_note(session, cell_id, meeting.planned_at.date()),
         planned_minutes=meeting.planned_minutes, announced_on=_announced_on(session, meeting),
@@ -272,7 +201,7 @@ def resolution_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUI
     _, cell = _cell(session, cell_id)
     row = _resolution(session, meeting)
     register = _register_row(session, row)
-    counts = attendance_counts(session, meeting)
+    counts = counts_in(session, meeting)
     vote = session.scalars(select(Vote).where(
         Vote.meeting_id == meeting.id, Vote.decision_kind == "resolution", Vote.deleted.is_(False))).first()
     chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
@@ -287,7 +216,7 @@ def resolution_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUI
         cell=cell, doc_type=row.doc_type, number=row.number, issued_on=row.issued_on, subject=row.subject,
         sections=_sections(row.body), signer_name=row.signer_name, signer_title=row.signer_title or "BÍ THƯ",
         recipients=recipients, meeting_date=meeting.planned_at.date(), present=counts.present,
-        total=counts.total, chair=chair.full_name if chair else "",
+        total=counts.expected, chair=chair.full_name if chair else "",
         chair_title=chair.position if chair and chair.position else "Bí thư chi bộ", meeting_kind=meeting.kind,
         vote=VoteEntry(vote.subject, vote.yes, vote.base, vote.no, vote.abstain, vote.passed) if vote else None,
     )
@@ -298,7 +227,7 @@ def member_list_record(session: Session, cell_id: uuid.UUID, as_of: dt.date) -> 
     _, cell = _cell(session, cell_id)
     rows = []
     for member in _members(session, cell_id):
-        status = member_status(member, as_of)
+        status = status_of(member, as_of)
         if not (status.in_cell and status.is_member):
             continue
         official = status.membership is Membership.OFFICIAL
@@ -340,7 +269,8 @@ def dues_ledger_record(session: Session, cell_id: uuid.UUID, as_of: dt.date) -> 
     rows = []
     for member in _members(session, cell_id):
         amounts = tuple(paid.get((member.id, month)) for month in months)
-        if any(amounts) or (member_status(member, as_of).in_cell and member_status(member, as_of).is_member):
+        status = status_of(member, as_of)
+        if any(amounts) or (status.in_cell and status.is_member):
             rows.append(DuesLedgerRow(member.full_name, amounts))
     return DuesLedgerRecord(cell=cell, months=tuple(months), rows=tuple(rows),
                             signer_name=_secretary(session, cell_id), issued_on=as_of)

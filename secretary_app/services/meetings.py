@@ -6,10 +6,13 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from models.meetings import Attendance, Meeting
+from models.meetings import Meeting
+from secretary_app.services.meeting_attendance import sheets_in
 from secretary_app.store import Store
+
+HELD_STATES = ("held", "final")
 
 KIND_LABELS = {"regular": "Thường kỳ", "thematic": "Chuyên đề", "regular_and_thematic": "Thường kỳ kết hợp chuyên đề",
                "extraordinary": "Bất thường"}
@@ -23,24 +26,22 @@ class MeetingRow:
     kind: str
     planned_at: dt.datetime
     state: str
-    present: int
-    invited: int
+    present: int  # members present (the attendance sheet), 0 before the meeting is held
+    invited: int  # members expected at the meeting (the sheet's ``counts.expected``)
 
 
 def list_meetings(store: Store) -> list[MeetingRow]:
-    """Upcoming first (soonest first), then held meetings (newest first)."""
+    """Upcoming first (soonest first), then held meetings (newest first). "Present" is the attendance
+    sheet's (present / expected), for meetings that took place."""
     with store.transaction() as session:
-        present = (select(Attendance.meeting_id, func.count().label("n"))
-                   .where(Attendance.status == "present").group_by(Attendance.meeting_id).subquery())
-        invited = (select(Attendance.meeting_id, func.count().label("n"))
-                   .group_by(Attendance.meeting_id).subquery())
-        rows = session.execute(
-            select(Meeting, func.coalesce(present.c.n, 0), func.coalesce(invited.c.n, 0))
-            .outerjoin(present, present.c.meeting_id == Meeting.id)
-            .outerjoin(invited, invited.c.meeting_id == Meeting.id)
-            .where(Meeting.cell_id == store.cell_id, Meeting.deleted.is_(False))
-        ).all()
-        result = [MeetingRow(m.id, m.title, m.kind, m.planned_at, m.state, p, i) for m, p, i in rows]
+        meetings = list(session.scalars(select(Meeting).where(Meeting.cell_id == store.cell_id,
+                                                             Meeting.deleted.is_(False))))
+        sheets = sheets_in(session, store, [m for m in meetings if m.state in HELD_STATES])
+        result = []
+        for m in meetings:
+            counts = sheets[m.id].counts if m.id in sheets else None
+            result.append(MeetingRow(m.id, m.title, m.kind, m.planned_at, m.state,
+                                     counts.present if counts else 0, counts.expected if counts else 0))
     upcoming = sorted((r for r in result if r.state in ("draft", "announced")), key=lambda r: r.planned_at)
     held = sorted((r for r in result if r.state not in ("draft", "announced")), key=lambda r: r.planned_at,
                   reverse=True)

@@ -14,6 +14,7 @@ from models import sealed
 from models.base import new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
+from secretary_app.services.meeting_check import refuse_contradictions
 from secretary_app.services.meeting_cycle import READ_ONLY_MESSAGE, editable_meeting, load_meeting
 from secretary_app.store import Changes, Store
 
@@ -236,22 +237,27 @@ class FinaliseResult:
     resolution_hash: str
 
 
-def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[FinaliseResult, Changes]:
+def finalise_meeting(store: Store, meeting_id: uuid.UUID,
+                     ended_at: dt.datetime | None = None) -> tuple[FinaliseResult, Changes]:
     """Seal the minutes (and the meeting's resolution): state final, SHA-256 of the content stored.
-    After this every service refuses edits with ReadOnlyError; corrections go to ``amend_minutes``."""
+    After this every service refuses edits with ReadOnlyError; corrections go to ``amend_minutes``.
+    ``ended_at`` is the closing time the recorder noted (now when not given and none was recorded)."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         if meeting.state != "held":
             raise ValidationFailed("Chỉ hoàn tất biên bản sau khi đã chuyển kỳ sinh hoạt sang «Đã họp».")
         if meeting.chair_id is None or meeting.recorder_id is None:
             raise ValidationFailed("Hãy chọn chủ trì và thư ký (ở bước Điểm danh) trước khi hoàn tất biên bản.")
+        refuse_contradictions(session, store, meeting)  # an absent speaker, too many ballots, …
         minutes = _main_minutes(session, meeting.id)
         if minutes is None:
             minutes = Minutes(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, body="")
             session.add(minutes)
             session.flush()
         now = utcnow()
-        if meeting.ended_at is None:
+        if ended_at is not None:
+            meeting.ended_at = ended_at
+        elif meeting.ended_at is None:
             # The minutes print it as "kết thúc lúc 21 giờ 15 phút": local wall-clock time, like planned_at
             # (UTC here printed seven hours early in Việt Nam).
             meeting.ended_at = dt.datetime.now().replace(second=0, microsecond=0)

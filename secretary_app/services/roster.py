@@ -269,6 +269,11 @@ def rule_events(member: Member) -> list[rules.MemberEvent]:
     return [e for e in converted if e is not None]
 
 
+def status_of(member: Member, day: dt.date) -> rules.MemberStatus:
+    """The member's status on ``day`` from their live events: the one way every service asks it."""
+    return rules.status_on(rule_events(member), day)
+
+
 def _party_months(member: Member, events: Sequence[rules.MemberEvent], as_of: dt.date) -> int | None:
     start = first_decision_date(events) or member.admission_decision_date
     if start is None:

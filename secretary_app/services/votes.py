@@ -202,7 +202,7 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
         if row.membership != "official" or row.temporarily_here:
             ignored += 1
             continue
-        if row.status != "present":
+        if not row.present:
             raise ValidationFailed(f"Đồng chí {row.full_name} được ghi vắng mặt nên không thể biểu quyết.")
         if member_id not in voters:  # suspended or transferred away: present, but not in the vote base
             raise ValidationFailed(f"Đồng chí {row.full_name} không thuộc danh sách biểu quyết của kỳ họp này.")

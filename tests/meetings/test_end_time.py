@@ -18,6 +18,7 @@ def test_the_minutes_close_at_local_time_in_viet_nam(demo_store, monkeypatch):
         detail, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30))
         cycle.advance_meeting(demo_store, detail.id)
         cycle.advance_meeting(demo_store, detail.id)
+        att.confirm_roll(demo_store, detail.id)  # nobody is present before being marked
         present = [r.member_id for r in att.attendance_sheet(demo_store, detail.id).rows if r.status == "present"]
         att.set_chair_recorder(demo_store, detail.id, present[0], present[1])
         mn.finalise_meeting(demo_store, detail.id)

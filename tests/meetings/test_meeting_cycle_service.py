@@ -75,6 +75,7 @@ def _held(store):
     detail, _ = cycle.plan_meeting(store, kind="regular", planned_at=DECEMBER)
     cycle.advance_meeting(store, detail.id)
     detail, _ = cycle.advance_meeting(store, detail.id)
+    att.confirm_roll(store, detail.id)  # "the others are present": nobody is present before being marked
     present = [r.member_id for r in att.attendance_sheet(store, detail.id).rows if r.status == "present"]
     att.set_chair_recorder(store, detail.id, present[0], present[1])
     return detail

@@ -29,6 +29,7 @@ def _step4(win, runner):  # type: ignore[no-untyped-def]
     page.plan_with(kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30), planned_minutes=120,
                    place="Nhà văn hóa Tổ dân phố số 5")
     ws = page.workspace
+    att.confirm_roll(ws.ctx.store, ws.meeting_id)  # the roll is taken: everyone present
     ws.steps.buttons[3].click()
     return ws.meeting_id, ws.resolution
 
@@ -227,6 +228,7 @@ def test_a_vote_cannot_point_at_another_meetings_agenda_item(demo_store):
     from secretary_app.services.meetings import list_meetings
 
     detail, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30))
+    att.confirm_roll(demo_store, detail.id)
     other = next(r for r in list_meetings(demo_store) if r.id != detail.id)
     foreign = cycle.get_meeting(demo_store, other.id).agenda[0].id
     with pytest.raises(ValidationFailed) as refused:

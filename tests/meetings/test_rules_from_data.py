@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from secretary_app.documents.records import Absence
 from secretary_app.errors import ValidationFailed
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_cycle as cycle
@@ -101,10 +102,11 @@ def test_a_prosecuted_member_leaves_the_vote_base(store, worked_cell):
     row = next(r for r in sheet.rows if r.member_id == accused)
     assert row.status_label == "bị khởi tố, truy tố, tạm giam"
     assert accused not in {r.member_id for r in sheet.voters}
-    # On the roll they are absent with that reason, so present + absent still make the total.
+    # On the roll they are absent with that reason; the exempt member who did not come and the two away are
+    # not "absent", and everyone is accounted for.
     c = sheet.counts
-    assert (c.present, c.absent_reason, c.total) == (22, 4, 26)
-    assert "Nguyễn Văn An (bị khởi tố, truy tố, tạm giam)" in c.absent_reason_names
+    assert (c.present, c.absent, c.total, c.accounted) == (22, 1, 26, 26)
+    assert Absence("Nguyễn Văn An", "bị khởi tố, truy tố, tạm giam") in c.absent_with_reason
     # 10 of the 19 is more than half; a ballot in their name is refused.
     assert votes.record_vote(store, worked_cell.meeting_id, "Thông qua nghị quyết", "resolution", 10, 9, 0)[0].passed
     with pytest.raises(ValidationFailed):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from secretary_app.documents.records import Absence
 from secretary_app.errors import ValidationFailed
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import votes
@@ -83,4 +84,4 @@ def test_approved_absence_leaves_the_base_but_an_unapproved_one_stays(store, wor
     att.set_attendance(store, worked_cell.meeting_id, member, "absent_reason", "Đi công tác", approved=True)
     sheet = att.attendance_sheet(store, worked_cell.meeting_id)
     assert sheet.base.base == 19
-    assert "Nguyễn Văn An (Đi công tác)" in sheet.counts.absent_reason_names
+    assert Absence("Nguyễn Văn An", "Đi công tác") in sheet.counts.absent_with_reason

@@ -3,16 +3,19 @@ and the computed counts and vote base (never typed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,13 +44,25 @@ class AttendanceStep(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 5)
-        right = QVBoxLayout()
+        panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
+        right = QVBoxLayout(panel)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
+        # Members of the cell not on the roll that day (temporarily transferred away, suspended).
+        self.apart = QLabel()
+        self.apart.setWordWrap(True)
+        self.rest_present_button = QPushButton(self.tr("Mark the others present"))
+        self.rest_present_button.setToolTip(self.tr(
+            "Everyone on the roll not yet marked is marked present (not exempt members: mark them if they came)."))
+        self.rest_present_button.clicked.connect(self.mark_rest_present)
+        for label in (self.counts, self.apart, self.warning):  # wrapped lines are never squeezed
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         right.addWidget(self.counts)
+        right.addWidget(self.apart)
+        right.addWidget(self.rest_present_button)
         right.addWidget(self.warning)
         form = QFormLayout()
         self.chair = QComboBox()
@@ -70,8 +85,14 @@ class AttendanceStep(QWidget):
         self.guest_position.returnPressed.connect(self.add_guest)
         for w in (self.guest_name, self.guest_position, self.add_guest_button):
             right.addWidget(w)
-        layout.addLayout(right, 2)
-        self.guests.setMaximumHeight(160)
+        right.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        layout.addWidget(scroll, 2)
+        self.guests.setMaximumHeight(90)
 
     def load(self, sheet: att.AttendanceSheet) -> None:
         self._loading = True
@@ -90,6 +111,7 @@ class AttendanceStep(QWidget):
             standing.setToolTip(row.kind_label)
             self.table.setItem(r, 1, standing)
             combo = QComboBox()
+            combo.addItem(self.tr("Not marked"), att.NOT_MARKED)
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(combo.findData(row.status))
@@ -115,26 +137,31 @@ class AttendanceStep(QWidget):
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"
-            "Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10.\n"
-            "Vote base: %11").replace("%11", sheet.base.explanation()).replace("%10", str(c.absent_no_reason))
-            .replace("%9", str(c.absent_reason)).replace("%8", str(c.present_probationary))
+            "Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10. "
+            "Not marked: %12.\nVote base: %11").replace("%12", str(len(c.not_marked)))
+            .replace("%11", sheet.base.explanation()).replace("%10", str(len(c.absent_without_reason)))
+            .replace("%9", str(len(c.absent_with_reason))).replace("%8", str(c.present_probationary))
             .replace("%7", str(c.present_official)).replace("%6", str(c.present))
             .replace("%5", str(c.transferred_out)).replace("%4", str(c.exempt)).replace("%3", str(c.probationary))
             .replace("%2", str(c.official)).replace("%1", str(c.total)))
+        self.apart.setText(self.tr("Not on the roll this day: %1").replace(
+            "%1", "; ".join(f"{r.full_name} ({r.apart_reason})" for r in sheet.apart)) if sheet.apart else "")
         self.warning.setText(sheet.warning)
-        present = [r for r in sheet.rows if r.status == "present"]
+        present = [r for r in sheet.rows if r.present]
         for combo, chosen in ((self.chair, sheet.chair_id), (self.recorder, sheet.recorder_id)):
             combo.clear()
             combo.addItem(self.tr("(choose)"), None)
             for row in present:
                 combo.addItem(row.full_name, row.member_id)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            ids = [None, *(row.member_id for row in present)]  # findData cannot match a UUID
+            combo.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
             combo.setEnabled(not sheet.read_only)
         self.guests.clear()
         for g in sheet.guests:
             self.guests.addItem(f"{g.name}" + (f" — {g.position}" if g.position else ""))
         for w in (self.people_button, self.add_guest_button, self.guest_name, self.guest_position):
             w.setEnabled(not sheet.read_only)
+        self.rest_present_button.setEnabled(not sheet.read_only and bool(c.not_marked))
         self._loading = False
 
     def _mark(self, r: int) -> None:
@@ -154,10 +181,34 @@ class AttendanceStep(QWidget):
         QTimer.singleShot(0, lambda: self.load(sheet))
         self.changed.emit()
 
+    def mark_rest_present(self) -> None:
+        """Everyone on the roll not yet marked is present (the recorder has noted the absences)."""
+        assert self.sheet is not None
+        store, mid = self.ctx.store, self.sheet.meeting_id
+
+        def job() -> att.AttendanceSheet:
+            att.confirm_roll(store, mid)
+            return att.attendance_sheet(store, mid)
+
+        def done(sheet: att.AttendanceSheet) -> None:
+            self.load(sheet)
+            self.changed.emit()
+
+        self.ctx.runner.run(job, on_done=done, on_error=lambda exc: self.warning.setText(user_message(exc)))
+
+    def select_member(self, member_id: object) -> None:
+        """Select a member's row (a finding of the consistency check points here)."""
+        if self.sheet is None:
+            return
+        for r, row in enumerate(self.sheet.rows):
+            if row.member_id == member_id:
+                self.table.selectRow(r)
+                self.table.setFocus()
+                return
+
     def set_people(self) -> None:
         assert self.sheet is not None
         try:
-            att.confirm_roll(self.ctx.store, self.sheet.meeting_id)
             att.set_chair_recorder(self.ctx.store, self.sheet.meeting_id, self.chair.currentData(),
                                    self.recorder.currentData())
         except Exception as exc:

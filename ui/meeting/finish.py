@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.services import meeting_check as mc
 from secretary_app.services import meeting_export as ex
 from secretary_app.services import minutes as mn
 from ui.context import AppContext
@@ -28,6 +30,7 @@ from ui.tasks import user_message
 class FinishStep(QWidget):
     changed = Signal()
     exported = Signal(object)
+    open_target = Signal(object)  # a finding's ``mc.Target``: the workspace opens that step and record
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +47,16 @@ class FinishStep(QWidget):
         self.integrity.setObjectName("warning")
         self.integrity.setWordWrap(True)
         layout.addWidget(self.integrity)
+        # The consistency check of the record, run on opening the step and by finalising.
+        self.check_title = QLabel()
+        self.check_title.setWordWrap(True)
+        layout.addWidget(self.check_title)
+        self.findings: tuple[mc.Finding, ...] = ()
+        self.finding_buttons: list[QPushButton] = []
+        self.findings_box = QWidget()
+        self.findings_layout = QVBoxLayout(self.findings_box)
+        self.findings_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.findings_box)
         self.finalise_button = QPushButton(self.tr("Finalise minutes and resolution"))
         self.finalise_button.setObjectName("primary")
         self.finalise_button.clicked.connect(self.finalise)
@@ -89,11 +102,60 @@ class FinishStep(QWidget):
         self.finalise_button.setEnabled(not view.read_only)
         self.amend_button.setEnabled(view.read_only)
         self.amendment.setReadOnly(not view.read_only)
+        self.show_findings(())
+        if not view.read_only:
+            store = self.ctx.store
+            self.ctx.runner.run(lambda: mc.check_meeting(store, meeting_id),
+                                on_done=lambda found: self._checked(meeting_id, found),
+                                on_error=lambda exc: self.message.setText(user_message(exc)))
+
+    def _checked(self, meeting_id: uuid.UUID, found: tuple[mc.Finding, ...]) -> None:
+        if meeting_id == self.meeting_id:  # not a check of a meeting closed meanwhile
+            self.show_findings(found, checked=True)
+
+    def show_findings(self, found: tuple[mc.Finding, ...], *, checked: bool = False) -> None:
+        """One line per finding, its severity in words, and a button that opens the place to fix it."""
+        self.findings = found
+        self.finding_buttons = []
+        while self.findings_layout.count():
+            old = self.findings_layout.takeAt(0)
+            widget = old.widget() if old is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        blocking = sum(f.blocking for f in found)
+        if not checked:
+            self.check_title.setText("")
+        elif not found:
+            self.check_title.setText(self.tr("Check of the record: no contradictions found."))
+        else:
+            self.check_title.setText(self.tr("Check of the record: %1 to fix before finalising, %2 to look at.")
+                                     .replace("%1", str(blocking)).replace("%2", str(len(found) - blocking)))
+        for finding in found:
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
+            word = self.tr("Must fix:") if finding.blocking else self.tr("Check:")
+            text = QLabel(f"{word} {finding.message}")
+            text.setWordWrap(True)
+            if finding.blocking:
+                text.setObjectName("warning")
+            button = QPushButton(self.tr("Open to fix"))
+            button.clicked.connect(lambda _=False, t=finding.target: self.open_target.emit(t))
+            row.addWidget(text, 1)
+            row.addWidget(button)
+            self.findings_layout.addWidget(line)
+            self.finding_buttons.append(button)
+        if blocking:
+            self.finalise_button.setEnabled(False)
 
     def finalise(self) -> None:
         assert self.meeting_id is not None
         try:
             result, _ = mn.finalise_meeting(self.ctx.store, self.meeting_id)
+        except mc.RecordContradicts as exc:
+            self.show_findings(exc.findings, checked=True)
+            self.message.setText(self.tr("Not finalised: fix what the check found first."))
+            return
         except Exception as exc:
             self.message.setText(user_message(exc))
             return

@@ -181,6 +181,20 @@ class MinutesEditor(QWidget):
             self._append_speech_row(s.speaker_name, s.opinion)
         self._loading = False
 
+    def select_speech(self, item_id: uuid.UUID | None, position: int) -> None:
+        """Show an agenda item with one speech selected (``position`` 1 = its first speaker)."""
+        index = next((i for i, d in enumerate(self._drafts) if d.item_id == item_id), -1)
+        if index < 0:
+            return
+        self.items.setCurrentRow(index)
+        self.speeches.selectRow(position - 1)
+        self.speeches.setFocus()
+
+    def select_task(self, position: int) -> None:
+        """Select a row of the tasks table (0 = the first task)."""
+        self.tasks.selectRow(position)
+        self.tasks.setFocus()
+
     def _append_speech_row(self, name: str, opinion: str) -> None:
         row = self.speeches.rowCount()
         self.speeches.insertRow(row)

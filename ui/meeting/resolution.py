@@ -325,6 +325,14 @@ class ResolutionStep(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.votes.addItem(item)
 
+    def select_vote(self, vote_id: uuid.UUID | None) -> None:
+        """Select a recorded vote in the list (a finding of the consistency check points here)."""
+        for index, row in enumerate(self.vote_rows):
+            if row.id == vote_id:
+                self.votes.setCurrentRow(index)
+                self.votes.setFocus()
+                return
+
     def _update_method(self) -> None:
         """By name is offered unless the meeting is read-only or the vote was a secret ballot, which the
         rules allow for some kinds only (admission, recognition, removal, discipline)."""

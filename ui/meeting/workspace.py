@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from secretary_app.services import meeting_attendance as att
+from secretary_app.services import meeting_check as mc
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
 from ui.context import AppContext
@@ -57,6 +58,7 @@ class MeetingWorkspace(QWidget):
         for w in (self.prepare, self.resolution, self.finish):
             w.changed.connect(self._changed)
         self.attendance.changed.connect(self.changed)  # it reloads itself
+        self.finish.open_target.connect(self.show_target)
 
     def open(self, meeting_id: uuid.UUID, step: int | None = None) -> None:
         self.meeting_id = meeting_id
@@ -72,6 +74,22 @@ class MeetingWorkspace(QWidget):
         self.steps.set_current(index)
         self.stack.setCurrentIndex(index)
         self.reload()
+
+    def show_target(self, target: mc.Target) -> None:
+        """Open the step and select the record a finding of the consistency check is about."""
+        self.go(int(target.step))
+        if target.kind == "speech":
+            self.minutes.select_speech(target.item_id, target.position)
+        elif target.kind == "task":
+            self.minutes.select_task(target.position)
+        elif target.kind == "vote":
+            self.resolution.select_vote(target.id)
+        elif target.kind == "resolution":
+            self.resolution.res_subject.setFocus()
+        elif target.kind in ("chair", "recorder"):
+            (self.attendance.chair if target.kind == "chair" else self.attendance.recorder).setFocus()
+        elif target.kind == "attendance":
+            self.attendance.select_member(target.id)
 
     def _save_minutes(self) -> None:
         try:
