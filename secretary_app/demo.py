@@ -21,8 +21,9 @@ from models.dues import DuesPayment
 from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
 from models.rules.dates import add_months
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import UserError
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 # (full name, gender, birth year, admission year, position, profession, story)
 # story: "" official; "probation" admitted < 12 months ago; "exempt"; "temp_out"; "temp_in"; "moved";
@@ -97,7 +98,7 @@ def _events_for(story: str, admitted: dt.date, today: dt.date) -> list[tuple[str
     return events
 
 
-def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 2026) -> Changes:
+def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 2026) -> OpResult[None]:
     """Fill an empty database with the demo cell. Refuses a database that already holds a cell."""
     today = today or dt.date.today()
     rng = random.Random(seed)
@@ -142,10 +143,10 @@ def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 202
         _demo_meetings(session, cell_id, term_start, active, secretary, deputy, today, rng)
         _demo_dues(session, cell_id, active, today, rng)
         _demo_candidates(session, cell_id, members, today)
-    changes = Changes()
-    changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "document")
+    changes = Changes(Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.RESOLUTION | Change.DUES
+                      | Change.ADMISSION | Change.DOCUMENT)
     store.forget_cell()
-    return changes
+    return OpResult(None, changes)
 
 
 _AGENDA = [

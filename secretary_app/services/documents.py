@@ -35,6 +35,7 @@ from models.rules.status import (
     status_on,
 )
 from models.text import name_sort_key
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
 from secretary_app.documents.common import vnd
@@ -57,7 +58,7 @@ from secretary_app.documents.records import (
 )
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.votes import ballots_of
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 _HELD_STATES = ("held", "final")
 _DISCIPLINE_BY_TEXT = {form.value: form for form in DisciplineForm} | {
@@ -384,21 +385,21 @@ def render(built: Built, path: Path, fmt: str) -> str:
 
 
 def export(store: Store, kind: str, path: str | Path, fmt: str | None = None, *,
-           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> tuple[Exported, Changes]:
+           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> OpResult[Exported]:
     """Build, render to ``path`` and, for a numbered document, record the file hash in the register."""
     path = Path(path)
     fmt = fmt or path.suffix.lstrip(".").lower()
     built = build(store, kind, meeting_id=meeting_id, as_of=as_of)
     digest = render(built, path, fmt)
-    changes = Changes()
+    changes = Changes()  # a document without a number is not in the register
     if built.register_id is not None:
         with store.transaction() as session:
             row = session.get(DocumentRecord, built.register_id)
             if row is not None:
                 row.file_hash = digest
                 store.audit(session, "document_record", row.id, "export", after={"file": path.name, "sha256": digest})
-        changes.add("document")
-    return Exported(path, kind, fmt, digest, built.symbol), changes
+        changes.add(Change.DOCUMENT)
+    return OpResult(Exported(path, kind, fmt, digest, built.symbol), changes)
 
 
 def kind_for_register(store: Store, record_id: uuid.UUID) -> tuple[str, uuid.UUID]:

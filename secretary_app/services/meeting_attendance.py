@@ -26,10 +26,11 @@ from models.rules.votes import (
     compute_base,
 )
 from models.text import name_sort_key
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.settings import load_settings
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "absent": "Vắng không lý do"}
 _PRESENCE = {"present": Presence.PRESENT, "absent_reason": Presence.ABSENT_WITH_REASON,
@@ -225,7 +226,7 @@ def sheet_in(session: Session, store: Store, meeting: Meeting) -> AttendanceShee
 
 
 def set_attendance(store: Store, meeting_id: uuid.UUID, member_id: uuid.UUID, status: str,
-                   reason: str = "", approved: bool = False) -> tuple[AttendanceSheet, Changes]:
+                   reason: str = "", approved: bool = False) -> OpResult[AttendanceSheet]:
     """Mark one member. The row id is uuid5(meeting, member), so two PCs never make two rows."""
     if status not in STATUS_LABELS:
         raise ValidationFailed("Trạng thái điểm danh không hợp lệ.", field="status")
@@ -250,12 +251,11 @@ def set_attendance(store: Store, meeting_id: uuid.UUID, member_id: uuid.UUID, st
             if meeting.recorder_id == member_id:
                 meeting.recorder_id = None
         sheet = _sheet(session, store, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return sheet, changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(sheet, changes)
 
 
-def confirm_roll(store: Store, meeting_id: uuid.UUID) -> Changes:
+def confirm_roll(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     """Write the default marks for everyone not yet marked, so the roll is stored and syncs."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
@@ -265,37 +265,34 @@ def confirm_roll(store: Store, meeting_id: uuid.UUID) -> Changes:
                 session.add(Attendance(id=row_id, cell_id=meeting.cell_id, meeting_id=meeting.id,
                                        member_id=row.member_id, status=row.status, reason=row.reason,
                                        approved=row.approved))
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(None, changes)
 
 
-def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = "") -> Changes:
+def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = "") -> OpResult[None]:
     if not name.strip():
         raise ValidationFailed("Hãy nhập họ tên đại biểu.", field="name")
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         session.add(Guest(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, name=name.strip(),
                           position=position.strip()))
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(None, changes)
 
 
-def remove_guest(store: Store, guest_id: uuid.UUID) -> Changes:
+def remove_guest(store: Store, guest_id: uuid.UUID) -> OpResult[None]:
     with store.transaction() as session:
         guest = session.get(Guest, guest_id)
         if guest is None:
             raise NotFoundError("Không tìm thấy đại biểu này.")
         editable_meeting(session, store, guest.meeting_id)
         guest.deleted = True
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(None, changes)
 
 
 def set_chair_recorder(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID | None,
-                       recorder_id: uuid.UUID | None) -> Changes:
+                       recorder_id: uuid.UUID | None) -> OpResult[None]:
     """Chair and recorder are chosen from the members present."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
@@ -304,6 +301,5 @@ def set_chair_recorder(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID 
             if who is not None and who not in present:
                 raise ValidationFailed(f"{label} phải là đảng viên có mặt tại buổi sinh hoạt.")
         meeting.chair_id, meeting.recorder_id = chair_id, recorder_id
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(None, changes)

@@ -20,8 +20,9 @@ from models.base import new_id
 from models.cell import Cell
 from models.meetings import AgendaItem, Meeting, Resolution, Task
 from models.rules.meetings import MeetingKind, MeetingPlan, duration_warnings, quarters_missing_thematic
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 KINDS = ("regular", "thematic", "regular_and_thematic", "extraordinary")
 STATES = ("draft", "announced", "held", "final")
@@ -199,7 +200,7 @@ def tasks_to_assess(store: Store, meeting_id: uuid.UUID) -> list[TaskRow]:
         return _task_rows(session, last) if last else []
 
 
-def assess_task(store: Store, task_id: uuid.UUID, status: str, assessment: str = "") -> Changes:
+def assess_task(store: Store, task_id: uuid.UUID, status: str, assessment: str = "") -> OpResult[None]:
     if status not in TASK_STATUS_LABELS:
         raise ValidationFailed("Trạng thái nhiệm vụ không hợp lệ.", field="status")
     with store.transaction() as session:
@@ -209,9 +210,8 @@ def assess_task(store: Store, task_id: uuid.UUID, status: str, assessment: str =
         before = {"status": task.status, "assessment": task.assessment}
         task.status, task.assessment = status, assessment.strip()
         store.audit(session, "task", task.id, "assess", before, {"status": status, "assessment": assessment})
-    changes = Changes()
-    changes.add("task")
-    return changes
+    changes = Changes(Change.TASK)
+    return OpResult(None, changes)
 
 
 def overdue_tasks(store: Store, today: dt.date | None = None) -> list[TaskRow]:
@@ -238,7 +238,7 @@ def _default_title(kind: str, day: dt.date) -> str:
 
 def plan_meeting(store: Store, *, kind: str, planned_at: dt.datetime, planned_minutes: int = 120,
                  place: str = "", title: str = "", agenda: list[dict[str, str]] | None = None
-                 ) -> tuple[MeetingDetail, Changes]:
+                 ) -> OpResult[MeetingDetail]:
     """Draft a meeting. A regular meeting gets the cell type's preset agenda, with every task of the last
     resolution listed under the assessment item so the cell assesses each one."""
     if kind not in KINDS:
@@ -272,14 +272,13 @@ def plan_meeting(store: Store, *, kind: str, planned_at: dt.datetime, planned_mi
         session.flush()
         store.audit(session, "meeting", meeting.id, "plan", after={"title": meeting.title, "kind": kind})
         detail = _detail(session, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return detail, changes
+    changes = Changes(Change.MEETING)
+    return OpResult(detail, changes)
 
 
 def update_meeting(store: Store, meeting_id: uuid.UUID, *, title: str | None = None,
                    planned_at: dt.datetime | None = None, planned_minutes: int | None = None,
-                   place: str | None = None, kind: str | None = None) -> tuple[MeetingDetail, Changes]:
+                   place: str | None = None, kind: str | None = None) -> OpResult[MeetingDetail]:
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         if title is not None:
@@ -299,12 +298,11 @@ def update_meeting(store: Store, meeting_id: uuid.UUID, *, title: str | None = N
                 raise ValidationFailed("Loại kỳ sinh hoạt không hợp lệ.", field="kind")
             meeting.kind = kind
         detail = _detail(session, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return detail, changes
+    changes = Changes(Change.MEETING)
+    return OpResult(detail, changes)
 
 
-def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None or meeting.cell_id != store.cell_id:
@@ -316,22 +314,21 @@ def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> 
                                    field="state")
         meeting.deleted = deleted
         store.audit(session, "meeting", meeting.id, "delete" if deleted else "restore")
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING)
+    return OpResult(None, changes)
 
 
-def delete_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
+def delete_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     """Remove a meeting planned by mistake or called off, before it is held. A tombstone (it syncs, and
     ``restore_meeting`` brings it back with its agenda); a held meeting is refused."""
     return _set_meeting_deleted(store, meeting_id, True)
 
 
-def restore_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
+def restore_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     return _set_meeting_deleted(store, meeting_id, False)
 
 
-def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID | None, str, str]]) -> Changes:
+def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID | None, str, str]]) -> OpResult[None]:
     """Replace the agenda order and titles: ``(id or None for a new item, step, title)``; missing ids are
     removed (soft delete, so sync sees it)."""
     with store.transaction() as session:
@@ -350,15 +347,14 @@ def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID 
         for item_id, item in existing.items():
             if item_id not in keep:
                 item.deleted = True
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING)
+    return OpResult(None, changes)
 
 
 _NEXT_STATE = {"draft": "announced", "announced": "held"}
 
 
-def advance_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[MeetingDetail, Changes]:
+def advance_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[MeetingDetail]:
     """draft → announced → held. Finalising is ``minutes.finalise_meeting`` (it seals the content)."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
@@ -371,9 +367,8 @@ def advance_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[MeetingDetail,
             meeting.started_at = meeting.planned_at
         store.audit(session, "meeting", meeting.id, "state", {"state": before}, {"state": nxt})
         detail = _detail(session, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return detail, changes
+    changes = Changes(Change.MEETING)
+    return OpResult(detail, changes)
 
 
 # --- reminders ----------------------------------------------------------------------------------

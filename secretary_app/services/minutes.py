@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from models.base import new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.services.meeting_cycle import READ_ONLY_MESSAGE, editable_meeting, load_meeting
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def _save_tasks(session: Session, meeting: Meeting, drafts: tuple[TaskDraft, ...
         task.deleted = True
 
 
-def autosave_minutes(store: Store, meeting_id: uuid.UUID, draft: MinutesDraft) -> dt.datetime:
+def autosave_minutes(store: Store, meeting_id: uuid.UUID, draft: MinutesDraft) -> OpResult[dt.datetime]:
     """Save what the editor holds, in one transaction (the editor calls this every ≤ 2 s off the GUI
     thread). Unchanged fields are not rewritten, so a quiet autosave costs one read. Returns the time."""
     with store.transaction() as session:
@@ -240,18 +241,17 @@ def autosave_minutes(store: Store, meeting_id: uuid.UUID, draft: MinutesDraft) -
             minutes.body = draft.notes
         if draft.tasks is not None:
             _save_tasks(session, meeting, draft.tasks)
-    return utcnow()
+    return OpResult(utcnow(), Changes(Change.MINUTES | (Change.TASK if draft.tasks is not None else Change.NONE)))
 
 
-def set_tasks(store: Store, meeting_id: uuid.UUID, tasks: list[TaskDraft]) -> Changes:
+def set_tasks(store: Store, meeting_id: uuid.UUID, tasks: list[TaskDraft]) -> OpResult[None]:
     for t in tasks:
         if t.content.strip() and not t.owner.strip():
             raise ValidationFailed(f"Nhiệm vụ «{t.content.strip()[:40]}» chưa có người phụ trách.", field="owner")
     with store.transaction() as session:
         _save_tasks(session, editable_meeting(session, store, meeting_id), tuple(tasks))
-    changes = Changes()
-    changes.add("meeting", "task")
-    return changes
+    changes = Changes(Change.MINUTES | Change.TASK)
+    return OpResult(None, changes)
 
 
 # --- finalising and amending ----------------------------------------------------------------------
@@ -263,7 +263,7 @@ class FinaliseResult:
     resolution_hash: str
 
 
-def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[FinaliseResult, Changes]:
+def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[FinaliseResult]:
     """Seal the minutes (and the meeting's resolution): state final, SHA-256 of the content stored.
     After this every service refuses edits with ReadOnlyError; corrections go to ``amend_minutes``."""
     with store.transaction() as session:
@@ -293,12 +293,11 @@ def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[FinaliseResul
             resolution.finalised_at = now
         meeting.state = "final"
         store.audit(session, "meeting", meeting.id, "finalise", after={"hash": minutes.final_hash})
-    changes = Changes()
-    changes.add("meeting", "resolution")
-    return FinaliseResult(minutes.final_hash, resolution_hash), changes
+    changes = Changes(Change.MEETING | Change.MINUTES | Change.RESOLUTION)
+    return OpResult(FinaliseResult(minutes.final_hash, resolution_hash), changes)
 
 
-def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> tuple[AmendmentView, Changes]:
+def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> OpResult[AmendmentView]:
     """A correction after finalisation: a separate record citing the original minutes, sealed at once."""
     if not correction.strip():
         raise ValidationFailed("Hãy ghi nội dung đính chính.", field="correction")
@@ -315,9 +314,8 @@ def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> tuple
         session.add(amendment)
         store.audit(session, "minutes", amendment.id, "amend", after={"amends": str(original.id), "body": body})
         view = AmendmentView(amendment.id, body, amendment.final_hash, now)
-    changes = Changes()
-    changes.add("meeting")
-    return view, changes
+    changes = Changes(Change.MEETING | Change.MINUTES)
+    return OpResult(view, changes)
 
 
 def ensure_editable(store: Store, meeting_id: uuid.UUID) -> None:

@@ -21,10 +21,11 @@ from models.rules.votes import (
     threshold_for,
     yes_needed,
 )
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 DECISION_LABELS = {
     DecisionKind.RESOLUTION: "Thông qua nghị quyết, kết luận (quá 1/2)",
@@ -105,7 +106,7 @@ def list_votes(store: Store, meeting_id: uuid.UUID) -> list[VoteRow]:
 def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, yes: int, no: int, abstain: int,
                 *, agenda_item_id: uuid.UUID | None = None, vote_id: uuid.UUID | None = None,
                 ignored_probationary: int = 0,
-                named: tuple[NamedBallot, ...] = ()) -> tuple[VoteRow, Changes]:
+                named: tuple[NamedBallot, ...] = ()) -> OpResult[VoteRow]:
     """Record (or correct) one decision's show of hands. The base comes from the attendance sheet.
 
     ``named`` is given by ``record_named_vote`` only; a correction by counts drops an earlier named list,
@@ -144,14 +145,13 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
         row = VoteRow(vote.id, vote.subject, vote.decision_kind, yes, no, abstain, result.base, result.passed,
                       result.explanation, sheet.base.explanation(), sheet.warning, ignored_probationary,
                       ballots_of(vote))
-    changes = Changes()
-    changes.add("meeting")
-    return row, changes
+    changes = Changes(Change.MEETING | Change.VOTE)
+    return OpResult(row, changes)
 
 
 def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str,
                       ballots: dict[uuid.UUID, str], *, agenda_item_id: uuid.UUID | None = None,
-                      vote_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
+                      vote_id: uuid.UUID | None = None) -> OpResult[VoteRow]:
     """Named votes: ``{member_id: "yes" | "no" | "abstain"}``. Only official members in the vote base who
     are present are counted; probationary members' ballots are dropped (they have no vote). The counted
     ballots are stored with the counts, so the minutes list who voted how."""
@@ -184,7 +184,7 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
                        named=tuple(named))
 
 
-def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         vote = session.get(Vote, vote_id)
         if vote is None or vote.cell_id != store.cell_id:
@@ -193,16 +193,15 @@ def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> Change
         vote.deleted = deleted
         store.audit(session, "vote", vote.id, "delete" if deleted else "restore",
                     after={"subject": vote.subject, "yes": vote.yes, "no": vote.no, "abstain": vote.abstain})
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.VOTE)
+    return OpResult(None, changes)
 
 
-def delete_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+def delete_vote(store: Store, vote_id: uuid.UUID) -> OpResult[None]:
     """Remove a vote recorded by mistake: a tombstone that syncs; ``restore_vote`` brings it back."""
     return _set_vote_deleted(store, vote_id, True)
 
 
-def restore_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+def restore_vote(store: Store, vote_id: uuid.UUID) -> OpResult[None]:
     """Undo of ``delete_vote``: the vote, its counts and named ballots are as they were."""
     return _set_vote_deleted(store, vote_id, False)

@@ -28,6 +28,7 @@ def _step4(win, runner):  # type: ignore[no-untyped-def]
     page = win.pages["meetings"]
     page.plan_with(kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30), planned_minutes=120,
                    place="Nhà văn hóa Tổ dân phố số 5")
+    runner.wait()  # planned on the worker, then opened
     ws = page.workspace
     ws.steps.buttons[3].click()
     return ws.meeting_id, ws.resolution

@@ -46,6 +46,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     # 1. Plan: a regular December meeting, 80 minutes → warned about the 90-minute minimum.
     page.plan_with(kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30), planned_minutes=80,
                    place="Nhà văn hóa Tổ dân phố số 5")
+    runner.wait()  # planned on the worker, then opened
     ws = page.workspace
     assert ws.steps.buttons[0].isChecked()
     prep = ws.prepare

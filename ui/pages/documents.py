@@ -11,9 +11,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget
 
 from models.text import search_key
+from secretary_app.changes import Change, Changes
 from secretary_app.services import documents
 from secretary_app.services.register import DocumentRow, list_documents
-from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.print_preview import PdfPrintPreview, print_pdf
@@ -81,7 +81,7 @@ class DocumentsPage(Page):
     # --- loading and filtering -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: list_documents(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        self.read(list_documents).success(self._loaded).run()
 
     def _loaded(self, rows: list[DocumentRow]) -> None:
         self.model.set_records(rows)
@@ -181,5 +181,5 @@ class DocumentsPage(Page):
                                 .replace("%1", str(exported.path)))
 
     def on_changes(self, changes: Changes) -> None:
-        if "document" in changes or "resolution" in changes:
+        if changes.touches(Change.DOCUMENT | Change.RESOLUTION | Change.CELL):
             self.refresh()

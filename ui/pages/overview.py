@@ -6,9 +6,9 @@ from html import escape
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from secretary_app.changes import Change, Changes
 from secretary_app.services.meeting_cycle import TaskRow
 from secretary_app.services.overview import Overview, overview
-from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.theme import OVERDUE, WARNING
@@ -26,6 +26,11 @@ class _Card(QFrame):
         layout.addWidget(self.figure)
         layout.addWidget(self.caption)
         layout.addStretch(1)  # a taller neighbour (a caption on three lines) must not float this figure down
+
+
+# What the overview's figures and alerts are computed from (services/overview.py).
+_SHOWN = (Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.ATTENDANCE | Change.TASK
+          | Change.RESOLUTION | Change.DUES | Change.ADMISSION | Change.SETTINGS)
 
 
 class OverviewPage(Page):
@@ -70,8 +75,7 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         lead = self.ctx.settings.badge_lead_days
-        self.ctx.runner.run(lambda: overview(self.ctx.store, badge_lead_days=lead), on_done=self._loaded,
-                            on_error=self.show_error)
+        self.read(lambda store: overview(store, badge_lead_days=lead)).success(self._loaded).run()
 
     def _loaded(self, data: Overview) -> None:
         self.cards["members"].figure.setText(str(data.members_total))
@@ -101,5 +105,5 @@ class OverviewPage(Page):
             if data.badge_alerts else "")
 
     def on_changes(self, changes: Changes) -> None:
-        if changes:
+        if changes.touches(_SHOWN):
             self.refresh()
