@@ -21,6 +21,7 @@ from models.dues import DuesPayment
 from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
 from models.rules.dates import add_months
+from models.rules.meetings import MeetingState
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import UserError
 from secretary_app.store import Store
@@ -169,7 +170,7 @@ def _demo_meetings(session, cell_id: uuid.UUID, term_start: dt.date, members: li
         meeting = Meeting(
             id=new_id(), cell_id=cell_id, kind="regular", planned_at=held, planned_minutes=120,
             title=f"Sinh hoạt chi bộ thường kỳ tháng {month.month:02d}/{month.year}",
-            place="Nhà văn hóa Tổ dân phố số 5", chair_id=secretary.id, recorder_id=deputy.id, state="final",
+            place="Nhà văn hóa Tổ dân phố số 5", chair_id=secretary.id, recorder_id=deputy.id, state=MeetingState.FINAL,
             started_at=held, ended_at=held + dt.timedelta(minutes=115),
         )
         session.add(meeting)

@@ -25,6 +25,7 @@ from models.dues import DuesPayment
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Resolution, Speech, Task, Vote
 from models.members import Member
 from models.members import MemberEvent as MemberEventRow
+from models.rules.meetings import HELD_STATES
 from models.rules.status import (
     DisciplineForm,
     EventKind,
@@ -60,7 +61,7 @@ from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.votes import ballots_of
 from secretary_app.store import Store
 
-_HELD_STATES = ("held", "final")
+_HELD_STATES = HELD_STATES
 _DISCIPLINE_BY_TEXT = {form.value: form for form in DisciplineForm} | {
     "khiển trách": DisciplineForm.REPRIMAND, "cảnh cáo": DisciplineForm.WARNING,
     "cách chức": DisciplineForm.DISMISSAL, "đình chỉ sinh hoạt đảng": DisciplineForm.SUSPENSION,

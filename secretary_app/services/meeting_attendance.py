@@ -14,6 +14,7 @@ from models.base import new_id
 from models.meetings import Attendance, Guest, Meeting
 from models.members import Member
 from models.members import MemberEvent as EventRow
+from models.rules.meetings import MeetingState
 from models.rules.status import DisciplineForm, EventKind, MemberEvent, Membership, MemberStatus, status_on
 from models.rules.votes import Attendance as Presence
 from models.rules.votes import (
@@ -193,7 +194,7 @@ def _sheet(session: Session, store: Store, meeting: Meeting) -> AttendanceSheet:
     return AttendanceSheet(meeting.id, day, tuple(rows), guests, count(rows),
                            compute_base(facts, vote_settings(store)),
                            attendance_summary(facts), meeting.chair_id, meeting.recorder_id,
-                           meeting.state == "final")
+                           meeting.state == MeetingState.FINAL)
 
 
 def count(rows: tuple[AttendeeRow, ...] | list[AttendeeRow]) -> AttendanceCounts:
@@ -269,15 +270,14 @@ def confirm_roll(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     return OpResult(None, changes)
 
 
-def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = "") -> OpResult[None]:
+def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = "") -> OpResult[AttendanceSheet]:
     if not name.strip():
         raise ValidationFailed("Hãy nhập họ tên đại biểu.", field="name")
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         session.add(Guest(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, name=name.strip(),
                           position=position.strip()))
-    changes = Changes(Change.MEETING | Change.ATTENDANCE)
-    return OpResult(None, changes)
+    return OpResult(attendance_sheet(store, meeting_id), Changes(Change.MEETING | Change.ATTENDANCE))
 
 
 def remove_guest(store: Store, guest_id: uuid.UUID) -> OpResult[None]:
@@ -289,6 +289,16 @@ def remove_guest(store: Store, guest_id: uuid.UUID) -> OpResult[None]:
         guest.deleted = True
     changes = Changes(Change.MEETING | Change.ATTENDANCE)
     return OpResult(None, changes)
+
+
+def set_people(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID | None,
+               recorder_id: uuid.UUID | None) -> OpResult[AttendanceSheet]:
+    """The Điểm danh step's "Set chair and recorder": the roll stored and the two chosen, in one
+    transaction; returns the sheet as it now is."""
+    with store.transaction():  # the calls below join it
+        confirm_roll(store, meeting_id)
+        set_chair_recorder(store, meeting_id, chair_id, recorder_id)
+        return OpResult(attendance_sheet(store, meeting_id), Changes(Change.MEETING | Change.ATTENDANCE))
 
 
 def set_chair_recorder(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID | None,

@@ -19,14 +19,20 @@ import resources
 from models.base import new_id
 from models.cell import Cell
 from models.meetings import AgendaItem, Meeting, Resolution, Task
-from models.rules.meetings import MeetingKind, MeetingPlan, duration_warnings, quarters_missing_thematic
+from models.rules.meetings import (
+    DELETABLE_STATES,
+    MeetingKind,
+    MeetingPlan,
+    MeetingState,
+    duration_warnings,
+    quarters_missing_thematic,
+)
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.store import Store
 
 KINDS = ("regular", "thematic", "regular_and_thematic", "extraordinary")
-STATES = ("draft", "announced", "held", "final")
-DELETABLE_STATES = ("draft", "announced")  # not held yet: no attendance, minutes or resolution to keep
+STATES = tuple(MeetingState)
 CELL_TYPES = {"residential": "Khu dân cư (thôn, tổ dân phố)", "agency": "Cơ quan hành chính",
               "enterprise": "Doanh nghiệp", "school": "Trường học", "armed_forces": "Lực lượng vũ trang"}
 TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "overdue": "Quá hạn",
@@ -64,7 +70,7 @@ class MeetingDetail:
 
     @property
     def read_only(self) -> bool:
-        return self.state == "final"
+        return self.state == MeetingState.FINAL
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def load_meeting(session: Session, store: Store, meeting_id: uuid.UUID) -> Meeti
 
 def editable_meeting(session: Session, store: Store, meeting_id: uuid.UUID) -> Meeting:
     meeting = load_meeting(session, store, meeting_id)
-    if meeting.state == "final":
+    if meeting.state == MeetingState.FINAL:
         raise ReadOnlyError(READ_ONLY_MESSAGE)
     return meeting
 
@@ -250,7 +256,7 @@ def plan_meeting(store: Store, *, kind: str, planned_at: dt.datetime, planned_mi
         assert cell is not None
         meeting = Meeting(id=new_id(), cell_id=cell.id, kind=kind, planned_at=planned_at,
                           planned_minutes=planned_minutes, place=place.strip(),
-                          title=title.strip() or _default_title(kind, planned_at.date()), state="draft",
+                          title=title.strip() or _default_title(kind, planned_at.date()), state=MeetingState.DRAFT,
                           updated_by=store.actor)
         session.add(meeting)
         session.flush()
@@ -351,7 +357,22 @@ def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID 
     return OpResult(None, changes)
 
 
-_NEXT_STATE = {"draft": "announced", "announced": "held"}
+_NEXT_STATE = {MeetingState.DRAFT: MeetingState.ANNOUNCED, MeetingState.ANNOUNCED: MeetingState.HELD}
+
+
+def save_preparation(store: Store, meeting_id: uuid.UUID, *, title: str, kind: str,
+                     planned_at: dt.datetime | None, planned_minutes: int, place: str,
+                     agenda: list[tuple[uuid.UUID | None, str, str]], advance: bool = False
+                     ) -> OpResult[MeetingDetail]:
+    """The Chuẩn bị step's "Save" (and "Announce"/"Held" with ``advance``): the plan, the agenda and the
+    next state in one transaction, so a refusal leaves nothing half saved."""
+    with store.transaction():  # the calls below join it
+        update_meeting(store, meeting_id, title=title, kind=kind, planned_at=planned_at,
+                       planned_minutes=planned_minutes, place=place)
+        set_agenda(store, meeting_id, agenda)
+        if advance:
+            advance_meeting(store, meeting_id)
+        return OpResult(get_meeting(store, meeting_id), Changes(Change.MEETING))
 
 
 def advance_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[MeetingDetail]:
@@ -396,9 +417,9 @@ def reminders(store: Store, today: dt.date | None = None) -> list[Reminder]:
                                                    "(mỗi quý ít nhất một lần).", quarter=quarter))
     for m in sorted(meetings, key=lambda m: m.planned_at):
         day = m.planned_at.date()
-        if m.state == "draft" and today <= day and (day - today).days <= 1:
+        if m.state == MeetingState.DRAFT and today <= day and (day - today).days <= 1:
             result.append(Reminder("documents_late", f"«{m.title}» họp ngày {day:%d/%m/%Y} mà tài liệu chưa được "
                                    "thông báo: tài liệu cần gửi đảng viên ít nhất 1 ngày trước kỳ họp.", m.id))
-        if m.state in ("draft", "announced"):
+        if m.state in (MeetingState.DRAFT, MeetingState.ANNOUNCED):
             result.extend(Reminder("duration_short", f"«{m.title}»: {w}", m.id) for w in meeting_warnings(m))
     return result

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from models.meetings import Attendance, Meeting
+from models.rules.meetings import DELETABLE_STATES, HELD_STATES, UPCOMING_STATES, MeetingState
+
+__all__ = ["DELETABLE_STATES", "HELD_STATES", "KIND_LABELS", "STATE_LABELS", "UPCOMING_STATES", "MeetingRow",
+           "MeetingState", "list_meetings"]
 from secretary_app.store import Store
 
 KIND_LABELS = {"regular": "Thường kỳ", "thematic": "Chuyên đề", "regular_and_thematic": "Thường kỳ kết hợp chuyên đề",
@@ -41,7 +45,7 @@ def list_meetings(store: Store) -> list[MeetingRow]:
             .where(Meeting.cell_id == store.cell_id, Meeting.deleted.is_(False))
         ).all()
         result = [MeetingRow(m.id, m.title, m.kind, m.planned_at, m.state, p, i) for m, p, i in rows]
-    upcoming = sorted((r for r in result if r.state in ("draft", "announced")), key=lambda r: r.planned_at)
-    held = sorted((r for r in result if r.state not in ("draft", "announced")), key=lambda r: r.planned_at,
+    upcoming = sorted((r for r in result if r.state in UPCOMING_STATES), key=lambda r: r.planned_at)
+    held = sorted((r for r in result if r.state not in UPCOMING_STATES), key=lambda r: r.planned_at,
                   reverse=True)
     return upcoming + held

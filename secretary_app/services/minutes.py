@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.base import new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
+from models.rules.meetings import MeetingState
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.services.meeting_cycle import READ_ONLY_MESSAGE, editable_meeting, load_meeting
@@ -171,13 +172,13 @@ def _view(session: Session, meeting: Meeting) -> MinutesView:
     tasks = tuple(TaskDraft(t.content, t.owner, t.deadline) for t in _meeting_tasks(session, meeting.id))
     final_hash = minutes.final_hash if minutes else ""
     hash_ok = None
-    if meeting.state == "final" and final_hash:
+    if meeting.state == MeetingState.FINAL and final_hash:
         hash_ok = content_hash(canonical_content(session, meeting)) == final_hash
     amendments = tuple(AmendmentView(a.id, a.body, a.final_hash, a.finalised_at) for a in session.scalars(
         select(Minutes).where(Minutes.meeting_id == meeting.id, Minutes.amends_id.is_not(None),
                               Minutes.deleted.is_(False)).order_by(Minutes.finalised_at)))
     return MinutesView(meeting.id, minutes.id if minutes else None, items, minutes.body if minutes else "", tasks,
-                       meeting.state == "final", final_hash, hash_ok, minutes.updated_at if minutes else None,
+                       meeting.state == MeetingState.FINAL, final_hash, hash_ok, minutes.updated_at if minutes else None,
                        amendments)
 
 
@@ -268,7 +269,7 @@ def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[FinaliseRe
     After this every service refuses edits with ReadOnlyError; corrections go to ``amend_minutes``."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
-        if meeting.state != "held":
+        if meeting.state != MeetingState.HELD:
             raise ValidationFailed("Chỉ hoàn tất biên bản sau khi đã chuyển kỳ sinh hoạt sang «Đã họp».")
         if meeting.chair_id is None or meeting.recorder_id is None:
             raise ValidationFailed("Hãy chọn chủ trì và thư ký (ở bước Điểm danh) trước khi hoàn tất biên bản.")
@@ -291,7 +292,7 @@ def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[FinaliseRe
                                        "trước khi hoàn tất.")
             resolution.final_hash = resolution_hash = content_hash(resolution_content(resolution))
             resolution.finalised_at = now
-        meeting.state = "final"
+        meeting.state = MeetingState.FINAL
         store.audit(session, "meeting", meeting.id, "finalise", after={"hash": minutes.final_hash})
     changes = Changes(Change.MEETING | Change.MINUTES | Change.RESOLUTION)
     return OpResult(FinaliseResult(minutes.final_hash, resolution_hash), changes)
@@ -304,7 +305,7 @@ def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> OpRes
     with store.transaction() as session:
         meeting = load_meeting(session, store, meeting_id)
         original = _main_minutes(session, meeting.id)
-        if meeting.state != "final" or original is None:
+        if meeting.state != MeetingState.FINAL or original is None:
             raise ValidationFailed("Biên bản chưa hoàn tất thì sửa trực tiếp, không cần bản đính chính.")
         now = utcnow()
         body = correction.strip()
@@ -321,5 +322,5 @@ def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> OpRes
 def ensure_editable(store: Store, meeting_id: uuid.UUID) -> None:
     """Raise ReadOnlyError for a finalised meeting (used by the UI before opening an editor)."""
     with store.transaction() as session:
-        if load_meeting(session, store, meeting_id).state == "final":
+        if load_meeting(session, store, meeting_id).state == MeetingState.FINAL:
             raise ReadOnlyError(READ_ONLY_MESSAGE)

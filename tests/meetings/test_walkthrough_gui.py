@@ -57,12 +57,15 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     assert prep.warnings.text() == ""
     _shot(win, "1-prepare")
     prep.advance_button.click()  # draft → announced
+    runner.wait()
     assert cycle.get_meeting(demo_store, ws.meeting_id).state == "announced"
     prep.advance_button.click()  # announced → held
+    runner.wait()
     assert cycle.get_meeting(demo_store, ws.meeting_id).state == "held"
 
     # 2. Attendance: mark one absent with an approved reason; choose chair and recorder.
     ws.steps.buttons[1].click()
+    runner.wait()
     assert ws.steps.buttons[1].isChecked()
     step = ws.attendance
     names = [step.table.item(r, 0).text() for r in range(step.table.rowCount())]
@@ -70,6 +73,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
                and "Chính thức" in step.table.item(r, 1).text() and r > 2)
     step.table.cellWidget(row, 3).setText("Ốm")
     step.table.cellWidget(row, 2).setCurrentIndex(step.table.cellWidget(row, 2).findData("absent_reason"))
+    runner.wait()  # the mark is saved on the worker
     qtbot.waitUntil(lambda: f"{att.attendance_sheet(demo_store, ws.meeting_id).counts.present} (" in step.counts.text())
     sheet = att.attendance_sheet(demo_store, ws.meeting_id)
     marked = next(r for r in sheet.rows if r.full_name == names[row])
@@ -78,15 +82,18 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     step.chair.setCurrentIndex(1)
     step.recorder.setCurrentIndex(2)
     step.set_people()
+    runner.wait()
     step.guest_name.setText("Vũ Minh Tuấn")
     step.guest_position.setText("Đảng ủy viên phường")
     step.add_guest()
+    runner.wait()
     assert step.guests.count() == 1
     assert names
     _shot(win, "2-attendance")
 
     # 3. Minutes: the discussion item with two speakers typed live (Enter adds the next speaker).
     ws.steps.buttons[2].click()
+    runner.wait()
     ed = ws.minutes
     discussion = next(i for i in range(ed.items.count()) if "Thảo luận" in ed.items.item(i).text())
     ed.items.setCurrentRow(discussion)
@@ -114,22 +121,28 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
 
     # 4. Vote and resolution.
     ws.steps.buttons[3].click()
+    runner.wait()
     res = ws.resolution
     res.subject.setText("Thông qua nghị quyết tháng 12/2026")
     res.yes.setValue(15)
     res.vote_button.click()
+    runner.wait()
     assert "thông qua" in res.result.text() and "15/" in res.result.text()
     res.draft_button.click()
+    runner.wait()
     assert "I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2026" in res.body.toPlainText()
     assert "Tổng vệ sinh khu phố" in res.body.toPlainText()
     res.issue_button.click()
+    runner.wait()
     assert res.number_label.text().startswith("Số 04-NQ/CB"), res.message.text()
     _shot(win, "4-resolution")
 
     # 5. Finalise and export.
     ws.steps.buttons[4].click()
+    runner.wait()
     fin = ws.finish
     fin.finalise_button.click()
+    runner.wait()
     assert "SHA-256" in fin.state.text()
     fin.export_folder = tmp_path
     for kind in ("agenda", "minutes", "resolution"):
@@ -147,6 +160,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
 
     # The finalised minutes refuse edits: the editor is read-only, the service says how to amend.
     ws.steps.buttons[2].click()
+    runner.wait()
     assert ed.read_only and ed.gist.isReadOnly() and ed.speaker.isReadOnly()
     with pytest.raises(ReadOnlyError, match="đính chính"):
         mn.autosave_minutes(demo_store, ws.meeting_id, mn.MinutesDraft())

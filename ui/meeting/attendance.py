@@ -3,6 +3,9 @@ and the computed counts and vote base (never typed)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,9 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import OpResult
 from secretary_app.services import meeting_attendance as att
+from ui import ops
 from ui.context import AppContext
 from ui.tasks import user_message
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 class AttendanceStep(QWidget):
@@ -144,35 +152,32 @@ class AttendanceStep(QWidget):
         status = self.table.cellWidget(r, 2).currentData()
         reason = self.table.cellWidget(r, 3).text()
         approved = self.table.cellWidget(r, 4).isChecked()
-        try:
-            sheet, _ = att.set_attendance(self.ctx.store, self.sheet.meeting_id, row.member_id, status, reason,
-                                          approved)
-        except Exception as exc:
-            self.warning.setText(user_message(exc))
-            return
-        # The sender (a combo or box in the table) must not be destroyed inside its own signal: reload later.
+        meeting_id = self.sheet.meeting_id
+        self._write(lambda store: att.set_attendance(store, meeting_id, row.member_id, status, reason, approved))
+
+    def _write(self, call: Callable[[Store], OpResult[att.AttendanceSheet]]) -> None:
+        """A change of the roll on the worker; the step shows the sheet the service returns."""
+        ops.write(self.ctx, self, call).success(self._written) \
+            .failure(lambda exc: self.warning.setText(user_message(exc))).run()
+
+    def _written(self, sheet: att.AttendanceSheet) -> None:
+        # The sender (a combo or box in the table) may still be in its signal: reload on the next turn.
         QTimer.singleShot(0, lambda: self.load(sheet))
         self.changed.emit()
 
     def set_people(self) -> None:
         assert self.sheet is not None
-        try:
-            att.confirm_roll(self.ctx.store, self.sheet.meeting_id)
-            att.set_chair_recorder(self.ctx.store, self.sheet.meeting_id, self.chair.currentData(),
-                                   self.recorder.currentData())
-        except Exception as exc:
-            self.warning.setText(user_message(exc))
-            return
-        self.load(att.attendance_sheet(self.ctx.store, self.sheet.meeting_id))
-        self.changed.emit()
+        meeting_id, chair, recorder = self.sheet.meeting_id, self.chair.currentData(), self.recorder.currentData()
+        self._write(lambda store: att.set_people(store, meeting_id, chair, recorder))
 
     def add_guest(self) -> None:
         assert self.sheet is not None
-        try:
-            att.add_guest(self.ctx.store, self.sheet.meeting_id, self.guest_name.text(), self.guest_position.text())
-        except Exception as exc:
-            self.warning.setText(user_message(exc))
-            return
-        self.guest_name.clear()
-        self.guest_position.clear()
-        self.load(att.attendance_sheet(self.ctx.store, self.sheet.meeting_id))
+        meeting_id, name, position = self.sheet.meeting_id, self.guest_name.text(), self.guest_position.text()
+
+        def done(sheet: att.AttendanceSheet) -> None:
+            self.guest_name.clear()
+            self.guest_position.clear()
+            self._written(sheet)
+
+        ops.write(self.ctx, self, lambda store: att.add_guest(store, meeting_id, name, position)).success(done) \
+            .failure(lambda exc: self.warning.setText(user_message(exc))).run()
