@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary_app.changes import Changes
+from secretary_app.changes import Change, Changes
 from secretary_app.sync import resolve, service
 from ui.confirm import ask
 from ui.context import AppContext
@@ -44,8 +44,15 @@ def _local(when: dt.datetime | None) -> str:
 
 def status_line(status: service.SyncStatus) -> str:
     """The status bar's words: "Đã đồng bộ lúc 20:15", "3 thay đổi chưa đồng bộ" or "Ngoại tuyến"."""
-    if not status.server_url or (status.last_error and "ngoại tuyến" in status.last_error.lower()):
+    health = status.health
+    if health in (service.SyncHealth.NOT_SET, service.SyncHealth.OFFLINE):
         return QCoreApplication.translate("SyncPage", "Offline")
+    if health is service.SyncHealth.AUTH_NEEDED:
+        return QCoreApplication.translate("SyncPage", "Log in again to sync")
+    if health is service.SyncHealth.CERTIFICATE:
+        return QCoreApplication.translate("SyncPage", "Server certificate refused")
+    if health is service.SyncHealth.UPDATE_NEEDED:
+        return QCoreApplication.translate("SyncPage", "Update needed to sync")
     if status.pending:
         line = QCoreApplication.translate("SyncPage", "%1 change(s) not yet synced").replace("%1", str(status.pending))
     elif status.last_sync_at:
@@ -213,10 +220,10 @@ class SyncPage(Page):
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: service.status(self.ctx.store), on_done=self._show, on_error=self.show_error)
+        self.read(service.status).success(self._show).run()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes:
+        if changes.initiator is not self:  # any edit adds to the changes waiting; our own refresh themselves
             self.refresh()
 
     def _show(self, status: service.SyncStatus) -> None:
@@ -323,15 +330,11 @@ class SyncPage(Page):
             self.tr("Yes, save the decision"), on_yes, no_text=self.tr("No"))
 
     def _resolve(self, conflict: service.ConflictRow, choice: str, values: dict[str, Any] | None) -> None:
-        self.ctx.runner.run(lambda: resolve.resolve_conflict(self.ctx.store, conflict.id, choice, values),  # type: ignore[arg-type]
-                            on_done=self._resolved, on_error=self.show_error, label=self.tr("Saving the decision…"),
-                            parent=self)
+        self.write(lambda store: resolve.resolve_conflict(store, conflict.id, choice, values))  \
+            .success(self._resolved).progress(self.tr("Saving the decision…")).run()  # type: ignore[arg-type]
 
-    def _resolved(self, changes: Changes) -> None:
+    def _resolved(self, _value: None) -> None:
         self.selected = None
-        window = self.window()
-        if hasattr(window, "apply_changes"):
-            window.apply_changes(changes)
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------
@@ -358,11 +361,8 @@ class SyncPage(Page):
 
     def _synced(self, report) -> None:  # type: ignore[no-untyped-def]
         self.sync_button.setEnabled(True)
-        window = self.window()
-        if hasattr(window, "apply_changes") and report.pulled:
-            changes = Changes()
-            changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "document")
-            window.apply_changes(changes)
+        if report.pulled:  # records came from the other PCs: every page may show them
+            self.announce(Changes(~Change.NONE))
         self.refresh()
         if report.conflicts or report.rejected:
             QMessageBox.information(self, self.tr("Sync finished"), report.line())
