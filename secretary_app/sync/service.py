@@ -12,6 +12,7 @@ import httpx
 from sqlalchemy import Text, func, select, update
 
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
 from secretary_app.store import Store
@@ -102,7 +103,7 @@ def _state(session) -> SyncState | None:  # type: ignore[no-untyped-def]
 
 
 def login(store: Store, server_url: str, username: str, password: str, *,
-          transport: httpx.BaseTransport | None = None, credentials: Credentials | None = None) -> str:
+          transport: httpx.BaseTransport | None = None, credentials: Credentials | None = None) -> OpResult[str]:
     """Log this PC in; the refresh token goes to the OS keyring. Returns the cell's name."""
     with store.transaction() as session:
         state = _state(session)
@@ -129,7 +130,7 @@ def login(store: Store, server_url: str, username: str, password: str, *,
         state.server_url, state.username, state.role = client.server_url, username, tokens.role
         state.device_id = tokens.device_id
         state.last_error = ""
-    return tokens.cell_name
+    return OpResult(tokens.cell_name, Changes(Change.SYNC))
 
 
 def make_engine(store: Store, *, transport: httpx.BaseTransport | None = None,
@@ -144,7 +145,7 @@ def make_engine(store: Store, *, transport: httpx.BaseTransport | None = None,
 
 
 def sync_now(store: Store, *, transport: httpx.BaseTransport | None = None,
-             credentials: Credentials | None = None, progress: Progress | None = None) -> SyncReport:
+             credentials: Credentials | None = None, progress: Progress | None = None) -> OpResult[SyncReport]:
     engine = make_engine(store, transport=transport, credentials=credentials)
     try:
         report = engine.sync(progress=progress)
@@ -157,7 +158,8 @@ def sync_now(store: Store, *, transport: httpx.BaseTransport | None = None,
     finally:
         engine.client.close()
     store.forget_cell()
-    return report
+    # Records pulled from the other PCs may be anything a page shows.
+    return OpResult(report, Changes(~Change.NONE if report.pulled else Change.SYNC))
 
 
 def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:

@@ -379,7 +379,6 @@ class MembersPage(Page):
 
     def import_file(self) -> None:
         self.import_dialog = ImportDialog(self.ctx, self)
-        self.import_dialog.imported.connect(self.announce)
         self.import_dialog.open()
 
     def export_file(self) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.changes import Change, Changes
 from secretary_app.sync import resolve, service
+from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -344,9 +345,8 @@ class SyncPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         server, user, password = dialog.server.text().strip(), dialog.username.text().strip(), dialog.password.text()
-        self.ctx.runner.run(lambda: service.login(self.ctx.store, server, user, password),
-                            on_done=lambda cell: self._logged_in(cell), on_error=self._failed,
-                            label=self.tr("Logging in…"), parent=self)
+        self.write(lambda store: service.login(store, server, user, password)).success(self._logged_in) \
+            .failure(self._failed).progress(self.tr("Logging in…")).run()
 
     def _logged_in(self, cell: str) -> None:
         QMessageBox.information(self, self.tr("Logged in"), self.tr("Logged in; this computer syncs the cell "
@@ -355,19 +355,17 @@ class SyncPage(Page):
 
     def _sync(self) -> None:
         self.sync_button.setEnabled(False)
-        self.ctx.runner.run(lambda progress: service.sync_now(self.ctx.store, progress=progress),
-                            on_done=self._synced, on_error=self._failed, label=self.tr("Syncing with the server…"),
-                            parent=self, with_progress=True)
+        ops.write_reporting(self.ctx, self, lambda store, progress: service.sync_now(store, progress=progress)) \
+            .success(self._synced).failure(self._failed).progress(self.tr("Syncing with the server…")).run()
 
-    def _synced(self, report) -> None:  # type: ignore[no-untyped-def]
-        self.sync_button.setEnabled(True)
-        if report.pulled:  # records came from the other PCs: every page may show them
-            self.announce(Changes(~Change.NONE))
+    def _synced(self, report: service.SyncReport) -> None:
+        self.sync_button.setEnabled(True)  # the hub told every page what came in (all of it, if records did)
         self.refresh()
         if report.conflicts or report.rejected:
             QMessageBox.information(self, self.tr("Sync finished"), report.line())
 
     def _failed(self, error: Exception) -> None:
         self.sync_button.setEnabled(True)
+        self.announce(Changes(Change.SYNC))  # the failure is kept: the status bar says offline, log in, …
         self.refresh()
         self.show_error(error)
