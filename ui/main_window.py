@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -76,6 +76,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.cell_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
         ctx.hub.changed.connect(self._on_changes)
+        self._sync_line_timer = QTimer(self)
+        self._sync_line_timer.setSingleShot(True)
+        self._sync_line_timer.setInterval(1000)
+        self._sync_line_timer.timeout.connect(self._load_sync_state)
 
     def start(self, page: str) -> None:
         """Load the cell's name and build the first page. Called once the store is open or queued to
@@ -147,7 +151,7 @@ class MainWindow(QMainWindow):
         if changes.touches(Change.CELL):
             self._load_cell_name()
         if changes.flags & ~Change.CELL:  # any edit adds to the changes waiting to be synced
-            self._load_sync_state()
+            self._sync_line_timer.start()  # once per burst of edits (the minutes autosave every few s)
 
     def _load_cell_name(self) -> None:
         def cell(store):  # type: ignore[no-untyped-def]
@@ -169,5 +173,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{cell.name} — {APP_TITLE}")
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._sync_line_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.changes import Changes, OpResult
@@ -44,6 +44,7 @@ class Page(QWidget):
         self._actions = QHBoxLayout()
         header.addLayout(self._actions)
         self._layout.addLayout(header)
+        self._stale = False  # changed while hidden: refresh when shown
         ctx.hub.changed.connect(self._changes_arrived)
 
     def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
@@ -70,6 +71,21 @@ class Page(QWidget):
 
     def _changes_arrived(self, changes: Changes) -> None:
         self.on_changes(changes)
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the page is on screen, else the next time it is shown: a hidden page does not
+        re-read the store on every change (the minutes autosave every few seconds). A page outside a shown
+        window (alone in a test) refreshes at once."""
+        if self.isVisible() or not self.window().isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def show_error(self, error: Exception) -> None:
         ops.show_error(self.ctx, self, error)

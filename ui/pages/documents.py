@@ -182,4 +182,4 @@ class DocumentsPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(Change.DOCUMENT | Change.RESOLUTION | Change.CELL):
-            self.refresh()
+            self.refresh_when_shown()

@@ -267,7 +267,7 @@ class MembersPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(Change.MEMBER | Change.EVENT):
-            self.refresh()
+            self.refresh_when_shown()
 
     # --- edits (each undoable) ------------------------------------------------------------------
 

@@ -106,4 +106,4 @@ class OverviewPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(_SHOWN):
-            self.refresh()
+            self.refresh_when_shown()

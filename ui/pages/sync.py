@@ -225,7 +225,7 @@ class SyncPage(Page):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.initiator is not self:  # any edit adds to the changes waiting; our own refresh themselves
-            self.refresh()
+            self.refresh_when_shown()
 
     def _show(self, status: service.SyncStatus) -> None:
         self.status = status
