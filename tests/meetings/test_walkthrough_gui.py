@@ -83,6 +83,8 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     step.recorder.setCurrentIndex(2)
     step.set_people()
     runner.wait()
+    qtbot.waitUntil(lambda: step.chair.currentData() is not None)  # the stored choice is shown again
+    assert att.attendance_sheet(demo_store, ws.meeting_id).chair_id == step.chair.currentData()
     step.guest_name.setText("Vũ Minh Tuấn")
     step.guest_position.setText("Đảng ủy viên phường")
     step.add_guest()

@@ -136,7 +136,8 @@ class AttendanceStep(QWidget):
             combo.addItem(self.tr("(choose)"), None)
             for row in present:
                 combo.addItem(row.full_name, row.member_id)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            # findData cannot match a UUID: compare the items' data in Python.
+            combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == chosen), 0))
             combo.setEnabled(not sheet.read_only)
         self.guests.clear()
         for g in sheet.guests:
