@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from secretary_app.changes import Change, Changes
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
@@ -64,6 +65,7 @@ class MeetingWorkspace(QWidget):
         for w in (self.prepare, self.resolution, self.finish):
             w.changed.connect(self._changed)
         self.attendance.changed.connect(self.changed)  # it reloads itself
+        ctx.hub.changed.connect(self._changes_elsewhere)
 
     def open(self, meeting_id: uuid.UUID, step: int | None = None) -> None:
         """Open a meeting at ``step``, or at the step its state calls for (read on the worker)."""
@@ -107,6 +109,18 @@ class MeetingWorkspace(QWidget):
         else:
             self.finish.load(snap.detail.id, snap.view)
 
+    def _changes_elsewhere(self, changes: Changes) -> None:
+        """A change made outside the workspace (a sync that pulled, another page) to what a step shows:
+        reload the step on screen, except the minutes under the typist's hands (reloaded on leaving)."""
+        if self.meeting_id is None or not self.isVisible() or not changes.touches(_SHOWN):
+            return
+        initiator = changes.initiator
+        if isinstance(initiator, QWidget) and (self.isAncestorOf(initiator) or initiator.isAncestorOf(self)
+                                               or initiator is self):
+            return  # our own steps reload themselves; the meetings page that opened us already did
+        if self.stack.currentWidget() is not self.minutes:
+            self.reload()
+
     def _changed(self) -> None:
         self.reload()
         self.changed.emit()
@@ -118,6 +132,7 @@ class MeetingWorkspace(QWidget):
         self.closed.emit()
 
 
+_SHOWN = Change.MEETING | Change.ATTENDANCE | Change.MINUTES | Change.VOTE | Change.RESOLUTION | Change.TASK
 _STEP_OF_STATE = {MeetingState.DRAFT: 0, MeetingState.ANNOUNCED: 1, MeetingState.HELD: 2, MeetingState.FINAL: 4}
 
 
