@@ -149,6 +149,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     fin.export_folder = tmp_path
     for kind in ("agenda", "minutes", "resolution"):
         for fmt in ("docx", "pdf"):
+            fin.message.clear()  # "Saved …" or the reason it failed will be said here
             fin.export(kind, fmt)
             runner.wait()
             qtbot.waitUntil(lambda k=kind, f=fmt: (tmp_path / f"{k}.{f}").exists() or bool(fin.message.text()),

@@ -154,22 +154,27 @@ class AttendanceStep(QWidget):
         reason = self.table.cellWidget(r, 3).text()
         approved = self.table.cellWidget(r, 4).isChecked()
         meeting_id = self.sheet.meeting_id
-        self._write(lambda store: att.set_attendance(store, meeting_id, row.member_id, status, reason, approved))
+        self._write(lambda store: att.set_attendance(store, meeting_id, row.member_id, status, reason, approved),
+                    self._marked)
 
-    def _write(self, call: Callable[[Store], OpResult[att.AttendanceSheet]]) -> None:
+    def _write(self, call: Callable[[Store], OpResult[att.AttendanceSheet]],
+               done: Callable[[att.AttendanceSheet], None]) -> None:
         """A change of the roll on the worker; the step shows the sheet the service returns."""
-        ops.write(self.ctx, self, call).success(self._written) \
-            .failure(lambda exc: self.warning.setText(user_message(exc))).run()
+        ops.write(self.ctx, self, call).success(done).failure(lambda exc: self.warning.setText(user_message(exc))) \
+            .run()
+
+    def _marked(self, sheet: att.AttendanceSheet) -> None:
+        # The sender (a combo or box in the table) may still be in its signal: reload on the next turn.
+        QTimer.singleShot(0, lambda: self._written(sheet))
 
     def _written(self, sheet: att.AttendanceSheet) -> None:
-        # The sender (a combo or box in the table) may still be in its signal: reload on the next turn.
-        QTimer.singleShot(0, lambda: self.load(sheet))
+        self.load(sheet)
         self.changed.emit()
 
     def set_people(self) -> None:
         assert self.sheet is not None
         meeting_id, chair, recorder = self.sheet.meeting_id, self.chair.currentData(), self.recorder.currentData()
-        self._write(lambda store: att.set_people(store, meeting_id, chair, recorder))
+        self._write(lambda store: att.set_people(store, meeting_id, chair, recorder), self._written)
 
     def add_guest(self) -> None:
         assert self.sheet is not None
@@ -180,5 +185,4 @@ class AttendanceStep(QWidget):
             self.guest_position.clear()
             self._written(sheet)
 
-        ops.write(self.ctx, self, lambda store: att.add_guest(store, meeting_id, name, position)).success(done) \
-            .failure(lambda exc: self.warning.setText(user_message(exc))).run()
+        self._write(lambda store: att.add_guest(store, meeting_id, name, position), done)
