@@ -62,7 +62,7 @@ class MeetingDetail:
     planned_at: dt.datetime
     planned_minutes: int
     place: str
-    state: str
+    state: MeetingState
     chair_id: uuid.UUID | None
     recorder_id: uuid.UUID | None
     agenda: tuple[AgendaRow, ...]
@@ -127,7 +127,7 @@ def _detail(session: Session, meeting: Meeting) -> MeetingDetail:
     rows = tuple(AgendaRow(i.id, i.position, i.step, i.title, i.presenter, i.gist, i.conclusion)
                  for i in _agenda(session, meeting.id))
     return MeetingDetail(meeting.id, meeting.title, meeting.kind, meeting.planned_at, meeting.planned_minutes,
-                         meeting.place, meeting.state, meeting.chair_id, meeting.recorder_id, rows,
+                         meeting.place, MeetingState(meeting.state), meeting.chair_id, meeting.recorder_id, rows,
                          meeting_warnings(meeting))
 
 
@@ -384,7 +384,7 @@ def advance_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[MeetingDeta
             raise ValidationFailed("Kỳ sinh hoạt đã họp xong; bước tiếp theo là hoàn tất biên bản.")
         before = meeting.state
         meeting.state = nxt
-        if nxt == "held" and meeting.started_at is None:
+        if nxt is MeetingState.HELD and meeting.started_at is None:
             meeting.started_at = meeting.planned_at
         store.audit(session, "meeting", meeting.id, "state", {"state": before}, {"state": nxt})
         detail = _detail(session, meeting)

@@ -17,7 +17,8 @@ from secretary_app.store import Store
 
 KIND_LABELS = {"regular": "Thường kỳ", "thematic": "Chuyên đề", "regular_and_thematic": "Thường kỳ kết hợp chuyên đề",
                "extraordinary": "Bất thường"}
-STATE_LABELS = {"draft": "Dự thảo", "announced": "Đã thông báo", "held": "Đã họp", "final": "Đã hoàn tất biên bản"}
+STATE_LABELS = {MeetingState.DRAFT: "Dự thảo", MeetingState.ANNOUNCED: "Đã thông báo", MeetingState.HELD: "Đã họp",
+                MeetingState.FINAL: "Đã hoàn tất biên bản"}
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class MeetingRow:
     title: str
     kind: str
     planned_at: dt.datetime
-    state: str
+    state: MeetingState
     present: int
     invited: int
 
@@ -44,7 +45,7 @@ def list_meetings(store: Store) -> list[MeetingRow]:
             .outerjoin(invited, invited.c.meeting_id == Meeting.id)
             .where(Meeting.cell_id == store.cell_id, Meeting.deleted.is_(False))
         ).all()
-        result = [MeetingRow(m.id, m.title, m.kind, m.planned_at, m.state, p, i) for m, p, i in rows]
+        result = [MeetingRow(m.id, m.title, m.kind, m.planned_at, MeetingState(m.state), p, i) for m, p, i in rows]
     upcoming = sorted((r for r in result if r.state in UPCOMING_STATES), key=lambda r: r.planned_at)
     held = sorted((r for r in result if r.state not in UPCOMING_STATES), key=lambda r: r.planned_at,
                   reverse=True)

@@ -10,6 +10,7 @@ from sqlalchemy import event
 
 from secretary_app.changes import Change, Changes
 from secretary_app.services import register
+from secretary_app.services.meetings import MeetingState
 from ui.main_window import PAGE_KEYS
 
 
@@ -116,7 +117,7 @@ def test_no_store_transaction_runs_on_the_gui_thread_over_every_page_and_meeting
         ws.back.click()
         runner.wait()
         # A finalised meeting of the demo opened at its state's step.
-        final = next(r for r in page.model.records if r.state == "final" and r.id != ws.meeting_id)
+        final = next(r for r in page.model.records if r.state == MeetingState.FINAL and r.id != ws.meeting_id)
         page.open_meeting(final.id)
         runner.wait()
         assert ws.stack.currentIndex() == 4
