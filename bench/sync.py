@@ -124,10 +124,10 @@ def first_sync(folder: Path) -> None:
         service.login(pc1, url, "bithu", PASSWORD)
         service.login(pc2, url, "phobithu", PASSWORD)
         started = time.perf_counter()
-        pushed = service.sync_now(pc1)
+        pushed = service.sync_now(pc1).value
         push_s = time.perf_counter() - started
         started = time.perf_counter()
-        pulled = service.sync_now(pc2)
+        pulled = service.sync_now(pc2).value
         pull_s = time.perf_counter() - started
         print(f"(a) first sync of a full year ({rows} records: 60 members, 12 meetings × 60 attendance + minutes, "
               f"720 dues rows) on loopback:")

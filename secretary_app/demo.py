@@ -20,6 +20,7 @@ from models.dues import DuesPayment
 from models.members import Member
 from models.rules.dates import add_months
 from models.rules.party_age import first_decision_date, gaps_from_events, party_age
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.demo_admissions import add_demo_admissions
 from secretary_app.errors import UserError
 from secretary_app.services import meeting_attendance as att
@@ -28,7 +29,7 @@ from secretary_app.services import minutes as mn
 from secretary_app.services import resolutions, roster, votes
 from secretary_app.services.cell import CellInput, save_cell
 from secretary_app.services.roster import EventInput, MemberData
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 # (full name, gender, birth year, admission year, position, profession, story)
 # story: "" official; "probation" admitted < 12 months ago; "exempt"; "temp_out"; "temp_in"; "moved";
@@ -109,7 +110,7 @@ def _term_start(today: dt.date) -> dt.date:
     return _month_start(today, 4).replace(day=20)
 
 
-def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 2026) -> Changes:
+def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 2026) -> OpResult[None]:
     """Fill an empty database with the demo cell, through the services a secretary uses (so it obeys the
     same rules: the roll on each meeting day, ballots only from members present, numbers from the register).
     Refuses a database that already holds a cell. One unit of work: nothing is left half-made."""
@@ -131,9 +132,9 @@ def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 202
             add_demo_admissions(session, cell_id, members, today)
     finally:
         store.forget_cell()
-    changes = Changes()
-    changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "admission", "document")
-    return changes
+    changes = Changes(Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.RESOLUTION | Change.DUES
+                      | Change.ADMISSION | Change.DOCUMENT)
+    return OpResult(None, changes)
 
 
 def _demo_members(store: Store, session: Session, today: dt.date, rng: random.Random) -> list[Member]:

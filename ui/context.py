@@ -1,4 +1,5 @@
-"""What every page needs: the open store, settings and the task runner. Passed in, never global.
+"""What every page needs: the open store, settings, the task runner and the change hub. Passed in, never
+global.
 
 ``store`` may still be opening when the window first appears: it is opened by the first job on the
 task runner's single worker thread, so every job queued after it (every page's loading) finds it set.
@@ -7,11 +8,12 @@ task runner's single worker thread, so every job queued after it (every page's l
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from secretary_app.paths import AppPaths
 from secretary_app.settings import Settings
+from ui.ops import ChangeHub
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ class AppContext:
     paths: AppPaths
     store: Store | None = None
     headless: bool = False  # --screenshot: report problems on stderr, never in a modal dialog
+    hub: ChangeHub = field(default_factory=ChangeHub)  # what changed, broadcast to every page (ui/ops.py)
 
     @classmethod
     def for_store(cls, store: Store, settings: Settings | None = None,

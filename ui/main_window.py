@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app import APP_TITLE
-from secretary_app.changes import Changes
+from secretary_app.changes import Change, Changes
+from ui import ops
 from ui.context import AppContext
 from ui.theme import apply_theme
 
@@ -74,6 +75,11 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self.tr("Not connected to a server (working offline)"))
         self.statusBar().addWidget(self.cell_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+        ctx.hub.changed.connect(self._on_changes)
+        self._sync_line_timer = QTimer(self)
+        self._sync_line_timer.setSingleShot(True)
+        self._sync_line_timer.setInterval(1000)
+        self._sync_line_timer.timeout.connect(self._load_sync_state)
 
     def start(self, page: str) -> None:
         """Load the cell's name and build the first page. Called once the store is open or queued to
@@ -139,27 +145,27 @@ class MainWindow(QMainWindow):
     def _settings_changed(self) -> None:
         apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Tell every built page what changed; each decides whether to refresh."""
-        for page in self.pages.values():
-            page.on_changes(changes)
-        if "cell" in changes:
+    def _on_changes(self, changes: Changes) -> None:
+        """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages
+        subscribe to the hub themselves."""
+        if changes.touches(Change.CELL):
             self._load_cell_name()
+        if changes.flags & ~Change.CELL:  # any edit adds to the changes waiting to be synced
+            self._sync_line_timer.start()  # once per burst of edits (the minutes autosave every few s)
 
     def _load_cell_name(self) -> None:
-        def cell():  # type: ignore[no-untyped-def]
+        def cell(store):  # type: ignore[no-untyped-def]
             from secretary_app.services.cell import get_cell
 
-            return get_cell(self.ctx.store)
+            return get_cell(store)
 
-        self.ctx.runner.run(cell, on_done=self._cell_loaded, on_error=lambda _e: None)
+        ops.read(self.ctx, self, cell).success(self._cell_loaded).failure(lambda _e: None).run()
 
     def _load_sync_state(self) -> None:
         from ui.pages import sync
 
-        self.ctx.runner.run(lambda: sync.load_status(self.ctx.store),
-                            on_done=lambda status: self.sync_label.setText(sync.status_line(status)),
-                            on_error=lambda _e: None)
+        ops.read(self.ctx, self, sync.load_status) \
+            .success(lambda status: self.sync_label.setText(sync.status_line(status))).failure(lambda _e: None).run()
 
     def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:
@@ -167,5 +173,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{cell.name} — {APP_TITLE}")
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._sync_line_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)

@@ -1,19 +1,24 @@
 """Undo commands for the pages (roster, meetings). The edit itself is done first (on the worker thread); the command is
-pushed after it succeeded, so its first redo() does nothing. Undo and redo call the services again, so
-every step is audited like any other edit."""
+pushed after it succeeded, so its first redo() does nothing. Undo and redo call the services again through the
+one doorway (``ui/ops.py``), so every step is audited like any other edit and every page hears of it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-Job = Callable[[], Any]
+from secretary_app.changes import OpResult
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
+
+Job = Callable[["Store"], OpResult[Any]]  # a writing service call, given the store on the worker
 
 
 class ServiceCommand(QUndoCommand):
-    """``undo_job``/``redo_job`` are service calls; ``run`` hands them to the page's task runner."""
+    """``undo_job``/``redo_job`` are service calls; ``run`` hands them to the doorway."""
 
     def __init__(self, text: str, redo_job: Job, undo_job: Job, run: Callable[[Job], None]) -> None:
         super().__init__(text)

@@ -20,15 +20,33 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
+    "DELETABLE_STATES",
+    "HELD_STATES",
+    "UPCOMING_STATES",
     "MeetingKind",
     "MeetingPlan",
     "MeetingRules",
+    "MeetingState",
     "MeetingWarning",
     "duration_warnings",
     "months_missing_regular",
     "quarter_of",
     "quarters_missing_thematic",
 ]
+
+
+class MeetingState(enum.StrEnum):
+    """A meeting's life: draft → announced → held → final (minutes sealed). Stored as its value."""
+
+    DRAFT = "draft"
+    ANNOUNCED = "announced"
+    HELD = "held"
+    FINAL = "final"
+
+
+UPCOMING_STATES = frozenset({MeetingState.DRAFT, MeetingState.ANNOUNCED})
+DELETABLE_STATES = UPCOMING_STATES  # not held yet: no attendance, minutes or resolution to keep
+HELD_STATES = frozenset({MeetingState.HELD, MeetingState.FINAL})
 
 
 class MeetingKind(enum.StrEnum):

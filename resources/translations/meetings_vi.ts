@@ -179,6 +179,10 @@ Tổng số biểu quyết: %11</translation>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
+        <source>Preparing the document…</source>
+        <translation>Đang chuẩn bị văn bản…</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>In</translation>
     </message>

@@ -359,13 +359,6 @@
     </message>
 </context>
 <context>
-    <name>Page</name>
-    <message>
-        <source>Could not complete</source>
-        <translation>Không thực hiện được</translation>
-    </message>
-</context>
-<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview: %1</source>
@@ -510,6 +503,13 @@
     <message>
         <source>You can change every detail later in Settings.</source>
         <translation>Bạn có thể sửa mọi thông tin sau, ở trang Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>Could not complete</source>
+        <translation>Không thực hiện được</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,18 @@
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
+        <source>Log in again to sync</source>
+        <translation>Cần đăng nhập lại để đồng bộ</translation>
+    </message>
+    <message>
+        <source>Server certificate refused</source>
+        <translation>Chứng chỉ máy chủ không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Update needed to sync</source>
+        <translation>Cần cập nhật ứng dụng để đồng bộ</translation>
+    </message>
+    <message>
         <source>%1 change(s) not yet synced</source>
         <translation>%1 thay đổi chưa đồng bộ</translation>
     </message>

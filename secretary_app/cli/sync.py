@@ -38,7 +38,7 @@ def _password() -> str:
 def run_login(args: argparse.Namespace, store: Store) -> int:
     from secretary_app.sync import service
 
-    cell = service.login(store, args.server, args.username, _password())
+    cell = service.login(store, args.server, args.username, _password()).value
     print(f"Đã đăng nhập {args.server} với tài khoản {args.username} (chi bộ \"{cell}\").")
     return 0
 
@@ -46,7 +46,7 @@ def run_login(args: argparse.Namespace, store: Store) -> int:
 def run_sync(args: argparse.Namespace, store: Store) -> int:
     from secretary_app.sync import service
 
-    report = service.sync_now(store)
+    report = service.sync_now(store).value
     print(f"pushed={report.pushed} pulled={report.pulled} conflicts={report.conflicts} "
           f"rejected={report.rejected}")
     print(report.line())

@@ -23,6 +23,7 @@ from models.base import new_id
 from models.members import Member, MemberEvent
 from models.rules import status as rules
 from models.text import nfc, search_key
+from secretary_app.changes import Change, Changes
 from secretary_app.errors import UserError
 from secretary_app.roster_io import history as sheet_history
 from secretary_app.roster_io.columns import (
@@ -46,7 +47,7 @@ from secretary_app.services.roster import (
     rule_events,
     sync_core_events,
 )
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 VALID, WARNING, ERROR = "valid", "warning", "error"
 CREATE, UPDATE, UNCHANGED, SKIP, REJECT = "create", "update", "unchanged", "skip", "reject"
@@ -435,7 +436,7 @@ def apply_import(store: Store, preview: ImportPreview, progress: Progress | None
         })
     changes = Changes()
     if todo or to_add:
-        changes.add("member")
+        changes.add(Change.MEMBER)
     return ImportResult(preview, changes)
 
 

@@ -621,7 +621,7 @@ def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput,
         official = rules.probation_end(ceremony, rules_on(ceremony))
         event = EventInput(kind=EventKind.RECOGNITION.value, event_date=official, decision_ref=step.document_ref)
         _, more = add_event(store, member_id, event)
-        changes.add(*more.entities)
+        changes = changes | more
     return record.id, changes
 
 

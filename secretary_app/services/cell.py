@@ -11,8 +11,9 @@ from sqlalchemy import select
 from models.base import new_id
 from models.cell import Cell
 from models.text import nfc
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import ValidationFailed
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 CELL_TYPES = ("residential", "agency", "enterprise", "school", "armed_forces")
 
@@ -79,7 +80,7 @@ def get_cell(store: Store) -> CellRecord | None:
         return _record(cell) if cell else None
 
 
-def save_cell(store: Store, data: CellInput) -> tuple[CellRecord, Changes]:
+def save_cell(store: Store, data: CellInput) -> OpResult[CellRecord]:
     """Create the cell on first run, or update its details."""
     data = data.validated()
     with store.transaction() as session:
@@ -95,6 +96,5 @@ def save_cell(store: Store, data: CellInput) -> tuple[CellRecord, Changes]:
         store.forget_cell()
         store.audit(session, "cell", cell.id, "update" if before else "create", before, _record(cell).__dict__)
         record = _record(cell)
-    changes = Changes()
-    changes.add("cell")
-    return record, changes
+    changes = Changes(Change.CELL)
+    return OpResult(record, changes)

@@ -25,8 +25,10 @@ from models.documents import DocumentRecord
 from models.dues import DuesPayment
 from models.meetings import AgendaItem, Meeting, Resolution, Speech, Task, Vote
 from models.members import Member
+from models.rules.meetings import HELD_STATES
 from models.rules.status import Membership, status_labels
 from models.text import name_sort_key
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
 from secretary_app.documents.common import report_recipients, superior_committee, vnd
@@ -48,9 +50,9 @@ from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.meeting_attendance import counts_in
 from secretary_app.services.roster import status_of
 from secretary_app.services.votes import ballots_of
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
-_HELD_STATES = ("held", "final")
+_HELD_STATES = HELD_STATES
 
 
 @dataclass(frozen=True)
@@ -337,7 +339,7 @@ def render(built: Built, path: Path, fmt: str) -> str:
 
 
 def export(store: Store, kind: str, path: str | Path, fmt: str | None = None, *,
-           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> tuple[Exported, Changes]:
+           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> OpResult[Exported]:
     """Build, render to ``path`` and, for a numbered document, record the file hash in the register."""
     return finish_export(store, build(store, kind, meeting_id=meeting_id, as_of=as_of), Path(path), kind, fmt)
 
@@ -347,15 +349,15 @@ def finish_export(store: Store, built: Built, path: Path, kind: str,
     """Render a built document and, when it is numbered, record the file's hash in the register."""
     fmt = fmt or path.suffix.lstrip(".").lower()
     digest = render(built, path, fmt)
-    changes = Changes()
+    changes = Changes()  # a document without a number is not in the register
     if built.register_id is not None:
         with store.transaction() as session:
             row = session.get(DocumentRecord, built.register_id)
             if row is not None:
                 row.file_hash = digest
                 store.audit(session, "document_record", row.id, "export", after={"file": path.name, "sha256": digest})
-        changes.add("document")
-    return Exported(path, kind, fmt, digest, built.symbol), changes
+        changes.add(Change.DOCUMENT)
+    return OpResult(Exported(path, kind, fmt, digest, built.symbol), changes)
 
 
 def kind_for_register(store: Store, record_id: uuid.UUID) -> tuple[str, uuid.UUID]:

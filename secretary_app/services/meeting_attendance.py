@@ -38,12 +38,13 @@ from models.rules.votes import (
 )
 from models.text import name_sort_key
 from secretary_app import rules_data
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.documents.records import Absence, AttendanceCounts, GuestEntry
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.services.roster import rule_events
 from secretary_app.settings import load_settings
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 #: The marks of the roll. "prosecuted" (bị khởi tố, truy tố, tạm giam) takes the member out of the vote base
 #: (QĐ 294 §9.3.2); on the roll it is an absence with that reason.
@@ -260,7 +261,7 @@ def _not_on_roll_message(row: AttendeeRow | None) -> str:
 
 
 def set_attendance(store: Store, meeting_id: uuid.UUID, member_id: uuid.UUID, status: str,
-                   reason: str = "", approved: bool = False) -> tuple[AttendanceSheet, Changes]:
+                   reason: str = "", approved: bool = False) -> OpResult[AttendanceSheet]:
     """Mark one member ("" takes the mark away: not marked). The row id is uuid5(meeting, member), so two
     PCs never make two rows."""
     if status not in STATUS_LABELS and status != NOT_MARKED:
@@ -287,12 +288,10 @@ def set_attendance(store: Store, meeting_id: uuid.UUID, member_id: uuid.UUID, st
             if meeting.recorder_id == member_id:
                 meeting.recorder_id = None
         sheet = sheet_in(session, store, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return sheet, changes
+    return OpResult(sheet, Changes(Change.MEETING | Change.ATTENDANCE))
 
 
-def confirm_roll(store: Store, meeting_id: uuid.UUID) -> Changes:
+def confirm_roll(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     """Mark present everyone on the roll not yet marked, except exempt members (present only when they
     came: mark them one by one). The secretary's "the others are present" after noting the absences."""
     with store.transaction() as session:
@@ -307,37 +306,42 @@ def confirm_roll(store: Store, meeting_id: uuid.UUID) -> Changes:
                                        member_id=row.member_id, status="present"))
             else:  # a mark taken away earlier
                 mark.status, mark.reason, mark.approved, mark.deleted = "present", "", False, False
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    return OpResult(None, Changes(Change.MEETING | Change.ATTENDANCE))
 
 
-def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = "") -> Changes:
+def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = "") -> OpResult[AttendanceSheet]:
     if not name.strip():
         raise ValidationFailed("Hãy nhập họ tên đại biểu.", field="name")
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         session.add(Guest(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, name=name.strip(),
                           position=position.strip()))
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    return OpResult(attendance_sheet(store, meeting_id), Changes(Change.MEETING | Change.ATTENDANCE))
 
 
-def remove_guest(store: Store, guest_id: uuid.UUID) -> Changes:
+def remove_guest(store: Store, guest_id: uuid.UUID) -> OpResult[None]:
     with store.transaction() as session:
         guest = session.get(Guest, guest_id)
         if guest is None:
             raise NotFoundError("Không tìm thấy đại biểu này.")
         editable_meeting(session, store, guest.meeting_id)
         guest.deleted = True
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(None, changes)
+
+
+def set_people(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID | None,
+               recorder_id: uuid.UUID | None) -> OpResult[AttendanceSheet]:
+    """The Điểm danh step's "Set chair and recorder": the roll stored and the two chosen, in one
+    transaction; returns the sheet as it now is."""
+    with store.transaction():  # the calls below join it
+        confirm_roll(store, meeting_id)
+        set_chair_recorder(store, meeting_id, chair_id, recorder_id)
+        return OpResult(attendance_sheet(store, meeting_id), Changes(Change.MEETING | Change.ATTENDANCE))
 
 
 def set_chair_recorder(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID | None,
-                       recorder_id: uuid.UUID | None) -> Changes:
+                       recorder_id: uuid.UUID | None) -> OpResult[None]:
     """Chair and recorder are chosen from the members present."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
@@ -346,6 +350,5 @@ def set_chair_recorder(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID 
             if who is not None and who not in present:
                 raise ValidationFailed(f"{label} phải là đảng viên có mặt tại buổi sinh hoạt.")
         meeting.chair_id, meeting.recorder_id = chair_id, recorder_id
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.ATTENDANCE)
+    return OpResult(None, changes)

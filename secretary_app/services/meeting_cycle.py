@@ -19,14 +19,21 @@ import resources
 from models.base import new_id
 from models.cell import Cell
 from models.meetings import AgendaItem, Meeting, Resolution, Task
-from models.rules.meetings import MeetingKind, MeetingPlan, duration_warnings, quarters_missing_thematic
+from models.rules.meetings import (
+    DELETABLE_STATES,
+    MeetingKind,
+    MeetingPlan,
+    MeetingState,
+    duration_warnings,
+    quarters_missing_thematic,
+)
 from secretary_app import rules_data
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 KINDS = ("regular", "thematic", "regular_and_thematic", "extraordinary")
-STATES = ("draft", "announced", "held", "final")
-DELETABLE_STATES = ("draft", "announced")  # not held yet: no attendance, minutes or resolution to keep
+STATES = tuple(MeetingState)
 CELL_TYPES = {"residential": "Khu dân cư (thôn, tổ dân phố)", "agency": "Cơ quan hành chính",
               "enterprise": "Doanh nghiệp", "school": "Trường học", "armed_forces": "Lực lượng vũ trang"}
 TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "overdue": "Quá hạn",
@@ -56,7 +63,7 @@ class MeetingDetail:
     planned_at: dt.datetime
     planned_minutes: int
     place: str
-    state: str
+    state: MeetingState
     chair_id: uuid.UUID | None
     recorder_id: uuid.UUID | None
     agenda: tuple[AgendaRow, ...]
@@ -64,7 +71,7 @@ class MeetingDetail:
 
     @property
     def read_only(self) -> bool:
-        return self.state == "final"
+        return self.state == MeetingState.FINAL
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def load_meeting(session: Session, store: Store, meeting_id: uuid.UUID) -> Meeti
 
 def editable_meeting(session: Session, store: Store, meeting_id: uuid.UUID) -> Meeting:
     meeting = load_meeting(session, store, meeting_id)
-    if meeting.state == "final":
+    if meeting.state == MeetingState.FINAL:
         raise ReadOnlyError(READ_ONLY_MESSAGE)
     return meeting
 
@@ -123,7 +130,7 @@ def _detail(session: Session, meeting: Meeting) -> MeetingDetail:
     rows = tuple(AgendaRow(i.id, i.position, i.step, i.title, i.presenter, i.gist, i.conclusion)
                  for i in _agenda(session, meeting.id))
     return MeetingDetail(meeting.id, meeting.title, meeting.kind, meeting.planned_at, meeting.planned_minutes,
-                         meeting.place, meeting.state, meeting.chair_id, meeting.recorder_id, rows,
+                         meeting.place, MeetingState(meeting.state), meeting.chair_id, meeting.recorder_id, rows,
                          meeting_warnings(meeting))
 
 
@@ -202,7 +209,7 @@ def tasks_to_assess(store: Store, meeting_id: uuid.UUID) -> list[TaskRow]:
         return _task_rows(session, last) if last else []
 
 
-def assess_task(store: Store, task_id: uuid.UUID, status: str, assessment: str = "") -> Changes:
+def assess_task(store: Store, task_id: uuid.UUID, status: str, assessment: str = "") -> OpResult[None]:
     if status not in TASK_STATUS_LABELS:
         raise ValidationFailed("Trạng thái nhiệm vụ không hợp lệ.", field="status")
     with store.transaction() as session:
@@ -212,9 +219,8 @@ def assess_task(store: Store, task_id: uuid.UUID, status: str, assessment: str =
         before = {"status": task.status, "assessment": task.assessment}
         task.status, task.assessment = status, assessment.strip()
         store.audit(session, "task", task.id, "assess", before, {"status": status, "assessment": assessment})
-    changes = Changes()
-    changes.add("task")
-    return changes
+    changes = Changes(Change.TASK)
+    return OpResult(None, changes)
 
 
 def overdue_tasks(store: Store, today: dt.date | None = None) -> list[TaskRow]:
@@ -241,7 +247,7 @@ def _default_title(kind: str, day: dt.date) -> str:
 
 def plan_meeting(store: Store, *, kind: str, planned_at: dt.datetime, planned_minutes: int = 120,
                  place: str = "", title: str = "", agenda: list[dict[str, str]] | None = None
-                 ) -> tuple[MeetingDetail, Changes]:
+                 ) -> OpResult[MeetingDetail]:
     """Draft a meeting. A regular meeting gets the cell type's preset agenda, with every task of the last
     resolution listed under the assessment item so the cell assesses each one."""
     if kind not in KINDS:
@@ -253,7 +259,7 @@ def plan_meeting(store: Store, *, kind: str, planned_at: dt.datetime, planned_mi
         assert cell is not None
         meeting = Meeting(id=new_id(), cell_id=cell.id, kind=kind, planned_at=planned_at,
                           planned_minutes=planned_minutes, place=place.strip(),
-                          title=title.strip() or _default_title(kind, planned_at.date()), state="draft",
+                          title=title.strip() or _default_title(kind, planned_at.date()), state=MeetingState.DRAFT,
                           updated_by=store.actor)
         session.add(meeting)
         session.flush()
@@ -275,14 +281,13 @@ def plan_meeting(store: Store, *, kind: str, planned_at: dt.datetime, planned_mi
         session.flush()
         store.audit(session, "meeting", meeting.id, "plan", after={"title": meeting.title, "kind": kind})
         detail = _detail(session, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return detail, changes
+    changes = Changes(Change.MEETING)
+    return OpResult(detail, changes)
 
 
 def update_meeting(store: Store, meeting_id: uuid.UUID, *, title: str | None = None,
                    planned_at: dt.datetime | None = None, planned_minutes: int | None = None,
-                   place: str | None = None, kind: str | None = None) -> tuple[MeetingDetail, Changes]:
+                   place: str | None = None, kind: str | None = None) -> OpResult[MeetingDetail]:
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         if title is not None:
@@ -302,12 +307,11 @@ def update_meeting(store: Store, meeting_id: uuid.UUID, *, title: str | None = N
                 raise ValidationFailed("Loại kỳ sinh hoạt không hợp lệ.", field="kind")
             meeting.kind = kind
         detail = _detail(session, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return detail, changes
+    changes = Changes(Change.MEETING)
+    return OpResult(detail, changes)
 
 
-def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None or meeting.cell_id != store.cell_id:
@@ -319,22 +323,21 @@ def _set_meeting_deleted(store: Store, meeting_id: uuid.UUID, deleted: bool) -> 
                                    field="state")
         meeting.deleted = deleted
         store.audit(session, "meeting", meeting.id, "delete" if deleted else "restore")
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING)
+    return OpResult(None, changes)
 
 
-def delete_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
+def delete_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     """Remove a meeting planned by mistake or called off, before it is held. A tombstone (it syncs, and
     ``restore_meeting`` brings it back with its agenda); a held meeting is refused."""
     return _set_meeting_deleted(store, meeting_id, True)
 
 
-def restore_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
+def restore_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[None]:
     return _set_meeting_deleted(store, meeting_id, False)
 
 
-def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID | None, str, str]]) -> Changes:
+def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID | None, str, str]]) -> OpResult[None]:
     """Replace the agenda order and titles: ``(id or None for a new item, step, title)``; missing ids are
     removed (soft delete, so sync sees it)."""
     with store.transaction() as session:
@@ -353,15 +356,29 @@ def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID 
         for item_id, item in existing.items():
             if item_id not in keep:
                 item.deleted = True
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING)
+    return OpResult(None, changes)
 
 
-_NEXT_STATE = {"draft": "announced", "announced": "held"}
+_NEXT_STATE = {MeetingState.DRAFT: MeetingState.ANNOUNCED, MeetingState.ANNOUNCED: MeetingState.HELD}
 
 
-def advance_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[MeetingDetail, Changes]:
+def save_preparation(store: Store, meeting_id: uuid.UUID, *, title: str, kind: str,
+                     planned_at: dt.datetime | None, planned_minutes: int, place: str,
+                     agenda: list[tuple[uuid.UUID | None, str, str]], advance: bool = False
+                     ) -> OpResult[MeetingDetail]:
+    """The Chuẩn bị step's "Save" (and "Announce"/"Held" with ``advance``): the plan, the agenda and the
+    next state in one transaction, so a refusal leaves nothing half saved."""
+    with store.transaction():  # the calls below join it
+        update_meeting(store, meeting_id, title=title, kind=kind, planned_at=planned_at,
+                       planned_minutes=planned_minutes, place=place)
+        set_agenda(store, meeting_id, agenda)
+        if advance:
+            advance_meeting(store, meeting_id)
+        return OpResult(get_meeting(store, meeting_id), Changes(Change.MEETING))
+
+
+def advance_meeting(store: Store, meeting_id: uuid.UUID) -> OpResult[MeetingDetail]:
     """draft → announced → held. Finalising is ``minutes.finalise_meeting`` (it seals the content)."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
@@ -370,13 +387,12 @@ def advance_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[MeetingDetail,
             raise ValidationFailed("Kỳ sinh hoạt đã họp xong; bước tiếp theo là hoàn tất biên bản.")
         before = meeting.state
         meeting.state = nxt
-        if nxt == "held" and meeting.started_at is None:
+        if nxt is MeetingState.HELD and meeting.started_at is None:
             meeting.started_at = meeting.planned_at
         store.audit(session, "meeting", meeting.id, "state", {"state": before}, {"state": nxt})
         detail = _detail(session, meeting)
-    changes = Changes()
-    changes.add("meeting")
-    return detail, changes
+    changes = Changes(Change.MEETING)
+    return OpResult(detail, changes)
 
 
 # --- reminders ----------------------------------------------------------------------------------
@@ -404,9 +420,9 @@ def reminders(store: Store, today: dt.date | None = None) -> list[Reminder]:
                                                    "(mỗi quý ít nhất một lần).", quarter=quarter))
     for m in sorted(meetings, key=lambda m: m.planned_at):
         day = m.planned_at.date()
-        if m.state == "draft" and today <= day and (day - today).days <= 1:
+        if m.state == MeetingState.DRAFT and today <= day and (day - today).days <= 1:
             result.append(Reminder("documents_late", f"«{m.title}» họp ngày {day:%d/%m/%Y} mà tài liệu chưa được "
                                    "thông báo: tài liệu cần gửi đảng viên ít nhất 1 ngày trước kỳ họp.", m.id))
-        if m.state in ("draft", "announced"):
+        if m.state in (MeetingState.DRAFT, MeetingState.ANNOUNCED):
             result.extend(Reminder("duration_short", f"«{m.title}»: {w}", m.id) for w in meeting_warnings(m))
     return result

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from exporters import HD36_2018, Document, DocumentError, Header, Heading, PageBreak, Paragraph
 from models.cell import Cell
 from models.meetings import Meeting
+from models.rules.meetings import MeetingState
+from secretary_app.changes import OpResult
 from secretary_app.documents import minutes as minutes_builders
 from secretary_app.errors import UserError, ValidationFailed
 from secretary_app.services import documents
@@ -21,11 +23,12 @@ from secretary_app.store import Store
 KINDS = {"agenda": "agenda", "minutes": "minutes", "extract": "minutes-extract", "resolution": "resolution"}
 
 
-def export_meeting_document(store: Store, meeting_id: uuid.UUID, kind: str, fmt: str, path: Path) -> Path:
+def export_meeting_document(store: Store, meeting_id: uuid.UUID, kind: str, fmt: str, path: Path) -> OpResult[Path]:
+    """Render one meeting document; a numbered one has its file hash recorded in the register."""
     if kind not in KINDS:
         raise ValidationFailed("Loại văn bản chỉ có: chương trình, biên bản, trích biên bản, nghị quyết.")
-    documents.export(store, KINDS[kind], Path(path), fmt, meeting_id=meeting_id)
-    return Path(path)
+    _exported, changes = documents.export(store, KINDS[kind], Path(path), fmt, meeting_id=meeting_id)
+    return OpResult(Path(path), changes)
 
 
 def build_minutes_book(store: Store) -> Document:
@@ -33,7 +36,7 @@ def build_minutes_book(store: Store) -> Document:
         cell = session.get(Cell, store.cell_id)
         assert cell is not None
         ids = list(session.scalars(select(Meeting.id).where(
-            Meeting.cell_id == cell.id, Meeting.deleted.is_(False), Meeting.state == "final",
+            Meeting.cell_id == cell.id, Meeting.deleted.is_(False), Meeting.state == MeetingState.FINAL,
             Meeting.planned_at >= cell.term_start).order_by(Meeting.planned_at)))
         if not ids:
             raise UserError("Nhiệm kỳ này chưa có biên bản nào đã hoàn tất.")

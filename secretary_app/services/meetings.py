@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models.meetings import Meeting
+from models.rules.meetings import DELETABLE_STATES, HELD_STATES, UPCOMING_STATES, MeetingState
 from secretary_app.services.meeting_attendance import sheets_in
 from secretary_app.store import Store
 
-HELD_STATES = ("held", "final")
+__all__ = ["DELETABLE_STATES", "HELD_STATES", "KIND_LABELS", "STATE_LABELS", "UPCOMING_STATES", "MeetingRow",
+           "MeetingState", "list_meetings"]
 
 KIND_LABELS = {"regular": "Thường kỳ", "thematic": "Chuyên đề", "regular_and_thematic": "Thường kỳ kết hợp chuyên đề",
                "extraordinary": "Bất thường"}
-STATE_LABELS = {"draft": "Dự thảo", "announced": "Đã thông báo", "held": "Đã họp", "final": "Đã hoàn tất biên bản"}
+STATE_LABELS = {MeetingState.DRAFT: "Dự thảo", MeetingState.ANNOUNCED: "Đã thông báo", MeetingState.HELD: "Đã họp",
+                MeetingState.FINAL: "Đã hoàn tất biên bản"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class MeetingRow:
     title: str
     kind: str
     planned_at: dt.datetime
-    state: str
+    state: MeetingState
     present: int  # members present (the attendance sheet), 0 before the meeting is held
     invited: int  # members expected at the meeting (the sheet's ``counts.expected``)
 
@@ -40,9 +43,9 @@ def list_meetings(store: Store) -> list[MeetingRow]:
         result = []
         for m in meetings:
             counts = sheets[m.id].counts if m.id in sheets else None
-            result.append(MeetingRow(m.id, m.title, m.kind, m.planned_at, m.state,
+            result.append(MeetingRow(m.id, m.title, m.kind, m.planned_at, MeetingState(m.state),
                                      counts.present if counts else 0, counts.expected if counts else 0))
-    upcoming = sorted((r for r in result if r.state in ("draft", "announced")), key=lambda r: r.planned_at)
-    held = sorted((r for r in result if r.state not in ("draft", "announced")), key=lambda r: r.planned_at,
+    upcoming = sorted((r for r in result if r.state in UPCOMING_STATES), key=lambda r: r.planned_at)
+    held = sorted((r for r in result if r.state not in UPCOMING_STATES), key=lambda r: r.planned_at,
                   reverse=True)
     return upcoming + held

@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 from models import sealed
 from models.base import new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
+from models.rules.meetings import MeetingState
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.services.meeting_check import refuse_contradictions
 from secretary_app.services.meeting_cycle import READ_ONLY_MESSAGE, editable_meeting, load_meeting
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 
 @dataclass(frozen=True)
@@ -144,13 +146,13 @@ def _view(session: Session, meeting: Meeting) -> MinutesView:
     tasks = tuple(TaskDraft(t.content, t.owner, t.deadline) for t in _meeting_tasks(session, meeting.id))
     final_hash = minutes.final_hash if minutes else ""
     hash_ok = None
-    if meeting.state == "final" and final_hash:
+    if meeting.state == MeetingState.FINAL and final_hash:
         hash_ok = content_hash(canonical_content(session, meeting)) == final_hash
     amendments = tuple(AmendmentView(a.id, a.body, a.final_hash, a.finalised_at) for a in session.scalars(
         select(Minutes).where(Minutes.meeting_id == meeting.id, Minutes.amends_id.is_not(None),
                               Minutes.deleted.is_(False)).order_by(Minutes.finalised_at)))
     return MinutesView(meeting.id, minutes.id if minutes else None, items, minutes.body if minutes else "", tasks,
-                       meeting.state == "final", final_hash, hash_ok, minutes.updated_at if minutes else None,
+                       meeting.state == MeetingState.FINAL, final_hash, hash_ok, minutes.updated_at if minutes else None,
                        amendments)
 
 
@@ -193,7 +195,7 @@ def _save_tasks(session: Session, meeting: Meeting, drafts: tuple[TaskDraft, ...
         task.deleted = True
 
 
-def autosave_minutes(store: Store, meeting_id: uuid.UUID, draft: MinutesDraft) -> dt.datetime:
+def autosave_minutes(store: Store, meeting_id: uuid.UUID, draft: MinutesDraft) -> OpResult[dt.datetime]:
     """Save what the editor holds, in one transaction (the editor calls this every ≤ 2 s off the GUI
     thread). Unchanged fields are not rewritten, so a quiet autosave costs one read. Returns the time."""
     with store.transaction() as session:
@@ -214,18 +216,17 @@ def autosave_minutes(store: Store, meeting_id: uuid.UUID, draft: MinutesDraft) -
             minutes.body = draft.notes
         if draft.tasks is not None:
             _save_tasks(session, meeting, draft.tasks)
-    return utcnow()
+    return OpResult(utcnow(), Changes(Change.MINUTES | (Change.TASK if draft.tasks is not None else Change.NONE)))
 
 
-def set_tasks(store: Store, meeting_id: uuid.UUID, tasks: list[TaskDraft]) -> Changes:
+def set_tasks(store: Store, meeting_id: uuid.UUID, tasks: list[TaskDraft]) -> OpResult[None]:
     for t in tasks:
         if t.content.strip() and not t.owner.strip():
             raise ValidationFailed(f"Nhiệm vụ «{t.content.strip()[:40]}» chưa có người phụ trách.", field="owner")
     with store.transaction() as session:
         _save_tasks(session, editable_meeting(session, store, meeting_id), tuple(tasks))
-    changes = Changes()
-    changes.add("meeting", "task")
-    return changes
+    changes = Changes(Change.MINUTES | Change.TASK)
+    return OpResult(None, changes)
 
 
 # --- finalising and amending ----------------------------------------------------------------------
@@ -238,13 +239,13 @@ class FinaliseResult:
 
 
 def finalise_meeting(store: Store, meeting_id: uuid.UUID,
-                     ended_at: dt.datetime | None = None) -> tuple[FinaliseResult, Changes]:
+                     ended_at: dt.datetime | None = None) -> OpResult[FinaliseResult]:
     """Seal the minutes (and the meeting's resolution): state final, SHA-256 of the content stored.
     After this every service refuses edits with ReadOnlyError; corrections go to ``amend_minutes``.
     ``ended_at`` is the closing time the recorder noted (now when not given and none was recorded)."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
-        if meeting.state != "held":
+        if meeting.state != MeetingState.HELD:
             raise ValidationFailed("Chỉ hoàn tất biên bản sau khi đã chuyển kỳ sinh hoạt sang «Đã họp».")
         if meeting.chair_id is None or meeting.recorder_id is None:
             raise ValidationFailed("Hãy chọn chủ trì và thư ký (ở bước Điểm danh) trước khi hoàn tất biên bản.")
@@ -272,21 +273,20 @@ def finalise_meeting(store: Store, meeting_id: uuid.UUID,
                                        "trước khi hoàn tất.")
             resolution.final_hash = resolution_hash = content_hash(resolution_content(resolution))
             resolution.finalised_at = now
-        meeting.state = "final"
+        meeting.state = MeetingState.FINAL
         store.audit(session, "meeting", meeting.id, "finalise", after={"hash": minutes.final_hash})
-    changes = Changes()
-    changes.add("meeting", "resolution")
-    return FinaliseResult(minutes.final_hash, resolution_hash), changes
+    changes = Changes(Change.MEETING | Change.MINUTES | Change.RESOLUTION)
+    return OpResult(FinaliseResult(minutes.final_hash, resolution_hash), changes)
 
 
-def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> tuple[AmendmentView, Changes]:
+def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> OpResult[AmendmentView]:
     """A correction after finalisation: a separate record citing the original minutes, sealed at once."""
     if not correction.strip():
         raise ValidationFailed("Hãy ghi nội dung đính chính.", field="correction")
     with store.transaction() as session:
         meeting = load_meeting(session, store, meeting_id)
         original = _main_minutes(session, meeting.id)
-        if meeting.state != "final" or original is None:
+        if meeting.state != MeetingState.FINAL or original is None:
             raise ValidationFailed("Biên bản chưa hoàn tất thì sửa trực tiếp, không cần bản đính chính.")
         now = utcnow()
         body = correction.strip()
@@ -296,13 +296,12 @@ def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> tuple
         session.add(amendment)
         store.audit(session, "minutes", amendment.id, "amend", after={"amends": str(original.id), "body": body})
         view = AmendmentView(amendment.id, body, amendment.final_hash, now)
-    changes = Changes()
-    changes.add("meeting")
-    return view, changes
+    changes = Changes(Change.MEETING | Change.MINUTES)
+    return OpResult(view, changes)
 
 
 def ensure_editable(store: Store, meeting_id: uuid.UUID) -> None:
     """Raise ReadOnlyError for a finalised meeting (used by the UI before opening an editor)."""
     with store.transaction() as session:
-        if load_meeting(session, store, meeting_id).state == "final":
+        if load_meeting(session, store, meeting_id).state == MeetingState.FINAL:
             raise ReadOnlyError(READ_ONLY_MESSAGE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from models.rules.meetings import HELD_STATES, UPCOMING_STATES
 from models.rules.party_age import badge_alerts
 from secretary_app import rules_data
 from secretary_app.services.admissions import Deadline, next_deadlines
@@ -36,8 +37,8 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
     today = today or dt.date.today()
     members = [m for m in list_members(store, today) if m.counted_here]
     meetings = list_meetings(store)
-    held = [m for m in meetings if m.state in ("held", "final")]
-    upcoming = [m for m in meetings if m.state in ("draft", "announced")]
+    held = [m for m in meetings if m.state in HELD_STATES]
+    upcoming = [m for m in meetings if m.state in UPCOMING_STATES]
     last = held[0] if held else None
     candidates = badge_candidates(store, today)
     names = {candidate.member_id: name for name, candidate in candidates}

@@ -16,6 +16,7 @@ from models.cell import Cell
 from models.meeting_month import resolution_subject, results_heading, tasks_heading, vote_subject
 from models.meetings import AgendaItem, Meeting, Resolution, Task, Vote
 from models.members import Member
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.documents.common import resolution_recipients
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.services.meeting_cycle import (
@@ -28,7 +29,7 @@ from secretary_app.services.meeting_cycle import (
 )
 from secretary_app.services.minutes import content_hash, resolution_content
 from secretary_app.services.numbering import issue_number
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 DOC_TYPES = {"NQ": "NGHỊ QUYẾT", "KL": "KẾT LUẬN"}
 
@@ -148,7 +149,7 @@ def _draft_sections(session: Session, store: Store, meeting: Meeting, cell: Cell
     ]
 
 
-def draft_resolution(store: Store, meeting_id: uuid.UUID, doc_type: str = "NQ") -> tuple[ResolutionView, Changes]:
+def draft_resolution(store: Store, meeting_id: uuid.UUID, doc_type: str = "NQ") -> OpResult[ResolutionView]:
     """Draft the resolution (or conclusion) from the minutes; redrafting replaces an unnumbered draft."""
     if doc_type not in DOC_TYPES:
         raise ValidationFailed("Chỉ lập nghị quyết (NQ) hoặc kết luận (KL).", field="doc_type")
@@ -170,9 +171,8 @@ def draft_resolution(store: Store, meeting_id: uuid.UUID, doc_type: str = "NQ") 
         resolution.signer_title = "BÍ THƯ"
         session.flush()
         view = _view(session, resolution)
-    changes = Changes()
-    changes.add("resolution")
-    return view, changes
+    changes = Changes(Change.RESOLUTION)
+    return OpResult(view, changes)
 
 
 def _editable_resolution(session: Session, store: Store, resolution_id: uuid.UUID) -> Resolution:
@@ -187,7 +187,7 @@ def _editable_resolution(session: Session, store: Store, resolution_id: uuid.UUI
 
 
 def update_resolution(store: Store, resolution_id: uuid.UUID, *, subject: str, sections: list[Section],
-                      signer_name: str, signer_title: str = "BÍ THƯ") -> tuple[ResolutionView, Changes]:
+                      signer_name: str, signer_title: str = "BÍ THƯ") -> OpResult[ResolutionView]:
     if not subject.strip():
         raise ValidationFailed("Trích yếu nghị quyết không được để trống.", field="subject")
     if signer_title not in ("BÍ THƯ", "PHÓ BÍ THƯ"):
@@ -197,12 +197,11 @@ def update_resolution(store: Store, resolution_id: uuid.UUID, *, subject: str, s
         resolution.subject, resolution.body = subject.strip(), _dump(sections)
         resolution.signer_name, resolution.signer_title = signer_name.strip(), signer_title
         view = _view(session, resolution)
-    changes = Changes()
-    changes.add("resolution")
-    return view, changes
+    changes = Changes(Change.RESOLUTION)
+    return OpResult(view, changes)
 
 
-def issue_resolution(store: Store, resolution_id: uuid.UUID) -> tuple[ResolutionView, Changes]:
+def issue_resolution(store: Store, resolution_id: uuid.UUID) -> OpResult[ResolutionView]:
     """Give the resolution its number from the register (next per type per term, never reused); the
     tasks assigned at the meeting are attached to it for next month's follow-up."""
     with store.transaction() as session:
@@ -229,6 +228,5 @@ def issue_resolution(store: Store, resolution_id: uuid.UUID) -> tuple[Resolution
             task.resolution_id = resolution.id
         store.audit(session, "resolution", resolution.id, "issue", after={"number": record.symbol})
         view = _view(session, resolution)
-    changes = Changes()
-    changes.add("resolution", "document")
-    return view, changes
+    changes = Changes(Change.RESOLUTION | Change.DOCUMENT)
+    return OpResult(view, changes)

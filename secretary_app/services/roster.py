@@ -32,8 +32,9 @@ from models.rules.party_age import (
 )
 from models.text import name_sort_key, nfc, search_key
 from secretary_app import rules_data
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 EventKind = rules.EventKind
 
@@ -388,9 +389,9 @@ def badge_candidates(store: Store, today: dt.date | None = None) -> list[tuple[s
 # --- edits --------------------------------------------------------------------------------------------
 
 
-def _changes() -> Changes:
-    changes = Changes()
-    changes.add("member")
+def _changes(*more: Change) -> Changes:
+    changes = Changes(Change.MEMBER)
+    changes.add(*more)
     return changes
 
 
@@ -444,17 +445,17 @@ def apply_data(member: Member, data: MemberData) -> None:
         setattr(member, name, getattr(data, name))
 
 
-def create_member(store: Store, data: MemberData) -> tuple[uuid.UUID, Changes]:
+def create_member(store: Store, data: MemberData) -> OpResult[uuid.UUID]:
     data = validated(data)
     with store.transaction() as session:
         values, events = new_member_rows(store.cell_id, data)
         member = Member(**values)
         session.add_all([member, *(MemberEvent(**event) for event in events)])
         store.audit(session, "member", member.id, "create", None, dataclasses.asdict(data))
-        return member.id, _changes()
+        return OpResult(member.id, _changes())
 
 
-def update_member(store: Store, member_id: uuid.UUID, data: MemberData) -> tuple[MemberData, Changes]:
+def update_member(store: Store, member_id: uuid.UUID, data: MemberData) -> OpResult[MemberData]:
     """Save the record; returns the before-image (for undo, which calls this again with it)."""
     data = validated(data)
     with store.transaction() as session:
@@ -463,23 +464,23 @@ def update_member(store: Store, member_id: uuid.UUID, data: MemberData) -> tuple
         apply_data(member, data)
         sync_core_events(session, member)
         store.audit(session, "member", member.id, "update", dataclasses.asdict(before), dataclasses.asdict(data))
-        return before, _changes()
+        return OpResult(before, _changes())
 
 
-def _set_deleted(store: Store, member_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_deleted(store: Store, member_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         member = _load(session, store, member_id, deleted=True)
         member.deleted = deleted
         store.audit(session, "member", member.id, "delete" if deleted else "restore")
-    return _changes()
+    return OpResult(None, _changes())
 
 
-def delete_member(store: Store, member_id: uuid.UUID) -> Changes:
+def delete_member(store: Store, member_id: uuid.UUID) -> OpResult[None]:
     """Remove a record typed by mistake (a member who left keeps their record: record an event)."""
     return _set_deleted(store, member_id, True)
 
 
-def restore_member(store: Store, member_id: uuid.UUID) -> Changes:
+def restore_member(store: Store, member_id: uuid.UUID) -> OpResult[None]:
     return _set_deleted(store, member_id, False)
 
 
@@ -487,7 +488,7 @@ def _event_problems(events: Iterable[rules.MemberEvent]) -> set[tuple[str, str]]
     return {(p.code.value, p.message) for p in rules.validate_events(list(events))}
 
 
-def add_event(store: Store, member_id: uuid.UUID, data: EventInput) -> tuple[uuid.UUID, Changes]:
+def add_event(store: Store, member_id: uuid.UUID, data: EventInput) -> OpResult[uuid.UUID]:
     """Record a dated event; refused if it makes the member's history inconsistent (message says why)."""
     try:
         kind = EventKind(data.kind)
@@ -514,10 +515,10 @@ def add_event(store: Store, member_id: uuid.UUID, data: EventInput) -> tuple[uui
         session.flush()
         store.audit(session, "member_event", event.id, "create", None,
                     {"member_id": member.id, **dataclasses.asdict(data)})
-        return event.id, _changes()
+        return OpResult(event.id, _changes(Change.EVENT))
 
 
-def _set_event_deleted(store: Store, event_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_event_deleted(store: Store, event_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         event = session.get(MemberEvent, event_id)
         if event is None or event.cell_id != store.cell_id:
@@ -527,7 +528,7 @@ def _set_event_deleted(store: Store, event_id: uuid.UUID, deleted: bool) -> Chan
         event.deleted = deleted
         store.audit(session, "member_event", event.id, "delete" if deleted else "restore",
                     after={"member_id": event.member_id, "kind": event.kind, "event_date": event.event_date})
-    return _changes()
+    return OpResult(None, _changes(Change.EVENT))
 
 
 def _check_event_removal(event: MemberEvent) -> None:
@@ -545,11 +546,11 @@ def _check_event_removal(event: MemberEvent) -> None:
                                field="event")
 
 
-def remove_event(store: Store, event_id: uuid.UUID) -> Changes:
+def remove_event(store: Store, event_id: uuid.UUID) -> OpResult[None]:
     return _set_event_deleted(store, event_id, True)
 
 
-def restore_event(store: Store, event_id: uuid.UUID) -> Changes:
+def restore_event(store: Store, event_id: uuid.UUID) -> OpResult[None]:
     return _set_event_deleted(store, event_id, False)
 
 

@@ -24,11 +24,12 @@ from models.rules.votes import (
     yes_needed,
 )
 from secretary_app import rules_data
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.admissions import check_vote
 from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 #: The kinds of decision a cell votes on. The threshold is not part of the name: it is the dated rule in
 #: force on the meeting day (``decision_choices``).
@@ -126,7 +127,7 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
                 *, agenda_item_id: uuid.UUID | None = None, vote_id: uuid.UUID | None = None,
                 ignored_probationary: int = 0,
                 named: tuple[NamedBallot, ...] = (),
-                candidate_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
+                candidate_id: uuid.UUID | None = None) -> OpResult[VoteRow]:
     """Record (or correct) one decision's show of hands. The base comes from the attendance sheet.
 
     ``named`` is given by ``record_named_vote`` only; a correction by counts drops an earlier named list,
@@ -172,17 +173,16 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
         row = VoteRow(vote.id, vote.subject, vote.decision_kind, yes, no, abstain, result.base, result.passed,
                       result.explanation, sheet.base.explanation(), sheet.warning, ignored_probationary,
                       ballots_of(vote), candidate_id)
-    changes = Changes()
-    changes.add("meeting")
+    changes = Changes(Change.MEETING | Change.VOTE)
     if candidate_id is not None:
-        changes.add("admission")
-    return row, changes
+        changes.add(Change.ADMISSION)
+    return OpResult(row, changes)
 
 
 def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str,
                       ballots: dict[uuid.UUID, str], *, agenda_item_id: uuid.UUID | None = None,
                       vote_id: uuid.UUID | None = None,
-                      candidate_id: uuid.UUID | None = None) -> tuple[VoteRow, Changes]:
+                      candidate_id: uuid.UUID | None = None) -> OpResult[VoteRow]:
     """Named votes: ``{member_id: "yes" | "no" | "abstain"}``. Only official members in the vote base who
     are present are counted; probationary members' ballots are dropped (they have no vote). The counted
     ballots are stored with the counts, so the minutes list who voted how."""
@@ -215,7 +215,7 @@ def record_named_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: s
                        named=tuple(named), candidate_id=candidate_id)
 
 
-def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         vote = session.get(Vote, vote_id)
         if vote is None or vote.cell_id != store.cell_id:
@@ -224,16 +224,15 @@ def _set_vote_deleted(store: Store, vote_id: uuid.UUID, deleted: bool) -> Change
         vote.deleted = deleted
         store.audit(session, "vote", vote.id, "delete" if deleted else "restore",
                     after={"subject": vote.subject, "yes": vote.yes, "no": vote.no, "abstain": vote.abstain})
-    changes = Changes()
-    changes.add("meeting")
-    return changes
+    changes = Changes(Change.MEETING | Change.VOTE)
+    return OpResult(None, changes)
 
 
-def delete_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+def delete_vote(store: Store, vote_id: uuid.UUID) -> OpResult[None]:
     """Remove a vote recorded by mistake: a tombstone that syncs; ``restore_vote`` brings it back."""
     return _set_vote_deleted(store, vote_id, True)
 
 
-def restore_vote(store: Store, vote_id: uuid.UUID) -> Changes:
+def restore_vote(store: Store, vote_id: uuid.UUID) -> OpResult[None]:
     """Undo of ``delete_vote``: the vote, its counts and named ballots are as they were."""
     return _set_vote_deleted(store, vote_id, False)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import enum
 import ipaddress
 import ssl
 import uuid
@@ -38,20 +39,41 @@ from secretary_app.sync.protocol import (
 M = TypeVar("M", bound=BaseModel)
 
 
+class SyncHealth(enum.StrEnum):
+    """The state of this PC's sync, as the status bar and the Đồng bộ page say it. Decided from the kind
+    of error the client raised (each ``SyncError`` subclass names its own), never from a message's words."""
+
+    NOT_SET = "not_set"  # no server configured: working offline by choice
+    ONLINE = "online"  # the last sync went through (or none has failed yet)
+    OFFLINE = "offline"  # the server could not be reached
+    AUTH_NEEDED = "auth_needed"  # not logged in, or the session expired or was revoked
+    CERTIFICATE = "certificate"  # the server's TLS certificate was refused
+    UPDATE_NEEDED = "update_needed"  # the server and this app speak different versions
+    ERROR = "error"  # the server refused for another reason (said in the message)
+
+
 class SyncError(UserError):
     """A sync step failed; nothing local was lost and the next sync retries."""
 
+    health = SyncHealth.ERROR
+
 
 class Offline(SyncError):
-    pass
+    health = SyncHealth.OFFLINE
 
 
 class LoginRequired(SyncError):
-    pass
+    health = SyncHealth.AUTH_NEEDED
 
 
 class UpgradeRequired(SyncError):
-    pass
+    health = SyncHealth.UPDATE_NEEDED
+
+
+class CertificateProblem(SyncError):
+    """The connection was refused over the server's certificate (expired, wrong name, not trusted)."""
+
+    health = SyncHealth.CERTIFICATE
 
 
 class ServerBusy(SyncError):
@@ -251,7 +273,7 @@ class SyncClient:
         except httpx.ConnectError as exc:
             tls = describe_tls_error(exc, self.host)
             if tls:
-                raise SyncError(tls) from exc
+                raise CertificateProblem(tls) from exc
             raise Offline(f"Không kết nối được máy chủ {self.host} (ngoại tuyến). Các thay đổi vẫn được giữ "
                           "trên máy và sẽ gửi ở lần đồng bộ sau.") from exc
         except httpx.TransportError as exc:

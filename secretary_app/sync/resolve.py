@@ -18,7 +18,7 @@ from sqlalchemy import inspect, select
 
 from models.base import new_id
 from models.sync_tables import ConflictInbox, OutboxEntry, SyncState
-from secretary_app.changes import Changes
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import UserError
 from secretary_app.store import Store
 from secretary_app.sync.codec import (
@@ -35,12 +35,14 @@ from secretary_app.sync.outbox import APPLYING
 Choice = Literal["server", "client", "value", "mine"]
 
 # Which page shows an entity, so the right pages refresh after a decision (see ui.pages on_changes).
-AREAS = {
-    "member": "member", "member_event": "member", "meeting": "meeting", "agenda_item": "meeting",
-    "attendance": "meeting", "guest": "meeting", "speech": "meeting", "vote": "meeting", "minutes": "meeting",
-    "task": "meeting", "resolution": "resolution", "dues_rate": "dues", "dues_obligation": "dues",
-    "dues_payment": "dues", "remittance": "dues", "candidate": "candidate", "admission_step": "candidate",
-    "document_record": "document", "attachment": "document", "cell": "cell",
+AREAS: dict[str, Change] = {
+    "member": Change.MEMBER, "member_event": Change.MEMBER | Change.EVENT, "meeting": Change.MEETING,
+    "agenda_item": Change.MEETING, "attendance": Change.MEETING | Change.ATTENDANCE, "guest": Change.ATTENDANCE,
+    "speech": Change.MINUTES, "vote": Change.MEETING | Change.VOTE, "minutes": Change.MINUTES, "task": Change.TASK,
+    "resolution": Change.RESOLUTION, "dues_rate": Change.DUES, "dues_obligation": Change.DUES,
+    "dues_payment": Change.DUES, "remittance": Change.DUES, "candidate": Change.ADMISSION,
+    "admission_step": Change.ADMISSION, "document_record": Change.DOCUMENT, "attachment": Change.DOCUMENT,
+    "cell": Change.CELL,
 }
 
 
@@ -71,7 +73,7 @@ def find_conflict(store: Store, text: str) -> uuid.UUID:
 
 
 def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
-                     values: dict[str, Any] | None = None) -> Changes:
+                     values: dict[str, Any] | None = None) -> OpResult[None]:
     """Record a decision on an open conflict, in one local transaction (see the module docstring).
 
     ``choice``: "server" keeps the value the server holds; "client" takes the other value (the one the
@@ -137,9 +139,7 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
             session.flush()
         finally:
             session.info.pop(APPLYING, None)
-        changes = Changes()
-        changes.add("sync", AREAS.get(row.entity, row.entity))
-        return changes
+        return OpResult(None, Changes(Change.SYNC | AREAS.get(row.entity, Change.NONE)))
 
 
 def _local_values(kind: str, choice: str, client: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:

@@ -12,10 +12,11 @@ import httpx
 from sqlalchemy import Text, func, select, update
 
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
 from secretary_app.store import Store
-from secretary_app.sync.client import SyncClient, refresh_key
+from secretary_app.sync.client import SyncClient, SyncHealth, refresh_key
 from secretary_app.sync.codec import ENTITIES
 from secretary_app.sync.engine import Progress, SyncEngine, SyncReport
 
@@ -81,6 +82,22 @@ class SyncStatus:
     pending: int
     conflicts: tuple[ConflictRow, ...]
     rejected: tuple[RejectedRow, ...]
+    health: SyncHealth = SyncHealth.ONLINE  # what the status bar says: offline, log in again, certificate, …
+
+
+def _error_text(health: SyncHealth, message: str) -> str:
+    """``sync_state.last_error``: the kind of the last failure with its message, as JSON."""
+    return json.dumps({"health": health.value, "message": message}, ensure_ascii=False)
+
+
+def _read_error(text: str) -> tuple[SyncHealth, str]:
+    if not text:
+        return SyncHealth.ONLINE, ""
+    try:
+        data = json.loads(text)
+        return SyncHealth(data["health"]), str(data["message"])
+    except (ValueError, KeyError, TypeError):
+        return SyncHealth.ERROR, text  # written before the kind was kept: shown as is
 
 
 def _state(session) -> SyncState | None:  # type: ignore[no-untyped-def]
@@ -88,7 +105,7 @@ def _state(session) -> SyncState | None:  # type: ignore[no-untyped-def]
 
 
 def login(store: Store, server_url: str, username: str, password: str, *,
-          transport: httpx.BaseTransport | None = None, credentials: Credentials | None = None) -> str:
+          transport: httpx.BaseTransport | None = None, credentials: Credentials | None = None) -> OpResult[str]:
     """Log this PC in; the refresh token goes to the OS keyring. Returns the cell's name."""
     with store.transaction() as session:
         state = _state(session)
@@ -117,7 +134,7 @@ def login(store: Store, server_url: str, username: str, password: str, *,
         state.device_id = tokens.device_id
         state.new_device = False
         state.last_error = ""
-    return tokens.cell_name
+    return OpResult(tokens.cell_name, Changes(Change.SYNC))
 
 
 def become_new_device(store: Store) -> None:
@@ -142,7 +159,7 @@ def make_engine(store: Store, *, transport: httpx.BaseTransport | None = None,
 
 
 def sync_now(store: Store, *, transport: httpx.BaseTransport | None = None,
-             credentials: Credentials | None = None, progress: Progress | None = None) -> SyncReport:
+             credentials: Credentials | None = None, progress: Progress | None = None) -> OpResult[SyncReport]:
     engine = make_engine(store, transport=transport, credentials=credentials)
     try:
         report = engine.sync(progress=progress)
@@ -150,12 +167,13 @@ def sync_now(store: Store, *, transport: httpx.BaseTransport | None = None,
         with store.transaction() as session:
             state = _state(session)
             if state is not None:
-                state.last_error = exc.message
+                state.last_error = _error_text(getattr(exc, "health", SyncHealth.ERROR), exc.message)
         raise
     finally:
         engine.client.close()
     store.forget_cell()
-    return report
+    # Records pulled from the other PCs may be anything a page shows.
+    return OpResult(report, Changes(~Change.NONE if report.pulled else Change.SYNC))
 
 
 def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
@@ -175,9 +193,11 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
         logged_in = bool(url and credentials.get(refresh_key(url, username)))
         if state is not None and state.last_sync_at is not None and state.last_sync_at.tzinfo is None:
             state.last_sync_at = state.last_sync_at.replace(tzinfo=dt.UTC)  # SQLite forgets the zone
+        health, error = _read_error(state.last_error if state else "")
+        if not url:
+            health = SyncHealth.NOT_SET
         return SyncStatus(url, username, state.role if state else "", logged_in,
-                          state.last_sync_at if state else None, state.last_error if state else "",
-                          pending, conflicts, rejected)
+                          state.last_sync_at if state else None, error, pending, conflicts, rejected, health)
 
 
 DERIVED_FIELDS = frozenset({"search_key"})  # follow another field; never shown nor edited on their own

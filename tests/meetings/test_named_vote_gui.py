@@ -28,9 +28,11 @@ def _step4(win, runner):  # type: ignore[no-untyped-def]
     page = win.pages["meetings"]
     page.plan_with(kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30), planned_minutes=120,
                    place="Nhà văn hóa Tổ dân phố số 5")
+    runner.wait()  # planned on the worker, then opened
     ws = page.workspace
     att.confirm_roll(ws.ctx.store, ws.meeting_id)  # the roll is taken: everyone present
     ws.steps.buttons[3].click()
+    runner.wait()
     return ws.meeting_id, ws.resolution
 
 
@@ -145,9 +147,11 @@ def test_a_vote_recorded_by_mistake_is_deleted_after_one_question_and_ctrl_z_bri
     res.subject.setText("Thông qua nghị quyết tháng 12/2026")
     res.yes.setValue(15)
     res.vote_button.click()
+    runner.wait()
     res.subject.setText("Biểu quyết ghi nhầm")
     res.yes.setValue(3)
     res.vote_button.click()
+    runner.wait()
     assert res.votes.count() == 2
     mistaken = votes.list_votes(demo_store, meeting_id)[1]
     win.activateWindow()
@@ -189,6 +193,7 @@ def test_a_finalised_meetings_votes_are_read_only(window, qtbot, demo_store):
     page = win.pages["meetings"]
     final = next(r for r in page.model.records if r.state == "final")
     page.open_meeting(final.id, 3)
+    runner.wait()
     res = page.workspace.resolution
     assert res.votes.count() == 1
     res.votes.setCurrentRow(0)
@@ -214,6 +219,7 @@ def test_a_vote_goes_under_the_agenda_item_chosen_for_it(window, qtbot, demo_sto
     res.subject.setText("Thông qua nhiệm vụ tháng 01/2027")
     res.yes.setValue(10)
     res.vote_button.click()
+    runner.wait()
     qtbot.waitUntil(lambda: res.votes.count() == 1)
     with demo_store.transaction() as session:
         record = documents.meeting_record(session, demo_store.cell_id, meeting_id)

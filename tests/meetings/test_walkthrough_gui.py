@@ -46,6 +46,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     # 1. Plan: a regular December meeting, 80 minutes → warned about the 90-minute minimum.
     page.plan_with(kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30), planned_minutes=80,
                    place="Nhà văn hóa Tổ dân phố số 5")
+    runner.wait()  # planned on the worker, then opened
     ws = page.workspace
     assert ws.steps.buttons[0].isChecked()
     prep = ws.prepare
@@ -56,12 +57,15 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     assert prep.warnings.text() == ""
     _shot(win, "1-prepare")
     prep.advance_button.click()  # draft → announced
+    runner.wait()
     assert cycle.get_meeting(demo_store, ws.meeting_id).state == "announced"
     prep.advance_button.click()  # announced → held
+    runner.wait()
     assert cycle.get_meeting(demo_store, ws.meeting_id).state == "held"
 
     # 2. Attendance: mark one absent with an approved reason; choose chair and recorder.
     ws.steps.buttons[1].click()
+    runner.wait()
     assert ws.steps.buttons[1].isChecked()
     step = ws.attendance
     # Nobody is present before being marked; "the others are present" marks the rest at once.
@@ -76,6 +80,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
                and "Chính thức" in step.table.item(r, 1).text() and r > 2 and names[r] not in speakers)
     step.table.cellWidget(row, 3).setText("Ốm")
     step.table.cellWidget(row, 2).setCurrentIndex(step.table.cellWidget(row, 2).findData("absent_reason"))
+    runner.wait()  # the mark is saved on the worker
     qtbot.waitUntil(lambda: f"{att.attendance_sheet(demo_store, ws.meeting_id).counts.present} (" in step.counts.text())
     sheet = att.attendance_sheet(demo_store, ws.meeting_id)
     marked = next(r for r in sheet.rows if r.full_name == names[row])
@@ -84,15 +89,20 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     step.chair.setCurrentIndex(1)
     step.recorder.setCurrentIndex(2)
     step.set_people()
+    runner.wait()
+    qtbot.waitUntil(lambda: step.chair.currentData() is not None)  # the stored choice is shown again
+    assert att.attendance_sheet(demo_store, ws.meeting_id).chair_id == step.chair.currentData()
     step.guest_name.setText("Vũ Minh Tuấn")
     step.guest_position.setText("Đảng ủy viên phường")
     step.add_guest()
+    runner.wait()
     assert step.guests.count() == 1
     assert names
     _shot(win, "2-attendance")
 
     # 3. Minutes: the discussion item with two speakers typed live (Enter adds the next speaker).
     ws.steps.buttons[2].click()
+    runner.wait()
     ed = ws.minutes
     discussion = next(i for i in range(ed.items.count()) if "Thảo luận" in ed.items.item(i).text())
     ed.items.setCurrentRow(discussion)
@@ -120,26 +130,33 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
 
     # 4. Vote and resolution.
     ws.steps.buttons[3].click()
+    runner.wait()
     res = ws.resolution
     res.subject.setText("Thông qua nghị quyết tháng 12/2026")
     res.yes.setValue(15)
     res.vote_button.click()
+    runner.wait()
     assert "thông qua" in res.result.text() and "15/" in res.result.text()
     res.draft_button.click()
+    runner.wait()
     assert "I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2026" in res.body.toPlainText()
     assert "Tổng vệ sinh khu phố" in res.body.toPlainText()
     res.issue_button.click()
+    runner.wait()
     assert res.number_label.text().startswith("Số 04-NQ/CB"), res.message.text()
     _shot(win, "4-resolution")
 
     # 5. Finalise and export.
     ws.steps.buttons[4].click()
+    runner.wait()
     fin = ws.finish
     fin.finalise_button.click()
+    runner.wait()
     assert "SHA-256" in fin.state.text()
     fin.export_folder = tmp_path
     for kind in ("agenda", "minutes", "resolution"):
         for fmt in ("docx", "pdf"):
+            fin.message.clear()  # "Saved …" or the reason it failed will be said here
             fin.export(kind, fmt)
             runner.wait()
             qtbot.waitUntil(lambda k=kind, f=fmt: (tmp_path / f"{k}.{f}").exists() or bool(fin.message.text()),
@@ -153,6 +170,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
 
     # The finalised minutes refuse edits: the editor is read-only, the service says how to amend.
     ws.steps.buttons[2].click()
+    runner.wait()
     assert ed.read_only and ed.gist.isReadOnly() and ed.speaker.isReadOnly()
     with pytest.raises(ReadOnlyError, match="đính chính"):
         mn.autosave_minutes(demo_store, ws.meeting_id, mn.MinutesDraft())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import shutil
+import socket
 import ssl
 import threading
 from pathlib import Path
@@ -18,12 +19,13 @@ from sqlalchemy import func, select
 
 from models.base import new_id
 from models.members import Member
-from models.sync_tables import OutboxEntry
+from models.sync_tables import OutboxEntry, SyncState
+from secretary_app.credentials import Credentials
 from secretary_app.paths import resolve_paths
 from secretary_app.server.__main__ import bump_epoch
 from secretary_app.store import Store
 from secretary_app.sync import service
-from secretary_app.sync.client import SyncClient, SyncError, check_server_url
+from secretary_app.sync.client import SyncClient, SyncError, SyncHealth, check_server_url, refresh_key
 from secretary_app.sync.engine import CellMismatch
 from tests.sync.fixtures import PASSWORD
 
@@ -109,6 +111,33 @@ def test_certificate_problems_get_their_own_clear_message(tls, name: str, ca: bo
             client.login("bt", PASSWORD, None)
     finally:
         client.close()
+
+
+def test_the_sync_status_comes_from_the_kind_of_failure_never_from_its_words(tls, demo_store) -> None:  # type: ignore[no-untyped-def]
+    """An untrusted certificate and an unreachable server both fail a sync; the status says which, from the
+    error's kind (the certificate message may well mention working offline too)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.pages.sync import status_line
+
+    _folder, ports = tls
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    assert service.status(demo_store).health is SyncHealth.NOT_SET
+    for url, health in ((f"https://localhost:{ports['expired']}", SyncHealth.CERTIFICATE),
+                        (f"http://127.0.0.1:{closed}", SyncHealth.OFFLINE)):
+        with demo_store.transaction() as session:
+            state = session.get(SyncState, 1) or SyncState(id=1)
+            state.server_url, state.username, state.device_id = url, "bt", new_id()
+            session.add(state)
+        Credentials().set(refresh_key(url, "bt"), "a refresh token")  # logged in earlier
+        with pytest.raises(SyncError) as failure:
+            service.sync_now(demo_store)
+        status = service.status(demo_store)
+        assert status.health is health and status.last_error == failure.value.message
+        offline = QCoreApplication.translate("SyncPage", "Offline")  # "Ngoại tuyến" once a test installed vi
+        assert (status_line(status) == offline) is (health is SyncHealth.OFFLINE)
 
 
 # The restore here is a copy of the SQLite file; on PostgreSQL a restore is a pg_restore drill, not

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from models.base import new_id
 from models.members import Member
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox
+from secretary_app.changes import Change
 from secretary_app.errors import UserError
 from secretary_app.sync import service
 from secretary_app.sync.resolve import find_conflict, resolve_conflict
@@ -37,7 +38,7 @@ def _phone(world: World, name: str, member_id, value: str | None = None) -> str:
 def _decide(world: World, name: str, conflict_id, choice: str):  # type: ignore[no-untyped-def]
     """resolve_conflict on PC ``name``, with the decision noted for the harness's invariant checks."""
     box = world.clients[name]
-    changes = resolve_conflict(box.store, conflict_id, choice)  # type: ignore[arg-type]
+    changes = resolve_conflict(box.store, conflict_id, choice).changes  # type: ignore[arg-type]
     with box.store.transaction() as session:
         for mutation_id in session.scalars(select(OutboxEntry.mutation_id).where(OutboxEntry.op == "resolve")):
             box.mutation_ids.add(mutation_id)
@@ -67,7 +68,7 @@ def test_two_pcs_decide_the_same_conflict_the_later_one_is_refused(world: World)
 
     # c1 keeps its own value: shown at once, queued once, no longer listed as open.
     changes = _decide(world, "c1", conflict_id, "mine")
-    assert "member" in changes
+    assert changes.flags == Change.SYNC | Change.MEMBER  # the sync page and the roster refresh
     assert _phone(world, "c1", member_id) == "0922"
     assert _inbox(world, "c1") == [("resolving", "member")]
     with world.clients["c1"].store.transaction() as session:

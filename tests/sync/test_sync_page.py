@@ -79,7 +79,7 @@ def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live
     _set_phone(other, member_id, "0922222222")  # the other PC syncs first: its value stays on the server
     service.sync_now(other)
     _set_phone(demo_store, member_id, "0911111111")
-    assert service.sync_now(demo_store).conflicts == 1
+    assert service.sync_now(demo_store).value.conflicts == 1
     other.close()
 
     window, page, runner = _sync_page(qtbot, demo_store)
@@ -106,7 +106,7 @@ def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live
     runner.wait()
     assert next(r for r in members.model.records if r.id == member_id).phone == "0911111111" != before
     # The next sync sends the decision: the server takes this PC's value and closes the conflict.
-    report = service.sync_now(demo_store)
+    report = service.sync_now(demo_store).value
     assert report.rejected == 0 and service.status(demo_store).conflicts == ()
     runner.shutdown()
 

@@ -3,6 +3,9 @@ and the computed counts and vote base (never typed)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import OpResult
 from secretary_app.services import meeting_attendance as att
+from ui import ops
 from ui.context import AppContext
 from ui.tasks import user_message
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 class AttendanceStep(QWidget):
@@ -153,8 +161,8 @@ class AttendanceStep(QWidget):
             combo.addItem(self.tr("(choose)"), None)
             for row in present:
                 combo.addItem(row.full_name, row.member_id)
-            ids = [None, *(row.member_id for row in present)]  # findData cannot match a UUID
-            combo.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
+            # findData cannot match a UUID: compare the items' data in Python.
+            combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == chosen), 0))
             combo.setEnabled(not sheet.read_only)
         self.guests.clear()
         for g in sheet.guests:
@@ -171,30 +179,34 @@ class AttendanceStep(QWidget):
         status = self.table.cellWidget(r, 2).currentData()
         reason = self.table.cellWidget(r, 3).text()
         approved = self.table.cellWidget(r, 4).isChecked()
-        try:
-            sheet, _ = att.set_attendance(self.ctx.store, self.sheet.meeting_id, row.member_id, status, reason,
-                                          approved)
-        except Exception as exc:
-            self.warning.setText(user_message(exc))
-            return
-        # The sender (a combo or box in the table) must not be destroyed inside its own signal: reload later.
-        QTimer.singleShot(0, lambda: self.load(sheet))
+        meeting_id = self.sheet.meeting_id
+        self._write(lambda store: att.set_attendance(store, meeting_id, row.member_id, status, reason, approved),
+                    self._marked)
+
+    def _write(self, call: Callable[[Store], OpResult[att.AttendanceSheet]],
+               done: Callable[[att.AttendanceSheet], None]) -> None:
+        """A change of the roll on the worker; the step shows the sheet the service returns."""
+        ops.write(self.ctx, self, call).success(done).failure(lambda exc: self.warning.setText(user_message(exc))) \
+            .run()
+
+    def _marked(self, sheet: att.AttendanceSheet) -> None:
+        # The sender (a combo or box in the table) may still be in its signal: reload on the next turn.
+        QTimer.singleShot(0, lambda: self._written(sheet))
+
+    def _written(self, sheet: att.AttendanceSheet) -> None:
+        self.load(sheet)
         self.changed.emit()
 
     def mark_rest_present(self) -> None:
         """Everyone on the roll not yet marked is present (the recorder has noted the absences)."""
         assert self.sheet is not None
-        store, mid = self.ctx.store, self.sheet.meeting_id
+        mid = self.sheet.meeting_id
 
-        def job() -> att.AttendanceSheet:
-            att.confirm_roll(store, mid)
-            return att.attendance_sheet(store, mid)
+        def job(store: Store) -> OpResult[att.AttendanceSheet]:
+            changes = att.confirm_roll(store, mid).changes
+            return OpResult(att.attendance_sheet(store, mid), changes)
 
-        def done(sheet: att.AttendanceSheet) -> None:
-            self.load(sheet)
-            self.changed.emit()
-
-        self.ctx.runner.run(job, on_done=done, on_error=lambda exc: self.warning.setText(user_message(exc)))
+        self._write(job, self._written)
 
     def select_member(self, member_id: object) -> None:
         """Select a member's row (a finding of the consistency check points here)."""
@@ -208,22 +220,16 @@ class AttendanceStep(QWidget):
 
     def set_people(self) -> None:
         assert self.sheet is not None
-        try:
-            att.set_chair_recorder(self.ctx.store, self.sheet.meeting_id, self.chair.currentData(),
-                                   self.recorder.currentData())
-        except Exception as exc:
-            self.warning.setText(user_message(exc))
-            return
-        self.load(att.attendance_sheet(self.ctx.store, self.sheet.meeting_id))
-        self.changed.emit()
+        meeting_id, chair, recorder = self.sheet.meeting_id, self.chair.currentData(), self.recorder.currentData()
+        self._write(lambda store: att.set_people(store, meeting_id, chair, recorder), self._written)
 
     def add_guest(self) -> None:
         assert self.sheet is not None
-        try:
-            att.add_guest(self.ctx.store, self.sheet.meeting_id, self.guest_name.text(), self.guest_position.text())
-        except Exception as exc:
-            self.warning.setText(user_message(exc))
-            return
-        self.guest_name.clear()
-        self.guest_position.clear()
-        self.load(att.attendance_sheet(self.ctx.store, self.sheet.meeting_id))
+        meeting_id, name, position = self.sheet.meeting_id, self.guest_name.text(), self.guest_position.text()
+
+        def done(sheet: att.AttendanceSheet) -> None:
+            self.guest_name.clear()
+            self.guest_position.clear()
+            self._written(sheet)
+
+        self._write(lambda store: att.add_guest(store, meeting_id, name, position), done)

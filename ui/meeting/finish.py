@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from secretary_app.services import meeting_check as mc
 from secretary_app.services import meeting_export as ex
 from secretary_app.services import minutes as mn
+from ui import ops
 from ui.context import AppContext
 from ui.launch import open_file
 from ui.tasks import user_message
@@ -150,28 +151,33 @@ class FinishStep(QWidget):
 
     def finalise(self) -> None:
         assert self.meeting_id is not None
-        try:
-            result, _ = mn.finalise_meeting(self.ctx.store, self.meeting_id)
-        except mc.RecordContradicts as exc:
-            self.show_findings(exc.findings, checked=True)
-            self.message.setText(self.tr("Not finalised: fix what the check found first."))
-            return
-        except Exception as exc:
-            self.message.setText(user_message(exc))
-            return
-        self.message.setText(self.tr("Finalised. Minutes hash: %1").replace("%1", result.minutes_hash))
-        self.changed.emit()
+        meeting_id = self.meeting_id
+
+        def done(result: mn.FinaliseResult) -> None:
+            self.message.setText(self.tr("Finalised. Minutes hash: %1").replace("%1", result.minutes_hash))
+            self.changed.emit()
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, mc.RecordContradicts):  # the service refuses what the check blocks
+                self.show_findings(error.findings, checked=True)
+                self.message.setText(self.tr("Not finalised: fix what the check found first."))
+            else:
+                self._export_failed(error)
+
+        ops.write(self.ctx, self, lambda store: mn.finalise_meeting(store, meeting_id)).success(done) \
+            .failure(failed).run()
 
     def amend(self) -> None:
         assert self.meeting_id is not None
-        try:
-            mn.amend_minutes(self.ctx.store, self.meeting_id, self.amendment.toPlainText())
-        except Exception as exc:
-            self.message.setText(user_message(exc))
-            return
-        self.amendment.clear()
-        self.message.setText(self.tr("Amendment recorded; it cites the original minutes."))
-        self.changed.emit()
+        meeting_id, text = self.meeting_id, self.amendment.toPlainText()
+
+        def done(_view: mn.AmendmentView) -> None:
+            self.amendment.clear()
+            self.message.setText(self.tr("Amendment recorded; it cites the original minutes."))
+            self.changed.emit()
+
+        ops.write(self.ctx, self, lambda store: mn.amend_minutes(store, meeting_id, text)).success(done) \
+            .failure(self._export_failed).run()
 
     def _target(self, kind: str, fmt: str) -> Path | None:
         name = f"{kind}.{fmt}"
@@ -188,13 +194,12 @@ class FinishStep(QWidget):
             return
         meeting_id = self.meeting_id
 
-        def job() -> Path:
-            if kind == "book":
-                return ex.export_minutes_book(self.ctx.store, target)
-            return ex.export_meeting_document(self.ctx.store, meeting_id, kind, fmt, target)
-
-        self.ctx.runner.run(job, on_done=self._exported, on_error=self._export_failed,
-                            label=self.tr("Exporting…"), parent=self)
+        if kind == "book":  # writes only the file
+            ops.read(self.ctx, self, lambda store: ex.export_minutes_book(store, target)).success(self._exported) \
+                .failure(self._export_failed).progress(self.tr("Exporting…")).run()
+            return
+        ops.write(self.ctx, self, lambda store: ex.export_meeting_document(store, meeting_id, kind, fmt, target)) \
+            .success(self._exported).failure(self._export_failed).progress(self.tr("Exporting…")).run()
 
     def _exported(self, path: Path) -> None:
         self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
@@ -211,11 +216,11 @@ class FinishStep(QWidget):
         import tempfile
 
         path = Path(tempfile.mkdtemp(prefix="sotay-")) / f"{kind}.pdf"
-        try:
-            ex.export_meeting_document(self.ctx.store, self.meeting_id, kind, "pdf", path)
-        except Exception as exc:
-            self.message.setText(user_message(exc))
-            return
+        meeting_id = self.meeting_id
+        ops.write(self.ctx, self, lambda store: ex.export_meeting_document(store, meeting_id, kind, "pdf", path)) \
+            .success(self._preview).failure(self._export_failed).progress(self.tr("Preparing the document…")).run()
+
+    def _preview(self, path: Path) -> None:
         try:
             from ui.meeting.printing import preview_pdf
         except ImportError:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.services import minutes as mn
+from ui import ops
 from ui.context import AppContext
 from ui.tasks import user_message
 
@@ -266,18 +267,22 @@ class MinutesEditor(QWidget):
             self.timer.setInterval(interval)
         if self.read_only or not self._dirty or self._saving or self.meeting_id is None:
             return
+        self._save()
+
+    def save_now(self) -> None:
+        """Save at once (leaving the step, closing the window): queued on the worker before anything the
+        caller queues next, so a reload that follows reads what was typed."""
+        if self.read_only or self.meeting_id is None:
+            return
+        self._save()
+
+    def _save(self) -> None:
         self._dirty = False
         self._saving = True
         draft, meeting_id = self.draft(), self.meeting_id
-        self.ctx.runner.run(lambda: mn.autosave_minutes(self.ctx.store, meeting_id, draft),
-                            on_done=self._saved, on_error=self._failed)
-
-    def save_now(self) -> None:
-        """Synchronous save (leaving the step, closing the window)."""
-        if self.read_only or self.meeting_id is None:
-            return
-        self._dirty = False
-        self._saved(mn.autosave_minutes(self.ctx.store, self.meeting_id, self.draft()))
+        assert meeting_id is not None
+        ops.write(self.ctx, self, lambda store: mn.autosave_minutes(store, meeting_id, draft)) \
+            .success(self._saved).failure(self._failed).run()
 
     def _saved(self, when: dt.datetime) -> None:
         self._saving = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.services import meeting_cycle as cycle
-from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS
+from secretary_app.services.cell import get_cell
+from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS, UPCOMING_STATES, MeetingState
+from ui import ops
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from secretary_app.store import Store
 
 
 class PrepareStep(QWidget):
@@ -86,9 +94,9 @@ class PrepareStep(QWidget):
         self.agenda.setPlainText("\n".join(a.title for a in detail.agenda))
         self.warnings.setText("\n".join(detail.warnings))
         self.state_label.setText(self.tr("State: %1").replace("%1", STATE_LABELS.get(detail.state, detail.state)))
-        self.advance_button.setText({"draft": self.tr("Announce to members"),
-                                     "announced": self.tr("Meeting held")}.get(detail.state, self.tr("Held")))
-        self.advance_button.setEnabled(detail.state in ("draft", "announced"))
+        self.advance_button.setText({MeetingState.DRAFT: self.tr("Announce to members"),
+                                     MeetingState.ANNOUNCED: self.tr("Meeting held")}.get(detail.state, self.tr("Held")))
+        self.advance_button.setEnabled(detail.state in UPCOMING_STATES)
         for w in (self.title, self.place, self.agenda):
             w.setReadOnly(detail.read_only)
         for w in (self.kind, self.when, self.minutes, self.save_button):
@@ -115,19 +123,17 @@ class PrepareStep(QWidget):
             rows.append((item_id, step, line))
         return rows
 
-    def save(self) -> bool:
+    def save(self, *, advance: bool = False) -> None:
+        """Save the plan and the agenda (and move to the next state with ``advance``) in one service call
+        on the worker; the workspace reloads the step once it is done."""
         assert self.detail is not None
-        try:
-            when = self.when.dateTime().toPython()
-            cycle.update_meeting(self.ctx.store, self.detail.id, title=self.title.text(), kind=self.kind.currentData(),
-                                 planned_at=when if isinstance(when, dt.datetime) else None,
-                                 planned_minutes=self.minutes.value(), place=self.place.text())
-            cycle.set_agenda(self.ctx.store, self.detail.id, self._agenda_rows())
-        except Exception as exc:
-            self.parent_error(exc)
-            return False
-        self.changed.emit()
-        return True
+        when = self.when.dateTime().toPython()
+        meeting_id, title, kind = self.detail.id, self.title.text(), self.kind.currentData()
+        minutes, place, agenda = self.minutes.value(), self.place.text(), self._agenda_rows()
+        ops.write(self.ctx, self, lambda store: cycle.save_preparation(
+            store, meeting_id, title=title, kind=kind, planned_at=when if isinstance(when, dt.datetime) else None,
+            planned_minutes=minutes, place=place, agenda=agenda, advance=advance)) \
+            .success(lambda _detail: self.changed.emit()).failure(self.parent_error).run()
 
     def parent_error(self, exc: Exception) -> None:
         from ui.tasks import user_message
@@ -136,25 +142,16 @@ class PrepareStep(QWidget):
 
     def save_preset(self) -> None:
         items = [{"step": step, "title": title} for _, step, title in self._agenda_rows()]
-        try:
-            path = cycle.save_preset(self.ctx.store, self._cell_type(), items)
-        except Exception as exc:
-            self.parent_error(exc)
-            return
-        self.warnings.setText(self.tr("Preset saved: %1").replace("%1", str(path)))
 
-    def _cell_type(self) -> str:
-        from secretary_app.services.cell import get_cell
+        def save(store: Store) -> Path:
+            cell = get_cell(store)
+            return cycle.save_preset(store, getattr(cell, "cell_type", "residential"), items)
 
-        return getattr(get_cell(self.ctx.store), "cell_type", "residential")
+        ops.read(self.ctx, self, save).failure(self.parent_error) \
+            .success(lambda path: self.warnings.setText(self.tr("Preset saved: %1").replace("%1", str(path)))).run()
 
     def advance(self) -> None:
+        """Announce (draft) or mark held (announced), saving what is on screen with it."""
         assert self.detail is not None
-        if self.detail.state in ("draft", "announced") and not self.save():
-            return
-        try:
-            cycle.advance_meeting(self.ctx.store, self.detail.id)
-        except Exception as exc:
-            self.parent_error(exc)
-            return
-        self.changed.emit()
+        if self.detail.state in UPCOMING_STATES:
+            self.save(advance=True)

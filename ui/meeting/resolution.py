@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -31,18 +34,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary_app.changes import Changes
+from secretary_app.changes import OpResult
 from secretary_app.services import admissions as adm
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import resolutions as rs
 from secretary_app.services import votes as vt
 from secretary_app.services.meeting_attendance import AttendanceSheet
+from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.meeting.named_vote import NamedVoteDialog
 from ui.tasks import user_message
 from ui.undo import Job, ServiceCommand
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 # An empty subject or one the page filled in itself: replaced by the open meeting's default.
 _DEFAULT_SUBJECT = re.compile(r"(Thông qua (nghị quyết|kết luận) tháng( \d\d/\d{4})?)?")
@@ -66,6 +73,20 @@ def text_to_sections(text: str) -> list[rs.Section]:
         heading = lines[0] if lines[0] == lines[0].upper() and "-" in lines[0][:6] else ""
         sections.append(rs.Section(heading, tuple(lines[1:] if heading else lines)))
     return sections
+
+
+@dataclass(frozen=True)
+class VoteData:
+    """What the step shows besides the meeting: the vote base, the votes, the resolution (read on the worker)."""
+
+    base: vt.BaseBreakdown
+    votes: list[vt.VoteRow]
+    resolution: rs.ResolutionView | None
+
+
+def vote_data(store: Store, meeting_id: uuid.UUID) -> VoteData:
+    return VoteData(vt.vote_base(store, meeting_id), vt.list_votes(store, meeting_id),
+                    rs.get_resolution(store, meeting_id))
 
 
 # Where each kind of decision is taken in the standard agenda (documents.md §5.3): members' admission and
@@ -212,21 +233,21 @@ class ResolutionStep(QWidget):
         right.addWidget(self.message)
         layout.addLayout(right, 3)
 
-    def load(self, detail: cycle.MeetingDetail) -> None:
+    def load(self, detail: cycle.MeetingDetail, data: VoteData) -> None:
         meeting_id, read_only = detail.id, detail.read_only
         if meeting_id != self.meeting_id:
             self.undo_stack.clear()  # an undo belongs to the meeting it was made in
         self.meeting_id = meeting_id
-        base = vt.vote_base(self.ctx.store, meeting_id)
+        base = data.base
         self.base_label.setText(self.tr("Vote base: %1; official members present and voting: %2")
                                 .replace("%1", base.explanation()).replace("%2", str(base.eligible_present)))
-        self._show_votes(vt.list_votes(self.ctx.store, meeting_id))
+        self._show_votes(data.votes)
         self._fill_kinds(detail.planned_at.date())
         self._show_agenda(detail.agenda)
         if _DEFAULT_SUBJECT.fullmatch(self.subject.text().strip()):
             # The meeting's own month (documents.md §4); a subject the secretary typed is kept.
             self.subject.setText(rs.default_vote_subject(detail.planned_at.date(), self.doc_type.currentData() or "NQ"))
-        self._show(rs.get_resolution(self.ctx.store, meeting_id))
+        self._show(data.resolution)
         for w in (self.vote_button, self.draft_button, self.save_button, self.issue_button, self.kind,
                   self.doc_type, self.agenda_item):
             w.setEnabled(not read_only)
@@ -377,22 +398,20 @@ class ResolutionStep(QWidget):
         if self.by_name.isChecked():
             self.open_named_vote()
             return
-        try:
-            row, _ = vt.record_vote(self.ctx.store, self.meeting_id, self.subject.text(), self.kind.currentData(),
-                                    self.yes.value(), self.no.value(), self.abstain.value(),
-                                    agenda_item_id=self.agenda_item.currentData(), candidate_id=self.person_id())
-        except Exception as exc:
-            self.result.setText(user_message(exc))
-            return
-        self._recorded(row)
+        mid, subject, kind = self.meeting_id, self.subject.text(), self.kind.currentData()
+        counts, item, person = (self.yes.value(), self.no.value(), self.abstain.value()), \
+            self.agenda_item.currentData(), self.person_id()
+        ops.write(self.ctx, self, lambda store: vt.record_vote(store, mid, subject, kind, *counts, agenda_item_id=item,
+                                                               candidate_id=person)) \
+            .success(self._recorded).failure(self._vote_failed).run()
+
+    def _vote_failed(self, exc: Exception) -> None:
+        self.result.setText(user_message(exc))
 
     def _recorded(self, row: vt.VoteRow) -> None:
         self.result.setText(row.explanation + (f"\n{row.attendance_warning}" if row.attendance_warning else ""))
         self.changed.emit()  # the workspace reloads the step, so the list shows the stored votes
-        if row.candidate_id is not None:  # the admissions page and the overview read this vote
-            window = self.window()
-            if hasattr(window, "apply_changes"):
-                window.apply_changes(Changes({"admission"}))
+        if row.candidate_id is not None:  # the hub told the admissions page and the overview (Change.ADMISSION)
             self._load_people()
 
     # --- by name ----------------------------------------------------------------------------------
@@ -402,10 +421,10 @@ class ResolutionStep(QWidget):
         if not self.subject.text().strip():
             self.result.setText(self.tr("Write what is being voted on first."))
             return
-        store, mid = self.ctx.store, self.meeting_id
+        mid = self.meeting_id
         assert mid is not None
-        self.ctx.runner.run(lambda: att.attendance_sheet(store, mid), on_done=self._show_named_dialog,
-                            on_error=lambda exc: self.result.setText(user_message(exc)))
+        ops.read(self.ctx, self, lambda store: att.attendance_sheet(store, mid)).success(self._show_named_dialog) \
+            .failure(self._vote_failed).run()
 
     def _show_named_dialog(self, sheet: AttendanceSheet) -> None:
         subject, kind, item = self.subject.text().strip(), self.kind.currentData(), self.agenda_item.currentData()
@@ -417,12 +436,12 @@ class ResolutionStep(QWidget):
 
     def _save_named(self, subject: str, kind: str, ballots: dict[uuid.UUID, str],
                     item: uuid.UUID | None = None, person: uuid.UUID | None = None) -> None:
-        store, mid = self.ctx.store, self.meeting_id
+        mid = self.meeting_id
         assert mid is not None
-        self.ctx.runner.run(lambda: vt.record_named_vote(store, mid, subject, kind, ballots, agenda_item_id=item,
-                                                         candidate_id=person),
-                            on_done=lambda result: self._recorded(result[0]),
-                            on_error=lambda exc: self.result.setText(user_message(exc)))
+        ops.write(self.ctx, self,
+                  lambda store: vt.record_named_vote(store, mid, subject, kind, ballots, agenda_item_id=item,
+                                                     candidate_id=person)) \
+            .success(self._recorded).failure(self._vote_failed).run()
 
     # --- deleting a vote recorded by mistake (asks once; Ctrl+Z brings it back) ------------------------
 
@@ -438,17 +457,16 @@ class ResolutionStep(QWidget):
             self.tr("Delete"), lambda: self._delete_vote(row), self.tr("Don't delete"))
 
     def _delete_vote(self, row: vt.VoteRow) -> None:
-        store = self.ctx.store
-        delete: Job = lambda: vt.delete_vote(store, row.id)  # noqa: E731
-        restore: Job = lambda: vt.restore_vote(store, row.id)  # noqa: E731
+        delete: Job = lambda store: vt.delete_vote(store, row.id)  # noqa: E731
+        restore: Job = lambda store: vt.restore_vote(store, row.id)  # noqa: E731
 
-        def done(_changes: object) -> None:
+        def done(_value: None) -> None:
             self.undo_stack.push(ServiceCommand(self.tr("delete vote %1").replace("%1", row.subject), delete,
                                                 restore, self._run_and_reload))
             self.result.setText(self.tr("Vote deleted. Undo (Ctrl+Z) brings it back."))
             self.changed.emit()
 
-        self.ctx.runner.run(delete, on_done=done, on_error=lambda exc: self.result.setText(user_message(exc)))
+        ops.write(self.ctx, self, delete).success(done).failure(self._vote_failed).run()
 
     def _undo(self) -> None:
         if not self.read_only and self._can_undo:
@@ -460,42 +478,52 @@ class ResolutionStep(QWidget):
 
     def _run_and_reload(self, job: Job) -> None:
         """An undo or redo step: the service call on the worker, then the step and the workspace reload."""
-        self.ctx.runner.run(job, on_done=lambda _: self.changed.emit(),
-                            on_error=lambda exc: self.result.setText(user_message(exc)))
+        ops.write(self.ctx, self, job).success(lambda _: self.changed.emit()).failure(self._vote_failed).run()
+
+    def _message_error(self, exc: Exception) -> None:
+        self.message.setText(user_message(exc))
 
     def draft(self) -> None:
-        assert self.meeting_id is not None
-        try:
-            view, _ = rs.draft_resolution(self.ctx.store, self.meeting_id, self.doc_type.currentData())
-        except Exception as exc:
-            self.message.setText(user_message(exc))
-            return
-        self._show(view)
-        self.message.setText(self.tr("Drafted from the minutes; read it through and edit before numbering."))
+        mid, doc_type = self.meeting_id, self.doc_type.currentData()
+        assert mid is not None
 
-    def save(self) -> bool:
+        def drafted(view: rs.ResolutionView) -> None:
+            self._show(view)
+            self.message.setText(self.tr("Drafted from the minutes; read it through and edit before numbering."))
+
+        ops.write(self.ctx, self, lambda store: rs.draft_resolution(store, mid, doc_type)).success(drafted) \
+            .failure(self._message_error).run()
+
+    def _edited(self) -> Callable[[Store], OpResult[rs.ResolutionView]] | None:
+        """The service call saving what is typed, or None (with the reason shown) before a draft exists."""
         if self.resolution is None:
             self.message.setText(self.tr("Draft the resolution first."))
-            return False
-        try:
-            view, _ = rs.update_resolution(self.ctx.store, self.resolution.id, subject=self.res_subject.text(),
-                                           sections=text_to_sections(self.body.toPlainText()),
-                                           signer_name=self.signer.text())
-        except Exception as exc:
-            self.message.setText(user_message(exc))
-            return False
-        self._show(view)
-        return True
+            return None
+        resolution_id, subject = self.resolution.id, self.res_subject.text()
+        sections, signer = text_to_sections(self.body.toPlainText()), self.signer.text()
+        return lambda store: rs.update_resolution(store, resolution_id, subject=subject, sections=sections,
+                                                  signer_name=signer)
+
+    def save(self) -> None:
+        save = self._edited()
+        if save is not None:
+            ops.write(self.ctx, self, save).success(self._show).failure(self._message_error).run()
 
     def issue(self) -> None:
-        if not self.save():
+        """Save what is typed, then give it the next number of the register (two calls, one job: a refused
+        number keeps the text saved)."""
+        save = self._edited()
+        if save is None:
             return
-        assert self.resolution is not None
-        try:
-            view, _ = rs.issue_resolution(self.ctx.store, self.resolution.id)
-        except Exception as exc:
-            self.message.setText(user_message(exc))
-            return
-        self._show(view)
-        self.message.setText(self.tr("Numbered %1 in the register.").replace("%1", view.symbol))
-        self.changed.emit()
+
+        def save_and_issue(store: Store) -> OpResult[rs.ResolutionView]:
+            saved = save(store)
+            issued = rs.issue_resolution(store, saved.value.id)
+            return OpResult(issued.value, saved.changes | issued.changes)
+
+        def issued(view: rs.ResolutionView) -> None:
+            self._show(view)
+            self.message.setText(self.tr("Numbered %1 in the register.").replace("%1", view.symbol))
+            self.changed.emit()
+
+        ops.write(self.ctx, self, save_and_issue).success(issued).failure(self._message_error).run()

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from secretary_app.changes import Change, Changes
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_check as mc
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
+from secretary_app.services.meetings import MeetingState
+from ui import ops
 from ui.context import AppContext
 from ui.meeting.attendance import AttendanceStep
 from ui.meeting.finish import FinishStep
 from ui.meeting.minutes_editor import MinutesEditor
 from ui.meeting.prepare import PrepareStep
-from ui.meeting.resolution import ResolutionStep
+from ui.meeting.resolution import ResolutionStep, VoteData, vote_data
 from ui.meeting.steps import StepBar
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 class MeetingWorkspace(QWidget):
@@ -59,18 +67,22 @@ class MeetingWorkspace(QWidget):
             w.changed.connect(self._changed)
         self.attendance.changed.connect(self.changed)  # it reloads itself
         self.finish.open_target.connect(self.show_target)
+        ctx.hub.changed.connect(self._changes_elsewhere)
 
     def open(self, meeting_id: uuid.UUID, step: int | None = None) -> None:
+        """Open a meeting at ``step``, or at the step its state calls for (read on the worker)."""
         self.meeting_id = meeting_id
-        detail = cycle.get_meeting(self.ctx.store, meeting_id)
-        if step is None:
-            step = {"draft": 0, "announced": 1, "held": 2, "final": 4}.get(detail.state, 0)
-        self.go(step)
+        if step is not None:
+            self.go(step)
+            return
+        ops.read(self.ctx, self, lambda store: cycle.get_meeting(store, meeting_id)) \
+            .success(lambda detail: self.go(_STEP_OF_STATE.get(detail.state, 0))).run()
 
     def go(self, index: int) -> None:
-        """Show a step, saving the minutes first when leaving the editor."""
+        """Show a step, saving the minutes first when leaving the editor (queued before the step's reload,
+        on the same worker, so the reload sees what was typed)."""
         if self.stack.currentWidget() is self.minutes and index != 2:
-            self._save_minutes()
+            self.minutes.save_now()
         self.steps.set_current(index)
         self.stack.setCurrentIndex(index)
         self.reload()
@@ -91,32 +103,41 @@ class MeetingWorkspace(QWidget):
         elif target.kind == "attendance":
             self.attendance.select_member(target.id)
 
-    def _save_minutes(self) -> None:
-        try:
-            self.minutes.save_now()
-        except Exception as exc:
-            from ui.tasks import user_message
-
-            self.minutes.status.setText(user_message(exc))
-
     def reload(self) -> None:
+        """Read what the current step shows, on the worker, then show it."""
         assert self.meeting_id is not None
-        store, mid = self.ctx.store, self.meeting_id
-        detail = cycle.get_meeting(store, mid)
-        self.title.setText(detail.title)
-        view = mn.minutes_view(store, mid)  # re-checks the content hash of finalised minutes
-        self.integrity.setText(view.integrity_warning)
-        index = self.stack.currentIndex()
-        if index == 0:
-            self.prepare.load(detail)
-        elif index == 1:
-            self.attendance.load(att.attendance_sheet(store, mid))
-        elif index == 2:
-            self.minutes.load(view)
-        elif index == 3:
-            self.resolution.load(detail)
+        mid, index = self.meeting_id, self.stack.currentIndex()
+        ops.read(self.ctx, self, lambda store: _snapshot(store, mid, index)).success(self._show).run()
+
+    def _show(self, snap: _Snapshot) -> None:
+        if snap.detail.id != self.meeting_id or snap.step != self.stack.currentIndex():
+            return  # the person moved on meanwhile; the newer reload shows the right thing
+        self.title.setText(snap.detail.title)
+        self.integrity.setText(snap.view.integrity_warning)
+        if snap.step == 0:
+            self.prepare.load(snap.detail)
+        elif snap.step == 1:
+            assert snap.sheet is not None
+            self.attendance.load(snap.sheet)
+        elif snap.step == 2:
+            self.minutes.load(snap.view)
+        elif snap.step == 3:
+            assert snap.votes is not None
+            self.resolution.load(snap.detail, snap.votes)
         else:
-            self.finish.load(mid, view)
+            self.finish.load(snap.detail.id, snap.view)
+
+    def _changes_elsewhere(self, changes: Changes) -> None:
+        """A change made outside the workspace (a sync that pulled, another page) to what a step shows:
+        reload the step on screen, except the minutes under the typist's hands (reloaded on leaving)."""
+        if self.meeting_id is None or not self.isVisible() or not changes.touches(_SHOWN):
+            return
+        initiator = changes.initiator
+        if isinstance(initiator, QWidget) and (self.isAncestorOf(initiator) or initiator.isAncestorOf(self)
+                                               or initiator is self):
+            return  # our own steps reload themselves; the meetings page that opened us already did
+        if self.stack.currentWidget() is not self.minutes:
+            self.reload()
 
     def _changed(self) -> None:
         self.reload()
@@ -124,6 +145,29 @@ class MeetingWorkspace(QWidget):
 
     def close_meeting(self) -> None:
         if self.stack.currentWidget() is self.minutes:
-            self._save_minutes()
+            self.minutes.save_now()
         self.minutes.timer.stop()
         self.closed.emit()
+
+
+_SHOWN = Change.MEETING | Change.ATTENDANCE | Change.MINUTES | Change.VOTE | Change.RESOLUTION | Change.TASK
+_STEP_OF_STATE = {MeetingState.DRAFT: 0, MeetingState.ANNOUNCED: 1, MeetingState.HELD: 2, MeetingState.FINAL: 4}
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What one step shows, read in one go on the worker."""
+
+    step: int
+    detail: cycle.MeetingDetail
+    view: mn.MinutesView
+    sheet: att.AttendanceSheet | None = None
+    votes: VoteData | None = None
+
+
+def _snapshot(store: Store, meeting_id: uuid.UUID, step: int) -> _Snapshot:
+    detail = cycle.get_meeting(store, meeting_id)
+    view = mn.minutes_view(store, meeting_id)  # re-checks the content hash of finalised minutes
+    return _Snapshot(step, detail, view,
+                     sheet=att.attendance_sheet(store, meeting_id) if step == 1 else None,
+                     votes=vote_data(store, meeting_id) if step == 3 else None)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import Change, OpResult
 from secretary_app.services import admission_documents, roster
 from secretary_app.services import admissions as adm
 from secretary_app.store import Changes, Store
@@ -167,8 +168,9 @@ class AdmissionsPage(Page):
         def done(result: tuple[uuid.UUID, Changes]) -> None:
             candidate_id = result[0]
             self.undo_stack.push(ServiceCommand(
-                self.tr("add %1").replace("%1", data.full_name), lambda: adm.restore_candidate(store, candidate_id),
-                lambda: adm.delete_candidate(store, candidate_id), self.run_and_announce))
+                self.tr("add %1").replace("%1", data.full_name),
+                lambda s: OpResult(None, adm.restore_candidate(s, candidate_id)),
+                lambda s: OpResult(None, adm.delete_candidate(s, candidate_id)), self.run_step))
             self._saved(result)
 
         self._run(lambda: adm.create_candidate(store, data, today), done)
@@ -191,8 +193,8 @@ class AdmissionsPage(Page):
             if step.kind not in adm.ROSTER_STEPS:  # those changed the roster: corrected on the Members page
                 self.undo_stack.push(ServiceCommand(
                     self.tr("record %1").replace("%1", adm.STEP_LABELS[step.kind]),
-                    lambda: adm.restore_step(store, step_id), lambda: adm.delete_step(store, step_id),
-                    self.run_and_announce))
+                    lambda s: OpResult(None, adm.restore_step(s, step_id)),
+                    lambda s: OpResult(None, adm.delete_step(s, step_id)), self.run_step))
             self._saved((candidate_id, changes))
 
         self._run(lambda: adm.record_step(store, candidate_id, step, today), done)
@@ -280,8 +282,8 @@ class AdmissionsPage(Page):
         self.alerts.setText("<br>".join(notes))
 
     def on_changes(self, changes: Changes) -> None:
-        if {"admission", "member", "meeting", "candidate"} & changes.entities:
-            self.refresh()
+        if changes.touches(Change.ADMISSION | Change.MEMBER | Change.MEETING | Change.VOTE):
+            self.refresh_when_shown()
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secretary_app.store import Changes
+from secretary_app.changes import Changes, OpResult
+from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
-from ui.tasks import user_message
-from ui.undo import ServiceCommand
+from ui.undo import Job, ServiceCommand
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
+
+T = TypeVar("T")
 
 
 class Page(QWidget):
@@ -39,6 +44,8 @@ class Page(QWidget):
         self._actions = QHBoxLayout()
         header.addLayout(self._actions)
         self._layout.addLayout(header)
+        self._stale = False  # changed while hidden: refresh when shown
+        ctx.hub.changed.connect(self._changes_arrived)
 
     def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text)
@@ -58,45 +65,55 @@ class Page(QWidget):
         """Reload what the page shows. Called when it is first shown and after relevant changes."""
 
     def on_changes(self, changes: Changes) -> None:
-        """Refresh when a service call elsewhere changed something this page shows."""
+        """Refresh when a service call (here or elsewhere) changed something this page shows. Called by
+        the change hub for every write made through ``ui/ops.py``; ``changes.initiator`` is the widget
+        that asked, so a page can keep its selection after its own edit."""
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        self.on_changes(changes)
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the page is on screen, else the next time it is shown: a hidden page does not
+        re-read the store on every change (the minutes autosave every few seconds). A page outside a shown
+        window (alone in a test) refreshes at once."""
+        if self.isVisible() or not self.window().isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def show_error(self, error: Exception) -> None:
-        if self.ctx.headless:
-            import sys
-
-            print(f"Lỗi: {user_message(error)}", file=sys.stderr)
-            return
-        QMessageBox.warning(self, self.tr("Could not complete"), user_message(error))
+        ops.show_error(self.ctx, self, error)
 
     def confirm(self, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         """One plain question; "No, keep it" is the default so a stray Enter deletes nothing."""
         self.confirm_box = ask(self, title, text, yes_text, on_yes)  # kept so tests can find the question
 
+    def read(self, call: Callable[[Store], T]) -> ops.ReadOp[T]:
+        """A read through the doorway, with this page's error message."""
+        return ops.read(self.ctx, self, call).failure(self.show_error)
+
+    def write(self, call: Callable[[Store], OpResult[T]]) -> ops.WriteOp[T]:
+        """A write through the doorway: on the worker, then the hub tells every page what changed."""
+        return ops.write(self.ctx, self, call).failure(self.show_error)
+
     def announce(self, changes: Changes) -> None:
-        """Tell the window (every built page) what an edit changed; alone in a test, just this page."""
-        window = self.window()
-        if hasattr(window, "apply_changes"):
-            window.apply_changes(changes)
-        else:
-            self.on_changes(changes)
+        """For a call run on ``ctx.runner`` directly (not through ``ui/ops.py``): tell the hub what it changed."""
+        self.ctx.hub.publish(changes.from_initiator(self))
 
-    def run_undoable(self, stack: QUndoStack, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
-        """Run a service call on the worker; once it succeeded, announce what changed and push the step
-        (``undo`` calls the services again) onto the page's undo stack."""
+    def run_undoable(self, stack: QUndoStack, text: str, do: Job, undo: Job) -> None:
+        """Run a service call through the doorway; once it succeeded, push the step (``undo`` calls the
+        services again, through the doorway too) onto the page's undo stack."""
+        self.write(do).success(lambda _value: stack.push(ServiceCommand(text, do, undo, self.run_step))).run()
 
-        def done(changes: Changes) -> None:
-            stack.push(ServiceCommand(text, do, undo, self.run_and_announce))
-            self.announce(changes)
-
-        self.ctx.runner.run(do, on_done=done, on_error=self.show_error)
-
-    def run_and_announce(self, job: Callable[[], Any]) -> None:
-        """Run a service call (an undo or redo step) on the worker and announce what it changed."""
-
-        def done(result: Any) -> None:
-            self.announce(result[1] if isinstance(result, tuple) else result)
-
-        self.ctx.runner.run(job, on_done=done, on_error=self.show_error)
+    def run_step(self, job: Job) -> None:
+        """An undo or redo step: the service call through the doorway."""
+        self.write(job).run()
 
 
 class ComingPage(Page):

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget
 
 from models.text import search_key
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.services import documents
 from secretary_app.services.register import DocumentRow, list_documents
-from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.launch import open_file
 from ui.pages.base import Page
 from ui.print_preview import PdfPrintPreview, print_pdf
 from ui.tables import Column, RecordTableModel, SearchProxy
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 class DocumentsPage(Page):
@@ -80,7 +84,7 @@ class DocumentsPage(Page):
     # --- loading and filtering -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: list_documents(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        self.read(list_documents).success(self._loaded).run()
 
     def _loaded(self, rows: list[DocumentRow]) -> None:
         self.model.set_records(rows)
@@ -124,17 +128,14 @@ class DocumentsPage(Page):
         row = self.selected()
         if row is None:
             return
-        store = self.ctx.store
         path = target or self._work_dir / f"{row.symbol.replace('/', '-') or 'van-ban'}.{fmt}"
 
-        def job() -> documents.Exported:
+        def job(store: Store) -> OpResult[documents.Exported]:
             kind, meeting_id = documents.kind_for_register(store, row.id)
-            exported, _ = documents.export(store, kind, path, fmt, meeting_id=meeting_id)
-            return exported
+            return documents.export(store, kind, path, fmt, meeting_id=meeting_id)  # records the file's hash
 
         self.status.setText(self.tr("Preparing %1…").replace("%1", row.symbol or row.subject))
-        self.ctx.runner.run(job, on_done=then, on_error=self._failed, label=self.tr("Preparing the document…"),
-                            parent=self)
+        self.write(job).success(then).failure(self._failed).progress(self.tr("Preparing the document…")).run()
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(self.tr("The document could not be prepared."))
@@ -159,7 +160,7 @@ class DocumentsPage(Page):
         row = self.selected()
         if row is None:
             return
-        suggested = self.ctx.store.paths.exports / f"{row.symbol.replace('/', '-') or 'van-ban'}.{fmt}"
+        suggested = self.ctx.paths.exports / f"{row.symbol.replace('/', '-') or 'van-ban'}.{fmt}"
         kind = self.tr("Word document (*.docx)") if fmt == "docx" else self.tr("PDF file (*.pdf)")
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the document"), str(suggested), kind)
         if chosen:
@@ -180,5 +181,5 @@ class DocumentsPage(Page):
                                 .replace("%1", str(exported.path)))
 
     def on_changes(self, changes: Changes) -> None:
-        if "document" in changes or "resolution" in changes:
-            self.refresh()
+        if changes.touches(Change.DOCUMENT | Change.RESOLUTION | Change.CELL):
+            self.refresh_when_shown()

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import Change, Changes
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS, list_meetings
-from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
@@ -118,14 +118,11 @@ class MeetingsPage(Page):
         self.stack.addWidget(listing)
         self.workspace = MeetingWorkspace(ctx)
         self.workspace.closed.connect(self.show_list)
-        self.workspace.changed.connect(self.refresh)
         self.stack.addWidget(self.workspace)
         self.body().addWidget(self.stack, 1)
 
     def refresh(self) -> None:
-        store = self.ctx.store
-        self.ctx.runner.run(lambda: (list_meetings(store), cycle.reminders(store)), on_done=self._loaded,
-                            on_error=self.show_error)
+        self.read(lambda store: (list_meetings(store), cycle.reminders(store))).success(self._loaded).run()
 
     def _loaded(self, data) -> None:  # type: ignore[no-untyped-def]
         rows, reminders = data
@@ -160,10 +157,9 @@ class MeetingsPage(Page):
             self.tr("Delete"), lambda: self._delete(row.id, row.title))
 
     def _delete(self, meeting_id, title: str) -> None:  # type: ignore[no-untyped-def]
-        store = self.ctx.store
         self.run_undoable(self.undo_stack, self.tr("delete %1").replace("%1", title),
-                          lambda: cycle.delete_meeting(store, meeting_id),
-                          lambda: cycle.restore_meeting(store, meeting_id))
+                          lambda store: cycle.delete_meeting(store, meeting_id),
+                          lambda store: cycle.restore_meeting(store, meeting_id))
 
     def plan(self) -> None:
         dialog = PlanDialog(self)
@@ -172,13 +168,8 @@ class MeetingsPage(Page):
         self.plan_with(**dialog.values())
 
     def plan_with(self, **values) -> None:  # type: ignore[no-untyped-def]
-        try:
-            detail, _ = cycle.plan_meeting(self.ctx.store, **values)
-        except Exception as exc:
-            self.show_error(exc)
-            return
-        self.refresh()
-        self.open_meeting(detail.id)
+        self.write(lambda store: cycle.plan_meeting(store, **values)) \
+            .success(lambda detail: self.open_meeting(detail.id)).run()
 
     def open_selected(self) -> None:
         index = self.table.currentIndex()
@@ -199,5 +190,5 @@ class MeetingsPage(Page):
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
-        if "meeting" in changes and self.stack.currentIndex() == 0:
+        if changes.touches(Change.MEETING):
             self.refresh()

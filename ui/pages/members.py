@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from models.text import full_name_sort_key, name_sort_key
+from secretary_app.changes import Change, Changes
 from secretary_app.roster_io.exporting import export_roster
 from secretary_app.services import roster
 from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
-from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.roster.event_dialog import EventDialog
 from ui.roster.import_dialog import ImportDialog
 from ui.roster.member_form import MemberDialog
 from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy
-from ui.undo import ServiceCommand
+from ui.undo import Job, ServiceCommand
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -185,8 +185,7 @@ class MembersPage(Page):
                                  .replace("%2", str(total)))
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: roster.list_members(self.ctx.store, include_deleted=True),
-                            on_done=self._loaded, on_error=self.show_error)
+        self.read(lambda store: roster.list_members(store, include_deleted=True)).success(self._loaded).run()
 
     def _loaded(self, rows: list[MemberRow]) -> None:
         current = self._select_after_load or (self.detail.id if self.detail else None) \
@@ -227,8 +226,7 @@ class MembersPage(Page):
         if record.deleted:
             self._show_deleted(record)
             return
-        self.ctx.runner.run(lambda: roster.get_member(self.ctx.store, record.id), on_done=self._show_detail,
-                            on_error=self.show_error)
+        self.read(lambda store: roster.get_member(store, record.id)).success(self._show_detail).run()
 
     def _show_deleted(self, row: MemberRow) -> None:
         self.detail = None
@@ -268,8 +266,8 @@ class MembersPage(Page):
             self.timeline.addItem(item)
 
     def on_changes(self, changes: Changes) -> None:
-        if "member" in changes:
-            self.refresh()
+        if changes.touches(Change.MEMBER | Change.EVENT):
+            self.refresh_when_shown()
 
     # --- edits (each undoable) ------------------------------------------------------------------
 
@@ -281,18 +279,15 @@ class MembersPage(Page):
     def create_member(self, data: MemberData | None) -> None:
         if data is None:
             return
-        store = self.ctx.store
 
-        def done(result: tuple[uuid.UUID, Changes]) -> None:
-            member_id, changes = result
+        def done(member_id: uuid.UUID) -> None:
             self._select_after_load = member_id
             self.undo_stack.push(ServiceCommand(
                 self.tr("add %1").replace("%1", data.full_name),
-                lambda: roster.restore_member(store, member_id), lambda: roster.delete_member(store, member_id),
-                self.run_and_announce))
-            self.announce(changes)
+                lambda store: roster.restore_member(store, member_id),
+                lambda store: roster.delete_member(store, member_id), self.run_step))
 
-        self.ctx.runner.run(lambda: roster.create_member(store, data), on_done=done, on_error=self.show_error)
+        self.write(lambda store: roster.create_member(store, data)).success(done).run()
 
     def edit_member(self) -> None:
         if self.detail is None:
@@ -306,19 +301,15 @@ class MembersPage(Page):
     def save_member(self, member_id: uuid.UUID, data: MemberData | None) -> None:
         if data is None:
             return
-        store = self.ctx.store
 
-        def done(result: tuple[MemberData, Changes]) -> None:
-            before, changes = result
+        def done(before: MemberData) -> None:
             if before != data:
                 self.undo_stack.push(ServiceCommand(
                     self.tr("edit %1").replace("%1", data.full_name),
-                    lambda: roster.update_member(store, member_id, data),
-                    lambda: roster.update_member(store, member_id, before), self.run_and_announce))
-            self.announce(changes)
+                    lambda store: roster.update_member(store, member_id, data),
+                    lambda store: roster.update_member(store, member_id, before), self.run_step))
 
-        self.ctx.runner.run(lambda: roster.update_member(store, member_id, data), on_done=done,
-                            on_error=self.show_error)
+        self.write(lambda store: roster.update_member(store, member_id, data)).success(done).run()
 
     def record_event(self) -> None:
         if self.detail is None:
@@ -332,17 +323,13 @@ class MembersPage(Page):
     def add_event(self, member_id: uuid.UUID, data: EventInput | None) -> None:
         if data is None:
             return
-        store = self.ctx.store
 
-        def done(result: tuple[uuid.UUID, Changes]) -> None:
-            event_id, changes = result
+        def done(event_id: uuid.UUID) -> None:
             self.undo_stack.push(ServiceCommand(
-                self.tr("record event"), lambda: roster.restore_event(store, event_id),
-                lambda: roster.remove_event(store, event_id), self.run_and_announce))
-            self.announce(changes)
+                self.tr("record event"), lambda store: roster.restore_event(store, event_id),
+                lambda store: roster.remove_event(store, event_id), self.run_step))
 
-        self.ctx.runner.run(lambda: roster.add_event(store, member_id, data), on_done=done,
-                            on_error=self.show_error)
+        self.write(lambda store: roster.add_event(store, member_id, data)).success(done).run()
 
     # --- deleting (asks once; a soft delete that syncs as a tombstone; undoable) ----------------------
 
@@ -361,9 +348,8 @@ class MembersPage(Page):
             self._set_member_deleted(self.deleted_row.id, self.deleted_row.full_name, False)
 
     def _set_member_deleted(self, member_id: uuid.UUID, name: str, deleted: bool) -> None:
-        store = self.ctx.store
-        delete = lambda: roster.delete_member(store, member_id)  # noqa: E731
-        restore = lambda: roster.restore_member(store, member_id)  # noqa: E731
+        delete: Job = lambda store: roster.delete_member(store, member_id)  # noqa: E731
+        restore: Job = lambda store: roster.restore_member(store, member_id)  # noqa: E731
         text = self.tr("delete %1") if deleted else self.tr("restore %1")
         self.run_undoable(self.undo_stack, text.replace("%1", name), delete if deleted else restore,
                           restore if deleted else delete)
@@ -385,15 +371,14 @@ class MembersPage(Page):
             self.tr("Delete"), lambda: self._remove_event(event.id))
 
     def _remove_event(self, event_id: uuid.UUID) -> None:
-        store = self.ctx.store
-        self.run_undoable(self.undo_stack, self.tr("delete event"), lambda: roster.remove_event(store, event_id),
-                          lambda: roster.restore_event(store, event_id))
+        self.run_undoable(self.undo_stack, self.tr("delete event"),
+                          lambda store: roster.remove_event(store, event_id),
+                          lambda store: roster.restore_event(store, event_id))
 
     # --- files ------------------------------------------------------------------------------------
 
     def import_file(self) -> None:
         self.import_dialog = ImportDialog(self.ctx, self)
-        self.import_dialog.imported.connect(self.announce)
         self.import_dialog.open()
 
     def export_file(self) -> None:
@@ -404,5 +389,4 @@ class MembersPage(Page):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        self.ctx.runner.run(lambda: export_roster(self.ctx.store, path), on_error=self.show_error,
-                            label=self.tr("Exporting the roster…"), parent=self)
+        self.read(lambda store: export_roster(store, path)).progress(self.tr("Exporting the roster…")).run()

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from secretary_app.changes import Change, Changes
 from secretary_app.services.admissions import Deadline
 from secretary_app.services.meeting_cycle import TaskRow
 from secretary_app.services.overview import Overview, overview
-from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.theme import OVERDUE, WARNING
@@ -29,6 +29,11 @@ class _Card(QFrame):
         layout.addWidget(self.figure)
         layout.addWidget(self.caption)
         layout.addStretch(1)  # a taller neighbour (a caption on three lines) must not float this figure down
+
+
+# What the overview's figures and alerts are computed from (services/overview.py).
+_SHOWN = (Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.ATTENDANCE | Change.TASK
+          | Change.RESOLUTION | Change.DUES | Change.ADMISSION | Change.SETTINGS)
 
 
 class OverviewPage(Page):
@@ -82,9 +87,8 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         lead, unconfirmed = self.ctx.settings.badge_lead_days, self.ctx.settings.count_unconfirmed_holidays
-        self.ctx.runner.run(lambda: overview(self.ctx.store, badge_lead_days=lead,
-                                             count_unconfirmed_holidays=unconfirmed), on_done=self._loaded,
-                            on_error=self.show_error)
+        self.read(lambda store: overview(store, badge_lead_days=lead, count_unconfirmed_holidays=unconfirmed)) \
+            .success(self._loaded).run()
 
     def _loaded(self, data: Overview) -> None:
         self.cards["members"].figure.setText(str(data.members_total))
@@ -141,5 +145,5 @@ class OverviewPage(Page):
             window.page("admissions").select_candidate(item.data(Qt.ItemDataRole.UserRole))
 
     def on_changes(self, changes: Changes) -> None:
-        if changes:
-            self.refresh()
+        if changes.touches(_SHOWN):
+            self.refresh_when_shown()

@@ -101,7 +101,7 @@ class SettingsPage(Page):
         self.language.currentIndexChanged.connect(self._display_changed)
 
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: get_cell(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        self.read(get_cell).success(self._loaded).run()
         self._load_rules()
 
     def _load_rules(self) -> None:
@@ -126,12 +126,7 @@ class SettingsPage(Page):
 
     def _save_cell(self) -> None:
         data = self.form.value()
-        self.ctx.runner.run(lambda: save_cell(self.ctx.store, data), on_done=self._saved, on_error=self._failed)
-
-    def _saved(self, result) -> None:  # type: ignore[no-untyped-def]
-        window = self.window()
-        if hasattr(window, "apply_changes"):
-            window.apply_changes(result[1])
+        self.write(lambda store: save_cell(store, data)).failure(self._failed).run()  # the hub tells the window
 
     def _failed(self, error: Exception) -> None:
         self.show_error(error)

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary_app.changes import Changes
+from secretary_app.changes import Change, Changes
 from secretary_app.sync import resolve, service
+from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -44,8 +45,15 @@ def _local(when: dt.datetime | None) -> str:
 
 def status_line(status: service.SyncStatus) -> str:
     """The status bar's words: "Đã đồng bộ lúc 20:15", "3 thay đổi chưa đồng bộ" or "Ngoại tuyến"."""
-    if not status.server_url or (status.last_error and "ngoại tuyến" in status.last_error.lower()):
+    health = status.health
+    if health in (service.SyncHealth.NOT_SET, service.SyncHealth.OFFLINE):
         return QCoreApplication.translate("SyncPage", "Offline")
+    if health is service.SyncHealth.AUTH_NEEDED:
+        return QCoreApplication.translate("SyncPage", "Log in again to sync")
+    if health is service.SyncHealth.CERTIFICATE:
+        return QCoreApplication.translate("SyncPage", "Server certificate refused")
+    if health is service.SyncHealth.UPDATE_NEEDED:
+        return QCoreApplication.translate("SyncPage", "Update needed to sync")
     if status.pending:
         line = QCoreApplication.translate("SyncPage", "%1 change(s) not yet synced").replace("%1", str(status.pending))
     elif status.last_sync_at:
@@ -213,11 +221,11 @@ class SyncPage(Page):
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.run(lambda: service.status(self.ctx.store), on_done=self._show, on_error=self.show_error)
+        self.read(service.status).success(self._show).run()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes:
-            self.refresh()
+        if changes.initiator is not self:  # any edit adds to the changes waiting; our own refresh themselves
+            self.refresh_when_shown()
 
     def _show(self, status: service.SyncStatus) -> None:
         self.status = status
@@ -323,15 +331,11 @@ class SyncPage(Page):
             self.tr("Yes, save the decision"), on_yes, no_text=self.tr("No"))
 
     def _resolve(self, conflict: service.ConflictRow, choice: str, values: dict[str, Any] | None) -> None:
-        self.ctx.runner.run(lambda: resolve.resolve_conflict(self.ctx.store, conflict.id, choice, values),  # type: ignore[arg-type]
-                            on_done=self._resolved, on_error=self.show_error, label=self.tr("Saving the decision…"),
-                            parent=self)
+        self.write(lambda store: resolve.resolve_conflict(store, conflict.id, choice, values))  \
+            .success(self._resolved).progress(self.tr("Saving the decision…")).run()  # type: ignore[arg-type]
 
-    def _resolved(self, changes: Changes) -> None:
+    def _resolved(self, _value: None) -> None:
         self.selected = None
-        window = self.window()
-        if hasattr(window, "apply_changes"):
-            window.apply_changes(changes)
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------
@@ -341,9 +345,8 @@ class SyncPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         server, user, password = dialog.server.text().strip(), dialog.username.text().strip(), dialog.password.text()
-        self.ctx.runner.run(lambda: service.login(self.ctx.store, server, user, password),
-                            on_done=lambda cell: self._logged_in(cell), on_error=self._failed,
-                            label=self.tr("Logging in…"), parent=self)
+        self.write(lambda store: service.login(store, server, user, password)).success(self._logged_in) \
+            .failure(self._failed).progress(self.tr("Logging in…")).run()
 
     def _logged_in(self, cell: str) -> None:
         QMessageBox.information(self, self.tr("Logged in"), self.tr("Logged in; this computer syncs the cell "
@@ -352,22 +355,17 @@ class SyncPage(Page):
 
     def _sync(self) -> None:
         self.sync_button.setEnabled(False)
-        self.ctx.runner.run(lambda progress: service.sync_now(self.ctx.store, progress=progress),
-                            on_done=self._synced, on_error=self._failed, label=self.tr("Syncing with the server…"),
-                            parent=self, with_progress=True)
+        ops.write_reporting(self.ctx, self, lambda store, progress: service.sync_now(store, progress=progress)) \
+            .success(self._synced).failure(self._failed).progress(self.tr("Syncing with the server…")).run()
 
-    def _synced(self, report) -> None:  # type: ignore[no-untyped-def]
-        self.sync_button.setEnabled(True)
-        window = self.window()
-        if hasattr(window, "apply_changes") and report.pulled:
-            changes = Changes()
-            changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "document")
-            window.apply_changes(changes)
+    def _synced(self, report: service.SyncReport) -> None:
+        self.sync_button.setEnabled(True)  # the hub told every page what came in (all of it, if records did)
         self.refresh()
         if report.conflicts or report.rejected:
             QMessageBox.information(self, self.tr("Sync finished"), report.line())
 
     def _failed(self, error: Exception) -> None:
         self.sync_button.setEnabled(True)
+        self.announce(Changes(Change.SYNC))  # the failure is kept: the status bar says offline, log in, …
         self.refresh()
         self.show_error(error)

@@ -5,6 +5,7 @@ theirs), then import everything acceptable in one go."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,13 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import OpResult
 from secretary_app.roster_io import importing
 from secretary_app.roster_io.columns import FIELD_LABELS
-from secretary_app.roster_io.reading import Table
-from secretary_app.store import Changes
+from secretary_app.roster_io.reading import Progress, Table
+from ui import ops
 from ui.context import AppContext
 from ui.tables import Column, RecordTableModel
 from ui.tasks import user_message
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 class ImportDialog(QDialog):
@@ -122,14 +127,13 @@ class ImportDialog(QDialog):
         """Read and check ``path`` off the GUI thread, with progress for big files."""
         self.path = path
         self.file_label.setText(self.tr("Reading %1…").replace("%1", path.name))
-        store = self.ctx.store
 
-        def job(progress):  # type: ignore[no-untyped-def]
+        def job(store: Store, progress: Progress) -> tuple[Table, Table | None, importing.ImportPreview]:
             table, history = importing.read_file(path, progress)
             return table, history, importing.preview_table(store, table, path, progress=progress, history=history)
 
-        self.ctx.runner.run(job, on_done=self._previewed, on_error=self._failed, with_progress=True,
-                            label=self.tr("Reading the file…"), parent=self)
+        ops.read_reporting(self.ctx, self, job).success(self._previewed).failure(self._failed) \
+            .progress(self.tr("Reading the file…")).run()
 
     def _failed(self, error: Exception) -> None:
         self.preview = None
@@ -152,10 +156,10 @@ class ImportDialog(QDialog):
         if self.table is None or self.path is None:
             return
         mapping = {field: combo.currentIndex() - 1 for field, combo in self.combos.items() if combo.currentIndex() > 0}
-        table, history, path, store = self.table, self.history, self.path, self.ctx.store
-        self.ctx.runner.run(lambda: (table, history, importing.preview_table(store, table, path, mapping,
-                                                                             history=history)),
-                            on_done=self._previewed, on_error=self._failed)
+        table, history, path = self.table, self.history, self.path
+        ops.read(self.ctx, self, lambda store: (table, history, importing.preview_table(store, table, path, mapping,
+                                                                                        history=history))) \
+            .success(self._previewed).failure(self._failed).run()
 
     def _show(self, preview: importing.ImportPreview) -> None:
         self.model.set_records([*preview.rows, *preview.history_rejected])
@@ -189,11 +193,15 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if self.preview is None:
             return
-        preview, store = self.preview, self.ctx.store
+        preview = self.preview
         self.import_button.setEnabled(False)
-        self.ctx.runner.run(lambda progress: importing.apply_import(store, preview, progress),
-                            on_done=self._imported, on_error=self._failed, with_progress=True,
-                            label=self.tr("Importing members…"), parent=self)
+
+        def job(store: Store, progress: Progress) -> OpResult[importing.ImportResult]:
+            result = importing.apply_import(store, preview, progress)
+            return OpResult(result, result.changes)
+
+        ops.write_reporting(self.ctx, self, job).success(self._imported).failure(self._failed) \
+            .progress(self.tr("Importing members…")).run()
 
     def _imported(self, result: importing.ImportResult) -> None:
         preview = result.preview
@@ -207,7 +215,7 @@ class ImportDialog(QDialog):
                                  .replace("%1", preview.history_sheet)
                                  .replace("%2", str(preview.history_count(importing.ADD)))
                                  .replace("%3", str(preview.history_count(importing.REJECT))))
-        self.imported.emit(result.changes if result.changes else Changes())
+        self.imported.emit(result.changes)  # every page heard it from the change hub already
 
     def save_report(self) -> None:
         if self.preview is None:
