@@ -22,6 +22,7 @@ from secretary_app.documents.records import VoteEntry
 from secretary_app.errors import UserError
 from secretary_app.services import admissions as adm
 from secretary_app.services import documents
+from secretary_app.services.meeting_attendance import counts_in
 from secretary_app.services.numbering import issue_number
 from secretary_app.store import Changes, Store
 
@@ -103,7 +104,7 @@ def build(store: Store, candidate_id: uuid.UUID, kind: str, today: dt.date | Non
             return documents.Built(minutes.build_minutes_extract(record, (position,), signer_name=signer,
                                                                  purpose=f"{purpose} {detail.data.full_name}"),
                                    HD36_2018)
-        counts = documents.attendance_counts(session, meeting)
+        counts = counts_in(session, meeting)
         chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
         facts = _facts(detail, vote_kind)
         entry = VoteEntry(vote.subject, vote.yes, vote.base, vote.no, vote.abstain, vote.passed)

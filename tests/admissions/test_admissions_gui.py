@@ -21,7 +21,16 @@ def _vote(win, runner, qtbot, day: dt.datetime, kind: str) -> str:  # type: igno
     page = win.pages["meetings"]
     page.plan_with(kind="regular", planned_at=day, planned_minutes=120, place="Nhà văn hóa Tổ dân phố số 5")
     ws = page.workspace
+    runner.wait()
+    ws.steps.buttons[1].click()  # the roll: nobody is present until marked
+    runner.wait()
+    qtbot.wait(10)
+    ws.attendance.mark_rest_present()
+    runner.wait()
+    qtbot.wait(10)
     ws.steps.buttons[3].click()
+    runner.wait()
+    qtbot.wait(10)  # the step's snapshot is shown before the kind is chosen
     res = ws.resolution
     res.kind.setCurrentIndex(res.kind.findData(kind))
     runner.wait()

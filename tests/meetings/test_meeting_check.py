@@ -203,13 +203,17 @@ def test_finalising_with_an_absent_speaker_is_blocked_and_the_button_opens_that_
         type(fin.check_title))[0].text()
     assert not fin.finalise_button.isEnabled()
 
-    fin.finalise()  # as if the button were clicked: the service refuses too
+    fin.finalise()  # as if the button were clicked: the service refuses too (on the worker)
+    runner.wait()
+    qtbot.waitUntil(lambda: fin.message.text() != "")
     assert cycle.get_meeting(demo_store, detail.id).state == "held"
-    assert fin.message.text() != "" and "SHA-256" not in fin.state.text()
+    assert "SHA-256" not in fin.state.text()
     qtbot.waitUntil(lambda: len(fin.finding_buttons) == 1)
 
     fin.finding_buttons[0].click()
     editor = ws.minutes
+    runner.wait()
+    qtbot.waitUntil(lambda: editor.items.currentRow() == item.position)
     assert ws.stack.currentWidget() is editor and ws.steps.buttons[2].isChecked()
     assert editor.items.currentRow() == item.position
     selected = {i.row() for i in editor.speeches.selectedIndexes()}

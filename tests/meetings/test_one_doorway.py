@@ -80,6 +80,9 @@ def test_no_store_transaction_runs_on_the_gui_thread_over_every_page_and_meeting
         step.table.cellWidget(3, 2).setCurrentIndex(step.table.cellWidget(3, 2).findData("absent_reason"))
         runner.wait()
         qtbot.wait(10)  # the sheet reloads on the next turn of the event loop
+        step.mark_rest_present()  # nobody is present until marked (one attendance model)
+        runner.wait()
+        qtbot.wait(10)
         step.chair.setCurrentIndex(1)
         step.recorder.setCurrentIndex(2)
         step.set_people()
@@ -163,6 +166,12 @@ def test_recording_a_vote_in_the_workspace_updates_the_overview_and_documents_pa
     runner.wait()
     assert title in _look_at(win, runner, "overview").cards["attendance"].caption.text()
 
+    ws.steps.buttons[1].click()  # the roll: nobody is present until marked
+    runner.wait()
+    qtbot.wait(10)
+    ws.attendance.mark_rest_present()
+    runner.wait()
+    qtbot.wait(10)
     ws.steps.buttons[3].click()
     runner.wait()
     res = ws.resolution

@@ -34,6 +34,7 @@ class MeetingWorkspace(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._pending_target: mc.Target | None = None  # a finding to select once its step is shown
         self.ctx = ctx
         self.meeting_id: uuid.UUID | None = None
         layout = QVBoxLayout(self)
@@ -88,8 +89,12 @@ class MeetingWorkspace(QWidget):
         self.reload()
 
     def show_target(self, target: mc.Target) -> None:
-        """Open the step and select the record a finding of the consistency check is about."""
+        """Open the step and select the record a finding of the consistency check is about, once the step
+        has been read again on the worker (selecting before would be undone by the reload)."""
+        self._pending_target = target
         self.go(int(target.step))
+
+    def _select_target(self, target: mc.Target) -> None:
         if target.kind == "speech":
             self.minutes.select_speech(target.item_id, target.position)
         elif target.kind == "task":
@@ -126,6 +131,9 @@ class MeetingWorkspace(QWidget):
             self.resolution.load(snap.detail, snap.votes)
         else:
             self.finish.load(snap.detail.id, snap.view)
+        target, self._pending_target = self._pending_target, None
+        if target is not None and int(target.step) == snap.step:
+            self._select_target(target)
 
     def _changes_elsewhere(self, changes: Changes) -> None:
         """A change made outside the workspace (a sync that pulled, another page) to what a step shows:
