@@ -1,3 +1,3 @@
 """The schema revision this code expects; kept equal to alembic's head by tests/models/test_schema.py."""
 
-HEAD_REVISION = "0003_named_votes"
+HEAD_REVISION = "0004_dues"

@@ -37,7 +37,6 @@ from models.rules.status import (
 from models.text import name_sort_key
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
-from secretary_app.documents.common import vnd
 from secretary_app.documents.records import (
     Absence,
     AgendaEntry,
@@ -56,6 +55,7 @@ from secretary_app.documents.records import (
     VoteEntry,
 )
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.services.dues import status_line_for
 from secretary_app.services.votes import ballots_of
 from secretary_app.store import Changes, Store
 
@@ -164,21 +164,6 @@ def _meeting(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> Mee
     return meeting
 
 
-def _dues_note(session: Session, cell_id: uuid.UUID, day: dt.date) -> str:
-    """"thu nộp đảng phí tháng 10/2026: 19 đảng viên đã nộp, 1.240.000 đồng" for the month before."""
-    month = (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    payments = session.scalars(select(DuesPayment).where(
-        DuesPayment.cell_id == cell_id, DuesPayment.month == month, DuesPayment.deleted.is_(False))).all()
-    if not payments:
-        return ""
-    per_member: dict[uuid.UUID, int] = defaultdict(int)
-    for payment in payments:
-        per_member[payment.member_id] += payment.amount
-    paid = sum(1 for amount in per_member.values() if amount > 0)
-    return (f"thông báo kết quả thu nộp đảng phí tháng {month.month:02d}/{month.year}: {paid} đảng viên đã nộp, "
-            f"tổng số {vnd(sum(per_member.values()))} đồng")
-
-
 def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> MeetingRecord:
     meeting = _meeting(session, cell_id, meeting_id)
     _, cell = _cell(session, cell_id)
@@ -215,7 +200,7 @@ def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) 
         ends_at=meeting.ended_at if held else None,
         attendance=attendance_counts(session, meeting) if held else None,
         tasks=tuple(TaskEntry(t.content, t.owner, t.deadline) for t in tasks),
-        dues_note=_dues_note(session, cell_id, meeting.planned_at.date()),
+        dues_note=status_line_for(session, cell_id, meeting.planned_at.date()),
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.rules.party_age import badge_alerts
+from secretary_app.services.dues import removal_alerts
 from secretary_app.services.meeting_cycle import TaskRow, overdue_tasks, reminders
 from secretary_app.services.meetings import list_meetings
 from secretary_app.services.roster import badge_candidates, list_members
@@ -25,6 +26,7 @@ class Overview:
     badge_alerts: tuple[str, ...] = ()  # "Nguyễn Văn Hùng: Đủ 40 năm tuổi Đảng ngày …; trao Huy hiệu dịp …"
     overdue_tasks: tuple[TaskRow, ...] = ()  # tasks of resolutions past their deadline, oldest first
     meeting_reminders: tuple[str, ...] = ()  # no thematic meeting this quarter, documents not sent, …
+    dues_alerts: tuple[str, ...] = ()  # 2 months of dues unpaid this year: alert; 3: proposal (services.dues)
 
 
 def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 90) -> Overview:
@@ -51,4 +53,5 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
         # Past quarters are history by now; the overview nags only about this quarter.
         meeting_reminders=tuple(r.message for r in reminders(store, today)
                                 if r.code != "thematic_missing" or r.quarter == (today.month - 1) // 3 + 1),
+        dues_alerts=tuple(a.message for a in removal_alerts(store, today)),
     )

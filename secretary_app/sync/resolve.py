@@ -41,6 +41,7 @@ AREAS = {
     "task": "meeting", "resolution": "resolution", "dues_rate": "dues", "dues_obligation": "dues",
     "dues_payment": "dues", "remittance": "dues", "candidate": "candidate", "admission_step": "candidate",
     "document_record": "document", "attachment": "document", "cell": "cell",
+    "dues_profile": "dues", "dues_adjustment": "dues",
 }
 
 
