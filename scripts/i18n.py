@@ -23,6 +23,7 @@ CATALOGUES: dict[str, list[str]] = {
     "roster_vi": ["ui/roster/*.py", "ui/pages/members.py"],
     "meetings_vi": ["ui/meeting/*.py", "ui/pages/meetings.py"],
     "sync_vi": ["ui/pages/sync.py"],
+    "dues_vi": ["ui/dues/*.py", "ui/pages/dues.py"],
     "secretary_app_vi": ["ui/*.py", "ui/pages/*.py"],
 }
 

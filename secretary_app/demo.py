@@ -17,10 +17,10 @@ from models.admissions import AdmissionStep, Candidate
 from models.base import new_id
 from models.cell import Cell
 from models.documents import DocumentRecord
-from models.dues import DuesPayment
 from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
 from models.rules.dates import add_months
+from secretary_app.demo_dues import add_demo_dues
 from secretary_app.errors import UserError
 from secretary_app.store import Changes, Store
 
@@ -140,11 +140,11 @@ def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 202
         session.flush()
         active = [m for m, p in zip(members, _PEOPLE, strict=True) if p[6] not in ("moved", "deceased")]
         _demo_meetings(session, cell_id, term_start, active, secretary, deputy, today, rng)
-        _demo_dues(session, cell_id, active, today, rng)
         _demo_candidates(session, cell_id, members, today)
     changes = Changes()
     changes.add("cell", "member", "meeting", "resolution", "dues", "candidate", "document")
     store.forget_cell()
+    add_demo_dues(store, today)  # computed by the dues rules (secretary_app/demo_dues.py)
     return changes
 
 
@@ -249,19 +249,6 @@ def _resolution_sections(month: dt.date) -> list[dict]:
         {"heading": "IV- TỔ CHỨC THỰC HIỆN",
          "paragraphs": ["Chi ủy phân công đảng viên phụ trách từng nhiệm vụ, báo cáo kết quả tại kỳ sinh hoạt sau."]},
     ]
-
-
-def _demo_dues(session, cell_id: uuid.UUID, members: list[Member], today: dt.date,  # type: ignore[no-untyped-def]
-               rng: random.Random) -> None:
-    for member in members:
-        amount = rng.choice([20000, 30000, 35000, 50000])
-        for back in range(10, 0, -1):
-            month = _month_start(today, back)
-            if rng.random() < 0.08:  # a few unpaid months: the arrears list has something to show
-                continue
-            session.add(DuesPayment(id=new_id(), cell_id=cell_id, member_id=member.id, month=month,
-                                    amount=amount, paid_on=month.replace(day=min(28, 5 + rng.randint(0, 10))),
-                                    channel=rng.choice(["cash", "cash", "portal"])))
 
 
 def _demo_candidates(session, cell_id: uuid.UUID, members: list[Member], today: dt.date) -> None:  # type: ignore[no-untyped-def]

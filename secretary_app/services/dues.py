@@ -89,6 +89,7 @@ __all__ = [
     "arrears",
     "dues_year",
     "generate_obligations",
+    "grid_in",
     "member_history",
     "obligation_id",
     "record_payment",
@@ -393,6 +394,12 @@ def _cell_state(month: dt.date, due: MonthlyDues | None, paid: int, channels: se
     if paid > 0:
         return MonthState.PARTIAL
     return MonthState.FUTURE if _month_end(month) >= as_of else MonthState.DUE
+
+
+def grid_in(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,
+            member_id: uuid.UUID | None = None) -> list[LedgerRow]:
+    """Members × ``months`` inside an open unit of work (the demo, the documents)."""
+    return _grid(session, cell_id, months, as_of, member_id)[0]
 
 
 def _grid(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,

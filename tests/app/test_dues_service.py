@@ -219,3 +219,21 @@ def test_ledger_totals_equal_the_sum_of_rows(tmp_path_factory: pytest.TempPathFa
         assert len(reversed_ids) == len(set(reversed_ids))
     finally:
         store.close()
+
+
+def test_the_demo_cells_dues_follow_the_rules(demo_store: Store) -> None:
+    """No random amounts: every month paid is exactly what the rules make due, exempt veterans pay nothing,
+    nobody pays for a month before joining or after leaving, and the arrears show what the demo left out."""
+    year = dues.dues_year(demo_store, 2026, as_of=TODAY)
+    for row in year.rows:
+        for cell in row.cells[:10]:
+            assert cell.paid in (0, cell.due or 0), (row.full_name, cell)
+            if cell.due is None:
+                assert cell.paid == 0
+    veteran = _row(year, next(r.member_id for r in year.rows if r.full_name == "Lê Văn Đức"))
+    assert [c.word for c in veteran.cells[1:10]] == ["Miễn"] * 9  # 50 years of party age, from 02/2026
+    assert veteran.cells[0].due == 2_500  # January: QĐ 342, half the province amount past working age
+    alerts = dues.removal_alerts(demo_store, TODAY)
+    assert [(a.full_name, len(a.months)) for a in alerts] == [("Đinh Công Thành", 2)]
+    assert any("có hủy" in c.word for r in year.rows for c in r.cells)
+    assert "Đinh Công Thành" in dues.status_line(demo_store, dt.date(2026, 11, 5))
