@@ -118,13 +118,18 @@ def _write(stream: BinaryIO, tables: Sequence[SheetTable]) -> None:
         sheet.append(heading)
         formats = [MONEY_FORMAT if k is ColumnKind.MONEY else DATE_FORMAT if k is ColumnKind.DATE else None
                    for k in kinds]
-        styled = [i for i, f in enumerate(formats) if f is not None]
+        # One styled cell per formatted column, given each row's value: a write-only row is serialised as it
+        # is appended, so the cell can be reused, and the style is looked up once instead of once per cell.
+        styled: dict[int, WriteOnlyCell] = {}
+        for index, number_format in enumerate(formats):
+            if number_format is not None:
+                styled[index] = WriteOnlyCell(sheet)
+                styled[index].number_format = number_format
         for row in table.rows:
             out: list[object] = [nfc(v) if isinstance(v, str) else v for v in row]
-            for index in styled:
+            for index, cell in styled.items():
                 if out[index] is not None:
-                    cell = WriteOnlyCell(sheet, value=out[index])
-                    cell.number_format = formats[index]
+                    cell.value = out[index]
                     out[index] = cell
             sheet.append(out)
         if table.total is not None:

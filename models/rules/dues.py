@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import cache
 
 from models.rules.dates import add_months
 
@@ -177,13 +178,16 @@ class Rounding:
     mode: RoundMode = RoundMode.NEAREST
 
     def apply(self, amount: Fraction) -> int:
+        return self.apply_ratio(amount.numerator, amount.denominator)
+
+    def apply_ratio(self, numerator: int, denominator: int) -> int:
+        """``numerator / denominator`` đồng rounded by this rule (integers only: fast and exact)."""
         if self.step < 1:
             raise DuesError("Bước làm tròn đảng phí phải từ 1 đồng trở lên.")
-        if self.step == 1 and self.mode is RoundMode.NEAREST:
-            return int(amount + Fraction(1, 2)) if amount >= 0 else -int(-amount + Fraction(1, 2))
-        steps = amount / self.step
-        whole = -(-steps.numerator // steps.denominator) if self.mode is RoundMode.UP else int(steps + Fraction(1, 2))
-        return int(whole) * self.step
+        denominator *= self.step
+        if self.mode is RoundMode.UP:
+            return -(-numerator // denominator) * self.step
+        return ((2 * numerator + denominator) // (2 * denominator)) * self.step
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,9 +271,19 @@ def adjustment_problem(adjustment: Adjustment) -> str | None:
 class MemberFacts:
     """What the rules need to know about the member for one month, besides the basis."""
 
-    sex: str = ""  # "Nam" / "Nữ"; unknown: treated as below retirement age
-    birth_date: date | None = None
+    retirement_date: date | None = None  # statutory retirement age reached (RetirementTable.retirement_date)
     exempt_by_party_age: bool = False  # party_age.dues_exempt_for_month for this month
+
+    @classmethod
+    def of(cls, sex: str, birth_date: date | None, retirement: RetirementTable, *,
+           exempt_by_party_age: bool = False) -> MemberFacts:
+        """Unknown sex or birth date: treated as below retirement age."""
+        reached = retirement.retirement_date(sex, birth_date) if birth_date is not None else None
+        return cls(reached, exempt_by_party_age)
+
+    def retired_in(self, month: date) -> bool:
+        """At or above retirement age for ``month``: reached on or before its first day."""
+        return self.retirement_date is not None and self.retirement_date <= month
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,19 +308,24 @@ def _percent_text(per_10000: int) -> str:
     return f"{whole}%" if rest == 0 else f"{whole},{rest:02d}".rstrip("0") + "%"
 
 
+@cache
+def _rate_text(per_10000: int, amount: int, suffix: str = "") -> str:
+    return f"{_percent_text(per_10000)} × {vnd(amount)}{suffix}"
+
+
 def _full_amount(month: date, basis: DuesBasis, rates: DuesRates, wages: MinimumWages | None, region: int,
-                 retired: bool) -> tuple[Fraction, int, str]:
-    """(exact amount, basis amount, rate text) of the member's category before any decision."""
+                 retired: bool) -> tuple[int, int, int, str]:
+    """(exact amount as numerator / denominator, basis amount, rate text) of the member's category."""
     category = basis.category
     if category is DuesCategory.STUDENT and rates.student_amount:
-        return Fraction(rates.student_amount), 0, "mức học sinh, sinh viên"
+        return rates.student_amount, 1, 0, "mức học sinh, sinh viên"
     if category is DuesCategory.ABROAD_FIXED:
-        return Fraction(basis.amount), 0, "mức cố định ở nước ngoài"
+        return basis.amount, 1, 0, "mức cố định ở nước ngoài"
     per_basis = {DuesCategory.INSURED: rates.insured, DuesCategory.BENEFIT: rates.benefit,
                  DuesCategory.PENSION: rates.pension, DuesCategory.ABROAD_ALLOWANCE: rates.abroad_allowance}
     if category in per_basis:
         rate = per_basis[category]
-        return Fraction(basis.amount * rate, 10000), basis.amount, f"{_percent_text(rate)} × {vnd(basis.amount)}"
+        return basis.amount * rate, 10000, basis.amount, _rate_text(rate, basis.amount)
     # other members (and students under 342)
     rate = rates.other_at_retirement if retired else rates.other_below_retirement
     if rate:
@@ -314,10 +333,10 @@ def _full_amount(month: date, basis: DuesBasis, rates: DuesRates, wages: Minimum
             raise DuesError(f"Chưa có lương tối thiểu vùng cho tháng {month_label(month)}; hãy thêm mức lương "
                             "tối thiểu vùng có ngày hiệu lực trong Cài đặt.")
         wage = wages.of(region)
-        return Fraction(wage * rate, 10000), wage, f"{_percent_text(rate)} × {vnd(wage)} (lương tối thiểu vùng)"
+        return wage * rate, 10000, wage, _rate_text(rate, wage, " (lương tối thiểu vùng)")
     share = rates.other_at_retirement_fixed_percent if retired else 100
     text = "mức do tỉnh quy định" + (f", {share}% (ngoài độ tuổi lao động)" if share != 100 else "")
-    return Fraction(rates.other_fixed_amount * share, 100), 0, text
+    return rates.other_fixed_amount * share, 100, 0, text
 
 
 def monthly_dues(
@@ -328,7 +347,6 @@ def monthly_dues(
     rates: DuesRates,
     wages: MinimumWages | None,
     region: int,
-    retirement: RetirementTable,
     adjustments: Sequence[Adjustment] = (),
     rounding: Rounding = Rounding(),
 ) -> MonthlyDues:
@@ -339,12 +357,9 @@ def monthly_dues(
     basis = basis or DuesBasis(DuesCategory.OTHER, month)
     if (problem := basis.problem()) is not None:
         raise DuesError(problem)
-    retired = False
-    if member.birth_date is not None:
-        reached = retirement.retirement_date(member.sex, member.birth_date)
-        retired = reached is not None and reached <= month
-    exact, basis_amount, rate_text = _full_amount(month, basis, rates, wages, region, retired)
-    full = rounding.apply(exact)
+    numerator, denominator, basis_amount, rate_text = _full_amount(month, basis, rates, wages, region,
+                                                                   member.retired_in(month))
+    full = rounding.apply_ratio(numerator, denominator)
     percent, reason = 0, ""
     if member.exempt_by_party_age:
         percent, reason = 100, "Miễn: đủ 50 năm tuổi Đảng"
@@ -355,7 +370,8 @@ def monthly_dues(
                 percent, reason = adjustment.percent, ADJUSTMENT_LABELS[adjustment.kind]
     if 0 < percent < 100:
         reason = f"Giảm {percent}%: hoàn cảnh khó khăn"
-    amount = 0 if percent == 100 else rounding.apply(exact * (100 - percent) / 100)
+    amount = 0 if percent == 100 else full if percent == 0 else rounding.apply_ratio(
+        numerator * (100 - percent), denominator * 100)
     return MonthlyDues(month=month, amount=amount, full_amount=full, category=basis.category.value,
                        basis_amount=basis_amount, rate_text=rate_text, reduction_percent=percent,
                        exempt_reason=reason, regime=rates.document)

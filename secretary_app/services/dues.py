@@ -20,22 +20,25 @@ resolve (one of them reversed, or kept as a voluntary higher payment).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import enum
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import String, cast, insert, select
+from sqlalchemy.orm import Session
 
 from models.base import new_id
 from models.cell import Cell
 from models.dues import DuesAdjustment, DuesObligation, DuesPayment, DuesProfile, DuesRate
 from models.members import Member
+from models.members import MemberEvent as MemberEventRow
 from models.rules import status as status_rules
 from models.rules.dates import add_months
 from models.rules.dues import (
@@ -62,6 +65,7 @@ from models.rules.dues import (
 )
 from models.rules.party_age import (
     DuesAgeExemptionRule,
+    Gap,
     dues_exempt_for_month,
     first_decision_date,
     gaps_from_events,
@@ -69,7 +73,7 @@ from models.rules.party_age import (
 from models.text import name_sort_key, nfc
 from secretary_app import rules_data
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
-from secretary_app.services.roster import rule_events
+from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
 
 __all__ = [
@@ -186,7 +190,7 @@ class _Context:
     """Everything needed to compute a range of months for the cell, loaded once."""
 
     cell: Cell
-    members: list[Member]
+    members: list[_Person]
     profiles: dict[uuid.UUID, list[DuesBasis]]
     adjustments: dict[uuid.UUID, list[Adjustment]]
     overrides: list[_Override]
@@ -205,12 +209,42 @@ def _cell(session: Session, cell_id: uuid.UUID) -> Cell:
     return cell
 
 
-def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None = None) -> _Context:
-    query = select(Member).where(Member.cell_id == cell_id, Member.deleted.is_(False))
+@dataclass(frozen=True)
+class _Person:
+    """What the dues need of a member record, read with plain SELECTs (thousands of ORM objects cost
+    seconds; a year of 5,000 members must take well under one)."""
+
+    id: uuid.UUID
+    full_name: str
+    gender: str
+    birth_date: dt.date | None
+    admission_decision_date: dt.date | None
+    events: tuple[status_rules.MemberEvent, ...]
+
+
+def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None) -> list[_Person]:
+    members = select(Member.id, Member.full_name, Member.gender, Member.birth_date, Member.admission_decision_date,
+                     Member.ceremony_date).where(Member.cell_id == cell_id, Member.deleted.is_(False))
+    events = select(MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.event_date,
+                    MemberEventRow.end_date, MemberEventRow.detail, MemberEventRow.reason).where(
+        MemberEventRow.cell_id == cell_id, MemberEventRow.deleted.is_(False))
     if member_id is not None:
-        query = query.where(Member.id == member_id)
-    members = sorted(session.scalars(query.options(selectinload(Member.events))),
-                     key=lambda m: name_sort_key(m.full_name))
+        members = members.where(Member.id == member_id)
+        events = events.where(MemberEventRow.member_id == member_id)
+    rows = session.execute(members).all()
+    ceremony = {row.id: row.ceremony_date for row in rows}
+    by_member: dict[uuid.UUID, list[status_rules.MemberEvent]] = defaultdict(list)
+    for event in session.execute(events):
+        converted = rule_event(event, ceremony.get(event.member_id))  # type: ignore[arg-type]
+        if converted is not None:
+            by_member[event.member_id].append(converted)
+    people = [_Person(row.id, row.full_name, row.gender, row.birth_date, row.admission_decision_date,
+                      tuple(by_member.get(row.id, ()))) for row in rows]
+    return sorted(people, key=lambda p: name_sort_key(p.full_name))
+
+
+def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None = None) -> _Context:
+    members = _people(session, cell_id, member_id)
     profiles: dict[uuid.UUID, list[DuesBasis]] = defaultdict(list)
     for row in session.scalars(select(DuesProfile).where(DuesProfile.cell_id == cell_id,
                                                          DuesProfile.deleted.is_(False))):
@@ -225,6 +259,7 @@ def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None =
     return _Context(_cell(session, cell_id), members, profiles, adjustments, overrides)
 
 
+@cache
 def _month_end(month: dt.date) -> dt.date:
     return add_months(month, 1) - dt.timedelta(days=1)
 
@@ -233,28 +268,75 @@ def _owes_here(status: status_rules.MemberStatus) -> bool:
     return status.is_member and ((status.in_cell and not status.temporarily_away) or status.temporarily_here)
 
 
-def _dues_of_member(ctx: _Context, member: Member, months: Iterable[dt.date]) -> dict[dt.date, MonthlyDues]:
-    """The dues of ``member`` for each of ``months`` in which they owe this cell (the one computation)."""
-    events = rule_events(member)
-    start = first_decision_date(events) or member.admission_decision_date
-    gaps = gaps_from_events(events)
-    found: dict[dt.date, MonthlyDues] = {}
-    retirement = rules_data.retirement_table()
+def _owing_months(events: Sequence[status_rules.MemberEvent], months: Sequence[dt.date]) -> list[dt.date]:
+    """The months whose last day finds the member owing here. ``status_on`` is asked again only when an
+    event (or the end of a period) fell since the previous month's last day: the answer cannot change
+    otherwise, and a year of 5,000 members is then ~5,000 calls instead of 60,000."""
+    changes = sorted({e.day for e in events} | {e.end for e in events if e.end is not None})
+    owing, last_key, last_answer = [], -1, False
     for month in months:
-        if not _owes_here(status_rules.status_on(events, _month_end(month))):
-            continue
+        end = _month_end(month)
+        key = bisect.bisect_right(changes, end)
+        if key != last_key:
+            last_key, last_answer = key, _owes_here(status_rules.status_on(events, end))
+        if last_answer:
+            owing.append(month)
+    return owing
+
+
+def _exempt_by_age(start: dt.date | None, gaps: Sequence[Gap], months: Sequence[dt.date]) -> set[dt.date]:
+    """Months waived by 50 years of party age (``dues_exempt_for_month``). Party age never decreases, so
+    once a month is exempt the later ones are too: the last month is asked first, and most members stop there."""
+    if start is None or not months:
+        return set()
+
+    def exempt(month: dt.date) -> bool:
         rule = _age_rule_on(month)
-        exempt = (start is not None and rule is not None
-                  and dues_exempt_for_month(start, month.year, month.month, gaps, rule))
-        rules = ctx.month_rules(month)
-        try:
-            found[month] = monthly_dues(
-                month, basis_on(ctx.profiles.get(member.id, ()), month),
-                MemberFacts(member.gender, member.birth_date, exempt), rates=rules.rates, wages=rules.wages,
-                region=ctx.cell.wage_region, retirement=retirement, adjustments=ctx.adjustments.get(member.id, ()),
-                rounding=rules.rounding)
-        except DuesError as error:
-            raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: {error}") from error
+        return rule is not None and dues_exempt_for_month(start, month.year, month.month, gaps, rule)
+
+    if not exempt(months[-1]):
+        return set()
+    for index, month in enumerate(months):
+        if exempt(month):
+            return set(months[index:])
+    return set()
+
+
+_Memo = dict[tuple[object, ...], MonthlyDues]
+
+
+def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
+                    memo: _Memo | None = None) -> dict[dt.date, MonthlyDues]:
+    """The dues of ``member`` for each of ``months`` in which they owe this cell (the one computation).
+
+    ``memo`` shares results between members with the same inputs (``monthly_dues`` is pure)."""
+    memo = {} if memo is None else memo
+    events = member.events
+    owing = _owing_months(events, months)
+    if not owing:
+        return {}
+    start = first_decision_date(events) or member.admission_decision_date
+    exempt = _exempt_by_age(start, gaps_from_events(events), owing)
+    retired_on = MemberFacts.of(member.gender, member.birth_date, rules_data.retirement_table()).retirement_date
+    profiles = ctx.profiles.get(member.id, ())
+    adjustments = tuple(ctx.adjustments.get(member.id, ()))
+    found: dict[dt.date, MonthlyDues] = {}
+    for month in owing:
+        # Normalised (retired: "reached by this month") so members in the same situation share one result.
+        retired = retired_on is not None and retired_on <= month
+        facts = MemberFacts(month if retired else None, month in exempt)
+        basis = basis_on(profiles, month) if profiles else None
+        key = (month, basis, facts, adjustments)
+        if key not in memo:
+            rules = ctx.month_rules(month)
+            try:
+                memo[key] = monthly_dues(month, basis, facts, rates=rules.rates, wages=rules.wages,
+                                         region=ctx.cell.wage_region, adjustments=adjustments,
+                                         rounding=rules.rounding)
+            except DuesError as error:
+                raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
+                                f"{error}") from error
+        found[month] = memo[key]
     return found
 
 
@@ -382,7 +464,19 @@ def _payments(session: Session, cell_id: uuid.UUID, first: dt.date, last: dt.dat
     return list(session.scalars(query))
 
 
-def _cell_state(month: dt.date, due: MonthlyDues | None, paid: int, channels: set[str], as_of: dt.date) -> MonthState:
+def _payment_rows(session: Session, cell_id: uuid.UUID, first: dt.date, last: dt.date,
+                  member_id: uuid.UUID | None = None) -> list[Any]:
+    """The ledger rows of a period as plain rows (member_hex, month, amount, channel, reverses_id)."""
+    # The member id as its stored hex text: 60,000 UUID objects (and their Python-level hashing) cost seconds.
+    query = select(cast(DuesPayment.member_id, String).label("member_hex"), DuesPayment.month, DuesPayment.amount,
+                   DuesPayment.channel, DuesPayment.reverses_id).where(DuesPayment.cell_id == cell_id, DuesPayment.deleted.is_(False),
+                                                  DuesPayment.month >= first, DuesPayment.month <= last)
+    if member_id is not None:
+        query = query.where(DuesPayment.member_id == member_id)
+    return list(session.execute(query))
+
+
+def _cell_state(month: dt.date, due: MonthlyDues | None, paid: int, as_of: dt.date) -> MonthState:
     if due is None:
         return MonthState.OVERPAID if paid > 0 else MonthState.NOT_HERE
     if paid > due.amount:
@@ -405,35 +499,38 @@ def grid_in(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_
 def _grid(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,
           member_id: uuid.UUID | None = None) -> tuple[list[LedgerRow], _Context]:
     ctx = _context(session, cell_id, member_id)
-    net: dict[tuple[uuid.UUID, dt.date], int] = defaultdict(int)
-    channels: dict[tuple[uuid.UUID, dt.date], set[str]] = defaultdict(set)
-    reversed_months: set[tuple[uuid.UUID, dt.date]] = set()
-    for payment in _payments(session, cell_id, months[0], months[-1], member_id):
-        key = (payment.member_id, payment.month)
+    net: dict[tuple[str, dt.date], int] = defaultdict(int)
+    channels: dict[tuple[str, dt.date], set[str]] = {}
+    reversed_months: set[tuple[str, dt.date]] = set()
+    for payment in _payment_rows(session, cell_id, months[0], months[-1], member_id):
+        key = (payment.member_hex.replace("-", ""), payment.month)
         net[key] += payment.amount
         if payment.reverses_id is None:
-            channels[key].add(payment.channel)
+            channels.setdefault(key, set()).add(payment.channel)
         else:
             reversed_months.add(key)
-            channels[key].discard(payment.channel)  # the reversed row's channel no longer counts
     rows = []
+    memo: _Memo = {}
     for member in ctx.members:
-        dues = _dues_of_member(ctx, member, months)
-        if not dues and not any(net.get((member.id, m)) for m in months):
+        dues = _dues_of_member(ctx, member, months, memo)
+        hex_id = member.id.hex
+        keys = [(hex_id, m) for m in months]
+        paid_months = [net.get(k, 0) for k in keys]
+        if not dues and not any(paid_months):
             continue
         cells = []
-        for month in months:
-            key = (member.id, month)
-            due, paid = dues.get(month), net.get(key, 0)
-            state = _cell_state(month, due, paid, channels[key], as_of)
+        for month, key, paid in zip(months, keys, paid_months, strict=True):
+            due = dues.get(month)
+            used = channels.get(key)
+            state = _cell_state(month, due, paid, as_of)
             note = due.exempt_reason if due else ""
             if state is MonthState.OVERPAID:
                 owed = due.amount if due else 0
-                both = "nộp cả tiền mặt và trên Cổng Dịch vụ công; " if {"cash", "portal"} <= channels[key] else ""
+                both = "nộp cả tiền mặt và trên Cổng Dịch vụ công; " if used and len(used) > 1 else ""
                 note = f"Nộp thừa {vnd(paid - owed)}: {both}cần xử lý (hủy một khoản hoặc ghi nhận tự nguyện nộp cao hơn)."
             cells.append(GridCell(month, due.amount if due else None, paid, state,
                                   due.reduction_percent if due else 0, key in reversed_months,
-                                  tuple(sorted(channels[key])), note))
+                                  tuple(sorted(used)) if used else (), note))
         latest = basis_on(ctx.profiles.get(member.id, ()), months[-1])
         category = CATEGORY_LABELS[latest.category if latest else DuesCategory.OTHER]
         rows.append(LedgerRow(member.id, member.full_name, category, tuple(cells)))
@@ -571,8 +668,9 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> tuple[i
         existing = {(o.member_id, o.month): o for o in session.scalars(select(DuesObligation).where(
             DuesObligation.cell_id == cell_id, DuesObligation.month >= months[0], DuesObligation.month <= months[-1]))}
         new_rows = []
+        memo: _Memo = {}
         for member in ctx.members:
-            for month, dues in _dues_of_member(ctx, member, months).items():
+            for month, dues in _dues_of_member(ctx, member, months, memo).items():
                 values = {"basis": dues.category, "basis_amount": dues.basis_amount, "amount": dues.amount,
                           "reduction_percent": dues.reduction_percent}
                 row = existing.get((member.id, month))
@@ -706,7 +804,7 @@ def record_payment(store: Store, data: PaymentInput, today: dt.date | None = Non
         cell_id = store.cell_id
         member = _member(session, store, data.member_id)
         ctx = _context(session, cell_id, member.id)
-        dues = _dues_of_member(ctx, member, months)
+        dues = _dues_of_member(ctx, ctx.members[0], months)
         for month in months:
             if month not in dues:
                 raise ValidationFailed(f"Tháng {month_label(month)} đồng chí {member.full_name} không sinh hoạt tại "

@@ -25,15 +25,15 @@ from models.rules.dues import (
 from models.rules.party_age import dues_exempt_for_month
 from secretary_app import rules_data
 
-FARMER = MemberFacts(sex="Nam", birth_date=date(1981, 5, 10))  # 45 in 2026
-RETIRED_AGE = MemberFacts(sex="Nữ", birth_date=date(1950, 3, 2))
+TABLE = rules_data.retirement_table()
+FARMER = MemberFacts.of("Nam", date(1981, 5, 10), TABLE)  # 45 in 2026
+RETIRED_AGE = MemberFacts.of("Nữ", date(1950, 3, 2), TABLE)
 
 
 def dues(month: date, basis: DuesBasis | None, member: MemberFacts = FARMER, region: int = 1,
          adjustments: tuple[Adjustment, ...] = (), rounding: Rounding | None = None) -> MonthlyDues:
     return monthly_dues(month, basis, member, rates=rules_data.dues_rates_on(month),
-                        wages=rules_data.minimum_wages_on(month), region=region,
-                        retirement=rules_data.retirement_table(), adjustments=adjustments,
+                        wages=rules_data.minimum_wages_on(month), region=region, adjustments=adjustments,
                         rounding=rounding or rules_data.dues_rounding_on(month))
 
 
@@ -82,8 +82,8 @@ def test_retirement_age_at_a_boundary_birth_month() -> None:
     assert table.retirement_date("Nữ", date(1975, 5, 1)) == date(2035, 5, 1)
     assert table.retirement_date("", date(1975, 5, 1)) is None
     # The "other" rate changes the month after the age is reached (first day of the month counts).
-    woman = MemberFacts(sex="Nữ", birth_date=date(1966, 9, 20))  # 55 years 8 months: 20/05/2022
-    born_1970 = MemberFacts(sex="Nữ", birth_date=date(1970, 9, 1))  # 57 years 8 months: 01/05/2028
+    woman = MemberFacts.of("Nữ", date(1966, 9, 20), TABLE)  # 55 years 8 months: 20/05/2022
+    born_1970 = MemberFacts.of("Nữ", date(1970, 9, 1), TABLE)  # 57 years 8 months: 01/05/2028
     assert dues(date(2026, 3, 1), None, woman).amount == 10_620
     assert dues(date(2028, 4, 1), None, born_1970).amount == 26_550  # 0.5 % × 5.310.000
     assert dues(date(2028, 5, 1), None, born_1970).amount == 15_930  # reached on the 1st: 0.3 %
@@ -95,7 +95,7 @@ def test_fifty_years_of_party_age_exempt_from_the_first_month() -> None:
     assert rule is not None
     exempt = {m: dues_exempt_for_month(admitted, 2026, m, rule=rule) for m in (3, 4)}
     assert exempt == {3: False, 4: True}  # default cut-off: reached on or before the 1st of the month
-    april = dues(date(2026, 4, 1), None, MemberFacts("Nam", date(1950, 1, 1), exempt_by_party_age=True))
+    april = dues(date(2026, 4, 1), None, MemberFacts.of("Nam", date(1950, 1, 1), TABLE, exempt_by_party_age=True))
     assert april.amount == 0 and april.exempt and "50 năm" in april.exempt_reason
     assert april.full_amount == 10_620
     # Under 342 there was no such exemption.
@@ -139,6 +139,7 @@ def test_rounding_is_exact_vnd_by_default_and_configurable() -> None:
     assert dues(month, odd).amount == 74_882
     assert dues(month, odd, rounding=Rounding(1000, RoundMode.UP)).amount == 75_000
     assert Rounding().apply(Fraction(49, 2)) == 25 and Rounding().apply(Fraction(24)) == 24
+    assert Rounding().apply(Fraction(-49, 2)) == -24 and Rounding(1000, RoundMode.UP).apply(Fraction(1001)) == 2000
 
 
 def test_the_basis_in_force_is_the_latest_effective_one() -> None:
