@@ -84,6 +84,7 @@ __all__ = [
     "DuesYear",
     "GridCell",
     "LedgerRow",
+    "MemberDuesHistory",
     "MonthState",
     "PaymentInput",
     "PaymentRow",

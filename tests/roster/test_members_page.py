@@ -203,3 +203,11 @@ def test_the_admission_event_is_changed_in_the_record_not_deleted(page, demo_sto
     with pytest.raises(ValidationFailed, match="sửa hồ sơ"):
         roster.remove_event(demo_store, admission.id)
     assert admission.id in {e.id for e in roster.get_member(demo_store, member_id).events}
+
+
+def test_the_members_details_show_their_dues(page, demo_store):
+    _select(page, "Trần Văn An")
+    page.ctx.runner.wait()
+    text = page.detail_info.text()
+    assert f"Dues {dt.date.today().year}: paid" in text  # English source strings: no catalogue in tests
+    assert "Tham gia BHXH bắt buộc" in text  # his dues category and basis, from services.dues
