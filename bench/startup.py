@@ -99,6 +99,44 @@ def main() -> None:
           f"(fastest to fastest); target ≤ 1.5×")
     print(f"Sổ tay Bí thư overview data on screen: median {statistics.median(data) * 1000:5.0f} ms, "
           f"fastest {min(data) * 1000:5.0f} ms")
+    bundle_figures(runs)
+
+
+BUNDLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dist", "SoTayBiThu")
+
+
+def whole_run(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bundle_figures(runs: int) -> None:
+    """The PyInstaller bundle (``bash scripts/dev.sh bundle``) beside the venv, same data, same run: the
+    whole process from start to the overview's screenshot written, and the bundle's size on disk."""
+    if not os.path.isdir(BUNDLE):
+        print("bundle: not built (bash scripts/dev.sh bundle), no bundle figures")
+        return
+    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(BUNDLE) for f in files
+               if not os.path.islink(os.path.join(d, f)))
+    venv_app = os.path.join(os.path.dirname(sys.executable), "secretary-app")
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update(XDG_DATA_HOME=os.path.join(folder, "data"), XDG_CONFIG_HOME=os.path.join(folder, "config"))
+        subprocess.run([venv_app, "demo"], check=True, env=env, capture_output=True)
+        png = os.path.join(folder, "s.png")
+        bundled = [os.path.join(BUNDLE, "secretary-app"), "--screenshot", png]
+        from_venv = [venv_app, "--screenshot", png]
+        whole_run(bundled, env), whole_run(from_venv, env)  # warm the file cache
+        b, v = [], []
+        for _ in range(runs):
+            b.append(whole_run(bundled, env))
+            v.append(whole_run(from_venv, env))
+    ratio = statistics.median(x / y for x, y in zip(b, v, strict=True))
+    print(f"bundle size on disk:                   {size / 2**20:.0f} MiB")
+    print(f"start to overview shown, whole process: bundle median {statistics.median(b) * 1000:5.0f} ms, "
+          f"venv median {statistics.median(v) * 1000:5.0f} ms; bundle/venv {ratio:.2f}×")
 
 if __name__ == "__main__":
     main()

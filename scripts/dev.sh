@@ -2,6 +2,7 @@
 # Set-up and the two everyday commands. Idempotent: a second run takes about a second.
 #   bash scripts/dev.sh run   [app args]   set up, then start the app (under xvfb-run with no display)
 #   bash scripts/dev.sh test  [pytest args] set up, then run every test offscreen
+#   bash scripts/dev.sh bundle              set up, then build the one-folder app into dist/SoTayBiThu
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,8 +80,15 @@ case "$cmd" in
         # pytest's 5 means "no tests collected": that is a failure for us, not a pass.
         exit $rc
         ;;
+    bundle)
+        setup
+        # Same spec as packaging/windows/build.ps1; a clean build each time, so it is reproducible.
+        "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist \
+            --workpath build/pyinstaller packaging/sotay.spec
+        echo "Đã đóng gói / bundle built: dist/SoTayBiThu ($(du -sh dist/SoTayBiThu | cut -f1))"
+        ;;
     *)
-        echo "usage: bash scripts/dev.sh run|test [args]" >&2
+        echo "usage: bash scripts/dev.sh run|test|bundle [args]" >&2
         exit 2
         ;;
 esac

@@ -6,8 +6,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from secretary_app.services import meeting_export as ex
 from secretary_app.services import minutes as mn
 from ui.context import AppContext
+from ui.launch import open_file
 from ui.tasks import user_message
 
 
@@ -138,7 +138,7 @@ class FinishStep(QWidget):
         self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
         self.exported.emit(path)
         if self.open_after_export and self.export_folder is None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(path)
 
     def _export_failed(self, error: Exception) -> None:
         self.message.setText(user_message(error))
@@ -157,8 +157,8 @@ class FinishStep(QWidget):
         try:
             from ui.meeting.printing import preview_pdf
         except ImportError:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(path)
             return
         if not preview_pdf(path, self):
             QMessageBox.information(self, self.tr("Print"), self.tr("Opened the PDF; print it from your PDF reader."))
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(path)

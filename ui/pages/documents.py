@@ -6,8 +6,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget
 
 from models.text import search_key
@@ -15,6 +13,7 @@ from secretary_app.services import documents
 from secretary_app.services.register import DocumentRow, list_documents
 from secretary_app.store import Changes
 from ui.context import AppContext
+from ui.launch import open_file
 from ui.pages.base import Page
 from ui.print_preview import PdfPrintPreview, print_pdf
 from ui.tables import Column, RecordTableModel, SearchProxy
@@ -174,7 +173,7 @@ class DocumentsPage(Page):
         self._export("docx", None, self._open)
 
     def _open(self, exported: documents.Exported) -> None:
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(exported.path))):
+        if open_file(exported.path):
             self.status.setText(self.tr("Opened %1 in the word processor.").replace("%1", exported.path.name))
         else:
             self.status.setText(self.tr("No program to open Word files was found. The file is at: %1")

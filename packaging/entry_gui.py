@@ -1,0 +1,8 @@
+"""The bundle's window entry: the same ``main`` as the ``secretary-app`` console script."""
+
+import sys
+
+from secretary_app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
