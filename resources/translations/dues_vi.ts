@@ -37,6 +37,18 @@
         <translation>Số tiền (đồng)</translation>
     </message>
     <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>Public-service portal</source>
+        <translation>Cổng Dịch vụ công</translation>
+    </message>
+    <message>
+        <source>receipt no.</source>
+        <translation>số biên lai</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>

@@ -63,6 +63,18 @@ def test_a_month_of_cash_payments_by_keyboard_updates_the_arrears_and_exports(qt
     qtbot.keyClicks(page.name, "khong co ai")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert page.amount.text() == ""
+    # A portal payment without its receipt number is refused with a message; nothing is written.
+    page.channel.setCurrentIndex(page.channel.findData("portal"))
+    assert page.receipt.isEnabled()
+    errors: list[Exception] = []
+    page.show_error = errors.append  # type: ignore[method-assign]
+    page.name.clear()
+    qtbot.keyClicks(page.name, search_key(owing[0].full_name))
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    qtbot.keyClick(page.amount, Qt.Key.Key_Return)
+    runner.wait()
+    assert errors and "biên lai" in str(errors[0])
+    assert dues.dues_year(demo_store, 2026, as_of=page.today).collected == year.collected
     target = tmp_path / "so.xlsx"
     page.export_ledger(target)
     runner.wait()

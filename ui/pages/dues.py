@@ -102,6 +102,16 @@ class DuesPage(Page):
         self.amount.setAlignment(RIGHT)
         self.amount.returnPressed.connect(self.save_payment)
         choose.addWidget(self.amount, 1)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("Cash"), "cash")
+        self.channel.addItem(self.tr("Public-service portal"), "portal")
+        self.channel.currentIndexChanged.connect(lambda _: self.receipt.setEnabled(self.channel.currentData() == "portal"))
+        choose.addWidget(self.channel)
+        self.receipt = QLineEdit()
+        self.receipt.setPlaceholderText(self.tr("receipt no."))
+        self.receipt.setEnabled(False)
+        self.receipt.returnPressed.connect(self.save_payment)
+        choose.addWidget(self.receipt)
         self.body().addLayout(choose)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -157,10 +167,11 @@ class DuesPage(Page):
         return (dues.dues_year(store, year, as_of=self.today), dues.arrears(store, self.today),
                 dues.removal_alerts(store, self.today))
 
-    def _job_pay(self, member_id: uuid.UUID, month: dt.date, amount: int) -> Any:
+    def _job_pay(self, member_id: uuid.UUID, month: dt.date, amount: int, channel: str, receipt: str) -> Any:
         store = self.ctx.store
         assert store is not None
-        return dues.record_payment(store, dues.PaymentInput(member_id, month, amount=amount), today=self.today)
+        return dues.record_payment(store, dues.PaymentInput(member_id, month, amount=amount, channel=channel,
+                                                            receipt_number=receipt), today=self.today)
 
     def _job_export(self, path: Path, fmt: str, year: int) -> Any:
         store = self.ctx.store
@@ -245,6 +256,7 @@ class DuesPage(Page):
             self.status.setText(self.tr("Type the amount in đồng, for example 12420."))
             return
         member, month = self._member, self._selected_month()
+        channel, receipt = str(self.channel.currentData()), self.receipt.text()
 
         def done(result: tuple[Any, Changes]) -> None:
             self.status.setText(self.tr("Recorded %1 from %2 for %3.").replace("%1", vnd(amount))
@@ -252,10 +264,11 @@ class DuesPage(Page):
             self._member = None
             self.name.clear()
             self.amount.clear()
+            self.receipt.clear()
             self.name.setFocus()
             self.announce(result[1])
 
-        self.ctx.runner.run(lambda: self._job_pay(member.member_id, month, amount), on_done=done,
+        self.ctx.runner.run(lambda: self._job_pay(member.member_id, month, amount, channel, receipt), on_done=done,
                             on_error=self.show_error)
 
     # --- export --------------------------------------------------------------------------------------
