@@ -13,6 +13,10 @@
         <translation>Đảng phí hằng tháng của từng đảng viên, tính theo quy định đang có hiệu lực. Gõ tên, nhấn Enter để điền số phải nộp, nhấn Enter lần nữa để ghi.</translation>
     </message>
     <message>
+        <source>Reverse a payment…</source>
+        <translation>Hủy khoản nộp…</translation>
+    </message>
+    <message>
         <source>Export the ledger…</source>
         <translation>Xuất sổ thu nộp…</translation>
     </message>
@@ -99,6 +103,22 @@
     <message>
         <source>Recorded %1 from %2 for %3.</source>
         <translation>Đã ghi %1 của đồng chí %2, tháng %3.</translation>
+    </message>
+    <message>
+        <source>Select the month of a member in the grid first.</source>
+        <translation>Hãy chọn ô tháng của đảng viên trong bảng trước.</translation>
+    </message>
+    <message>
+        <source>Reverse a payment</source>
+        <translation>Hủy khoản nộp</translation>
+    </message>
+    <message>
+        <source>Why is the payment of %1 for %2 reversed?</source>
+        <translation>Lý do hủy khoản nộp của đồng chí %1, tháng %2?</translation>
+    </message>
+    <message>
+        <source>Reversed %1 of %2 for %3.</source>
+        <translation>Đã hủy khoản %1 của đồng chí %2, tháng %3.</translation>
     </message>
     <message>
         <source>Save the dues ledger</source>

@@ -99,6 +99,7 @@ __all__ = [
     "obligation_id",
     "record_payment",
     "removal_alerts",
+    "reverse_last_payment",
     "reverse_payment",
     "set_basis",
     "status_line",
@@ -866,6 +867,20 @@ def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str, today: dt.
         store.audit(session, "dues_payment", reversal.id, "reverse", before={"payment": str(row.id), "amount": row.amount},
                     after={"reason": reason})
         return _payment_row(reversal, None), _changes()
+
+
+def reverse_last_payment(store: Store, member_id: uuid.UUID, month: dt.date, reason: str,
+                         today: dt.date | None = None) -> tuple[PaymentRow, Changes]:
+    """Reverse the latest payment of ``member_id`` for ``month`` that is neither a reversal nor reversed."""
+    month = first_of_month(month)
+    with store.transaction() as session:
+        rows = _payments(session, store.cell_id, month, month, member_id)
+        reversed_ids = {p.reverses_id for p in rows if p.reverses_id is not None}
+        open_rows = [p for p in rows if p.reverses_id is None and p.id not in reversed_ids]
+        if not open_rows:
+            raise ValidationFailed(f"Tháng {month_label(month)} không còn khoản nộp nào để hủy.")
+        latest = max(open_rows, key=lambda p: p.id)  # UUIDv7: the last one written
+        return reverse_payment(store, latest.id, reason, today)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,13 @@ def test_a_month_of_cash_payments_by_keyboard_updates_the_arrears_and_exports(qt
     qtbot.keyClicks(page.name, "khong co ai")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert page.amount.text() == ""
+    # A payment entered by mistake is reversed with a reason: the month is due again, marked ↺.
+    page.table.setCurrentIndex(page.model.index(0, column))
+    first = page.model.records[0]
+    page.reverse_selected("Ghi nhầm người nộp")
+    runner.wait()
+    assert page.model.records[0].member_id == first.member_id
+    assert page.model.index(0, column).data() == "Nợ ↺"
     # A portal payment without its receipt number is refused with a message; nothing is written.
     page.channel.setCurrentIndex(page.channel.findData("portal"))
     assert page.receipt.isEnabled()
@@ -74,7 +81,7 @@ def test_a_month_of_cash_payments_by_keyboard_updates_the_arrears_and_exports(qt
     qtbot.keyClick(page.amount, Qt.Key.Key_Return)
     runner.wait()
     assert errors and "biên lai" in str(errors[0])
-    assert dues.dues_year(demo_store, 2026, as_of=page.today).collected == year.collected
+    assert dues.dues_year(demo_store, 2026, as_of=page.today).collected == year.collected - (first.cells[NOVEMBER].due or 0)
     target = tmp_path / "so.xlsx"
     page.export_ledger(target)
     runner.wait()
@@ -82,4 +89,5 @@ def test_a_month_of_cash_payments_by_keyboard_updates_the_arrears_and_exports(qt
     assert sheet is not None
     header = [c.value for c in sheet[3]]
     total = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "Cộng")
-    assert total[header.index("11/2026")] == sum(c.paid for c in november)
+    now = dues.dues_year(demo_store, 2026, as_of=page.today)
+    assert total[header.index("11/2026")] == now.collected_in(NOVEMBER) == sum(c.paid for c in november) - (first.cells[NOVEMBER].due or 0)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -67,6 +68,7 @@ class DuesPage(Page):
                                  "Type a name, press Enter for the amount due, Enter again to save."), parent)
         self.today = dt.date.today()
         self.data: DuesYear | None = None
+        self.add_action(self.tr("Reverse a payment…"), self.reverse_selected)
         self.add_action(self.tr("Export the ledger…"), self.save_ledger, shortcut="Ctrl+E")
 
         choose = QHBoxLayout()
@@ -173,6 +175,11 @@ class DuesPage(Page):
         return dues.record_payment(store, dues.PaymentInput(member_id, month, amount=amount, channel=channel,
                                                             receipt_number=receipt), today=self.today)
 
+    def _job_reverse(self, member_id: uuid.UUID, month: dt.date, reason: str) -> Any:
+        store = self.ctx.store
+        assert store is not None
+        return dues.reverse_last_payment(store, member_id, month, reason, today=self.today)
+
     def _job_export(self, path: Path, fmt: str, year: int) -> Any:
         store = self.ctx.store
         assert store is not None
@@ -269,6 +276,32 @@ class DuesPage(Page):
             self.announce(result[1])
 
         self.ctx.runner.run(lambda: self._job_pay(member.member_id, month, amount, channel, receipt), on_done=done,
+                            on_error=self.show_error)
+
+    # --- reversal ---------------------------------------------------------------------------------------
+
+    def reverse_selected(self, reason: str | None = None) -> None:
+        """Reverse the last payment of the selected member and month, with a reason (never an edit)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not 1 <= index.column() <= 12:
+            self.status.setText(self.tr("Select the month of a member in the grid first."))
+            return
+        row: LedgerRow = self.model.records[index.row()]
+        month = row.cells[index.column() - 1].month
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Reverse a payment"),
+                self.tr("Why is the payment of %1 for %2 reversed?").replace("%1", row.full_name)
+                .replace("%2", month.strftime("%m/%Y")))
+            if not ok:
+                return
+
+        def done(result: tuple[Any, Changes]) -> None:
+            self.status.setText(self.tr("Reversed %1 of %2 for %3.").replace("%1", vnd(-result[0].amount))
+                                .replace("%2", row.full_name).replace("%3", month.strftime("%m/%Y")))
+            self.announce(result[1])
+
+        self.ctx.runner.run(lambda: self._job_reverse(row.member_id, month, reason or ""), on_done=done,
                             on_error=self.show_error)
 
     # --- export --------------------------------------------------------------------------------------
