@@ -23,7 +23,7 @@ class DuesRate(SyncMixin, Base):
 
 
 class DuesObligation(SyncMixin, Base):
-    """What a member owes for one month; id = uuid5(member, month)."""
+    """What a member owes for one month; id = uuid5(cell, member, month), so two PCs never make two."""
 
     __tablename__ = "dues_obligation"
 
@@ -47,6 +47,33 @@ class DuesPayment(SyncMixin, Base):
     channel: Mapped[str] = mapped_column(String(20), default="cash")  # cash / portal
     note: Mapped[str] = mapped_column(String(300), default="")
     reverses_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dues_payment.id"), nullable=True)
+    receipt_number: Mapped[str] = mapped_column(String(60), default="")  # portal receipt (biên lai)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)  # rows of one payment over several months
+
+
+class DuesProfile(SyncMixin, Base):
+    """A member's dues category and its basis amount from ``effective_month`` on (rules.md §1.1)."""
+
+    __tablename__ = "dues_profile"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("member.id"), index=True)
+    effective_month: Mapped[dt.date] = mapped_column(Date)  # first day of the month
+    category: Mapped[str] = mapped_column(String(30))  # models.rules.dues.DuesCategory value
+    basis_amount: Mapped[int] = mapped_column(Integer, default=0)  # VND: salary base, pension, …
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class DuesAdjustment(SyncMixin, Base):
+    """A decision exempting, reducing or deferring a member's dues (rules.md §1.2)."""
+
+    __tablename__ = "dues_adjustment"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("member.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # models.rules.dues.AdjustmentKind value
+    start_month: Mapped[dt.date] = mapped_column(Date)
+    months: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None = until revoked
+    percent: Mapped[int] = mapped_column(Integer, default=100)
+    decision: Mapped[str] = mapped_column(String(300), default="")
 
 
 class Remittance(SyncMixin, Base):

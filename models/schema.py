@@ -7,7 +7,7 @@ from models.audit import AuditEntry
 from models.base import Base
 from models.cell import Cell
 from models.documents import Attachment, DocumentRecord
-from models.dues import DuesObligation, DuesPayment, DuesRate, Remittance
+from models.dues import DuesAdjustment, DuesObligation, DuesPayment, DuesProfile, DuesRate, Remittance
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.members import Member, MemberEvent
 from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncState
@@ -15,6 +15,7 @@ from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox, SyncSt
 SYNCED_TABLES = (
     Cell, Member, MemberEvent, Meeting, AgendaItem, Attendance, Guest, Speech, Vote, Minutes, Resolution,
     Task, DuesRate, DuesObligation, DuesPayment, Remittance, Candidate, AdmissionStep, DocumentRecord, Attachment,
+    DuesProfile, DuesAdjustment,
 )
 
 __all__ = [
@@ -29,8 +30,10 @@ __all__ = [
     "Cell",
     "ConflictInbox",
     "DocumentRecord",
+    "DuesAdjustment",
     "DuesObligation",
     "DuesPayment",
+    "DuesProfile",
     "DuesRate",
     "Guest",
     "Meeting",

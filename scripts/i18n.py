@@ -24,6 +24,7 @@ CATALOGUES: dict[str, list[str]] = {
     "meetings_vi": ["ui/meeting/*.py", "ui/pages/meetings.py"],
     "sync_vi": ["ui/pages/sync.py"],
     "admissions_vi": ["ui/admissions/*.py", "ui/pages/admissions.py"],
+    "dues_vi": ["ui/dues/*.py", "ui/pages/dues.py"],
     "secretary_app_vi": ["ui/*.py", "ui/pages/*.py"],
 }
 

@@ -14,14 +14,12 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.base import new_id
 from models.cell import Cell
-from models.dues import DuesPayment
 from models.members import Member
 from models.rules.dates import add_months
-from models.rules.party_age import first_decision_date, gaps_from_events, party_age
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.demo_admissions import add_demo_admissions
+from secretary_app.demo_dues import add_demo_dues
 from secretary_app.errors import UserError
 from secretary_app.services import meeting_attendance as att
 from secretary_app.services import meeting_cycle as cycle
@@ -128,10 +126,10 @@ def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 202
             cell_id = store.cell_id
             members = _demo_members(store, session, today, rng)
             _demo_meetings(store, members, today, rng)
-            _demo_dues(session, cell_id, members, today, rng)
             add_demo_admissions(session, cell_id, members, today)
     finally:
         store.forget_cell()
+    add_demo_dues(store, today)  # computed by the dues rules (secretary_app/demo_dues.py)
     changes = Changes(Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.RESOLUTION | Change.DUES
                       | Change.ADMISSION | Change.DOCUMENT)
     return OpResult(None, changes)
@@ -257,25 +255,3 @@ def _month_label(month: dt.date) -> str:
     return f"tháng {month.month:02d} năm {month.year}" if month.month <= 2 else f"tháng {month.month} năm {month.year}"
 
 
-def _demo_dues(session: Session, cell_id: uuid.UUID, members: list[Member], today: dt.date,
-               rng: random.Random) -> None:
-    """Ten months of payments, only for months the member belonged to the cell (from the first of the month
-    after admission, until they left) and never from a member exempt at 50 years of party age (rules.md §1.2).
-    The amounts are stand-ins until dues are computed from income by the dues rules."""
-    for member in members:
-        amount = rng.choice([20000, 30000, 35000, 50000])
-        events = roster.rule_events(member)
-        start = first_decision_date(events)
-        for back in range(10, 0, -1):
-            month = _month_start(today, back)
-            last_day = _month_start(month, -1) - dt.timedelta(days=1)
-            status = roster.status_of(member, last_day)
-            if start is None or month <= start or not (status.in_cell and status.is_member):
-                continue
-            if party_age(start, month, gaps_from_events(events)).total_months >= 12 * 50:
-                continue  # exempt: 50 years of party age or more
-            if rng.random() < 0.08:  # a few unpaid months: the arrears list has something to show
-                continue
-            session.add(DuesPayment(id=new_id(), cell_id=cell_id, member_id=member.id, month=month,
-                                    amount=amount, paid_on=month.replace(day=min(28, 5 + rng.randint(0, 10))),
-                                    channel=rng.choice(["cash", "cash", "portal"])))

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from models.rules.admission import AdmissionRules
+from models.rules.dues import DuesRates, MinimumWages, RetirementAge, RetirementTable, Rounding, RoundMode
 from models.rules.meetings import MeetingRules
 from models.rules.party_age import (
     BadgeRules,
@@ -46,11 +47,16 @@ __all__ = [
     "attendance_bands_on",
     "badge_rules_on",
     "dues_age_rule_on",
+    "dues_kept_percent_on",
+    "dues_rates_on",
+    "dues_rounding_on",
     "entry_on",
     "holiday_entries",
     "holidays",
     "makeup_working_days",
     "meeting_rules_on",
+    "minimum_wages_on",
+    "retirement_table",
     "rules_dir",
     "use_rules_dir",
     "vote_rules_on",
@@ -255,3 +261,65 @@ def makeup_working_days() -> frozenset[date]:
     return frozenset(
         date.fromisoformat(item["date"]) for item in _read("holidays_vn.json")["makeup_working_days"]
     )
+
+
+# --- party dues (rules.md §1; models.rules.dues) ----------------------------------------------------
+
+
+def dues_rates_on(day: date) -> DuesRates:
+    """The dues regime in force in the month of ``day`` (QĐ 342 before 02/2026, QĐ 01-QĐ/TW after)."""
+    entry = _entry_on("dues_rates.json", day)
+    return DuesRates(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        document=entry["document"],
+        insured=_value(entry, "insured_per_10000"),
+        benefit=_value(entry, "benefit_per_10000"),
+        pension=_value(entry, "pension_per_10000"),
+        abroad_allowance=_value(entry, "abroad_allowance_per_10000"),
+        student_amount=_value(entry, "student_amount"),
+        other_below_retirement=_value(entry, "other_below_retirement_per_10000"),
+        other_at_retirement=_value(entry, "other_at_retirement_per_10000"),
+        other_fixed_amount=_value(entry, "other_fixed_amount"),
+        other_at_retirement_fixed_percent=_value(entry, "other_at_retirement_fixed_percent"),
+    )
+
+
+def minimum_wages_on(day: date) -> MinimumWages | None:
+    """The regional minimum wages in force on ``day`` with their decree; None before the first listed."""
+    try:
+        entry = _entry_on("minimum_wages.json", day)
+    except RuleDataError:
+        return None
+    return MinimumWages(
+        effective_from=date.fromisoformat(entry["effective_from"]),
+        decree=entry["document"],
+        by_region=MappingProxyType({int(k): v for k, v in _value(entry, "regions").items()}),
+    )
+
+
+def _month_start(text: str) -> date:
+    year, month = text.split("-")
+    return date(int(year), int(month), 1)
+
+
+@cache
+def retirement_table() -> RetirementTable:
+    """The statutory retirement age by sex and birth month (Labour Code 2019 roadmap, NĐ 135/2020)."""
+    entry = _read("retirement_ages.json")["entries"][-1]
+    return RetirementTable(
+        rows=tuple(RetirementAge(row["sex"], _month_start(row["born_from"]),
+                                 _month_start(row["born_to"]) if row["born_to"] else None,
+                                 row["years"], row["months"]) for row in entry["table"]),
+        source=entry["document"],
+    )
+
+
+def dues_rounding_on(day: date) -> Rounding:
+    step = _value(_entry_on("dues_settings.json", day), "rounding_step")
+    return Rounding(step=step, mode=RoundMode.NEAREST if step == 1 else RoundMode.UP)
+
+
+def dues_kept_percent_on(day: date) -> int:
+    """The share (%) of collected dues the cell keeps; the rest is remitted upward (rules.md §1.4 [U])."""
+    value: int = _value(_entry_on("dues_settings.json", day), "kept_percent")
+    return value

@@ -33,7 +33,7 @@ _PAGES: dict[str, tuple[str, str]] = {
     "members": ("ui.pages.members:MembersPage", "SP_DirHomeIcon"),
     "meetings": ("ui.pages.meetings:MeetingsPage", "SP_FileDialogDetailedView"),
     "documents": ("ui.pages.documents:DocumentsPage", "SP_FileIcon"),
-    "dues": ("ui.pages.placeholders:DuesPage", "SP_DialogApplyButton"),
+    "dues": ("ui.pages.dues:DuesPage", "SP_DialogApplyButton"),
     "admissions": ("ui.pages.admissions:AdmissionsPage", "SP_ArrowUp"),
     "sync": ("ui.pages.sync:SyncPage", "SP_BrowserReload"),
     "settings": ("ui.pages.settings:SettingsPage", "SP_FileDialogContentsView"),

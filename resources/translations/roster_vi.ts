@@ -420,6 +420,14 @@
         <translation> (đến %1)</translation>
     </message>
     <message>
+        <source>Dues %1: paid %2, owed %3</source>
+        <translation>Đảng phí năm %1: đã nộp %2, còn nợ %3</translation>
+    </message>
+    <message>
+        <source> (months %1)</source>
+        <translation> (tháng %1)</translation>
+    </message>
+    <message>
         <source>add %1</source>
         <translation>thêm %1</translation>
     </message>

@@ -218,29 +218,6 @@
     </message>
 </context>
 <context>
-    <name>DuesPage</name>
-    <message>
-        <source>Party dues</source>
-        <translation>Đảng phí</translation>
-    </message>
-    <message>
-        <source>Monthly dues of every member, computed by the rules in force.</source>
-        <translation>Đảng phí hằng tháng của từng đảng viên, tính theo quy định hiện hành.</translation>
-    </message>
-    <message>
-        <source>a month grid of members with paid, unpaid and exempt months</source>
-        <translation>bảng tháng của từng đảng viên: đã nộp, chưa nộp, được miễn</translation>
-    </message>
-    <message>
-        <source>quick cash entry and the list of arrears</source>
-        <translation>ghi thu tiền mặt nhanh và danh sách nợ đảng phí</translation>
-    </message>
-    <message>
-        <source>the dues ledger and the report to the upper committee, in Word and PDF</source>
-        <translation>sổ thu nộp đảng phí và báo cáo cấp trên, xuất Word và PDF</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>

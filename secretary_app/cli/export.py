@@ -1,4 +1,4 @@
-"""``secretary-app export KIND [--meeting ID | --latest] --format {docx,pdf} -o FILE``."""
+"""``secretary-app export KIND [--meeting ID | --latest] [--year YYYY [--month M]] --format {docx,pdf,xlsx} -o FILE``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--meeting", metavar="ID", help="mã kỳ sinh hoạt")
     which.add_argument("--latest", action="store_true", help="kỳ sinh hoạt gần nhất đã họp (mặc định)")
-    parser.add_argument("--format", choices=kinds.FORMATS, help="docx (Word) hoặc pdf; mặc định theo đuôi tệp")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="năm của sổ, báo cáo đảng phí (mặc định năm nay)")
+    parser.add_argument("--month", type=int, metavar="M", help="chỉ một tháng của năm (sổ, báo cáo đảng phí)")
+    parser.add_argument("--format", choices=kinds.FORMATS,
+                        help="docx (Word), pdf, hoặc xlsx (Excel, cho sổ và báo cáo đảng phí); mặc định theo đuôi tệp")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="tệp kết quả")
     parser.set_defaults(handler=run)
 
@@ -28,8 +31,11 @@ def run(args: argparse.Namespace, store: Store) -> int:
     fmt = args.format or args.output.rsplit(".", 1)[-1].lower()
     from secretary_app.services import documents
 
-    if fmt not in kinds.FORMATS:
-        raise UserError("Hãy ghi --format docx hoặc --format pdf (hoặc đặt tên tệp có đuôi .docx / .pdf).")
+    if fmt not in kinds.FORMATS or (fmt == "xlsx" and args.kind not in kinds.DUES_KINDS):
+        raise UserError("Hãy ghi --format docx hoặc --format pdf (hoặc đặt tên tệp có đuôi .docx / .pdf); "
+                        "xlsx dùng cho sổ và báo cáo đảng phí.")
+    if (args.year or args.month) and args.kind not in kinds.DUES_KINDS:
+        raise UserError("--year và --month chỉ dùng cho sổ thu nộp và báo cáo đảng phí.")
     meeting_id = None
     if args.kind in kinds.MEETING_KINDS:
         if args.meeting:
@@ -39,7 +45,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
                 raise UserError(f"Mã kỳ sinh hoạt “{args.meeting}” không đúng dạng.") from error
         else:
             meeting_id = documents.latest_meeting_id(store)
-    exported, _ = documents.export(store, args.kind, args.output, fmt, meeting_id=meeting_id)
+    exported, _ = documents.export(store, args.kind, args.output, fmt, meeting_id=meeting_id,
+                                   year=args.year, month=args.month)
     numbered = f" (số {exported.symbol})" if exported.symbol else ""
     print(f"Đã xuất {kinds.KIND_LABELS[args.kind].lower()}{numbered}: {exported.path}")
     return 0

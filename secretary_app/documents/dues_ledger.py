@@ -1,11 +1,19 @@
-"""Sổ thu nộp đảng phí: members × months, integer VND as "12.420", on A4 landscape (a wide table)."""
+"""Sổ thu nộp đảng phí (S01/ĐP): members × months, integer VND as "12.420", on A4 landscape (a wide
+table), and the periodic report upward (B01/ĐP); both also as .xlsx tables with real numbers."""
 
 from __future__ import annotations
 
 from exporters import HD36_2018, Align, Column, Document, Table, landscape
+from exporters.xlsx_renderer import ColumnKind, SheetColumn, SheetTable
 from models.text import nfc
 from secretary_app.documents.common import header, p, report_recipients, signed, superior_committee, vnd
-from secretary_app.documents.records import DuesLedgerRecord, ValidationFailed, missing, require
+from secretary_app.documents.records import (
+    DuesLedgerRecord,
+    DuesReportRecord,
+    ValidationFailed,
+    missing,
+    require,
+)
 
 #: Render the ledger with this profile: twelve month columns do not fit A4 portrait, and at 11 pt twelve
 #: monthly totals ("635.000") and a member's full name each fit on one line of A4 landscape.
@@ -38,14 +46,17 @@ def build_dues_ledger(record: DuesLedgerRecord) -> Document:
         rows.append((str(position), nfc(row.name), *(vnd(a) if a else "" for a in row.amounts),
                      vnd(sum(a or 0 for a in row.amounts))))
     rows.append(("", "Cộng", *(vnd(t) for t in totals), vnd(sum(totals))))
-    first, last = record.months[0], record.months[-1]
     blocks = [
-        p(f"Từ tháng {first.month:02d}/{first.year} đến tháng {last.month:02d}/{last.year} "
-          "(đơn vị: đồng)", indent=False, align=Align.CENTER),
+        p(f"{_period(record)} (đơn vị: đồng)", indent=False, align=Align.CENTER),
         Table(columns=columns, header=head, rows=tuple(rows)),
         p(f"Tổng số đảng phí đã thu: **{vnd(sum(totals))} đồng**."
-          + (f" Đã nộp lên {superior_committee(record.cell.superior_body)}: {vnd(record.remitted)} đồng."
-             if record.remitted is not None else "")),
+          + (f" Số phải thu theo quy định: {vnd(record.due)} đồng." if record.due is not None else "")),
+        *([p(f"Chi bộ giữ lại ({record.kept_percent}): {vnd(record.kept)} đồng. "
+             f"Nộp lên {superior_committee(record.cell.superior_body)}: "
+             f"{vnd(record.remitted if record.remitted is not None else sum(totals) - record.kept)} đồng.")]
+          if record.kept is not None else
+          [p(f"Đã nộp lên {superior_committee(record.cell.superior_body)}: {vnd(record.remitted)} đồng.")]
+          if record.remitted is not None else []),
         *(p(nfc(note)) for note in record.notes if note.strip()),
         signed(record.signer_name, title=record.signer_title, authority=record.authority,
                recipients=report_recipients(record.cell.superior_body)),
@@ -56,3 +67,74 @@ def build_dues_ledger(record: DuesLedgerRecord) -> Document:
         subject=nfc(record.cell.cell_name),
         blocks=tuple(blocks),
     )
+
+
+def _period(record: DuesLedgerRecord) -> str:
+    first, last = record.months[0], record.months[-1]
+    if first == last:
+        return f"Tháng {first.month:02d}/{first.year}"
+    return f"Từ tháng {first.month:02d}/{first.year} đến tháng {last.month:02d}/{last.year}"
+
+
+def ledger_sheets(record: DuesLedgerRecord) -> tuple[SheetTable, ...]:
+    """The ledger as a worksheet: one row per member, a number per month, the total row = sum of rows."""
+    months = [f"{m.month:02d}/{m.year}" for m in record.months]
+    columns = (SheetColumn("TT", ColumnKind.INTEGER), SheetColumn("Họ và tên"),
+               *(SheetColumn(m, ColumnKind.MONEY) for m in months), SheetColumn("Cộng", ColumnKind.MONEY))
+    rows = tuple((index, nfc(row.name), *row.amounts, sum(a or 0 for a in row.amounts))
+                 for index, row in enumerate(record.rows, start=1))
+    totals = [sum(row.amounts[i] or 0 for row in record.rows) for i in range(len(record.months))]
+    notes = [f"Tổng số đã thu: {vnd(sum(totals))} đồng."]
+    if record.due is not None:
+        notes.append(f"Số phải thu theo quy định: {vnd(record.due)} đồng.")
+    if record.kept is not None:
+        notes.append(f"Chi bộ giữ lại ({record.kept_percent}): {vnd(record.kept)} đồng; nộp lên cấp trên: "
+                     f"{vnd(sum(totals) - record.kept)} đồng.")
+    return (SheetTable(
+        name="Sổ thu nộp đảng phí", columns=columns, rows=rows, total=(None, "Cộng", *totals, sum(totals)),
+        title_lines=(nfc(record.cell.cell_name).upper(), f"SỔ THU NỘP ĐẢNG PHÍ — {_period(record).lower()} (đơn vị: đồng)"),
+        notes=tuple(notes)),)
+
+
+def _report_lines(record: DuesReportRecord) -> tuple[tuple[str, int], ...]:
+    return (("Tổng số đảng viên cuối kỳ", record.members_at_end),
+            ("Số đảng phí phải thu theo quy định (đồng)", record.due),
+            ("Số đảng phí đã thu (đồng)", record.collected),
+            (f"Chi bộ được giữ lại, {record.kept_percent} (đồng)", record.kept),
+            ("Số phải nộp lên cấp trên (đồng)", record.remitted))
+
+
+def _report_period(record: DuesReportRecord) -> str:
+    first, last = record.first_month, record.last_month
+    if first == last:
+        return f"tháng {first.month:02d}/{first.year}"
+    return f"từ tháng {first.month:02d}/{first.year} đến tháng {last.month:02d}/{last.year}"
+
+
+def build_dues_report(record: DuesReportRecord) -> Document:
+    """B01/ĐP: members at the end of the period, dues owed, collected, kept and remitted."""
+    require(record.signer_name, "họ tên người ký", "signer_name")
+    rows = tuple((str(i), label, vnd(value)) for i, (label, value) in enumerate(_report_lines(record), start=1))
+    blocks = [
+        p(f"Chi bộ báo cáo kết quả thu, nộp đảng phí {_report_period(record)} như sau:"),
+        Table(columns=(Column(12, Align.CENTER), Column(110), Column(40, Align.RIGHT)),
+              header=("TT", "Nội dung", "Số liệu"), rows=rows),
+        *([p(f"Người lập báo cáo: {nfc(record.preparer_name)}.")] if record.preparer_name.strip() else []),
+        signed(record.signer_name, title=record.signer_title, authority=record.authority,
+               recipients=("Đảng ủy cấp trên (để báo cáo)", "Lưu Chi bộ")),
+    ]
+    return Document(
+        header=header(record.cell, date=record.issued_on),
+        doc_type_name="BÁO CÁO",
+        subject=f"kết quả thu, nộp đảng phí {_report_period(record)}",
+        blocks=tuple(blocks),
+    )
+
+
+def report_sheets(record: DuesReportRecord) -> tuple[SheetTable, ...]:
+    return (SheetTable(
+        name="Báo cáo đảng phí",
+        columns=(SheetColumn("TT", ColumnKind.INTEGER), SheetColumn("Nội dung"), SheetColumn("Số liệu", ColumnKind.MONEY)),
+        rows=tuple((i, label, value) for i, (label, value) in enumerate(_report_lines(record), start=1)),
+        title_lines=(nfc(record.cell.cell_name).upper(),
+                     f"BÁO CÁO KẾT QUẢ THU, NỘP ĐẢNG PHÍ {_report_period(record).upper()}")),)

@@ -259,3 +259,26 @@ class DuesLedgerRecord:
     authority: str = "T/M CHI BỘ"
     remitted: int | None = None  # VND remitted upward over the period, when known
     notes: tuple[str, ...] = field(default=())
+    kept: int | None = None  # VND the cell keeps over the period (the kept/remitted share is a dated setting)
+    kept_percent: str = ""  # "30%" (or "30% (01–06), 40% (07–12)" when the setting changed in the period)
+    due: int | None = None  # VND owed over the period by the rules
+
+
+@dataclass(frozen=True)
+class DuesReportRecord:
+    """The periodic report upward (B01/ĐP, rules.md §1.5): figures of the period, integer VND."""
+
+    cell: CellHeader
+    first_month: dt.date
+    last_month: dt.date
+    members_at_end: int
+    due: int
+    collected: int
+    kept: int
+    remitted: int
+    kept_percent: str
+    signer_name: str
+    issued_on: dt.date
+    preparer_name: str = ""
+    signer_title: str = "BÍ THƯ"
+    authority: str = "T/M CHI BỘ"

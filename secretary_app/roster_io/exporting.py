@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from exporters.errors import ExportError
 from exporters.safe_write import write_document
+from exporters.xlsx_renderer import ColumnKind, column_widths
 from secretary_app.errors import UserError
 from secretary_app.roster_io.columns import (
     COLUMNS,
@@ -117,11 +118,18 @@ def _write_xlsx(stream: BinaryIO, sheets: list[Sheet]) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     for table in sheets:
         sheet = book.create_sheet(table.title)
+        # Widths that fit, the header row frozen with a filter on it (set before the rows: write-only mode).
+        kinds = [ColumnKind.DATE if i in table.date_columns else ColumnKind.TEXT for i in range(len(table.headers))]
+        for index, width in enumerate(column_widths(table.headers, table.body, kinds), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.body) + 1}"
         heading = []
         for header in table.headers:
             cell = WriteOnlyCell(sheet, value=header)

@@ -19,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from exporters import HD36_2018, Document, DocumentError, ExportError, LayoutProfile, render_docx, render_pdf
+from exporters.xlsx_renderer import SheetTable, render_xlsx
 from models.audit import AuditEntry
 from models.cell import Cell
 from models.documents import DocumentRecord
-from models.dues import DuesPayment
 from models.meetings import AgendaItem, Meeting, Resolution, Speech, Task, Vote
 from models.members import Member
 from models.rules.meetings import HELD_STATES
@@ -31,12 +31,13 @@ from models.text import name_sort_key
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
-from secretary_app.documents.common import report_recipients, superior_committee, vnd
+from secretary_app.documents.common import report_recipients, superior_committee
 from secretary_app.documents.records import (
     AgendaEntry,
     CellHeader,
     DuesLedgerRecord,
     DuesLedgerRow,
+    DuesReportRecord,
     MeetingRecord,
     MemberListRecord,
     MemberListRow,
@@ -47,6 +48,7 @@ from secretary_app.documents.records import (
     VoteEntry,
 )
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.services.dues import DuesYear, dues_year_in, status_line_for
 from secretary_app.services.meeting_attendance import counts_in
 from secretary_app.services.roster import status_of
 from secretary_app.services.votes import ballots_of
@@ -70,6 +72,7 @@ class Built:
     profile: LayoutProfile
     register_id: uuid.UUID | None = None  # the DocumentRecord that gets the file hash
     symbol: str = ""
+    sheets: tuple[SheetTable, ...] = ()  # the same content as worksheets, for kinds exported to .xlsx
 
 
 # --- loading records ---------------------------------------------------------------------------------
@@ -94,21 +97,6 @@ def _meeting(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> Mee
     if meeting is None or meeting.deleted or meeting.cell_id != cell_id:
         raise NotFoundError(f"Không tìm thấy kỳ sinh hoạt có mã {meeting_id}. Hãy chọn lại kỳ sinh hoạt.")
     return meeting
-
-
-def _dues_note(session: Session, cell_id: uuid.UUID, day: dt.date) -> str:
-    """"thu nộp đảng phí tháng 10/2026: 19 đảng viên đã nộp, 1.240.000 đồng" for the month before."""
-    month = (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    payments = session.scalars(select(DuesPayment).where(
-        DuesPayment.cell_id == cell_id, DuesPayment.month == month, DuesPayment.deleted.is_(False))).all()
-    if not payments:
-        return ""
-    per_member: dict[uuid.UUID, int] = defaultdict(int)
-    for payment in payments:
-        per_member[payment.member_id] += payment.amount
-    paid = sum(1 for amount in per_member.values() if amount > 0)
-    return (f"thông báo kết quả thu nộp đảng phí tháng {month.month:02d}/{month.year}: {paid} đảng viên đã nộp, "
-            f"tổng số {vnd(sum(per_member.values()))} đồng")
 
 
 def _announced_on(session: Session, meeting: Meeting) -> dt.date | None:
@@ -166,7 +154,7 @@ def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) 
         ends_at=meeting.ended_at if held else None,
         attendance=counts_in(session, meeting) if held else None,
         tasks=tuple(TaskEntry(t.content, t.owner, t.deadline) for t in tasks),
-        dues_note=_dues_note(session, cell_id, meeting.planned_at.date()),
+        dues_note=status_line_for(session, cell_id, meeting.planned_at.date()),
         planned_minutes=meeting.planned_minutes, announced_on=_announced_on(session, meeting),
     )
 
@@ -252,29 +240,40 @@ def _secretary(session: Session, cell_id: uuid.UUID) -> str:
     return ""
 
 
-def dues_ledger_record(session: Session, cell_id: uuid.UUID, as_of: dt.date) -> DuesLedgerRecord:
-    """The twelve months ending with the month of ``as_of``; a member's reversals net out in the month."""
-    last = as_of.replace(day=1)
-    months = []
-    for back in range(11, -1, -1):
-        year, month = last.year, last.month - back
-        while month <= 0:
-            month, year = month + 12, year - 1
-        months.append(dt.date(year, month, 1))
-    payments = session.scalars(select(DuesPayment).where(
-        DuesPayment.cell_id == cell_id, DuesPayment.deleted.is_(False),
-        DuesPayment.month >= months[0], DuesPayment.month <= months[-1])).all()
-    paid: dict[tuple[uuid.UUID, dt.date], int] = defaultdict(int)
-    for payment in payments:
-        paid[(payment.member_id, payment.month)] += payment.amount
+def _kept_text(year: DuesYear) -> str:
+    """"30%", or each share with its months when the dated setting changed within the period."""
+    spans: list[tuple[int, dt.date, dt.date]] = []
+    for month, percent in zip(year.months, year.kept_percent, strict=True):
+        if spans and spans[-1][0] == percent:
+            spans[-1] = (percent, spans[-1][1], month)
+        else:
+            spans.append((percent, month, month))
+    if len(spans) == 1:
+        return f"{spans[0][0]}%"
+    return ", ".join(f"{p}% ({a.month:02d}–{b.month:02d}/{b.year})" for p, a, b in spans)
+
+
+def dues_ledger_record(session: Session, cell_id: uuid.UUID, year: int, month: int | None = None,
+                       as_of: dt.date | None = None) -> DuesLedgerRecord:
+    """The ledger of ``year`` (or one month): what each member paid per month, net of reversals
+    (services.dues computes it; the document only lays it out)."""
+    as_of = as_of or dt.date.today()
+    grid = dues_year_in(session, cell_id, year, month, as_of)
     _, cell = _cell(session, cell_id)
-    rows = []
-    for member in _members(session, cell_id):
-        amounts = tuple(paid.get((member.id, month)) for month in months)
-        status = status_of(member, as_of)
-        if any(amounts) or (status.in_cell and status.is_member):
-            rows.append(DuesLedgerRow(member.full_name, amounts))
-    return DuesLedgerRecord(cell=cell, months=tuple(months), rows=tuple(rows),
+    rows = tuple(DuesLedgerRow(row.full_name, tuple(c.paid or None for c in row.cells)) for row in grid.rows)
+    return DuesLedgerRecord(cell=cell, months=grid.months, rows=rows, signer_name=_secretary(session, cell_id),
+                            issued_on=as_of, remitted=grid.remitted, kept=grid.kept, kept_percent=_kept_text(grid),
+                            due=grid.due)
+
+
+def dues_report_record(session: Session, cell_id: uuid.UUID, year: int, month: int | None = None,
+                       as_of: dt.date | None = None) -> DuesReportRecord:
+    as_of = as_of or dt.date.today()
+    grid = dues_year_in(session, cell_id, year, month, as_of)
+    _, cell = _cell(session, cell_id)
+    return DuesReportRecord(cell=cell, first_month=grid.months[0], last_month=grid.months[-1],
+                            members_at_end=grid.members_at_end(), due=grid.due, collected=grid.collected,
+                            kept=grid.kept, remitted=grid.remitted, kept_percent=_kept_text(grid),
                             signer_name=_secretary(session, cell_id), issued_on=as_of)
 
 
@@ -292,8 +291,10 @@ def latest_meeting_id(store: Store) -> uuid.UUID:
     return found
 
 
-def build(store: Store, kind: str, *, meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> Built:
-    """The finished document model for ``kind``; ``meeting_id`` is required for meeting documents."""
+def build(store: Store, kind: str, *, meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None,
+          year: int | None = None, month: int | None = None) -> Built:
+    """The finished document model for ``kind``; ``meeting_id`` is required for meeting documents;
+    ``year`` (default: the year of ``as_of``) and ``month`` choose the period of the dues kinds."""
     if kind not in KINDS:
         raise ValidationFailed(f"Loại văn bản “{kind}” không có; chọn một trong: {', '.join(KINDS)}.", field="kind")
     as_of = as_of or dt.date.today()
@@ -318,19 +319,27 @@ def build(store: Store, kind: str, *, meeting_id: uuid.UUID | None = None, as_of
                 return Built(builder(meeting), HD36_2018)
             if kind == "roster":
                 return Built(member_list.build_member_list(member_list_record(session, cell_id, as_of)), HD36_2018)
-            return Built(dues_ledger.build_dues_ledger(dues_ledger_record(session, cell_id, as_of)),
-                         dues_ledger.PROFILE)
+            if kind == "dues-report":
+                report = dues_report_record(session, cell_id, year or as_of.year, month, as_of)
+                return Built(dues_ledger.build_dues_report(report), HD36_2018,
+                             sheets=dues_ledger.report_sheets(report))
+            ledger = dues_ledger_record(session, cell_id, year or as_of.year, month, as_of)
+            return Built(dues_ledger.build_dues_ledger(ledger), dues_ledger.PROFILE,
+                         sheets=dues_ledger.ledger_sheets(ledger))
         except DocumentError as error:
             raise ValidationFailed(f"Văn bản chưa đủ thông tin: {error}") from error
 
 
 def render(built: Built, path: Path, fmt: str) -> str:
     """Write the document (no partial file on failure) and return the file's SHA-256."""
-    if fmt not in FORMATS:
-        raise ValidationFailed(f"Định dạng “{fmt}” không có; chọn docx (Word) hoặc pdf.", field="format")
-    renderer = render_pdf if fmt == "pdf" else render_docx
+    if fmt not in FORMATS or (fmt == "xlsx" and not built.sheets):
+        raise ValidationFailed(f"Định dạng “{fmt}” không có cho văn bản này; chọn docx (Word) hoặc pdf"
+                               + (" hoặc xlsx (Excel)." if built.sheets else "."), field="format")
     try:
-        renderer(built.document, path, built.profile)
+        if fmt == "xlsx":
+            render_xlsx(built.sheets, path)
+        else:
+            (render_pdf if fmt == "pdf" else render_docx)(built.document, path, built.profile)
     except ExportError as error:
         raise UserError(str(error)) from error
     except DocumentError as error:
@@ -339,13 +348,15 @@ def render(built: Built, path: Path, fmt: str) -> str:
 
 
 def export(store: Store, kind: str, path: str | Path, fmt: str | None = None, *,
-           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None) -> OpResult[Exported]:
+           meeting_id: uuid.UUID | None = None, as_of: dt.date | None = None,
+           year: int | None = None, month: int | None = None) -> OpResult[Exported]:
     """Build, render to ``path`` and, for a numbered document, record the file hash in the register."""
-    return finish_export(store, build(store, kind, meeting_id=meeting_id, as_of=as_of), Path(path), kind, fmt)
+    return finish_export(store, build(store, kind, meeting_id=meeting_id, as_of=as_of, year=year, month=month),
+                         Path(path), kind, fmt)
 
 
 def finish_export(store: Store, built: Built, path: Path, kind: str,
-                  fmt: str | None = None) -> tuple[Exported, Changes]:
+                  fmt: str | None = None) -> OpResult[Exported]:
     """Render a built document and, when it is numbered, record the file's hash in the register."""
     fmt = fmt or path.suffix.lstrip(".").lower()
     digest = render(built, path, fmt)

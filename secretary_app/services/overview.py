@@ -9,6 +9,7 @@ from models.rules.meetings import HELD_STATES, UPCOMING_STATES
 from models.rules.party_age import badge_alerts
 from secretary_app import rules_data
 from secretary_app.services.admissions import Deadline, next_deadlines
+from secretary_app.services.dues import removal_alerts
 from secretary_app.services.meeting_cycle import TaskRow, overdue_tasks, reminders
 from secretary_app.services.meetings import list_meetings
 from secretary_app.services.roster import badge_candidates, list_members
@@ -30,6 +31,7 @@ class Overview:
     meeting_reminders: tuple[str, ...] = ()  # no thematic meeting this quarter, documents not sent, …
     # Each candidate's and probationary member's next deadline, soonest first (opens them on Phát triển đảng viên).
     admission_deadlines: tuple[Deadline, ...] = ()
+    dues_alerts: tuple[str, ...] = ()  # 2 months of dues unpaid this year: alert; 3: proposal (services.dues)
 
 
 def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 90, *,
@@ -58,4 +60,5 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
         meeting_reminders=tuple(r.message for r in reminders(store, today)
                                 if r.code != "thematic_missing" or r.quarter == (today.month - 1) // 3 + 1),
         admission_deadlines=tuple(next_deadlines(store, today, include_uncertain=count_unconfirmed_holidays)),
+        dues_alerts=tuple(a.message for a in removal_alerts(store, today)),
     )

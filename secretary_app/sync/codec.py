@@ -19,9 +19,9 @@ from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary
 from models.schema import SYNCED_TABLES
 
 # Version of the synced field set and mutation ops; the server accepts N and N-1. 2: vote.ballots;
-# 3: the `resolve` op. A client at 3 is refused (426) by a server at 2, which would otherwise answer a
+# 3: the `resolve` op; 4: dues profiles, adjustments, payment receipt and group. A client at 3 is refused (426) by a server at 2, which would otherwise answer a
 # batch holding a `resolve` with 422 and block that PC's whole queue.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Columns every synced row carries; the server assigns them, so they never travel as "fields".
 SYNC_COLUMNS = frozenset({"id", "cell_id", "version", "server_seq", "deleted", "updated_at", "updated_by"})

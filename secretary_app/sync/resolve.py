@@ -42,7 +42,7 @@ AREAS: dict[str, Change] = {
     "resolution": Change.RESOLUTION, "dues_rate": Change.DUES, "dues_obligation": Change.DUES,
     "dues_payment": Change.DUES, "remittance": Change.DUES, "candidate": Change.ADMISSION,
     "admission_step": Change.ADMISSION, "document_record": Change.DOCUMENT, "attachment": Change.DOCUMENT,
-    "cell": Change.CELL,
+    "cell": Change.CELL, "dues_profile": Change.DUES, "dues_adjustment": Change.DUES,
 }
 
 

@@ -27,6 +27,7 @@ ENTITY_LABELS = {
     "dues_rate": "Mức đảng phí", "dues_obligation": "Đảng phí phải nộp", "dues_payment": "Thu đảng phí",
     "remittance": "Nộp cấp trên", "candidate": "Quần chúng ưu tú", "admission_step": "Bước kết nạp",
     "document_record": "Sổ văn bản", "attachment": "Tệp đính kèm",
+    "dues_profile": "Diện đóng đảng phí", "dues_adjustment": "Miễn, giảm đảng phí",
 }
 FIELD_LABELS = {
     "full_name": "Họ và tên", "phone": "Điện thoại", "notes": "Ghi chú", "status": "Tình trạng", "body": "Nội dung",

@@ -10,9 +10,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
+from models.rules.dues import vnd
 from models.sync_tables import OutboxEntry
 from secretary_app.errors import ValidationFailed
-from secretary_app.services import roster
+from secretary_app.services import dues, roster
 from secretary_app.services.roster import EventKind
 from secretary_app.settings import Settings
 from ui.context import AppContext
@@ -203,3 +204,14 @@ def test_the_admission_event_is_changed_in_the_record_not_deleted(page, demo_sto
     with pytest.raises(ValidationFailed, match="sửa hồ sơ"):
         roster.remove_event(demo_store, admission.id)
     assert admission.id in {e.id for e in roster.get_member(demo_store, member_id).events}
+
+
+def test_the_members_details_show_their_dues(page, demo_store):
+    _select(page, "Trần Văn An")
+    page.ctx.runner.wait()
+    text = page.detail_info.text()
+    member_id = next(r.id for r in page.model.records if r.full_name == "Trần Văn An")
+    history = dues.member_history(demo_store, member_id, dt.date.today().year)
+    assert history.row is not None
+    assert f"{dt.date.today().year}" in text and vnd(history.row.paid) in text  # what he paid this year
+    assert history.basis[0] in text  # his dues category and basis ("từ 01/2024: Tham gia BHXH bắt buộc …")

@@ -459,6 +459,18 @@ def test_cli_dry_run_prints_the_history_counts_and_refused_rows(cell_store, data
     assert [r.full_name for r in list_members(cell_store)] == ["Phạm Văn Cường"]  # a dry run writes nothing
 
 
+def test_roster_xlsx_has_real_dates_a_frozen_filtered_header_and_widths_that_fit(demo_store, tmp_path):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(export_roster(demo_store, tmp_path / "ds.xlsx", TODAY))["Danh sách đảng viên"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}26"
+    headers = [c.value for c in sheet[1]]
+    birth = sheet.cell(2, headers.index("Ngày sinh") + 1)
+    assert isinstance(birth.value, dt.datetime) and birth.number_format == "DD/MM/YYYY"
+    names = [sheet.cell(r, 2).value for r in range(2, 27)]
+    assert sheet.column_dimensions["B"].width >= max(len(n) for n in names)
+
+
 def test_a_new_member_with_a_stored_members_name_and_another_birth_date_is_flagged(cell_store, tmp_path):
     first = _xlsx(tmp_path / "a.xlsx", [HEADERS, [1, "Nguyễn Thị Hường", "12/03/1964", "Nữ", "19/11/1991",
                                                   "19/11/1992", ""]])

@@ -5,6 +5,7 @@ only marks the record deleted: Ctrl+Z, or the "Đã xóa" filter and Khôi phụ
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from pathlib import Path
 
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.rules.dues import vnd
 from models.text import full_name_sort_key, name_sort_key
 from secretary_app.changes import Change, Changes
 from secretary_app.roster_io.exporting import export_roster
-from secretary_app.services import roster
+from secretary_app.services import dues, roster
 from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -39,6 +41,7 @@ from ui.roster.member_form import MemberDialog
 from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy
 from ui.undo import Job, ServiceCommand
 
+log = logging.getLogger(__name__)
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
 
@@ -254,6 +257,7 @@ class MembersPage(Page):
             lines.append(self.tr("Exempt from dues (50 years of party age)"))
         lines.extend(f"⚠ {problem}" for problem in detail.problems)
         self.detail_info.setText("\n".join(lines))
+        self._load_dues(detail.id)
         self.timeline.clear()
         for event in reversed(detail.events):
             text = f"{event.event_date:%d/%m/%Y} — {event.label}"
@@ -265,8 +269,25 @@ class MembersPage(Page):
             item.setData(Qt.ItemDataRole.UserRole, event)
             self.timeline.addItem(item)
 
+    def _load_dues(self, member_id: uuid.UUID) -> None:
+        """The member's dues this year under the details (services.dues), loaded after them."""
+        year = dt.date.today().year
+        self.ctx.runner.run(lambda: dues.member_history(self.ctx.store, member_id, year), on_done=self._show_dues,
+                            on_error=lambda error: log.warning("dues of the member not shown: %s", error))
+
+    def _show_dues(self, history: dues.MemberDuesHistory) -> None:
+        if self.detail is None or history.row is None or history.row.member_id != self.detail.id:
+            return
+        row = history.row
+        text = self.tr("Dues %1: paid %2, owed %3").replace("%1", str(row.cells[0].month.year)) \
+            .replace("%2", vnd(row.paid)).replace("%3", vnd(row.owed))
+        unpaid = [f"{c.month:%m}" for c in row.cells if c.owed]
+        if unpaid:
+            text += self.tr(" (months %1)").replace("%1", ", ".join(unpaid))
+        self.detail_info.setText("\n".join([self.detail_info.text(), text, *history.basis, *history.decisions]))
+
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches(Change.MEMBER | Change.EVENT):
+        if changes.touches(Change.MEMBER | Change.EVENT | Change.DUES):
             self.refresh_when_shown()
 
     # --- edits (each undoable) ------------------------------------------------------------------

@@ -104,13 +104,14 @@ class OverviewPage(Page):
             self.tr("Next meeting: %1").replace("%1", data.next_meeting_title) if data.next_meeting_title
             else self.tr("No meeting is planned yet. Plan next month's meeting on the Cell meetings page.")
         )
+        reminders = data.meeting_reminders + data.dues_alerts
         self.reminders_label.setText(
             f'<b style="color:{WARNING}">' + escape(self.tr("Reminders:")) + "</b><br>"
-            + "<br>".join(escape(r) for r in data.meeting_reminders) if data.meeting_reminders else "")
+            + "<br>".join(escape(r) for r in reminders) if reminders else "")
         self.overdue_label.setText(
             "<b>" + escape(self.tr("Tasks of resolutions past their deadline:")) + "</b><br>"
             + "<br>".join(self._overdue_line(t) for t in data.overdue_tasks) if data.overdue_tasks else "")
-        for label, shown in ((self.reminders_label, data.meeting_reminders),
+        for label, shown in ((self.reminders_label, reminders),
                              (self.overdue_label, data.overdue_tasks)):
             label.setVisible(bool(shown))  # no empty gap when there is nothing to say
         self._show_admissions(data.admission_deadlines)

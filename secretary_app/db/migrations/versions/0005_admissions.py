@@ -2,7 +2,7 @@
 and the candidate a meeting's admission / recognition vote decided on
 
 Revision ID: 0005_admissions
-Revises: 0003_named_votes
+Revises: 0004_dues
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_admissions"
-down_revision = "0003_named_votes"
+down_revision = "0004_dues"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """server schema: login_throttle and auth_event tables; tokens.family_started_at and tokens.rotated_to
 
 Revision ID: s0004_hardening
-Revises: s0004
+Revises: s0005_dues
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 from secretary_app.server.db import auth_event, login_throttle
 
 revision = "s0004_hardening"
-down_revision = "s0004"
+down_revision = "s0005_dues"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,330 @@
+"""The Đảng phí page: members × months for a year (a word in every cell, never colour alone), quick cash
+entry by keyboard (type a name, Enter fills the amount due, Enter saves), arrears and the 3-months rule,
+and the ledger exported to Excel, PDF or Word.
+
+Every service call goes through ``self.ctx.runner`` (the worker thread); the calls are the few small
+``_job_*`` methods, so they can move to one doorway later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.rules.dues import vnd
+from models.text import search_key
+from secretary_app.services import documents, dues
+from secretary_app.services.dues import Arrear, DuesYear, GridCell, LedgerRow, MonthState, RemovalAlert
+from secretary_app.store import Changes
+from ui.context import AppContext
+from ui.pages.base import Page
+from ui.tables import Column, RecordTableModel
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+#: What a grid cell shows: a short word or a sign, never colour alone (the legend under the grid says it).
+_MARKS = {MonthState.PAID: "✓", MonthState.DUE: "Nợ", MonthState.PARTIAL: "Thiếu", MonthState.OVERPAID: "Thừa",
+          MonthState.EXEMPT: "Miễn", MonthState.NOT_HERE: "—", MonthState.FUTURE: ""}
+
+
+def cell_text(cell: GridCell) -> str:
+    """"✓", "Nợ", "Thiếu", "Thừa", "Miễn", "—", with "−50%" for a reduction and "↺" for a reversal."""
+    text = _MARKS[cell.state]
+    if 0 < cell.reduction_percent < 100:
+        text += f" −{cell.reduction_percent}%"
+    if cell.reversed:
+        text += " ↺"
+    return text.strip()
+
+
+class DuesPage(Page):
+    key = "dues"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Party dues"),
+                         self.tr("Monthly dues of every member, computed by the rules in force. "
+                                 "Type a name, press Enter for the amount due, Enter again to save."), parent)
+        self.today = dt.date.today()
+        self.data: DuesYear | None = None
+        self.add_action(self.tr("Reverse a payment…"), self.reverse_selected)
+        self.add_action(self.tr("Export the ledger…"), self.save_ledger, shortcut="Ctrl+E")
+
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(self.tr("Year")))
+        self.year = QSpinBox()
+        self.year.setRange(2011, 2100)
+        self.year.setValue(self.today.year)
+        self.year.valueChanged.connect(lambda _: self.refresh())
+        choose.addWidget(self.year)
+        choose.addWidget(QLabel(self.tr("Month collected")))
+        self.month = QComboBox()
+        for number in range(1, 13):
+            self.month.addItem(f"{number:02d}", number)
+        self.month.setCurrentIndex(max(0, self.today.month - 2))  # dues are collected for the month before
+        self.month.currentIndexChanged.connect(lambda _: self._fill_amount())
+        choose.addWidget(self.month)
+        choose.addStretch(1)
+        self.body().addLayout(choose)
+        entry = QHBoxLayout()
+        entry.addWidget(QLabel(self.tr("Member")))
+        self.name = QLineEdit()
+        self.name.setObjectName("duesName")
+        self.name.setPlaceholderText(self.tr("type a name, then Enter"))
+        self.names = QStringListModel(self)
+        completer = QCompleter(self.names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.name.setCompleter(completer)
+        self.name.returnPressed.connect(self.pick_member)
+        entry.addWidget(self.name, 3)
+        entry.addWidget(QLabel(self.tr("Amount (VND)")))
+        self.amount = QLineEdit()
+        self.amount.setObjectName("duesAmount")
+        self.amount.setAlignment(RIGHT)
+        self.amount.returnPressed.connect(self.save_payment)
+        entry.addWidget(self.amount, 1)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("Cash"), "cash")
+        self.channel.addItem(self.tr("Public-service portal"), "portal")
+        self.channel.currentIndexChanged.connect(lambda _: self.receipt.setEnabled(self.channel.currentData() == "portal"))
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        entry.addWidget(self.channel)
+        self.receipt = QLineEdit()
+        self.receipt.setPlaceholderText(self.tr("receipt no."))
+        self.receipt.setEnabled(False)
+        self.receipt.returnPressed.connect(self.save_payment)
+        entry.addWidget(self.receipt)
+        self.body().addLayout(entry)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.body().addWidget(self.status)
+
+        columns = [Column(self.tr("Full name"), lambda r: r.full_name)]
+        for index in range(12):
+            columns.append(Column(f"{index + 1:02d}", self._month_value(index), align=RIGHT))
+        columns += [Column(self.tr("Paid"), lambda r: vnd(r.paid), sort_key=lambda r: r.paid, align=RIGHT),
+                    Column(self.tr("Owed"), lambda r: vnd(r.owed) if r.owed else "", sort_key=lambda r: r.owed,
+                           align=RIGHT)]
+        self.model = RecordTableModel(columns, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.totals = QLabel("")
+        self.legend = QLabel(self.tr("✓ paid · Nợ unpaid · Thiếu underpaid · Thừa overpaid, to resolve · Miễn exempt · "
+                                     "−50% reduced · ↺ a payment reversed · — not in the cell that month"))
+        self.legend.setWordWrap(True)
+        grid = QWidget()
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.table)
+        grid_layout.addWidget(self.legend)
+        grid_layout.addWidget(self.totals)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("<b>" + self.tr("Arrears") + "</b>"))
+        self.arrears = QListWidget()
+        self.arrears.setWordWrap(True)
+        side_layout.addWidget(self.arrears)
+        splitter = QSplitter()
+        splitter.addWidget(grid)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        self.body().addWidget(splitter, 1)
+        self._member: LedgerRow | None = None
+
+    def _month_value(self, index: int) -> Callable[[LedgerRow], str]:
+        return lambda row: cell_text(row.cells[index]) if index < len(row.cells) else ""
+
+    # --- service calls (worker thread) ---------------------------------------------------------------
+
+    def _job_load(self, year: int) -> tuple[DuesYear, list[Arrear], list[RemovalAlert]]:
+        store = self.ctx.store
+        assert store is not None
+        return (dues.dues_year(store, year, as_of=self.today), dues.arrears(store, self.today),
+                dues.removal_alerts(store, self.today))
+
+    def _job_pay(self, member_id: uuid.UUID, month: dt.date, amount: int, channel: str, receipt: str) -> Any:
+        store = self.ctx.store
+        assert store is not None
+        return dues.record_payment(store, dues.PaymentInput(member_id, month, amount=amount, channel=channel,
+                                                            receipt_number=receipt), today=self.today)
+
+    def _job_reverse(self, member_id: uuid.UUID, month: dt.date, reason: str) -> Any:
+        store = self.ctx.store
+        assert store is not None
+        return dues.reverse_last_payment(store, member_id, month, reason, today=self.today)
+
+    def _job_export(self, path: Path, fmt: str, year: int) -> Any:
+        store = self.ctx.store
+        assert store is not None
+        return documents.export(store, "dues-ledger", path, fmt, as_of=self.today, year=year)
+
+    # --- loading -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        year = self.year.value()
+        self.ctx.runner.run(lambda: self._job_load(year), on_done=self._loaded, on_error=self.show_error)
+
+    def _loaded(self, result: tuple[DuesYear, list[Arrear], list[RemovalAlert]]) -> None:
+        self.data, owed, alerts = result
+        self.model.set_records(self.data.rows)
+        self.names.setStringList([row.full_name for row in self.data.rows])
+        self.totals.setText(self.tr("Collected %1 · kept %2 · remitted %3 · owed by the rules %4")
+                            .replace("%1", vnd(self.data.collected)).replace("%2", vnd(self.data.kept))
+                            .replace("%3", vnd(self.data.remitted)).replace("%4", vnd(self.data.due)))
+        self.arrears.clear()
+        for alert in alerts:
+            self.arrears.addItem(("⚠ " if alert.proposal else "• ") + alert.message)
+        for arrear in owed:
+            self.arrears.addItem(arrear.text)
+        if not owed and not alerts:
+            self.arrears.addItem(self.tr("No arrears."))
+
+    def on_changes(self, changes: Changes) -> None:
+        if "dues" in changes or "member" in changes:
+            self.refresh()
+
+    # --- quick cash entry ----------------------------------------------------------------------------
+
+    def _selected_month(self) -> dt.date:
+        return dt.date(self.year.value(), int(self.month.currentData()), 1)
+
+    def _matches(self, text: str) -> list[LedgerRow]:
+        if self.data is None or not text.strip():
+            return []
+        key = search_key(text)
+        exact = [r for r in self.data.rows if search_key(r.full_name) == key]
+        return exact or [r for r in self.data.rows if key in search_key(r.full_name)]
+
+    def pick_member(self) -> None:
+        """Enter in the name box: find the member, fill the amount due for the month, go to the amount."""
+        found = self._matches(self.name.text())
+        if len(found) != 1:
+            self._member = None
+            self.status.setText(self.tr("No member matches “%1”.").replace("%1", self.name.text()) if not found else
+                                self.tr("Several members match: %1. Type more of the name.")
+                                .replace("%1", ", ".join(r.full_name for r in found[:5])))
+            return
+        self._member = found[0]
+        self.name.setText(found[0].full_name)
+        self._fill_amount()
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def _fill_amount(self) -> None:
+        if self._member is None:
+            return
+        cell = self._member.cells[self._selected_month().month - 1]
+        if cell.due is None:
+            self.amount.clear()
+            self.status.setText(self.tr("%1 does not owe dues in this cell for that month.")
+                                .replace("%1", self._member.full_name))
+            return
+        self.amount.setText(str(max(0, cell.due - cell.paid)))
+        self.status.setText(cell.note or self.tr("Due for %1: %2; already paid %3.")
+                            .replace("%1", self._selected_month().strftime("%m/%Y"))
+                            .replace("%2", vnd(cell.due)).replace("%3", vnd(cell.paid)))
+
+    def save_payment(self) -> None:
+        """Enter in the amount box: record the cash payment, then back to the name box for the next one."""
+        if self._member is None:
+            self.name.setFocus()
+            return
+        text = self.amount.text().replace(".", "").replace(",", "").replace(" ", "").removesuffix("đ")
+        try:
+            amount = int(text)
+        except ValueError:
+            self.status.setText(self.tr("Type the amount in đồng, for example 12420."))
+            return
+        member, month = self._member, self._selected_month()
+        channel, receipt = str(self.channel.currentData()), self.receipt.text()
+
+        def done(result: tuple[Any, Changes]) -> None:
+            self.status.setText(self.tr("Recorded %1 from %2 for %3.").replace("%1", vnd(amount))
+                                .replace("%2", member.full_name).replace("%3", month.strftime("%m/%Y")))
+            self._member = None
+            self.name.clear()
+            self.amount.clear()
+            self.receipt.clear()
+            self.name.setFocus()
+            self.announce(result[1])
+
+        self.ctx.runner.run(lambda: self._job_pay(member.member_id, month, amount, channel, receipt), on_done=done,
+                            on_error=self.show_error)
+
+    # --- reversal ---------------------------------------------------------------------------------------
+
+    def reverse_selected(self, reason: str | None = None) -> None:
+        """Reverse the last payment of the selected member and month, with a reason (never an edit)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not 1 <= index.column() <= 12:
+            self.status.setText(self.tr("Select the month of a member in the grid first."))
+            return
+        row: LedgerRow = self.model.records[index.row()]
+        month = row.cells[index.column() - 1].month
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Reverse a payment"),
+                self.tr("Why is the payment of %1 for %2 reversed?").replace("%1", row.full_name)
+                .replace("%2", month.strftime("%m/%Y")))
+            if not ok:
+                return
+
+        def done(result: tuple[Any, Changes]) -> None:
+            self.status.setText(self.tr("Reversed %1 of %2 for %3.").replace("%1", vnd(-result[0].amount))
+                                .replace("%2", row.full_name).replace("%3", month.strftime("%m/%Y")))
+            self.announce(result[1])
+
+        self.ctx.runner.run(lambda: self._job_reverse(row.member_id, month, reason or ""), on_done=done,
+                            on_error=self.show_error)
+
+    # --- export --------------------------------------------------------------------------------------
+
+    def save_ledger(self) -> None:
+        store = self.ctx.store
+        folder = store.paths.exports if store is not None else Path.home()
+        suggested = folder / f"so-thu-nop-dang-phi-{self.year.value()}.xlsx"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the dues ledger"), str(suggested),
+            self.tr("Excel workbook (*.xlsx);;PDF file (*.pdf);;Word document (*.docx)"))
+        if chosen:
+            self.export_ledger(Path(chosen))
+
+    def export_ledger(self, path: Path) -> None:
+        fmt = path.suffix.lstrip(".").lower() or "xlsx"
+        target = path if path.suffix else path.with_suffix(".xlsx")
+        year = self.year.value()
+
+        def done(result: tuple[documents.Exported, Changes]) -> None:
+            self.status.setText(self.tr("Saved: %1").replace("%1", str(result[0].path)))
+
+        self.ctx.runner.run(lambda: self._job_export(target, fmt, year), on_done=done, on_error=self.show_error)
