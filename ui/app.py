@@ -35,6 +35,14 @@ def _fail(message: str, *, headless: bool) -> int:
     return 1
 
 
+def show_start_error(message: str) -> None:
+    """A message box for a start that failed before the window (another copy has the data open…)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - the box needs one
+    _fail(message, headless=False)
+
+
 def run_app(args: argparse.Namespace) -> int:
     headless = bool(args.screenshot)
     if headless and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
