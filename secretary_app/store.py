@@ -69,11 +69,15 @@ class Store:
         """Replace this database with ``backup``: the file is checked first (it must be a readable backup
         of this or an older version), the current database is backed up ("before-restore"), then the
         backup's pages are written over it and the store reopens on them. Returns the before-restore copy."""
+        from secretary_app.sync.service import become_new_device
+
         self.engine.dispose()
         try:
-            return replace_database(backup, self.paths.database, self.paths.backups)
+            before = replace_database(backup, self.paths.database, self.paths.backups)
         finally:
             self._open()
+        become_new_device(self)  # what the backup had waiting is sent again under a new device id
+        return before
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

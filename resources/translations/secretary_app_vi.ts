@@ -25,6 +25,53 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Change log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>Record (name), with or without marks</source>
+        <translation>Hồ sơ (họ tên), có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Change log check: %1</source>
+        <translation>Kiểm tra nhật ký: %1</translation>
+    </message>
+</context>
+<context>
     <name>CellForm</name>
     <message>
         <source>e.g. Chi bộ Tổ dân phố số 5</source>
@@ -107,6 +154,85 @@
     <message>
         <source>No, keep it</source>
         <translation>Không xóa</translation>
+    </message>
+</context>
+<context>
+    <name>DataSafetyBox</name>
+    <message>
+        <source>Backups and change log</source>
+        <translation>Sao lưu và nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Change log…</source>
+        <translation>Nhật ký thay đổi…</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Lần sao lưu gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Where to put the backup (a USB stick…)</source>
+        <translation>Chọn nơi lưu bản sao (ví dụ USB)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1: %2 members, %3 meetings, %4 documents. Change log: %5.</source>
+        <translation>Đã sao lưu vào %1: %2 đảng viên, %3 kỳ sinh hoạt, %4 văn bản. Nhật ký thay đổi: %5.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3)</source>
+        <translation>Bản sao lưu (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>This backup was made at %1 and holds:
+%2 — %3
+%4 members, %5 meetings, %6 documents.
+
+The data you have now is backed up first, then replaced by this backup. This computer then syncs as a new computer, so nothing it had waiting is lost.</source>
+        <translation>Bản sao lưu này được tạo lúc %1, gồm:
+%2 — %3
+%4 đảng viên, %5 kỳ sinh hoạt, %6 văn bản.
+
+Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản này. Sau đó máy này đồng bộ như một máy mới, nên không mất thay đổi nào đang chờ gửi.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Do not restore</source>
+        <translation>Không khôi phục</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source> The data from before is kept in %1.</source>
+        <translation> Dữ liệu trước đó được giữ trong %1.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Đã khôi phục.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from secretary_app.db.backup import (
     BackupFile,
+    BackupPreview,
     backup_database,
     list_backups,
     preview_backup,
@@ -17,6 +18,9 @@ from secretary_app.db.backup import (
 )
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
+
+__all__ = ["BackupMade", "BackupPreview", "backup_age", "create_backup", "last_backup", "preview_backup",
+           "restore_backup"]
 
 
 @dataclass(frozen=True)

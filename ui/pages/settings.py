@@ -8,10 +8,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +34,15 @@ class SettingsPage(Page):
                          self.tr("Cell details used in document headers, and how the app looks."), parent)
         self.save_button = self.add_action(self.tr("Save cell details"), self._save_cell, primary=True,
                                            shortcut="Ctrl+S")
+        # The groups scroll: at 1366×700, and more so in large text, they are taller than the window.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self._content = QVBoxLayout(inner)
+        self._content.setContentsMargins(0, 0, 8, 0)
+        scroll.setWidget(inner)
+        super().body().addWidget(scroll, 1)
         box = QGroupBox(self.tr("Cell details"))
         self.form = CellForm()
         QFormLayout(box).addRow(self.form)
@@ -59,13 +71,21 @@ class SettingsPage(Page):
         meeting_layout.addRow(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most the "
                                              "last few words are lost.")))
         self.body().addWidget(meetings)
+        from ui.pages.data_safety import DataSafetyBox
+
+        self.data_safety = DataSafetyBox(ctx)
+        self.body().addWidget(self.data_safety)
         self.body().addStretch(1)
         self.autosave.valueChanged.connect(self._autosave_changed)
         self.large_text.toggled.connect(self._display_changed)
         self.language.currentIndexChanged.connect(self._display_changed)
 
+    def body(self) -> QVBoxLayout:
+        return self._content
+
     def refresh(self) -> None:
         self.ctx.runner.run(lambda: get_cell(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
+        self.data_safety.refresh()
 
     def _loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:
