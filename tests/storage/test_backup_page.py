@@ -71,7 +71,7 @@ def test_back_up_then_restore_from_the_settings_page(settings_page, qapp, demo_s
 
 
 def test_the_change_log_opens_with_its_check(settings_page, qapp, demo_store) -> None:  # type: ignore[no-untyped-def]
-    win, page, runner = settings_page
+    _win, page, runner = settings_page
     first = roster.list_members(demo_store)[0]
     data = roster.get_member(demo_store, first.id).data
     roster.update_member(demo_store, first.id, roster.MemberData(**{**data.__dict__, "phone": "0911 222 333"}))
