@@ -23,7 +23,7 @@ from models.audit import GENESIS, AuditEntry, entry_digest, stamp
 from models.base import utcnow
 from models.cell import Cell
 from secretary_app.changes import Changes
-from secretary_app.db import health
+from secretary_app.db import crypto, health
 from secretary_app.db.backup import replace_database, take_daily
 from secretary_app.db.engine import make_engine, make_session_factory
 from secretary_app.db.migrate import migrate
@@ -48,19 +48,21 @@ class Store:
         if any(daily_backups):
             try:
                 self.daily_backup = take_daily(paths.database, paths.backups, daily=daily_backups[0],
-                                               monthly=daily_backups[1])
+                                               monthly=daily_backups[1], key=self.key)
             except UserError:
                 log.warning("The daily backup could not be made", exc_info=True)  # opening still goes on
 
     def _open(self) -> None:
         paths = self.paths
-        health.check_file(paths.database, paths.backups)  # a corrupt file is refused before any write
+        self.key = crypto.key_for(paths.database)  # None for a plain database
+        health.check_file(paths.database, paths.backups, self.key)  # a corrupt file is refused before any write
         try:
-            self.engine = make_engine(paths.database)
+            self.engine = make_engine(paths.database, self.key)
             health.check_connection(self.engine, paths.database)
-            self.last_backup = migrate(self.engine, backup_folder=paths.backups)
+            self.last_backup = migrate(self.engine, backup_folder=paths.backups, key=self.key,
+                                       database_file=paths.database)
         except DatabaseError as exc:
-            raise health.damaged(paths.database, paths.backups, str(exc.orig)) from exc
+            raise health.damaged(paths.database, paths.backups, str(exc.orig), self.key) from exc
         self._sessions = make_session_factory(self.engine)
         install_outbox_hook(self._sessions)  # every edit writes its outbox rows in the same transaction
         self._cell_id: uuid.UUID | None = None
@@ -73,7 +75,8 @@ class Store:
 
         self.engine.dispose()
         try:
-            before = replace_database(backup, self.paths.database, self.paths.backups)
+            before = replace_database(backup, self.paths.database, self.paths.backups, key=self.key,
+                                      backup_key=self.key)
         finally:
             self._open()
         become_new_device(self)  # what the backup had waiting is sent again under a new device id

@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     restore = actions.add_parser("restore", help="khôi phục từ một bản sao lưu (hỏi lại trước khi làm)")
     restore.add_argument("file", metavar="TỆP")
     restore.add_argument("--yes", action="store_true", help="không hỏi lại")
+    restore.add_argument("--key-file", metavar="TỆP", help="tệp khóa của bản sao lưu đã mã hóa (từ máy khác)")
     restore.set_defaults(handler=run_restore, without_store=True)
 
 
@@ -57,10 +58,11 @@ def run_list(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def run_restore(args: argparse.Namespace, paths: AppPaths) -> int:
-    from secretary_app.db.backup import preview_backup
+    from secretary_app.services.backups import preview as preview_file
     from secretary_app.services.backups import restore_backup
 
-    preview = preview_backup(Path(args.file))
+    key_file = Path(args.key_file) if args.key_file else None
+    preview = preview_file(paths, Path(args.file), key_file)
     print(f"Bản sao lưu: {preview.path.name}, lúc {preview.taken_at:%H:%M ngày %d/%m/%Y}\n"
           f"  {preview.cell_name} — {preview.superior_name}\n"
           f"  {preview.members} đảng viên, {preview.meetings} kỳ sinh hoạt, {preview.documents} văn bản")
@@ -72,7 +74,7 @@ def run_restore(args: argparse.Namespace, paths: AppPaths) -> int:
         if answer.strip().lower() not in ("c", "có", "co", "y", "yes"):
             print("Không khôi phục; dữ liệu giữ nguyên.")
             return 1
-    before = restore_backup(paths, preview.path)
+    before = restore_backup(paths, preview.path, key_file)
     print("Đã khôi phục." + (f" Dữ liệu trước đó được giữ trong {before}." if before else ""))
     print("Máy này sẽ đồng bộ như một máy mới: những thay đổi chưa gửi trong bản sao lưu sẽ được gửi lại.")
     return 0

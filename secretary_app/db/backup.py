@@ -16,7 +16,9 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from secretary_app.db.crypto import DbKey, NeedsKey, connect, is_encrypted
 from secretary_app.db.revision import known_revision
 from secretary_app.errors import UserError
 
@@ -47,15 +49,17 @@ class BackupPreview:
     revision: str
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    dest = sqlite3.connect(target)
+def _copy(source: Any, target: Path, key: DbKey | None = None) -> None:
+    """The online backup API from an open connection into a new file, encrypted with the same key."""
+    dest = connect(target, key)
     try:
         source.backup(dest)
     finally:
         dest.close()
 
 
-def backup_database(database: Path, folder: Path, reason: str, *, target: Path | None = None) -> Path:
+def backup_database(database: Path, folder: Path, reason: str, *, target: Path | None = None,
+                    key: DbKey | None = None) -> Path:
     """Copy ``database`` as one consistent snapshot into ``folder`` (or to ``target``); return its path.
 
     A full disk or a missing folder raises a UserError that says so; a half-written copy is removed, so a
@@ -64,10 +68,10 @@ def backup_database(database: Path, folder: Path, reason: str, *, target: Path |
         folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{database.stem}-{stamp}-{reason}.sqlite3"
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    source = connect(database, key, readonly=True)
     try:
-        _copy(source, target)
-    except (sqlite3.Error, OSError) as exc:
+        _copy(source, target, key)
+    except (sqlite3.Error, OSError, _cipher_error()) as exc:
         target.unlink(missing_ok=True)
         raise UserError(
             f"Không sao lưu được vào {target.parent}: {_plain(exc)}. Dữ liệu đang dùng không bị ảnh hưởng; "
@@ -132,23 +136,37 @@ def rotate(folder: Path, *, daily: int, monthly: int) -> list[Path]:
     return gone
 
 
-def take_daily(database: Path, folder: Path, *, daily: int, monthly: int, now: dt.datetime | None = None) -> Path | None:
+def take_daily(database: Path, folder: Path, *, daily: int, monthly: int, now: dt.datetime | None = None,
+               key: DbKey | None = None) -> Path | None:
     """The automatic backup: at most one a day, then the rotation. None when today's already exists."""
     today = (now or dt.datetime.now()).date()
     if not database.exists() or any(b.reason == AUTO and b.taken_at.date() == today for b in list_backups(folder)):
         return None
-    made = backup_database(database, folder, AUTO)
+    made = backup_database(database, folder, AUTO, key=key)
     rotate(folder, daily=daily, monthly=monthly)
     return made
 
 
-def preview_backup(path: Path) -> BackupPreview:
+def _cipher_error() -> type[Exception]:
+    """sqlcipher3's own Error class (not a subclass of sqlite3's), or sqlite3.Error when it is not installed."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return sqlite3.Error
+    return sqlcipher3.dbapi2.Error  # type: ignore[no-any-return]
+
+
+def preview_backup(path: Path, key: DbKey | None = None) -> BackupPreview:
     """Read what ``path`` holds without changing it. A file that is not a readable Sổ tay Bí thư database,
     or one made by a newer version of the program, raises a UserError saying so."""
     if not path.is_file():
         raise UserError(f"Không tìm thấy tệp sao lưu {path}.")
+    if is_encrypted(path) and key is None:
+        raise NeedsKey(f"Tệp {path.name} không phải bản sao lưu Sổ tay Bí thư đọc được, hoặc đã được mã hóa bằng "
+                       "khóa của máy khác: khi đó hãy dùng tệp khóa của máy đó (secretary-app backup restore TỆP "
+                       "--key-file TỆP_KHÓA).")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(path, key if is_encrypted(path) else None, readonly=True)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check")
@@ -161,7 +179,7 @@ def preview_backup(path: Path) -> BackupPreview:
             members, meetings, documents = count("member"), count("meeting"), count("document_record")
         finally:
             conn.close()
-    except (sqlite3.Error, TypeError) as exc:
+    except (sqlite3.Error, _cipher_error(), TypeError) as exc:
         raise UserError(f"Tệp {path.name} không phải bản sao lưu Sổ tay Bí thư đọc được (có thể bị hỏng).") from exc
     if not known_revision(revision):
         raise UserError(f"Bản sao lưu {path.name} do một phiên bản Sổ tay Bí thư mới hơn tạo ra. Hãy cập nhật "
@@ -173,19 +191,22 @@ def preview_backup(path: Path) -> BackupPreview:
     return BackupPreview(path, taken, name, superior, members, meetings, documents, revision)
 
 
-def replace_database(backup: Path, database: Path, folder: Path) -> Path | None:
+def replace_database(backup: Path, database: Path, folder: Path, *, key: DbKey | None = None,
+                     backup_key: DbKey | None = None) -> Path | None:
     """Put ``backup`` in place of ``database``; the caller has closed every connection to it.
 
     The backup is checked first (a readable backup of this or an older version). The current database is
     backed up ("before-restore") or, when it is too damaged to copy, moved aside whole (with its log) for
     support to look at. The backup is copied to a new file beside the database, which then takes the
     database's name in one rename: at any moment the name holds either the old database or the whole new
-    one. Returns the before-restore backup, if one was made."""
-    preview_backup(backup)
+    one. ``key`` opens the current database, ``backup_key`` the backup (which keeps its own key: the
+    caller remembers it for the folder). Returns the before-restore backup, if one was made."""
+    backup_key = backup_key if is_encrypted(backup) else None
+    preview_backup(backup, backup_key)
     before: Path | None = None
     if database.exists():
         try:
-            before = backup_database(database, folder, "before-restore")
+            before = backup_database(database, folder, "before-restore", key=key)
         except UserError:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             for suffix in ("", "-wal", "-shm"):
@@ -194,10 +215,10 @@ def replace_database(backup: Path, database: Path, folder: Path) -> Path | None:
                     part.rename(part.with_name(f"{database.name}.damaged-{stamp}{suffix}"))
     fresh = database.with_name(database.name + ".restoring")
     fresh.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = connect(backup, backup_key, readonly=True)
     try:
-        _copy(source, fresh)
-    except (sqlite3.Error, OSError) as exc:
+        _copy(source, fresh, backup_key)
+    except (sqlite3.Error, _cipher_error(), OSError) as exc:
         fresh.unlink(missing_ok=True)
         raise UserError(f"Không khôi phục được: {_plain(exc)}. Dữ liệu đang dùng không bị thay đổi.") from exc
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from secretary_app.db.backup import BackupPreview, list_backups, preview_backup
+from secretary_app.db.crypto import DbKey, NeedsKey, connect
 from secretary_app.errors import UserError
 
 
@@ -22,17 +23,17 @@ class DamagedDatabase(UserError):
         self.good_backup = good_backup
 
 
-def latest_good_backup(folder: Path) -> BackupPreview | None:
+def latest_good_backup(folder: Path, key: DbKey | None = None) -> BackupPreview | None:
     for backup in list_backups(folder):
         try:
-            return preview_backup(backup.path)
+            return preview_backup(backup.path, key)
         except UserError:
             continue  # a damaged or foreign backup: try the one before it
     return None
 
 
-def damaged(database: Path, backups: Path, detail: str) -> DamagedDatabase:
-    good = latest_good_backup(backups)
+def damaged(database: Path, backups: Path, detail: str, key: DbKey | None = None) -> DamagedDatabase:
+    good = latest_good_backup(backups, key)
     if good is None:
         advice = (f"Không có bản sao lưu nào đọc được trong {backups}. Nếu máy đã đồng bộ với máy chủ, hãy "
                   "thiết lập lại từ máy chủ; nếu không, hãy nhờ người hỗ trợ. Tệp hỏng được giữ nguyên.")
@@ -43,24 +44,26 @@ def damaged(database: Path, backups: Path, detail: str) -> DamagedDatabase:
     return DamagedDatabase(f"Tệp dữ liệu {database} bị hỏng hoặc không đầy đủ ({detail}). {advice}", good)
 
 
-def check_file(database: Path, backups: Path) -> None:
+def check_file(database: Path, backups: Path, key: DbKey | None = None) -> None:
     """Refuse a database file that SQLite finds damaged (quick_check), before any connection writes to it."""
     if not database.exists() or database.stat().st_size == 0:
         return
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+        conn = connect(database, key, readonly=True)
         try:
             rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except NeedsKey:
+        raise
+    except Exception as exc:  # sqlite3's or sqlcipher3's error classes, which do not share a base
         if "locked" in str(exc):
             return  # another process is writing: the lock, not damage; the open goes on and waits for it
-        raise damaged(database, backups, str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
-        raise damaged(database, backups, str(exc)) from exc
+        if not hasattr(exc, "sqlite_errorcode") and not type(exc).__name__.endswith("Error"):
+            raise
+        raise damaged(database, backups, str(exc), key) from exc
     if rows != ["ok"]:
-        raise damaged(database, backups, "; ".join(rows[:3]))
+        raise damaged(database, backups, "; ".join(rows[:3]), key)
 
 
 def check_connection(engine: Engine, database: Path) -> None:

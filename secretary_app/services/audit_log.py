@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.audit import GENESIS, entry_digest
+from secretary_app.db.crypto import DbKey, connect, key_for
 
 ACTIONS = {"create": "thêm", "update": "sửa", "delete": "xóa", "restore": "khôi phục", "event": "ghi sự kiện",
            "undo": "hoàn tác", "import": "nhập từ tệp"}
@@ -34,10 +34,11 @@ class AuditCheck:
         return f"BỊ SỬA ĐỔI từ mục số {self.broken_at}: {self.reason}"
 
 
-def verify_database(database: Path) -> AuditCheck:
+def verify_database(database: Path, key: DbKey | None = None) -> AuditCheck:
     """Walk the chain in order: each entry's prev_hash is the hash before it, its hash is what its content
-    gives, and the numbers run 1, 2, 3… without a gap (a deleted entry leaves one)."""
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    gives, and the numbers run 1, 2, 3… without a gap (a deleted entry leaves one). ``key`` defaults to
+    the data folder's own."""
+    conn = connect(database, key or key_for(database), readonly=True)
     try:
         rows = conn.execute("SELECT seq, at, who, entity, entity_id, action, before, after, prev_hash, hash "
                             "FROM audit_entry ORDER BY seq").fetchall()
@@ -70,11 +71,11 @@ class AuditRow:
 
 
 def read_log(database: Path, *, text: str = "", who: str = "", since: dt.date | None = None,
-             until: dt.date | None = None, limit: int = 500) -> list[AuditRow]:
+             until: dt.date | None = None, limit: int = 500, key: DbKey | None = None) -> list[AuditRow]:
     """The newest entries first, filtered by a record's name or id, a person and a date range."""
     from models.text import search_key
 
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    conn = connect(database, key or key_for(database), readonly=True)
     try:
         rows = conn.execute("SELECT seq, at, who, entity, entity_id, action, before, after FROM audit_entry "
                             "ORDER BY seq DESC").fetchall()

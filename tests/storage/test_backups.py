@@ -95,7 +95,7 @@ def test_a_full_disk_during_a_backup_leaves_no_half_file_and_says_so(demo_store:
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import secretary_app.db.backup as backup_module
 
-    def full(_source: sqlite3.Connection, target: Path) -> None:
+    def full(_source: sqlite3.Connection, target: Path, _key: object = None) -> None:
         target.write_bytes(b"half")
         raise sqlite3.OperationalError("database or disk is full")
 

@@ -15,7 +15,7 @@ from secretary_app.services.backups import (
     backup_age,
     create_backup,
     last_backup,
-    preview_backup,
+    preview,
 )
 from ui.confirm import ask
 from ui.context import AppContext
@@ -80,8 +80,8 @@ class DataSafetyBox(QGroupBox):
             if not chosen:
                 return
             path = Path(chosen)
-        target = path
-        self.ctx.runner.run(lambda: preview_backup(target), on_done=self._ask_restore, on_error=self._failed)
+        target, paths = path, self.ctx.paths
+        self.ctx.runner.run(lambda: preview(paths, target), on_done=self._ask_restore, on_error=self._failed)
 
     def _ask_restore(self, preview: BackupPreview) -> None:
         when = preview.taken_at.strftime("%H:%M %d/%m/%Y") if preview.taken_at else "?"
