@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -30,6 +31,9 @@ from secretary_app.db.migrate import migrate
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
 from secretary_app.sync.outbox import install_outbox_hook
+
+if TYPE_CHECKING:
+    from secretary_app.services.encryption import Encrypted
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +70,18 @@ class Store:
         self._sessions = make_session_factory(self.engine)
         install_outbox_hook(self._sessions)  # every edit writes its outbox rows in the same transaction
         self._cell_id: uuid.UUID | None = None
+
+    def encrypt(self, passphrase: str = "") -> Encrypted:
+        """Encrypt this plain database (services/encryption.py) and reopen on it."""
+        from secretary_app.services.encryption import encrypt_folder
+
+        self.engine.dispose()
+        try:
+            return encrypt_folder(self.paths, passphrase)
+        finally:
+            if passphrase:
+                crypto.use_passphrase(passphrase)
+            self._open()
 
     def restore_from(self, backup: Path) -> Path | None:
         """Replace this database with ``backup``: the file is checked first (it must be a readable backup

@@ -15,7 +15,6 @@ through ``connect`` here, so a key applies everywhere or nowhere.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,15 @@ KEYRING_SERVICE = "so-tay-bi-thu-database"
 
 class NeedsKey(UserError):
     """The database is encrypted and no key was found for it here."""
+
+
+_session_passphrase = ""
+
+
+def use_passphrase(passphrase: str) -> None:
+    """The passphrase the secretary typed at start (the GUI), used for this process only, never stored."""
+    global _session_passphrase
+    _session_passphrase = passphrase
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,20 @@ class DbKey:
 
     @staticmethod
     def new() -> DbKey:
+        import secrets
+
         return DbKey(raw_hex=secrets.token_hex(32))
 
     def export_text(self) -> str:
         return self.raw_hex or self.passphrase
+
+
+def parse_key(text: str) -> DbKey:
+    """A passphrase, or a raw key as 64 hex digits (what ``encrypt --export-key`` writes)."""
+    text = text.strip()
+    if len(text) == 64 and all(c in "0123456789abcdef" for c in text.lower()):
+        return DbKey(raw_hex=text.lower())
+    return DbKey(passphrase=text)
 
 
 def is_encrypted(path: Path) -> bool:
@@ -79,6 +97,7 @@ def connect(path: Path | str, key: DbKey | None, *, readonly: bool = False, time
         return sqlite3.connect(target, uri=readonly, timeout=timeout, check_same_thread=check_same_thread)
     module = _module()
     conn = module.connect(target, uri=readonly, timeout=timeout, check_same_thread=check_same_thread)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our plain message, not SQLCipher's log
     conn.execute(f"PRAGMA key = {key.pragma}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -116,9 +135,9 @@ def key_for(database: Path) -> DbKey | None:
     """The key to open ``database`` with: None for a plain (or not yet created) one."""
     if not is_encrypted(database):
         return None
-    passphrase = os.environ.get(ENV_PASSPHRASE)
+    passphrase = _session_passphrase or os.environ.get(ENV_PASSPHRASE)
     if passphrase:
-        return DbKey(passphrase=passphrase)
+        return parse_key(passphrase)
     stored = keyring_key(database.parent)
     if stored is not None:
         return stored

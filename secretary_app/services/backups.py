@@ -16,7 +16,7 @@ from secretary_app.db.backup import (
     preview_backup,
     replace_database,
 )
-from secretary_app.db.crypto import DbKey, is_encrypted, key_for, keyring_key, remember_key
+from secretary_app.db.crypto import DbKey, is_encrypted, key_for, keyring_key, parse_key, remember_key
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
 
@@ -79,9 +79,7 @@ def read_key_file(path: Path) -> DbKey:
         text = path.read_text(encoding="utf-8").strip()
     except OSError as exc:
         raise UserError(f"Không đọc được tệp khóa {path}: {exc.strerror or exc}.") from exc
-    if len(text) == 64 and all(c in "0123456789abcdef" for c in text.lower()):
-        return DbKey(raw_hex=text.lower())
-    return DbKey(passphrase=text)
+    return parse_key(text)
 
 
 def export_key(paths: AppPaths, target: Path) -> Path:
@@ -107,6 +105,7 @@ def restore_backup(paths: AppPaths, backup: Path, key_file: Path | None = None) 
     instead of clashing with what the original went on sending after the backup was made."""
     from secretary_app.store import Store
 
+    paths.ensure()
     backup_key = _backup_key(paths, backup, key_file)
     try:
         current_key = key_for(paths.database)

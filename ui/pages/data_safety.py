@@ -17,6 +17,7 @@ from secretary_app.services.backups import (
     last_backup,
     preview,
 )
+from secretary_app.services.encryption import is_protected
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.tasks import user_message
@@ -41,6 +42,14 @@ class DataSafetyBox(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        encryption = QHBoxLayout()
+        self.encryption = QLabel()
+        self.encryption.setWordWrap(True)
+        self.encrypt_button = QPushButton(self.tr("Protect with a password…"))
+        encryption.addWidget(self.encryption, 1)
+        encryption.addWidget(self.encrypt_button)
+        layout.addLayout(encryption)
+        self.encrypt_button.clicked.connect(self.ask_passphrase)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.choose_restore)
         self.log_button.clicked.connect(self.open_log)
@@ -48,6 +57,12 @@ class DataSafetyBox(QGroupBox):
 
     def refresh(self) -> None:
         paths = self.ctx.paths
+        encrypted = is_protected(paths)
+        self.encrypt_button.setVisible(not encrypted)
+        self.encryption.setText(self.tr("The data on this computer is encrypted.") if encrypted else
+                                self.tr("The data on this computer is not encrypted: anyone who can open the "
+                                        "file can read the members' records. No system keyring was found to "
+                                        "keep a key, so protect it with a password you will type at each start."))
         self.ctx.runner.run(lambda: backup_age(last_backup(paths)),
                             on_done=lambda text: self.last.setText(self.tr("Last backup: %1").replace("%1", text)),
                             on_error=lambda exc: self.last.setText(user_message(exc)))
@@ -109,6 +124,35 @@ class DataSafetyBox(QGroupBox):
         everything.add("cell", "member", "event", "meeting", "minutes", "vote", "document", "resolution", "sync")
         if hasattr(window, "apply_changes"):
             window.apply_changes(everything)
+
+    def ask_passphrase(self, passphrase: str | None = None) -> None:
+        """Two entries of the same password, at least 8 characters, then encrypt on the worker."""
+        if passphrase is None:
+            from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+            first, ok = QInputDialog.getText(self, self.tr("Data password"),
+                                             self.tr("A password for the data (at least 8 characters). Keep it "
+                                                     "safe: without it the data cannot be opened."),
+                                             QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+            again, ok = QInputDialog.getText(self, self.tr("Data password"), self.tr("Type the password again:"),
+                                             QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+            if first != again:
+                self.message.setText(self.tr("The two passwords differ; nothing was changed."))
+                return
+            passphrase = first
+        store, chosen = self.ctx.store, passphrase
+        assert store is not None
+        self.ctx.runner.run(lambda: store.encrypt(chosen), on_done=self._encrypted, on_error=self._failed,
+                            label=self.tr("Encrypting…"), parent=self)
+
+    def _encrypted(self, done) -> None:  # type: ignore[no-untyped-def]
+        self.message.setText(self.tr("Encrypted: %1 members and %2 backups.").replace("%1", str(done.members))
+                             .replace("%2", str(done.backups)))
+        self.refresh()
 
     def open_log(self) -> None:
         from ui.audit_dialog import AuditDialog
