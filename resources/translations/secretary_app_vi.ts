@@ -175,6 +175,18 @@
         <translation>Nhật ký thay đổi…</translation>
     </message>
     <message>
+        <source>Protect with a password…</source>
+        <translation>Đặt mật khẩu bảo vệ…</translation>
+    </message>
+    <message>
+        <source>The data on this computer is encrypted.</source>
+        <translation>Dữ liệu trên máy này đã được mã hóa.</translation>
+    </message>
+    <message>
+        <source>The data on this computer is not encrypted: anyone who can open the file can read the members' records. No system keyring was found to keep a key, so protect it with a password you will type at each start.</source>
+        <translation>Dữ liệu trên máy này chưa được mã hóa: ai mở được tệp cũng đọc được hồ sơ đảng viên. Máy không có kho khóa để tự giữ khóa, vì vậy hãy đặt một mật khẩu; mỗi lần mở chương trình sẽ cần nhập mật khẩu này.</translation>
+    </message>
+    <message>
         <source>Last backup: %1</source>
         <translation>Lần sao lưu gần nhất: %1</translation>
     </message>
@@ -233,6 +245,30 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
     <message>
         <source>Restored.</source>
         <translation>Đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>Data password</source>
+        <translation>Mật khẩu dữ liệu</translation>
+    </message>
+    <message>
+        <source>A password for the data (at least 8 characters). Keep it safe: without it the data cannot be opened.</source>
+        <translation>Mật khẩu cho dữ liệu (ít nhất 8 ký tự). Hãy giữ cẩn thận: không có mật khẩu thì không mở được dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Type the password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Đang mã hóa…</translation>
+    </message>
+    <message>
+        <source>Encrypted: %1 members and %2 backups.</source>
+        <translation>Đã mã hóa: %1 đảng viên và %2 bản sao lưu.</translation>
     </message>
 </context>
 <context>
@@ -479,7 +515,7 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <translation>Kỳ sinh hoạt tới: %1</translation>
     </message>
     <message>
-        <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
+        <source>No meeting is planned yet. Plan next month's meeting on the Cell meetings page.</source>
         <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
     </message>
     <message>
