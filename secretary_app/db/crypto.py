@@ -141,9 +141,12 @@ def key_for(database: Path) -> DbKey | None:
     stored = keyring_key(database.parent)
     if stored is not None:
         return stored
+    # Without a key, an encrypted file and a damaged one look the same (no SQLite header): say both.
     raise NeedsKey(
         f"Dữ liệu trong {database.parent} đã được mã hóa. Hãy nhập mật khẩu của dữ liệu (trên dòng lệnh: đặt "
-        f"biến môi trường {ENV_PASSPHRASE}). Nếu đã quên mật khẩu, hãy thiết lập lại máy từ máy chủ đồng bộ."
+        f"biến môi trường {ENV_PASSPHRASE}). Nếu đã quên mật khẩu, hãy thiết lập lại máy từ máy chủ đồng bộ. "
+        "Nếu dữ liệu này chưa từng được mã hóa thì tệp đã bị hỏng: hãy khôi phục từ bản sao lưu "
+        "(secretary-app backup list, rồi backup restore TỆP)."
     )
 
 
