@@ -34,9 +34,11 @@ from exporters.model import (
     Signer,
     Table,
     VoteLine,
+    keeps_with_next,
 )
 from exporters.profile import HD36_2018, MM_PER_PT, LayoutProfile
 from exporters.safe_write import Target, write_document
+from exporters.table_layout import CELL_PADDING_PT, table_widths_mm
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -124,6 +126,14 @@ def _xml_repeat_header_row(table: DocxTable) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(header)
 
 
+def _xml_cant_split(table: DocxTable) -> None:
+    """No row breaks across a page: a signature block, or a ledger row with its total, stays whole."""
+    for row in table.rows:
+        cant_split = OxmlElement("w:cantSplit")
+        cant_split.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(cant_split)
+
+
 def _xml_page_field(paragraph: DocxParagraph) -> None:
     """A PAGE field; "2" is the cached result shown until the viewer updates fields."""
     for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
@@ -193,8 +203,10 @@ class _DocxBuilder:
         properties.language = LANGUAGE
         self._header(doc)
         self._title(doc)
-        for block in doc.blocks:
+        for block, following in zip(doc.blocks, (*doc.blocks[1:], None), strict=True):
             self._block(block)
+            if keeps_with_next(block, following) and self.word.paragraphs:
+                self.word.paragraphs[-1].paragraph_format.keep_with_next = True
         return self.word
 
     def _page_setup(self) -> None:
@@ -313,6 +325,7 @@ class _DocxBuilder:
         _xml_table_borders(table, "nil")
         _xml_cell_margins(table, top=0, left=0, bottom=0, right=0)
         _set_widths(table, self.profile.column_widths_mm)
+        _xml_cant_split(table)
         left, right = table.rows[0].cells
         return table, left, right
 
@@ -400,13 +413,13 @@ class _DocxBuilder:
 
     def _table(self, table: Table) -> None:
         profile = self.profile
-        widths = profile.fit_widths_mm(tuple(column.width_mm for column in table.columns))
+        widths = table_widths_mm(table, profile)
         rows = ([table.header] if table.header else []) + list(table.rows)
         grid = self.word.add_table(rows=len(rows), cols=len(table.columns))
         grid.style = self.word.styles["Table Grid"]
         grid.autofit = False
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _xml_cell_margins(grid, top=2, left=3, bottom=3, right=3)
+        _xml_cell_margins(grid, top=2, left=CELL_PADDING_PT, bottom=3, right=CELL_PADDING_PT)
         _set_widths(grid, widths)
         line_spacing = profile.table_size_pt * 1.2
         for row_index, (values, row) in enumerate(zip(rows, grid.rows, strict=True)):
@@ -415,6 +428,7 @@ class _DocxBuilder:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 self._paragraph(cell, Run(value, bold=is_header), Align.CENTER if is_header else column.align,
                                 size=profile.table_size_pt, line_spacing=line_spacing, space_after=0, reuse_first=True)
+        _xml_cant_split(grid)
         if table.header:
             _xml_repeat_header_row(grid)
         # Keep the grid off the following paragraph, like the PDF's spaceAfter.

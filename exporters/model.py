@@ -254,6 +254,19 @@ class PageBreak:
 
 
 Block = Heading | Paragraph | Table | VoteLine | Signature | DoubleSignature | PageBreak
+
+
+def keeps_with_next(block: Block, following: Block | None) -> bool:
+    """Whether ``block`` must share a page with the block after it, in both renderers: a heading, a lead-in
+    paragraph ending with ":" ("Ý kiến phát biểu (theo thứ tự):", "…, kết quả:"), and a vote line followed
+    by another vote line (the tally is read as one)."""
+    if following is None or isinstance(following, PageBreak):
+        return False
+    if isinstance(block, Heading):
+        return True
+    if isinstance(block, Paragraph):
+        return block.text.rstrip().endswith(":")
+    return isinstance(block, VoteLine) and isinstance(following, VoteLine)
 _BLOCK_TYPES = (Heading, Paragraph, Table, VoteLine, Signature, DoubleSignature, PageBreak)
 
 

@@ -44,9 +44,11 @@ from exporters.model import (
     Signer,
     Table,
     VoteLine,
+    keeps_with_next,
 )
 from exporters.profile import HD36_2018, LayoutProfile
 from exporters.safe_write import Target, write_document
+from exporters.table_layout import CELL_PADDING_PT, table_widths_mm
 
 CREATOR = "Sổ tay Bí thư"
 _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
@@ -186,15 +188,26 @@ class _FlowableBuilder:
         self.styles = _Styles(profile)
 
     def document(self, doc: Document) -> list[Flowable]:
-        flowables = [self.header(doc), *self.title(doc)]
-        for block in doc.blocks:
+        # Each entry is a group of flowables that must share a page; a group of one is a plain flowable.
+        # (Groups are built flat and wrapped once: a KeepTogether nested in another always breaks the page.)
+        groups: list[list[Flowable]] = [[self.header(doc)], *([f] for f in self.title(doc))]
+        headings: list[Flowable] = []  # headings and lead-ins waiting for the block they introduce
+        for block, following in zip(doc.blocks, (*doc.blocks[1:], None), strict=True):
             rendered = self.block(block)
-            if isinstance(block, Signature | DoubleSignature) and flowables:
+            if keeps_with_next(block, following):
+                headings.extend(rendered)
+                continue
+            group = [*headings, *rendered]
+            headings = []
+            if isinstance(block, Signature | DoubleSignature) and len(groups) > 1:
                 # A signature block never stands alone at the top of a page: it takes the last paragraph
-                # with it (as Word's "keep with next" does for the DOCX).
-                rendered = [KeepTogether([flowables.pop(), *rendered])]
-            flowables.extend(rendered)
-        return flowables
+                # (and the heading kept with it) along, as Word's "keep with next" does for the DOCX.
+                group = [*groups.pop(), *group]
+            # A heading (or lead-in) is never left alone at a page foot: it shares a group with what follows.
+            groups.append(group)
+        if headings:
+            groups.append(headings)
+        return [group[0] if len(group) == 1 else KeepTogether(group) for group in groups]
 
     def header(self, doc: Document) -> Flowable:
         header, styles, profile = doc.header, self.styles, self.profile
@@ -250,7 +263,7 @@ class _FlowableBuilder:
         raise AssertionError(f"unhandled block {block!r}")  # Document.validate() admits only the types above
 
     def table(self, table: Table) -> Flowable:
-        widths = self.profile.fit_widths_mm(tuple(column.width_mm for column in table.columns))
+        widths = table_widths_mm(table, self.profile)
         cell_styles = [self.styles.with_alignment(self.styles.table_cell, column.align, False) for column in table.columns]
         head_style = self.styles.with_alignment(self.styles.table_cell, Align.CENTER, False)
         data = []
@@ -270,8 +283,8 @@ class _FlowableBuilder:
                     _CELL_FONT,
                     ("GRID", (0, 0), (-1, -1), 0.5, "black"),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
                     ("TOPPADDING", (0, 0), (-1, -1), 2),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ]

@@ -4,19 +4,28 @@ This is the only module that reads those files (``models`` never touches files).
 of ``entries`` with an ``effective_from`` date; ``*_on(day)`` picks the entry in force on ``day`` (the latest
 one that started on or before it), so past months are judged by the rules of their time.
 
-Holidays are not versioned: ``holidays()`` returns every listed day off as a ``frozenset[date]`` to pass
-into the working-day functions; entries tagged [U] (estimated, not yet announced) are included unless
-``include_uncertain=False``.
+Holidays are not versioned: ``holidays()`` returns the listed days off as a ``frozenset[date]`` to pass
+into the working-day functions. Entries tagged [U] (estimated, not yet announced) are left out unless
+``include_uncertain=True``: a deadline counted without them is the earlier one, the safe direction
+(setting ``Settings.count_unconfirmed_holidays``, default False; ``working_calendar(settings)``).
+
+The folder read is ``resources/rules`` of the installed app, or the one named by the environment variable
+``SECRETARY_APP_RULES_DIR`` (read when a file is first needed), or the one given to ``use_rules_dir`` (for
+tests and for trying an edited copy); ``use_rules_dir`` clears every cache.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from models.rules.admission import AdmissionRules
 from models.rules.meetings import MeetingRules
@@ -31,16 +40,54 @@ from models.rules.status import DisciplineForm
 from models.rules.votes import AttendanceBand, DecisionKind, Threshold, VoteRules
 
 __all__ = [
+    "RULES_DIR_ENV",
     "RuleDataError",
     "admission_rules_on",
     "attendance_bands_on",
     "badge_rules_on",
     "dues_age_rule_on",
+    "entry_on",
+    "holiday_entries",
     "holidays",
     "makeup_working_days",
     "meeting_rules_on",
+    "rules_dir",
+    "use_rules_dir",
     "vote_rules_on",
+    "working_calendar",
 ]
+
+RULES_DIR_ENV = "SECRETARY_APP_RULES_DIR"
+_rules_dir_override: Path | None = None
+_CACHED: list[Callable[..., object]] = []
+_F = TypeVar("_F", bound=Callable[..., object])
+
+
+def _cached(fn: _F) -> _F:
+    """A per-day cache (a handful of meeting days), cleared with the files' cache by ``use_rules_dir``."""
+    wrapped = lru_cache(maxsize=256)(fn)
+    _CACHED.append(wrapped)
+    return wrapped  # type: ignore[return-value]
+
+
+def rules_dir() -> Traversable:
+    """The folder the rule files are read from (see the module docstring)."""
+    if _rules_dir_override is not None:
+        return _rules_dir_override
+    env = os.environ.get(RULES_DIR_ENV, "").strip()
+    if env:
+        return Path(env)
+    return files("resources") / "rules"
+
+
+def use_rules_dir(path: Path | None) -> None:
+    """Read the rule files from ``path`` from now on (None: back to the default) and forget every cached
+    rule, so the next question is answered from the files in that folder."""
+    global _rules_dir_override
+    _rules_dir_override = path
+    _read.cache_clear()
+    for fn in _CACHED:
+        fn.cache_clear()  # type: ignore[attr-defined]
 
 
 class RuleDataError(LookupError):
@@ -49,8 +96,11 @@ class RuleDataError(LookupError):
 
 @cache
 def _read(name: str) -> dict[str, Any]:
-    text = (files("resources") / "rules" / name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    try:
+        text = (rules_dir() / name).read_text(encoding="utf-8")
+        data: dict[str, Any] = json.loads(text)
+    except (OSError, ValueError) as exc:
+        raise RuleDataError(f"Không đọc được tệp quy định {name}: {exc}") from exc
     return data
 
 
@@ -65,12 +115,25 @@ def _entry_on(name: str, day: date) -> dict[str, Any]:
     return chosen
 
 
+def entry_on(name: str, day: date) -> dict[str, Any]:
+    """The raw entry of ``name`` (e.g. "vote_thresholds.json") in force on ``day``, with its "document",
+    tagged fields and "note", for showing the rules to the secretary; a copy, so callers cannot alter the
+    cache."""
+    return json.loads(json.dumps(_entry_on(name, day)))  # type: ignore[no-any-return]
+
+
+def holiday_entries() -> tuple[dict[str, Any], ...]:
+    """The listed days off as written (name, from, to, tag, note), for showing which are unconfirmed."""
+    return tuple(dict(item) for item in _read("holidays_vn.json")["days_off"])
+
+
 def _value(entry: dict[str, Any], key: str) -> Any:
     """Fields are either plain values or {"value": …, "tag": …, "source": …}."""
     field = entry[key]
     return field["value"] if isinstance(field, dict) and "value" in field else field
 
 
+@_cached
 def vote_rules_on(day: date) -> VoteRules:
     entry = _entry_on("vote_thresholds.json", day)
     thresholds = {DecisionKind(k): Threshold(v["threshold"]) for k, v in entry["thresholds"].items()}
@@ -85,6 +148,7 @@ def vote_rules_on(day: date) -> VoteRules:
     )
 
 
+@_cached
 def badge_rules_on(day: date) -> BadgeRules:
     entry = _entry_on("badges.json", day)
     return BadgeRules(
@@ -103,6 +167,7 @@ def badge_rules_on(day: date) -> BadgeRules:
     )
 
 
+@_cached
 def admission_rules_on(day: date) -> AdmissionRules:
     entry = _entry_on("admission_deadlines.json", day)
     return AdmissionRules(
@@ -123,6 +188,7 @@ def admission_rules_on(day: date) -> AdmissionRules:
     )
 
 
+@_cached
 def meeting_rules_on(day: date) -> MeetingRules:
     entry = _entry_on("meeting_durations.json", day)
     return MeetingRules(
@@ -136,6 +202,7 @@ def meeting_rules_on(day: date) -> MeetingRules:
     )
 
 
+@_cached
 def attendance_bands_on(day: date) -> tuple[AttendanceBand, ...]:
     entry = _entry_on("meeting_durations.json", day)
     return tuple(
@@ -143,6 +210,7 @@ def attendance_bands_on(day: date) -> tuple[AttendanceBand, ...]:
     )
 
 
+@_cached
 def dues_age_rule_on(day: date) -> DuesAgeExemptionRule | None:
     """The party-age dues exemption in force on ``day``; None before QĐ 01-QĐ/TW (no such exemption)."""
     try:
@@ -157,8 +225,10 @@ def dues_age_rule_on(day: date) -> DuesAgeExemptionRule | None:
     )
 
 
-def holidays(*, include_uncertain: bool = True) -> frozenset[date]:
-    """Every public day off listed in ``holidays_vn.json`` (weekends inside the ranges included)."""
+@_cached
+def holidays(*, include_uncertain: bool = False) -> frozenset[date]:
+    """The public days off listed in ``holidays_vn.json`` (weekends inside the ranges included); the
+    unconfirmed ones [U] only with ``include_uncertain`` (see the module docstring)."""
     days: set[date] = set()
     for item in _read("holidays_vn.json")["days_off"]:
         if item["tag"] == "U" and not include_uncertain:
@@ -172,6 +242,14 @@ def holidays(*, include_uncertain: bool = True) -> frozenset[date]:
     return frozenset(days)
 
 
+def working_calendar(count_unconfirmed_holidays: bool) -> tuple[frozenset[date], frozenset[date]]:
+    """(days off, make-up working Saturdays) to pass to the working-day functions of ``models.rules``,
+    with the unconfirmed holidays only if the secretary chose to count them
+    (``Settings.count_unconfirmed_holidays``)."""
+    return holidays(include_uncertain=count_unconfirmed_holidays), makeup_working_days()
+
+
+@_cached
 def makeup_working_days() -> frozenset[date]:
     """Saturdays worked in exchange for a bridged weekday (ngày làm bù)."""
     return frozenset(

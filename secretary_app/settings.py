@@ -39,6 +39,9 @@ class Settings:
     autosave_seconds: int = 2
     badge_lead_days: int = 90
     count_ordinary_absences_in_vote_base: bool = True
+    #: Count holidays not yet confirmed ([U] in resources/rules/holidays_vn.json) as days off when counting
+    #: working days. Off by default: without them a deadline falls earlier, the safe direction (rules.md §7).
+    count_unconfirmed_holidays: bool = False
     layout: DocumentLayout = field(default_factory=DocumentLayout)
     sync_server: str = ""
     sync_username: str = ""

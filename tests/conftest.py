@@ -64,3 +64,18 @@ def demo_store(store):
 
     create_demo_cell(store, today=DEMO_TODAY)
     return store
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path):
+    """A copy of resources/rules that the app reads instead of the shipped files (``use_rules_dir``), to
+    edit in a test; the shipped folder is restored and every rule cache cleared afterwards."""
+    import shutil
+
+    from secretary_app import rules_data
+
+    folder = tmp_path / "rules"
+    shutil.copytree(ROOT / "resources" / "rules", folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    rules_data.use_rules_dir(folder)
+    yield folder
+    rules_data.use_rules_dir(None)

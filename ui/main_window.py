@@ -93,11 +93,11 @@ class MainWindow(QMainWindow):
         can press a key: Qt's first setShortcut builds its shortcut map (~16 ms), too slow to do before
         the window shows."""
         from PySide6.QtGui import QAction, QKeySequence
-        from PySide6.QtWidgets import QStyle
 
-        style = self.style()
-        for index, (_target, icon) in enumerate(_PAGES.values()):
-            self.navigation.item(index).setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, icon)))
+        from ui.icons import area_icon
+
+        for index, key in enumerate(_PAGES):
+            self.navigation.item(index).setIcon(area_icon(key))
             # Alt+1 … Alt+8 jump to a page; shown in the tooltip so people can discover them.
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))

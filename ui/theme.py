@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-ACCENT = "#B71C1C"
+ACCENT = "#B71C1C"  # the Party red: the primary action and the current navigation item, nothing else
+FOCUS = "#1A5FB4"  # a blue ring where the keyboard is, distinct from the accent
 WARNING = "#8A5A00"  # dark amber: readable as text on white
 OVERDUE = "#B71C1C"
 DONE = "#1B5E20"
@@ -21,8 +22,11 @@ QLabel#pageHint {{ color: #333333; }}
 QLabel#error {{ color: {OVERDUE}; font-weight: 600; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid #7F1010; border-radius: 4px;
                       padding: 6px 14px; font-weight: 600; }}
-QPushButton#primary:disabled {{ background: #C9A3A3; }}
+QPushButton#primary:disabled {{ background: #E4E0DC; color: #5C5C5C; border: 1px solid #B8B2AC; font-weight: 600; }}
 QPushButton {{ padding: 6px 12px; }}
+QPushButton:disabled {{ color: #6E6E6E; }}
+QPushButton:focus, QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus, QPlainTextEdit:focus,
+QTextEdit:focus {{ border: 2px solid {FOCUS}; border-radius: 3px; }}
 QTableView {{ gridline-color: #D6D6D6; }}
 QHeaderView::section {{ background: #EFEBE7; padding: 6px; border: none; border-bottom: 1px solid #C8C2BC;
                         font-weight: 600; color: #1A1A1A; }}

@@ -1,8 +1,8 @@
 """Pure Party rules the roster, meeting and admission features depend on.
 
 No database, no Qt, no files, no network. Rules that change by decree arrive as dated dataclasses
-(``secretary_app.rules_data`` reads ``resources/rules/*.json``); each module also carries the default in
-force today, so the rules are usable (and testable) on their own.
+(``secretary_app.rules_data`` reads ``resources/rules/*.json``) and are passed in: there is no default in
+code, so a rule in force always comes from the data (tests write theirs out in tests/rule_defaults.py).
 
 Modules:
   dates      month arithmetic and working days
@@ -19,7 +19,6 @@ from models.rules.admission import AdmissionCase, AdmissionRules, admission_aler
 from models.rules.dates import add_months, add_working_days, whole_months_between, working_days_between
 from models.rules.meetings import MeetingKind, MeetingPlan, duration_warnings, quarters_missing_thematic
 from models.rules.party_age import (
-    BADGE_MILESTONES,
     Gap,
     badge_alerts,
     is_dues_exempt_by_age,
@@ -47,7 +46,6 @@ from models.rules.votes import (
 )
 
 __all__ = [
-    "BADGE_MILESTONES",
     "AdmissionCase",
     "AdmissionRules",
     "Attendance",

@@ -29,7 +29,6 @@ from datetime import date
 from models.rules.dates import add_months, add_working_days, format_vn, whole_months_between
 
 __all__ = [
-    "DEFAULT_ADMISSION_RULES",
     "AdmissionAlert",
     "AdmissionCase",
     "AdmissionRules",
@@ -53,28 +52,29 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class AdmissionRules:
+    """Deadlines and limits in force from ``effective_from``: dated data (``resources/rules/
+    admission_deadlines.json``, read by ``secretary_app.rules_data.admission_rules_on(day)``); no default here."""
+
     effective_from: date
-    certificate_valid_months: int = 60
-    decision_working_days: int = 60
-    decision_extra_working_days: int = 30
-    ceremony_working_days: int = 30
-    probation_months: int = 12
-    recognition_review_working_days: int = 30
-    recognition_decision_working_days: int = 30
-    min_age_years: int = 18
-    max_age_years: int = 60
-    introducer_months: int = 12
-    probation_alert_days: tuple[int, ...] = (30, 15, 7)
-    certificate_alert_days: int = 60  # warn this long before the certificate expires (app choice)
-    source: str = "QĐ 294-QĐ/TW; HD 06-HD/TW; Điều lệ Đảng Điều 4–5"
+    certificate_valid_months: int
+    decision_working_days: int
+    decision_extra_working_days: int
+    ceremony_working_days: int
+    probation_months: int
+    recognition_review_working_days: int
+    recognition_decision_working_days: int
+    min_age_years: int
+    max_age_years: int
+    introducer_months: int
+    probation_alert_days: tuple[int, ...]
+    certificate_alert_days: int  # warn this long before the certificate expires (app choice)
+    source: str = ""
 
-
-DEFAULT_ADMISSION_RULES = AdmissionRules(effective_from=date(2025, 7, 1))
 
 _NONE: frozenset[date] = frozenset()
 
 
-def certificate_expiry(issued: date, rules: AdmissionRules = DEFAULT_ADMISSION_RULES) -> date:
+def certificate_expiry(issued: date, rules: AdmissionRules) -> date:
     """First day the certificate is no longer valid (valid on days before it)."""
     return add_months(issued, rules.certificate_valid_months)
 
@@ -84,7 +84,7 @@ def decision_deadline(
     holidays: frozenset[date],
     *,
     special: bool = False,
-    rules: AdmissionRules = DEFAULT_ADMISSION_RULES,
+    rules: AdmissionRules,
     makeup_days: frozenset[date] = _NONE,
 ) -> date:
     """Last day for the committee's admission decision: 60 (+30 special) working days after the resolution."""
@@ -96,14 +96,14 @@ def ceremony_deadline(
     decision_received: date,
     holidays: frozenset[date],
     *,
-    rules: AdmissionRules = DEFAULT_ADMISSION_RULES,
+    rules: AdmissionRules,
     makeup_days: frozenset[date] = _NONE,
 ) -> date:
     """Last day for the lễ kết nạp: 30 working days after the cell receives the decision."""
     return add_working_days(decision_received, rules.ceremony_working_days, holidays, makeup_days)
 
 
-def probation_end(ceremony: date, rules: AdmissionRules = DEFAULT_ADMISSION_RULES) -> date:
+def probation_end(ceremony: date, rules: AdmissionRules) -> date:
     """The day the 12 months of probation are complete = the effective date of official membership."""
     return add_months(ceremony, rules.probation_months)
 
@@ -112,7 +112,7 @@ def recognition_review_deadline(
     ceremony: date,
     holidays: frozenset[date],
     *,
-    rules: AdmissionRules = DEFAULT_ADMISSION_RULES,
+    rules: AdmissionRules,
     makeup_days: frozenset[date] = _NONE,
 ) -> date:
     """Last day for the cell's recognition meeting: 30 working days after probation ends."""
@@ -125,7 +125,7 @@ def recognition_decision_deadline(
     cell_resolution: date,
     holidays: frozenset[date],
     *,
-    rules: AdmissionRules = DEFAULT_ADMISSION_RULES,
+    rules: AdmissionRules,
     makeup_days: frozenset[date] = _NONE,
 ) -> date:
     """Last day for the committee's recognition decision: 30 working days after the cell's resolution."""
@@ -137,7 +137,7 @@ def age_months(birth: date, on: date) -> int:
     return whole_months_between(birth, on)
 
 
-def age_problem(birth: date, review: date, rules: AdmissionRules = DEFAULT_ADMISSION_RULES) -> str | None:
+def age_problem(birth: date, review: date, rules: AdmissionRules) -> str | None:
     """Vietnamese problem text when the applicant is outside 18–60 full years (by month) at the review date.
 
     Over 60 is possible only with the approval of the provincial-level committee (QĐ 294 art. 1).
@@ -168,7 +168,7 @@ class Introducer:
 
 
 def introducer_problems(
-    introducers: Sequence[Introducer], on: date, rules: AdmissionRules = DEFAULT_ADMISSION_RULES
+    introducers: Sequence[Introducer], on: date, rules: AdmissionRules
 ) -> tuple[str, ...]:
     """Problems with the introducers as of ``on`` (the cell's review date)."""
     problems: list[str] = []
@@ -217,7 +217,7 @@ class Timeline:
 def timeline(
     case: AdmissionCase,
     holidays: frozenset[date],
-    rules: AdmissionRules = DEFAULT_ADMISSION_RULES,
+    rules: AdmissionRules,
     makeup_days: frozenset[date] = _NONE,
 ) -> Timeline:
     received = case.decision_received or case.decision
@@ -286,7 +286,7 @@ def admission_alerts(
     case: AdmissionCase,
     today: date,
     holidays: frozenset[date],
-    rules: AdmissionRules = DEFAULT_ADMISSION_RULES,
+    rules: AdmissionRules,
     makeup_days: frozenset[date] = _NONE,
 ) -> tuple[AdmissionAlert, ...]:
     """Every alert for the case on ``today``, in pipeline order. Alerts inform; they never block."""

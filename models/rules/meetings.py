@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
-    "DEFAULT_MEETING_RULES",
     "MeetingKind",
     "MeetingPlan",
     "MeetingRules",
@@ -41,16 +40,16 @@ class MeetingKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MeetingRules:
+    """Minimum durations in force from ``effective_from``: dated data (``resources/rules/meeting_durations.json``,
+    read by ``secretary_app.rules_data.meeting_rules_on(meeting_day)``); no default here."""
+
     effective_from: date
-    regular_min_minutes: int = 90
-    combined_min_minutes: int = 120
-    thematic_min_minutes: int | None = None  # [?] no central figure
-    large_cell_members: int | None = None  # [R] local: e.g. 30 → large cells need large_cell_min_minutes
-    large_cell_min_minutes: int = 120
-    source: str = "HD 12-HD/BTCTW (2018) §3.3; HD 42-HD/BTCTW [C]"
-
-
-DEFAULT_MEETING_RULES = MeetingRules(effective_from=date(2018, 7, 6))
+    regular_min_minutes: int
+    combined_min_minutes: int
+    thematic_min_minutes: int | None  # [?] no central figure
+    large_cell_members: int | None  # [R] local: e.g. 30 → large cells need large_cell_min_minutes
+    large_cell_min_minutes: int
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,7 @@ class MeetingWarning:
 def duration_warnings(
     kind: MeetingKind,
     planned_minutes: int | None,
-    rules: MeetingRules = DEFAULT_MEETING_RULES,
+    rules: MeetingRules,
     *,
     member_count: int | None = None,
 ) -> tuple[MeetingWarning, ...]:

@@ -17,15 +17,11 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from types import MappingProxyType
 
 from models.rules.dates import add_months, format_vn, whole_months_between
 from models.rules.status import DisciplineForm, EventKind, MemberEvent, order_events
 
 __all__ = [
-    "BADGE_MILESTONES",
-    "DEFAULT_BADGE_RULES",
-    "DEFAULT_DUES_AGE_RULE",
     "BadgeAlert",
     "BadgeCandidate",
     "BadgeDue",
@@ -176,24 +172,7 @@ class BadgeRules:
     source: str = ""
 
 
-DEFAULT_BADGE_RULES = BadgeRules(
-    effective_from=date(2021, 9, 28),
-    milestones=(30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90),
-    occasions=((2, 3), (5, 19), (9, 2), (11, 7)),
-    early_windows=(EarlyWindow(30, 65, 12), EarlyWindow(70, 90, 24)),
-    posthumous_early_months=12,
-    discipline_block_months=MappingProxyType(
-        {DisciplineForm.REPRIMAND: 6, DisciplineForm.WARNING: 9, DisciplineForm.DISMISSAL: 12}
-    ),
-    source="HD 01-HD/TW (2021) §18 [C]; discipline waiting periods [S]",
-)
-
-
-#: Party-age milestones for badges (rules.md §5.1 [C]); the dated data may change them.
-BADGE_MILESTONES: tuple[int, ...] = DEFAULT_BADGE_RULES.milestones
-
-
-def award_occasion(day: date, rules: BadgeRules = DEFAULT_BADGE_RULES, *, strict: bool | None = None) -> date:
+def award_occasion(day: date, rules: BadgeRules, *, strict: bool | None = None) -> date:
     """The first award occasion (3/2, 19/5, 2/9, 7/11) on or after ``day`` (strictly after per cutoff)."""
     if strict is None:
         strict = rules.cutoff is OccasionCutoff.REACHED_BEFORE_OCCASION
@@ -206,7 +185,7 @@ def award_occasion(day: date, rules: BadgeRules = DEFAULT_BADGE_RULES, *, strict
 
 
 def discipline_block_until(
-    disciplines: Iterable[tuple[date, DisciplineForm]], rules: BadgeRules = DEFAULT_BADGE_RULES
+    disciplines: Iterable[tuple[date, DisciplineForm]], rules: BadgeRules
 ) -> date | None:
     """First day a disciplined member may be proposed again.
 
@@ -221,7 +200,7 @@ def discipline_block_until(
 
 
 def early_award_from(
-    milestone: date, years: int, rules: BadgeRules = DEFAULT_BADGE_RULES, *, posthumous: bool = False
+    milestone: date, years: int, rules: BadgeRules, *, posthumous: bool = False
 ) -> date | None:
     """Earliest date an early award may be considered (serious illness or posthumous); None if no window."""
     if posthumous:
@@ -264,7 +243,7 @@ def next_badge(
     *,
     awarded_years: Iterable[int] | None = None,
     disciplines: Iterable[tuple[date, DisciplineForm]] = (),
-    rules: BadgeRules = DEFAULT_BADGE_RULES,
+    rules: BadgeRules,
 ) -> BadgeDue | None:
     """The next badge to propose.
 
@@ -310,7 +289,8 @@ def badge_alerts(
     members: Iterable[BadgeCandidate],
     today: date,
     lead_days: int = 90,
-    rules: BadgeRules = DEFAULT_BADGE_RULES,
+    *,
+    rules: BadgeRules,
 ) -> tuple[BadgeAlert, ...]:
     """Members whose next badge occasion is within ``lead_days`` (or already past), soonest first.
 
@@ -371,17 +351,17 @@ class DuesAgeExemptionRule:
     source: str = field(default="QĐ 01-QĐ/TW Điều 5 [C]; month cut-off [U]")
 
 
-DEFAULT_DUES_AGE_RULE = DuesAgeExemptionRule(effective_from=date(2026, 2, 1), years=50)
-
-
 def is_dues_exempt_by_age(
     decision_date: date,
     as_of: date,
     gaps: Iterable[Gap] = (),
-    rule: DuesAgeExemptionRule = DEFAULT_DUES_AGE_RULE,
+    *,
+    rule: DuesAgeExemptionRule | None,
 ) -> bool:
-    """True when the rule is in force on ``as_of`` and party age then is ≥ ``rule.years`` full years."""
-    if as_of < rule.effective_from:
+    """True when the rule is in force on ``as_of`` and party age then is ≥ ``rule.years`` full years.
+
+    ``rule`` is the one in force on ``as_of`` (None: no exemption by age then, as under QĐ 342)."""
+    if rule is None or as_of < rule.effective_from:
         return False
     return party_age(decision_date, as_of, gaps).total_months >= 12 * rule.years
 
@@ -391,11 +371,13 @@ def dues_exempt_for_month(
     year: int,
     month: int,
     gaps: Iterable[Gap] = (),
-    rule: DuesAgeExemptionRule = DEFAULT_DUES_AGE_RULE,
+    *,
+    rule: DuesAgeExemptionRule | None,
 ) -> bool:
-    """Whether the dues of month ``month/year`` are waived by party age (cut-off day per ``rule.cutoff``)."""
+    """Whether the dues of month ``month/year`` are waived by party age (cut-off day per ``rule.cutoff``);
+    ``rule`` is the one in force that month (None: none)."""
     first = date(year, month, 1)
-    if first < date(rule.effective_from.year, rule.effective_from.month, 1):
+    if rule is None or first < date(rule.effective_from.year, rule.effective_from.month, 1):
         return False
     day = first if rule.cutoff is MonthCutoff.FIRST_DAY else add_months(first, 1) - timedelta(days=1)
     return party_age(decision_date, max(day, rule.effective_from), gaps).total_months >= 12 * rule.years

@@ -5,7 +5,8 @@ the official members of the cell, **excluding**
   * members on temporary transfer to another Party organisation;
   * exempted members (miễn công tác và sinh hoạt) who are absent — if present and voting they count;
   * suspended members (đình chỉ sinh hoạt);
-  * members under prosecution, indictment or detention (bị truy tố, xét xử, tạm giam);
+  * members under prosecution, indictment or detention (bị khởi tố, truy tố, tạm giam), a mark the
+    secretary sets on the attendance sheet;
   * official members absent for the whole meeting with a reason the convener approved.
 Probationary members never vote (Điều lệ art. 3) and are never in the base or the tally.
 Members attending temporarily from another organisation are not counted here either (rules.md §3.4).
@@ -18,7 +19,11 @@ Thresholds (dated data, ``resources/rules/vote_thresholds.json``):
   * ADMISSION, RECOGNITION: at least two thirds (3·yes ≥ 2·base) — HD 06-HD/TW §3.6.b [C]/[S].
   * REMOVAL (xóa tên of a probationer not recognised): two thirds, like recognition —
     rules.md §2.2 step 15 [C].
-  * DISCIPLINE: [?] not verified in QĐ 296 — a setting, default more than half.
+  * DISCIPLINE (khiển trách, cảnh cáo, cách chức): [?] not verified in QĐ 296 — a setting, default more
+    than half.
+  * EXPULSION (khai trừ): at least two thirds — QĐ 69-QĐ/TW (2022) Điều 15 as summarised by a secondary
+    source (rules.md §7) [?]; a dated rule entry, not a constant.
+The rules are passed in (``secretary_app.rules_data.vote_rules_on(meeting_day)``); there is no default.
 Integer arithmetic only, so 2/3 of 20 is compared exactly (14 passes, 13.33… is never rounded).
 """
 
@@ -34,8 +39,6 @@ from types import MappingProxyType
 from models.rules.status import Membership, MemberStatus
 
 __all__ = [
-    "DEFAULT_ATTENDANCE_BANDS",
-    "DEFAULT_VOTE_RULES",
     "SECRET_BALLOT_KINDS",
     "Attendance",
     "AttendanceBand",
@@ -70,8 +73,9 @@ class DecisionKind(enum.StrEnum):
     RESOLUTION = "resolution"  # nghị quyết, kết luận, ordinary decisions
     ADMISSION = "admission"  # đề nghị kết nạp
     RECOGNITION = "recognition"  # đề nghị công nhận đảng viên chính thức
-    DISCIPLINE = "discipline"  # kỷ luật (khiển trách, cảnh cáo)
+    DISCIPLINE = "discipline"  # kỷ luật (khiển trách, cảnh cáo, cách chức)
     REMOVAL = "removal"  # đề nghị xóa tên
+    EXPULSION = "expulsion"  # kỷ luật khai trừ
 
 
 class Threshold(enum.StrEnum):
@@ -88,29 +92,6 @@ class VoteRules:
     sources: Mapping[DecisionKind, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
-DEFAULT_VOTE_RULES = VoteRules(
-    effective_from=date(2025, 7, 1),
-    thresholds=MappingProxyType(
-        {
-            DecisionKind.RESOLUTION: Threshold.MORE_THAN_HALF,
-            DecisionKind.ADMISSION: Threshold.AT_LEAST_TWO_THIRDS,
-            DecisionKind.RECOGNITION: Threshold.AT_LEAST_TWO_THIRDS,
-            DecisionKind.DISCIPLINE: Threshold.MORE_THAN_HALF,
-            DecisionKind.REMOVAL: Threshold.AT_LEAST_TWO_THIRDS,
-        }
-    ),
-    sources=MappingProxyType(
-        {
-            DecisionKind.RESOLUTION: "Điều lệ Đảng Điều 9.5; QĐ 294-QĐ/TW §9.3 [C]",
-            DecisionKind.ADMISSION: "HD 06-HD/TW §3.6.b [C]/[S]",
-            DecisionKind.RECOGNITION: "Điều lệ Đảng Điều 5; HD 06-HD/TW [C]",
-            DecisionKind.DISCIPLINE: "QĐ 296-QĐ/TW — ngưỡng chưa kiểm chứng [?]",
-            DecisionKind.REMOVAL: "QĐ 294-QĐ/TW (bước 15, rules.md §2.2) [C]",
-        }
-    ),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class VoteSettings:
     """Local choices the sources leave open."""
@@ -123,7 +104,7 @@ class VoteSettings:
 
 
 def threshold_for(
-    kind: DecisionKind, settings: VoteSettings = VoteSettings(), rules: VoteRules = DEFAULT_VOTE_RULES
+    kind: DecisionKind, settings: VoteSettings = VoteSettings(), *, rules: VoteRules
 ) -> Threshold:
     """The threshold for ``kind``; a local setting may override discipline because its source is [?]."""
     if kind is DecisionKind.DISCIPLINE and settings.discipline_threshold is not None:
@@ -132,10 +113,16 @@ def threshold_for(
 
 
 #: Kinds the cell may decide by secret ballot instead of raising the card: admission, recognition and
-#: removal (rules.md §7 [S]); discipline too ([?] QĐ 296 not verified, so offered, never imposed).
-#: A secret ballot has no names, so only its counts can be recorded.
+#: removal (rules.md §7 [S]); discipline and expulsion too ([?] QĐ 296 not verified, so offered, never
+#: imposed). A secret ballot has no names, so only its counts can be recorded.
 SECRET_BALLOT_KINDS: frozenset[DecisionKind] = frozenset(
-    {DecisionKind.ADMISSION, DecisionKind.RECOGNITION, DecisionKind.REMOVAL, DecisionKind.DISCIPLINE}
+    {
+        DecisionKind.ADMISSION,
+        DecisionKind.RECOGNITION,
+        DecisionKind.REMOVAL,
+        DecisionKind.DISCIPLINE,
+        DecisionKind.EXPULSION,
+    }
 )
 
 
@@ -172,7 +159,7 @@ class VoterFacts:
     temporarily_away: bool = False  # chuyển sinh hoạt tạm thời to another organisation
     temporarily_here: bool = False  # attending here temporarily, member of another organisation
     suspended: bool = False
-    prosecuted_or_detained: bool = False  # bị truy tố, xét xử, tạm giam
+    prosecuted_or_detained: bool = False  # bị khởi tố, truy tố, tạm giam (marked on the attendance sheet)
 
     @classmethod
     def from_status(
@@ -218,7 +205,7 @@ EXCLUSION_LABELS: dict[Exclusion, str] = {
     Exclusion.TEMPORARILY_HERE: "sinh hoạt tạm thời từ nơi khác",
     Exclusion.TEMPORARILY_AWAY: "chuyển sinh hoạt tạm thời đi",
     Exclusion.SUSPENDED: "đình chỉ sinh hoạt",
-    Exclusion.PROSECUTED_OR_DETAINED: "bị truy tố, xét xử, tạm giam",
+    Exclusion.PROSECUTED_OR_DETAINED: "bị khởi tố, truy tố, tạm giam",
     Exclusion.EXEMPT_ABSENT: "miễn sinh hoạt và vắng mặt",
     Exclusion.APPROVED_ABSENCE: "vắng cả buổi có lý do được chấp thuận",
     Exclusion.ORDINARY_ABSENCE: "vắng mặt",
@@ -322,7 +309,7 @@ def tally(
     *,
     eligible_present: int | None = None,
     settings: VoteSettings = VoteSettings(),
-    rules: VoteRules = DEFAULT_VOTE_RULES,
+    rules: VoteRules,
 ) -> VoteResult:
     """Whether ``yes`` out of ``base`` passes ``kind``, with the arithmetic spelled out in Vietnamese.
 
@@ -342,7 +329,7 @@ def tally(
             f"Tổng số phiếu {cast} (tán thành {yes}, không tán thành {no}, ý kiến khác {abstain}) "
             f"vượt quá số đảng viên chính thức có mặt có quyền biểu quyết ({cap})."
         )
-    threshold = threshold_for(kind, settings, rules)
+    threshold = threshold_for(kind, settings, rules=rules)
     ok = passes(threshold, yes, base)
     verdict = "thông qua" if ok else "không thông qua"
     if base == 0:
@@ -368,15 +355,6 @@ class AttendanceBand:
     message: str  # "" = no warning
 
 
-#: Local scoring bands [R] (documents.md §5.4: ≥90%, 75–90%, 65–75%, <65%). Load overrides from data.
-DEFAULT_ATTENDANCE_BANDS: tuple[AttendanceBand, ...] = (
-    AttendanceBand(90, "attendance_good", ""),
-    AttendanceBand(75, "attendance_fair", "Tỷ lệ đảng viên dự họp từ 75% đến dưới 90%."),
-    AttendanceBand(65, "attendance_low", "Tỷ lệ đảng viên dự họp thấp (từ 65% đến dưới 75%)."),
-    AttendanceBand(0, "attendance_very_low", "Tỷ lệ đảng viên dự họp dưới 65%."),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class AttendanceSummary:
     expected: int  # members of this cell expected to attend
@@ -389,9 +367,7 @@ class AttendanceSummary:
         return self.band.message
 
 
-def attendance_summary(
-    facts: Iterable[VoterFacts], bands: tuple[AttendanceBand, ...] = DEFAULT_ATTENDANCE_BANDS
-) -> AttendanceSummary:
+def attendance_summary(facts: Iterable[VoterFacts], bands: tuple[AttendanceBand, ...]) -> AttendanceSummary:
     """Attendance of this cell's members (official and probationary).
 
     Expected = members in this cell's list, minus those temporarily transferred elsewhere and exempt

@@ -596,6 +596,46 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <translation>Nên để 2 giây: nếu máy tính mất điện, chỉ có thể mất vài chữ vừa gõ.</translation>
     </message>
     <message>
+        <source>Rules in force today</source>
+        <translation>Các quy định đang áp dụng</translation>
+    </message>
+    <message>
+        <source>The app applies the rule in force on the day in question (the meeting day, the admission date…). This list is read-only.</source>
+        <translation>Ứng dụng áp dụng quy định có hiệu lực vào ngày cần xét (ngày họp, ngày kết nạp…). Danh sách này chỉ để xem.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Count holidays not yet confirmed as days off when computing deadlines</source>
+        <translation>Tính cả ngày nghỉ lễ chưa được xác nhận khi tính thời hạn</translation>
+    </message>
+    <message>
+        <source>Off by default: without them a deadline falls earlier, which is the safe side.</source>
+        <translation>Mặc định không tính: khi đó thời hạn sớm hơn, an toàn hơn.</translation>
+    </message>
+    <message>
+        <source>each year</source>
+        <translation>theo từng năm</translation>
+    </message>
+    <message>
         <source>Could not save settings</source>
         <translation>Không lưu được cài đặt</translation>
     </message>

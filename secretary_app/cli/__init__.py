@@ -42,10 +42,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
-    from secretary_app.cli import backup, demo, encrypt, export, member, roster, sync
+    from secretary_app.cli import backup, demo, encrypt, export, member, roster, setup, sync
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (demo, roster, export, sync, backup, encrypt, member):
+    for module in (setup, demo, roster, export, sync, backup, encrypt, member):
         module.register(sub)
     return parser
 

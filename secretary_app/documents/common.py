@@ -36,6 +36,28 @@ def header(cell: CellHeader, *, number: int | None = None, doc_type: str | None 
     )
 
 
+def superior_committee(superior_body: str) -> str:
+    """Who receives the cell's reports: the superior đảng bộ's executive committee, "Đảng bộ phường Hoàn
+    Kiếm" → "Đảng ủy phường Hoàn Kiếm" (the header names the đảng bộ, Nơi nhận its đảng ủy; documents.md §4).
+    A name that is not "Đảng bộ …" (say "Đảng ủy Khối …") is used as given."""
+    name = nfc(superior_body).strip()
+    head, _, rest = name.partition(" ")
+    second, _, tail = rest.partition(" ")
+    if head.casefold() == "đảng" and second.casefold() == "bộ" and tail:
+        return f"{head} ủy {tail}"
+    return name
+
+
+def report_recipients(superior_body: str) -> tuple[str, ...]:
+    """Nơi nhận of a document sent up for information: the superior committee (Lưu Chi bộ is added last)."""
+    return (f"{superior_committee(superior_body)} (để báo cáo)",)
+
+
+def resolution_recipients(superior_body: str) -> tuple[str, ...]:
+    """Nơi nhận of a resolution, conclusion or plan: the superior committee, then every member."""
+    return (*report_recipients(superior_body), "Đảng viên trong chi bộ")
+
+
 def p(text: str, *, indent: bool = True, align: Align = Align.JUSTIFY) -> Paragraph:
     """A body paragraph from text with ``**bold**``/``*italic*``; NFC so the PDF never shows loose marks."""
     return Paragraph.from_markup(nfc(text), indent_first_line=indent, align=align)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from exporters import HD36_2018, Align, Column, Document, Table, landscape
 from models.text import nfc
-from secretary_app.documents.common import header, p, signed, vnd
+from secretary_app.documents.common import header, p, report_recipients, signed, superior_committee, vnd
 from secretary_app.documents.records import DuesLedgerRecord, ValidationFailed, missing, require
 
-#: Render the ledger with this profile: twelve month columns do not fit A4 portrait.
-PROFILE = landscape(HD36_2018)
+#: Render the ledger with this profile: twelve month columns do not fit A4 portrait, and at 11 pt twelve
+#: monthly totals ("635.000") and a member's full name each fit on one line of A4 landscape.
+PROFILE = landscape(HD36_2018).replace(table_size_pt=11)
 
 
 def build_dues_ledger(record: DuesLedgerRecord) -> Document:
@@ -43,10 +44,11 @@ def build_dues_ledger(record: DuesLedgerRecord) -> Document:
           "(đơn vị: đồng)", indent=False, align=Align.CENTER),
         Table(columns=columns, header=head, rows=tuple(rows)),
         p(f"Tổng số đảng phí đã thu: **{vnd(sum(totals))} đồng**."
-          + (f" Đã nộp lên cấp trên: {vnd(record.remitted)} đồng." if record.remitted is not None else "")),
+          + (f" Đã nộp lên {superior_committee(record.cell.superior_body)}: {vnd(record.remitted)} đồng."
+             if record.remitted is not None else "")),
         *(p(nfc(note)) for note in record.notes if note.strip()),
         signed(record.signer_name, title=record.signer_title, authority=record.authority,
-               recipients=("Đảng ủy cấp trên (để báo cáo)",)),
+               recipients=report_recipients(record.cell.superior_body)),
     ]
     return Document(
         header=header(record.cell, date=record.issued_on),

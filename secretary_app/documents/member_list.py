@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from exporters import Align, Column, Document, Table
 from models.text import nfc
-from secretary_app.documents.common import header, long_date, p, short_date, signed
+from secretary_app.documents.common import header, long_date, p, report_recipients, short_date, signed
 from secretary_app.documents.records import MemberListRecord, missing, require
 
 COLUMNS = (
@@ -32,7 +32,7 @@ def build_member_list(record: MemberListRecord) -> Document:
         Table(columns=COLUMNS, header=HEADER, rows=tuple(rows)),
         p(f"Tổng số: {len(record.rows)} đảng viên (chính thức {official}, dự bị {len(record.rows) - official})."),
         signed(record.signer_name, title=record.signer_title, authority=record.authority,
-               recipients=("Đảng ủy cấp trên (để báo cáo)",)),
+               recipients=report_recipients(record.cell.superior_body)),
     ]
     return Document(
         header=header(record.cell, date=record.as_of),

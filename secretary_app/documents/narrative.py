@@ -5,7 +5,7 @@ from __future__ import annotations
 from exporters import Document
 from exporters.model import Block
 from models.text import nfc
-from secretary_app.documents.common import header, p, sections, signed
+from secretary_app.documents.common import header, p, report_recipients, sections, signed
 from secretary_app.documents.records import NarrativeRecord, missing, require
 
 
@@ -20,7 +20,7 @@ def build_narrative(record: NarrativeRecord, *, doc_type: str, type_name: str) -
     blocks: list[Block] = [p(record.intro)] if record.intro.strip() else []
     blocks.extend(sections(record.sections))
     blocks.append(signed(record.signer_name, title=record.signer_title, authority=record.authority,
-                         recipients=record.recipients))
+                         recipients=record.recipients or report_recipients(record.cell.superior_body)))
     return Document(
         header=header(record.cell, number=record.number, doc_type=doc_type, date=record.issued_on),
         doc_type_name=type_name,

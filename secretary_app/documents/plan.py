@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from exporters import Document
+from secretary_app.documents.common import resolution_recipients
 from secretary_app.documents.narrative import build_narrative
 from secretary_app.documents.records import CellHeader, NarrativeRecord, SectionEntry
 
@@ -19,7 +20,7 @@ def demo_plan(cell: CellHeader, *, number: int, issued_on: dt.date, signer_name:
         subject=f"sinh hoạt chuyên đề năm {year}",
         intro="Căn cứ Hướng dẫn số 42-HD/BTCTW ngày 28/10/2025 của Ban Tổ chức Trung ương, Chi bộ xây dựng kế "
               f"hoạch sinh hoạt chuyên đề năm {year} như sau:",
-        recipients=(f"{cell.superior_body} (để báo cáo)", "Đảng viên trong chi bộ"),
+        recipients=resolution_recipients(cell.superior_body),
         sections=(
             SectionEntry("I- MỤC ĐÍCH, YÊU CẦU", (
                 "Nâng cao chất lượng sinh hoạt chi bộ; mỗi quý tổ chức ít nhất một kỳ sinh hoạt chuyên đề.",

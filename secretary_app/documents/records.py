@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from models.meeting_month import MeetingMonth
 from secretary_app.errors import ValidationFailed
 
 
@@ -94,6 +95,12 @@ class VoteEntry:
     named: tuple[tuple[str, str], ...] = ()  # named vote: (name, "yes" | "no" | "abstain"), else ()
 
 
+#: Steps that are the meeting's procedure, not its content: the minutes record them in the opening, the
+#: conclusion-and-vote and the closing sections, never again as numbered content items (documents.md §3).
+OPENING_STEP, VOTE_STEP, CLOSING_STEP = "opening", "vote", "closing"
+PROCEDURAL_STEPS = frozenset({OPENING_STEP, VOTE_STEP, CLOSING_STEP})
+
+
 @dataclass(frozen=True)
 class AgendaEntry:
     """One item of the programme and, once held, what was said and decided on it."""
@@ -101,6 +108,7 @@ class AgendaEntry:
     title: str
     presenter: str = ""
     gist: str = ""
+    step: str = ""  # procedure step (documents.md §5.3): "opening", "vote", "closing" are procedural
     conclusion: str = ""
     speeches: tuple[SpeechEntry, ...] = ()
     votes: tuple[VoteEntry, ...] = ()
@@ -133,13 +141,13 @@ class MeetingRecord:
     tasks: tuple[TaskEntry, ...] = ()
     minutes_notes: str = ""  # free text of the minutes, added after the items when present
     dues_note: str = ""  # "thu nộp đảng phí tháng 10/2026: 20/20 đảng viên, 1.240.000 đồng"
+    planned_minutes: int | None = None  # the planned length of the whole meeting
+    announced_on: dt.date | None = None  # the day the programme was announced to members
 
     @property
     def month_label(self) -> str:
-        """"tháng 02 năm 2026" (months 1-2 zero-padded as in the Party date line)."""
-        month = self.starts_at.month
-        return f"tháng {month:02d} năm {self.starts_at.year}" if month <= 2 else \
-            f"tháng {month} năm {self.starts_at.year}"
+        """"tháng 02 năm 2026": the meeting's month (models.meeting_month)."""
+        return MeetingMonth.of(self.starts_at).words
 
 
 @dataclass(frozen=True)
@@ -164,11 +172,13 @@ class ResolutionRecord:
     signer_name: str
     signer_title: str = "BÍ THƯ"
     authority: str = "T/M CHI BỘ"
-    recipients: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo)", "Đảng viên trong chi bộ")
+    recipients: tuple[str, ...] = ()  # () = the superior committee (để báo cáo) and the members
     meeting_date: dt.date | None = None
     present: int | None = None  # members present / in the list, for the opening sentence
     total: int | None = None
     chair: str = ""
+    chair_title: str = "Bí thư chi bộ"
+    meeting_kind: str = "regular"  # regular / thematic / extraordinary / regular_and_thematic
     vote: VoteEntry | None = None
 
 
@@ -184,7 +194,7 @@ class NarrativeRecord:
     signer_name: str
     signer_title: str = "BÍ THƯ"
     authority: str = "T/M CHI BỘ"
-    recipients: tuple[str, ...] = ("Đảng ủy cấp trên (để báo cáo)",)
+    recipients: tuple[str, ...] = ()  # () = the superior committee (để báo cáo)
     intro: str = ""  # legal basis / opening paragraph
 
 

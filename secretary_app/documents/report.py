@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from exporters import Document
+from secretary_app.documents.common import report_recipients
 from secretary_app.documents.narrative import build_narrative
 from secretary_app.documents.records import CellHeader, NarrativeRecord, SectionEntry
 
@@ -20,7 +21,7 @@ def demo_report(cell: CellHeader, *, number: int, issued_on: dt.date, signer_nam
     return NarrativeRecord(
         cell=cell, number=number, issued_on=issued_on, signer_name=signer_name,
         subject=f"kết quả sinh hoạt chi bộ và thực hiện nhiệm vụ tháng {label}",
-        recipients=(f"{cell.superior_body} (để báo cáo)",),
+        recipients=report_recipients(cell.superior_body),
         sections=(
             SectionEntry("I- TÌNH HÌNH SINH HOẠT CHI BỘ", (
                 f"Chi bộ tổ chức sinh hoạt thường kỳ tháng {label}; có mặt {present}/{total} đảng viên. "

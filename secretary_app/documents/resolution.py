@@ -5,8 +5,10 @@ from __future__ import annotations
 from exporters import Align, Document
 from exporters.formatting import format_percent
 from exporters.model import Block
+from models.meeting_month import MeetingMonth
 from models.text import nfc
-from secretary_app.documents.common import header, p, sections, signed
+from secretary_app.documents.agenda import KIND_WORD
+from secretary_app.documents.common import header, p, resolution_recipients, sections, signed
 from secretary_app.documents.records import ResolutionRecord, ValidationFailed, missing, require
 
 TYPE_NAMES = {"NQ": "NGHỊ QUYẾT", "KL": "KẾT LUẬN"}
@@ -30,11 +32,12 @@ def build_resolution(record: ResolutionRecord) -> Document:
     cell = nfc(record.cell.cell_name)
     blocks: list[Block] = []
     if record.meeting_date is not None:
-        opening = f"Ngày {record.meeting_date:%d/%m/%Y}, {cell} họp"
+        opening = (f"Ngày {record.meeting_date:%d/%m/%Y}, {cell} họp {KIND_WORD.get(record.meeting_kind, 'thường kỳ')} "
+                   f"tháng {MeetingMonth.of(record.meeting_date).numeric}")
         if record.present is not None and record.total is not None:
             opening += f"; có mặt {record.present}/{record.total} đảng viên"
         if record.chair.strip():
-            opening += f"; đồng chí {nfc(record.chair)}, Bí thư chi bộ chủ trì"
+            opening += f"; đồng chí {nfc(record.chair)}, {nfc(record.chair_title).strip() or 'Bí thư chi bộ'} chủ trì"
         blocks.append(p(opening + ". Sau khi thảo luận, Chi bộ"))
     verb = "QUYẾT NGHỊ:" if record.doc_type == "NQ" else "KẾT LUẬN:"
     blocks.append(p(f"**{verb}**", indent=False, align=Align.CENTER))
@@ -46,7 +49,7 @@ def build_resolution(record: ResolutionRecord) -> Document:
             f"(đạt {_percent(record.vote.yes, record.vote.base)})."
         ))
     blocks.append(signed(record.signer_name, title=record.signer_title, authority=record.authority,
-                         recipients=record.recipients))
+                         recipients=record.recipients or resolution_recipients(record.cell.superior_body)))
     return Document(
         header=header(record.cell, number=record.number, doc_type=record.doc_type, date=record.issued_on),
         doc_type_name=TYPE_NAMES[record.doc_type],

@@ -212,6 +212,21 @@ def read_file(path: Path, progress: Progress | None = None, max_rows: int = MAX_
         return table, spreadsheet.read(title, HISTORY_HEADERS, progress, max_rows)
 
 
+def _namesake(data: MemberData, births_of: dict[str, list[dt.date | None]],
+              seen_name: dict[tuple[str, dt.date | None], RowResult]) -> str:
+    """A warning when a new member has the name of a stored one, or of an earlier row, with another birth
+    date: two people of one name are common, a mistyped birth date too, and only the secretary knows."""
+    key = search_key(data.full_name)
+    others = [born for born in births_of.get(key, []) if born != data.birth_date]
+    earlier = [row for (name, born), row in seen_name.items() if name == key and born != data.birth_date]
+    if not others and not earlier:
+        return ""
+    where = (f"đảng viên đã có sinh ngày {others[0]:%d/%m/%Y}" if others and others[0] else
+             "đảng viên đã có" if others else f"dòng {earlier[0].row}")
+    return (f"Cùng họ tên với {where} nhưng khác ngày sinh: sẽ thêm một người mới. Nếu là cùng một người, "
+            "hãy sửa ngày sinh cho khớp.")
+
+
 def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int] | None = None,
                   today: dt.date | None = None, progress: Progress | None = None,
                   history: Table | None = None) -> ImportPreview:
@@ -225,6 +240,9 @@ def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int
     statuses: list[tuple[int, str]] = []  # (index in results, status written in the file), checked at the end
     seen_card: dict[str, RowResult] = {}
     seen_name: dict[tuple[str, dt.date | None], RowResult] = {}
+    births_of: dict[str, list[dt.date | None]] = {}  # a name's birth dates among the stored members
+    for key_name, born in by_name:
+        births_of.setdefault(key_name, []).append(born)
     results: list[RowResult] = []
     for index, (number, cells) in enumerate(table.rows):
         if progress is not None and index % 500 == 0:
@@ -269,6 +287,8 @@ def preview_table(store: Store, table: Table, path: Path, mapping: dict[str, int
         if written:
             statuses.append((len(results), written))
         action = CREATE if match is None else (UNCHANGED if match[1] == data else UPDATE)
+        if action == CREATE and (namesake := _namesake(data, births_of, seen_name)):
+            warnings.append(namesake)
         result = RowResult(number, data.full_name, WARNING if warnings else VALID, action, tuple(warnings), data,
                            member_id)
         results.append(result)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from exporters import HD36_2018, Document, DocumentError, ExportError, LayoutProfile, render_docx, render_pdf
+from models.audit import AuditEntry
 from models.cell import Cell
 from models.documents import DocumentRecord
 from models.dues import DuesPayment
@@ -37,7 +38,7 @@ from models.rules.status import (
 from models.text import name_sort_key
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
 from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
-from secretary_app.documents.common import vnd
+from secretary_app.documents.common import report_recipients, superior_committee, vnd
 from secretary_app.documents.records import (
     Absence,
     AgendaEntry,
@@ -179,6 +180,25 @@ def _dues_note(session: Session, cell_id: uuid.UUID, day: dt.date) -> str:
             f"tổng số {vnd(sum(per_member.values()))} đồng")
 
 
+def _announced_on(session: Session, meeting: Meeting) -> dt.date | None:
+    """The day the meeting moved to "announced" (the audit trail of ``advance_meeting``), in local time;
+    None when it never was (a draft, or a record made before the trail existed)."""
+    if meeting.state == "draft":
+        return None
+    entries = session.scalars(select(AuditEntry).where(
+        AuditEntry.entity == "meeting", AuditEntry.entity_id == meeting.id, AuditEntry.action == "state")
+        .order_by(AuditEntry.at)).all()
+    for entry in entries:
+        try:
+            state = json.loads(entry.after or "{}").get("state")
+        except (ValueError, AttributeError):
+            continue
+        if state == "announced":
+            at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=dt.UTC)
+            return min(at.astimezone().date(), meeting.planned_at.date())
+    return None
+
+
 def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) -> MeetingRecord:
     meeting = _meeting(session, cell_id, meeting_id)
     _, cell = _cell(session, cell_id)
@@ -197,7 +217,7 @@ def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) 
         last = index == len(items) - 1
         item_votes = [v for v in votes if v.agenda_item_id == item.id or (last and v.agenda_item_id not in item_ids)]
         entries.append(AgendaEntry(
-            title=item.title, presenter=item.presenter, gist=item.gist, conclusion=item.conclusion,
+            title=item.title, presenter=item.presenter, gist=item.gist, conclusion=item.conclusion, step=item.step,
             speeches=tuple(SpeechEntry(s.speaker_name, s.opinion) for s in by_item[item.id]),
             votes=tuple(VoteEntry(v.subject, v.yes, v.base, v.no, v.abstain, v.passed,
                                   tuple((b.name, b.choice) for b in ballots_of(v))) for v in item_votes),
@@ -216,6 +236,7 @@ def meeting_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUID) 
         attendance=attendance_counts(session, meeting) if held else None,
         tasks=tuple(TaskEntry(t.content, t.owner, t.deadline) for t in tasks),
         dues_note=_dues_note(session, cell_id, meeting.planned_at.date()),
+        planned_minutes=meeting.planned_minutes, announced_on=_announced_on(session, meeting),
     )
 
 
@@ -255,17 +276,19 @@ def resolution_record(session: Session, cell_id: uuid.UUID, meeting_id: uuid.UUI
     vote = session.scalars(select(Vote).where(
         Vote.meeting_id == meeting.id, Vote.decision_kind == "resolution", Vote.deleted.is_(False))).first()
     chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
-    recipients = tuple(line for line in (register.recipients if register else "").splitlines() if line.strip())
-    if recipients:
-        superior = cell.superior_body
-        recipients = tuple(f"{line} (để báo cáo)" if line == superior else line for line in recipients)
-    else:
-        recipients = (f"{cell.superior_body} (để báo cáo)", "Đảng viên trong chi bộ")
+    # The register keeps the Nơi nhận it was issued with; an older row may name the đảng bộ, its đảng ủy
+    # without "(để báo cáo)" or the "Đảng ủy cấp trên" placeholder: each prints as the superior committee.
+    superior = report_recipients(cell.superior_body)[0]
+    names = {cell.superior_body, superior_committee(cell.superior_body), "Đảng ủy cấp trên"}
+    stale = {variant.casefold() for name in names for variant in (name, f"{name} (để báo cáo)")}
+    recipients = tuple(superior if line.strip().rstrip(",;.").casefold() in stale else line
+                       for line in (register.recipients if register else "").splitlines() if line.strip())
     record = ResolutionRecord(
         cell=cell, doc_type=row.doc_type, number=row.number, issued_on=row.issued_on, subject=row.subject,
         sections=_sections(row.body), signer_name=row.signer_name, signer_title=row.signer_title or "BÍ THƯ",
         recipients=recipients, meeting_date=meeting.planned_at.date(), present=counts.present,
         total=counts.total, chair=chair.full_name if chair else "",
+        chair_title=chair.position if chair and chair.position else "Bí thư chi bộ", meeting_kind=meeting.kind,
         vote=VoteEntry(vote.subject, vote.yes, vote.base, vote.no, vote.abstain, vote.passed) if vote else None,
     )
     return record, register

@@ -26,14 +26,20 @@ from models.rules.votes import (
     compute_base,
 )
 from models.text import name_sort_key
+from secretary_app import rules_data
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.settings import load_settings
 from secretary_app.store import Changes, Store
 
-STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "absent": "Vắng không lý do"}
+#: The marks of the roll. "prosecuted" (bị khởi tố, truy tố, tạm giam) takes the member out of the vote base
+#: (QĐ 294 §9.3.2); on the roll it is an absence with that reason.
+PROSECUTED = "prosecuted"
+PROSECUTED_LABEL = "bị khởi tố, truy tố, tạm giam"
+STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "absent": "Vắng không lý do",
+                 PROSECUTED: PROSECUTED_LABEL}
 _PRESENCE = {"present": Presence.PRESENT, "absent_reason": Presence.ABSENT_WITH_REASON,
-             "absent": Presence.ABSENT_WITHOUT_REASON}
+             "absent": Presence.ABSENT_WITHOUT_REASON, PROSECUTED: Presence.ABSENT_WITH_REASON}
 _DISCIPLINE_BY_TEXT = {"khiển trách": DisciplineForm.REPRIMAND, "cảnh cáo": DisciplineForm.WARNING,
                        "cách chức": DisciplineForm.DISMISSAL, "đình chỉ sinh hoạt": DisciplineForm.SUSPENSION}
 
@@ -47,7 +53,7 @@ class AttendeeRow:
     temporarily_away: bool
     temporarily_here: bool
     suspended: bool
-    status: str  # present / absent_reason / absent
+    status: str  # present / absent_reason / absent / prosecuted
     reason: str
     approved: bool
 
@@ -156,7 +162,8 @@ def _expected_members(session: Session, store: Store, day: dt.date) -> list[tupl
 def _facts(row: AttendeeRow) -> VoterFacts:
     return VoterFacts(membership=Membership(row.membership), attendance=_PRESENCE[row.status],
                       absence_approved=row.approved, exempt=row.exempt, temporarily_away=row.temporarily_away,
-                      temporarily_here=row.temporarily_here, suspended=row.suspended)
+                      temporarily_here=row.temporarily_here, suspended=row.suspended,
+                      prosecuted_or_detained=row.status == PROSECUTED)
 
 
 def vote_settings(store: Store) -> VoteSettings:
@@ -191,7 +198,8 @@ def _sheet(session: Session, store: Store, meeting: Meeting) -> AttendanceSheet:
     facts = [_facts(r) for r in rows]
     return AttendanceSheet(meeting.id, day, tuple(rows), guests, count(rows),
                            compute_base(facts, vote_settings(store)),
-                           attendance_summary(facts), meeting.chair_id, meeting.recorder_id,
+                           attendance_summary(facts, rules_data.attendance_bands_on(day)),
+                           meeting.chair_id, meeting.recorder_id,
                            meeting.state == "final")
 
 
@@ -199,7 +207,7 @@ def count(rows: tuple[AttendeeRow, ...] | list[AttendeeRow]) -> AttendanceCounts
     own = [r for r in rows if not r.temporarily_here]
     # Present/absent are counted over the cell's own members so that total = present + absent.
     present = [r for r in own if r.status == "present"]
-    reason = [r for r in own if r.status == "absent_reason"]
+    reason = [r for r in own if r.status in ("absent_reason", PROSECUTED)]
     no_reason = [r for r in own if r.status == "absent"]
     return AttendanceCounts(
         total=len(own), official=sum(r.membership == "official" for r in own),
@@ -209,9 +217,14 @@ def count(rows: tuple[AttendeeRow, ...] | list[AttendeeRow]) -> AttendanceCounts
         present_official=sum(r.membership == "official" for r in present),
         present_probationary=sum(r.membership == "probationary" for r in present),
         absent_reason=len(reason), absent_no_reason=len(no_reason),
-        absent_reason_names=tuple(f"{r.full_name} ({r.reason})" if r.reason else r.full_name for r in reason),
+        absent_reason_names=tuple(f"{r.full_name} ({_reason_text(r)})" if _reason_text(r) else r.full_name
+                                  for r in reason),
         absent_no_reason_names=tuple(r.full_name for r in no_reason),
     )
+
+
+def _reason_text(row: AttendeeRow) -> str:
+    return PROSECUTED_LABEL if row.status == PROSECUTED else row.reason
 
 
 def attendance_sheet(store: Store, meeting_id: uuid.UUID) -> AttendanceSheet:

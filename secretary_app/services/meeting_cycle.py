@@ -20,6 +20,7 @@ from models.base import new_id
 from models.cell import Cell
 from models.meetings import AgendaItem, Meeting, Resolution, Task
 from models.rules.meetings import MeetingKind, MeetingPlan, duration_warnings, quarters_missing_thematic
+from secretary_app import rules_data
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.store import Changes, Store
 
@@ -103,12 +104,14 @@ def rules_kind(kind: str) -> MeetingKind:
 
 
 def meeting_warnings(meeting: Meeting) -> tuple[str, ...]:
-    return tuple(w.message for w in duration_warnings(rules_kind(meeting.kind), meeting.planned_minutes))
+    return duration_warning_texts(meeting.kind, meeting.planned_minutes, meeting.planned_at.date())
 
 
-def duration_warning_texts(kind: str, planned_minutes: int) -> tuple[str, ...]:
-    """The duration warnings for a plan being edited (below 90 min; 120 when combined)."""
-    return tuple(w.message for w in duration_warnings(rules_kind(kind), planned_minutes))
+def duration_warning_texts(kind: str, planned_minutes: int | None, day: dt.date) -> tuple[str, ...]:
+    """The duration warnings for a meeting on ``day``, by the minimums in force that day (dated rule data,
+    today 90 min, 120 when combined with a thematic meeting)."""
+    rules = rules_data.meeting_rules_on(day)
+    return tuple(w.message for w in duration_warnings(rules_kind(kind), planned_minutes, rules))
 
 
 def _agenda(session: Session, meeting_id: uuid.UUID) -> list[AgendaItem]:

@@ -279,7 +279,9 @@ def finalise_meeting(store: Store, meeting_id: uuid.UUID) -> tuple[FinaliseResul
             session.flush()
         now = utcnow()
         if meeting.ended_at is None:
-            meeting.ended_at = now
+            # The minutes print it as "kết thúc lúc 21 giờ 15 phút": local wall-clock time, like planned_at
+            # (UTC here printed seven hours early in Việt Nam).
+            meeting.ended_at = dt.datetime.now().replace(second=0, microsecond=0)
         minutes.final_hash = content_hash(canonical_content(session, meeting))
         minutes.finalised_at = now
         resolution_hash = ""

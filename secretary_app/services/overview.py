@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.rules.party_age import badge_alerts
+from secretary_app import rules_data
 from secretary_app.services.meeting_cycle import TaskRow, overdue_tasks, reminders
 from secretary_app.services.meetings import list_meetings
 from secretary_app.services.roster import badge_candidates, list_members
@@ -36,7 +37,7 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
     last = held[0] if held else None
     candidates = badge_candidates(store, today)
     names = {candidate.member_id: name for name, candidate in candidates}
-    alerts = badge_alerts([c for _, c in candidates], today, badge_lead_days)
+    alerts = badge_alerts([c for _, c in candidates], today, badge_lead_days, rules=rules_data.badge_rules_on(today))
     return Overview(
         members_total=len(members),
         official=sum(1 for m in members if m.membership == "official"),

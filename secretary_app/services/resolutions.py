@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from models.base import new_id
 from models.cell import Cell
+from models.meeting_month import resolution_subject, results_heading, tasks_heading, vote_subject
 from models.meetings import AgendaItem, Meeting, Resolution, Task, Vote
 from models.members import Member
+from secretary_app.documents.common import resolution_recipients
 from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
-from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import (
     READ_ONLY_MESSAGE,
     TASK_STATUS_LABELS,
@@ -30,7 +31,6 @@ from secretary_app.services.numbering import issue_number
 from secretary_app.store import Changes, Store
 
 DOC_TYPES = {"NQ": "NGHỊ QUYẾT", "KL": "KẾT LUẬN"}
-DEFAULT_RECIPIENTS = ("{superior} (để báo cáo)", "Đảng viên trong chi bộ", "Lưu Chi bộ")
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,10 @@ class ResolutionView:
     hash_ok: bool | None
 
 
-def _month_label(day: dt.date) -> str:
-    return f"{day.month:02d}/{day.year}"
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+def default_vote_subject(meeting_day: dt.date, doc_type: str = "NQ") -> str:
+    """What the adopting vote is called for a meeting on ``meeting_day``: "Thông qua nghị quyết tháng 02/2026"
+    (the meeting's own month, models.meeting_month)."""
+    return vote_subject(meeting_day, doc_type)
 
 
 def _parse(body: str) -> tuple[Section, ...]:
@@ -80,7 +78,7 @@ def _dump(sections: tuple[Section, ...] | list[Section]) -> str:
 
 
 def _recipients(cell: Cell) -> tuple[str, ...]:
-    return tuple(r.format(superior=cell.superior_name) for r in DEFAULT_RECIPIENTS)
+    return (*resolution_recipients(cell.superior_name), "Lưu Chi bộ")
 
 
 def _view(session: Session, resolution: Resolution) -> ResolutionView:
@@ -110,45 +108,41 @@ def get_resolution(store: Store, meeting_id: uuid.UUID) -> ResolutionView | None
 
 
 def _draft_sections(session: Session, store: Store, meeting: Meeting, cell: Cell) -> list[Section]:
+    """The §4 skeleton filled from the minutes: I- results of month M−1 (what was said on ideology and on
+    last month's resolution, each task of that resolution and how it went, the overall assessment),
+    II- the tasks of month M (what the meeting decided, each task with owner and deadline),
+    III- how it is carried out. The opening sentence (date, attendance, chair) is the builder's."""
     day = meeting.planned_at.date()
-    sheet = sheet_in(session, store, meeting)
-    c = sheet.counts
-    chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
     items = list(session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id,
                                                           AgendaItem.deleted.is_(False)).order_by(AgendaItem.position)))
     by_step: dict[str, list[AgendaItem]] = {}
     for item in items:
         by_step.setdefault(item.step, []).append(item)
 
-    def said(step: str) -> list[str]:
-        out = []
-        for item in by_step.get(step, []):
-            out.extend(p for p in (item.conclusion.strip(),) if p)
-        return out
+    def said(*steps: str) -> list[str]:
+        return [item.conclusion.strip() for step in steps for item in by_step.get(step, ())
+                if item.conclusion.strip()]
 
-    intro = (f"Ngày {day:%d/%m/%Y}, {cell.name} họp thường kỳ tháng {_month_label(day)}; có mặt {c.present}/"
-             f"{c.total} đảng viên (chính thức {c.present_official}, dự bị {c.present_probationary})"
-             + (f"; đồng chí {chair.full_name} chủ trì" if chair else "") + ".")
     last = _last_resolution(session, cell.id, meeting.planned_at)
     previous = []
     if last is not None:
         previous = [f"- {t.content} ({t.owner or 'chưa phân công'}): {TASK_STATUS_LABELS.get(t.status, t.status)}"
-                    + (f" — {t.assessment}" if t.assessment else "") for t in _task_rows(session, last)]
-    prev_month = (day.replace(day=1) - dt.timedelta(days=1))
+                    + (f" — {t.assessment}" if t.assessment else "") + "." for t in _task_rows(session, last)]
     tasks = session.scalars(select(Task).where(Task.meeting_id == meeting.id, Task.deleted.is_(False))
                             .order_by(Task.updated_at, Task.id))
     task_lines = [f"- {t.content} — phụ trách: {t.owner or 'chưa phân công'}"
                   + (f"; thời hạn: {t.deadline:%d/%m/%Y}" if t.deadline else "") + "." for t in tasks]
+    results = [*said("ideology", "assessment"), *previous]
+    assessment = said("discussion") or ["ưu điểm: …; hạn chế, khuyết điểm và nguyên nhân: …"]
     return [
-        # The builder writes the opening ("…Chi bộ QUYẾT NGHỊ:"); the meeting facts lead section I.
-        Section(f"I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG {_month_label(prev_month)}",
-                (intro, *said("ideology"), *said("assessment"), *previous)),
-        Section("II- ƯU ĐIỂM, HẠN CHẾ VÀ NGUYÊN NHÂN",
-                tuple(said("discussion")) or ("Ưu điểm: …", "Hạn chế, khuyết điểm và nguyên nhân: …")),
-        Section(f"III- NHIỆM VỤ, GIẢI PHÁP THÁNG {_month_label(_next_month(day))}",
-                tuple(said("next_tasks") + said("party_building") + task_lines)
+        Section(results_heading(day),
+                (*(results or ["1- Công tác chính trị, tư tưởng: …", "2- Lãnh đạo thực hiện nhiệm vụ chính trị: …",
+                               "3- Công tác xây dựng Đảng: …"]),
+                 f"Đánh giá chung: {assessment[0]}", *assessment[1:])),
+        Section(tasks_heading(day),
+                tuple(said("next_tasks", "party_building") + task_lines)
                 or ("1- Về chính trị, tư tưởng: …", "2- Về nhiệm vụ chính trị: …", "3- Về xây dựng Đảng: …")),
-        Section("IV- TỔ CHỨC THỰC HIỆN",
+        Section("III- TỔ CHỨC THỰC HIỆN",
                 ("Chi ủy (bí thư) chỉ đạo thực hiện nghị quyết; các đồng chí đảng viên được phân công phụ trách "
                  "từng nhiệm vụ, báo cáo kết quả tại kỳ sinh hoạt tháng sau.",)),
     ]
@@ -169,10 +163,8 @@ def draft_resolution(store: Store, meeting_id: uuid.UUID, doc_type: str = "NQ") 
             resolution = Resolution(id=new_id(), cell_id=cell.id, meeting_id=meeting.id)
             session.add(resolution)
         chair = session.get(Member, meeting.chair_id) if meeting.chair_id else None
-        day = meeting.planned_at.date()
-        nxt = _next_month(day)
         resolution.doc_type = doc_type
-        resolution.subject = f"về lãnh đạo thực hiện nhiệm vụ tháng {nxt.month:02d} năm {nxt.year}"
+        resolution.subject = resolution_subject(meeting.planned_at.date())
         resolution.body = _dump(_draft_sections(session, store, meeting, cell))
         resolution.signer_name = chair.full_name if chair else ""
         resolution.signer_title = "BÍ THƯ"

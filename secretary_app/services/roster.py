@@ -31,6 +31,7 @@ from models.rules.party_age import (
     party_age,
 )
 from models.text import name_sort_key, nfc, search_key
+from secretary_app import rules_data
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.store import Changes, Store
 
@@ -347,11 +348,11 @@ def get_member(store: Store, member_id: uuid.UUID, today: dt.date | None = None)
         badge_text = ""
         exempt_by_age = False
         if start is not None and status.membership is not rules.Membership.LEFT:
-            due = next_badge(start, today, gaps)
+            due = next_badge(start, today, gaps, rules=rules_data.badge_rules_on(today))
             if due is not None:
                 badge_text = (f"Huy hiệu {due.years} năm tuổi Đảng: đủ tuổi ngày {format_vn(due.milestone_date)}, "
                               f"trao dịp {format_vn(due.occasion)}")
-            exempt_by_age = is_dues_exempt_by_age(start, today, gaps)
+            exempt_by_age = is_dues_exempt_by_age(start, today, gaps, rule=rules_data.dues_age_rule_on(today))
         live = sorted(_live_events(member), key=lambda e: e.event_date)
         return MemberDetail(
             id=member.id, data=member_data(member), events=tuple(_event_record(e) for e in live),

@@ -4,6 +4,7 @@ shown. Low attendance warns, never blocks."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
@@ -16,23 +17,29 @@ from models.rules.votes import (
     SECRET_BALLOT_KINDS,
     BaseBreakdown,
     DecisionKind,
+    Threshold,
     VoteCountError,
     tally,
     threshold_for,
     yes_needed,
 )
+from secretary_app import rules_data
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.store import Changes, Store
 
+#: The kinds of decision a cell votes on. The threshold is not part of the name: it is the dated rule in
+#: force on the meeting day (``decision_choices``).
 DECISION_LABELS = {
-    DecisionKind.RESOLUTION: "Thông qua nghị quyết, kết luận (quá 1/2)",
-    DecisionKind.ADMISSION: "Đề nghị kết nạp đảng viên (ít nhất 2/3)",
-    DecisionKind.RECOGNITION: "Đề nghị công nhận đảng viên chính thức (ít nhất 2/3)",
-    DecisionKind.DISCIPLINE: "Kỷ luật đảng viên",
-    DecisionKind.REMOVAL: "Đề nghị xóa tên (ít nhất 2/3)",
+    DecisionKind.RESOLUTION: "Thông qua nghị quyết, kết luận",
+    DecisionKind.ADMISSION: "Đề nghị kết nạp đảng viên",
+    DecisionKind.RECOGNITION: "Đề nghị công nhận đảng viên chính thức",
+    DecisionKind.DISCIPLINE: "Kỷ luật khiển trách, cảnh cáo, cách chức",
+    DecisionKind.REMOVAL: "Đề nghị xóa tên",
+    DecisionKind.EXPULSION: "Kỷ luật khai trừ",
 }
+THRESHOLD_LABELS = {Threshold.MORE_THAN_HALF: "quá 1/2", Threshold.AT_LEAST_TWO_THIRDS: "ít nhất 2/3"}
 BALLOTS = ("yes", "no", "abstain")
 CHOICE_LABELS = {"yes": "Tán thành", "no": "Không tán thành", "abstain": "Ý kiến khác"}
 
@@ -72,15 +79,25 @@ class VoteRow:
     ballots: tuple[NamedBallot, ...] = ()  # who voted how, when the secretary chose a named vote
 
 
-def _row(vote: Vote, breakdown: BaseBreakdown, warning: str, ignored: int = 0) -> VoteRow:
-    result = tally(DecisionKind(vote.decision_kind), vote.yes, vote.no, vote.abstain, vote.base)
+def _row(vote: Vote, breakdown: BaseBreakdown, warning: str, day: dt.date, ignored: int = 0) -> VoteRow:
+    result = tally(DecisionKind(vote.decision_kind), vote.yes, vote.no, vote.abstain, vote.base,
+                   rules=rules_data.vote_rules_on(day))
     return VoteRow(vote.id, vote.subject, vote.decision_kind, vote.yes, vote.no, vote.abstain, vote.base,
                    vote.passed, result.explanation, breakdown.explanation(), warning, ignored, ballots_of(vote))
 
 
-def needed_to_pass(kind: str, base: int) -> int | None:
-    """The fewest "yes" ballots that pass a decision of ``kind`` on ``base``; None if nothing can pass."""
-    return yes_needed(threshold_for(DecisionKind(kind)), base)
+def needed_to_pass(kind: str, base: int, day: dt.date) -> int | None:
+    """The fewest "yes" ballots that pass a decision of ``kind`` on ``base`` at a meeting on ``day`` (the
+    threshold in force that day); None if nothing can pass."""
+    return yes_needed(threshold_for(DecisionKind(kind), rules=rules_data.vote_rules_on(day)), base)
+
+
+def decision_choices(day: dt.date) -> tuple[tuple[str, str], ...]:
+    """(kind, label) for the vote kind picker of a meeting on ``day``, each label with the threshold in force
+    that day, e.g. ("expulsion", "Kỷ luật khai trừ (ít nhất 2/3)")."""
+    rules = rules_data.vote_rules_on(day)
+    return tuple((kind.value, f"{label} ({THRESHOLD_LABELS[threshold_for(kind, rules=rules)]})")
+                 for kind, label in DECISION_LABELS.items())
 
 
 def may_be_secret(kind: str) -> bool:
@@ -99,7 +116,7 @@ def list_votes(store: Store, meeting_id: uuid.UUID) -> list[VoteRow]:
         sheet = sheet_in(session, store, meeting)
         votes = session.scalars(select(Vote).where(Vote.meeting_id == meeting.id, Vote.deleted.is_(False))
                                 .order_by(Vote.updated_at))
-        return [_row(v, sheet.base, sheet.warning) for v in votes]
+        return [_row(v, sheet.base, sheet.warning, sheet.day) for v in votes]
 
 
 def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, yes: int, no: int, abstain: int,
@@ -121,7 +138,7 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
         sheet = sheet_in(session, store, meeting)
         try:
             result = tally(decision, yes, no, abstain, sheet.base.base,
-                           eligible_present=sheet.base.eligible_present)
+                           eligible_present=sheet.base.eligible_present, rules=rules_data.vote_rules_on(sheet.day))
         except VoteCountError as exc:
             raise ValidationFailed(str(exc), field="yes") from None
         if agenda_item_id is not None:

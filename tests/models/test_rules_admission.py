@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
+from models.rules import admission as _rules
 from models.rules.admission import (
     AdmissionCase,
     AlertCode,
     Introducer,
     Severity,
-    admission_alerts,
     age_months,
-    age_problem,
-    ceremony_deadline,
-    certificate_expiry,
-    decision_deadline,
-    introducer_problems,
-    probation_end,
-    recognition_decision_deadline,
-    recognition_review_deadline,
-    timeline,
 )
+from tests.rule_defaults import ADMISSION_RULES
+
+# The rules written out for these tests (the app passes the ones in force from the dated data).
+admission_alerts = partial(_rules.admission_alerts, rules=ADMISSION_RULES)
+age_problem = partial(_rules.age_problem, rules=ADMISSION_RULES)
+ceremony_deadline = partial(_rules.ceremony_deadline, rules=ADMISSION_RULES)
+certificate_expiry = partial(_rules.certificate_expiry, rules=ADMISSION_RULES)
+decision_deadline = partial(_rules.decision_deadline, rules=ADMISSION_RULES)
+introducer_problems = partial(_rules.introducer_problems, rules=ADMISSION_RULES)
+probation_end = partial(_rules.probation_end, rules=ADMISSION_RULES)
+recognition_decision_deadline = partial(_rules.recognition_decision_deadline, rules=ADMISSION_RULES)
+recognition_review_deadline = partial(_rules.recognition_review_deadline, rules=ADMISSION_RULES)
+timeline = partial(_rules.timeline, rules=ADMISSION_RULES)
 
 # Fixed for the tests (not the shipped calendar): Tết 2026 and Giỗ Tổ / 30-4 / 1-5 2026.
 HOLIDAYS = frozenset(

@@ -6,13 +6,20 @@ from dataclasses import replace
 from datetime import date
 
 from models.rules.meetings import (
-    DEFAULT_MEETING_RULES,
     MeetingKind,
     MeetingPlan,
-    duration_warnings,
+    MeetingRules,
+    MeetingWarning,
     months_missing_regular,
     quarters_missing_thematic,
 )
+from models.rules.meetings import duration_warnings as _duration_warnings
+from tests.rule_defaults import MEETING_RULES
+
+
+def duration_warnings(kind: MeetingKind, minutes: int | None, rules: MeetingRules = MEETING_RULES,
+                      *, member_count: int | None = None) -> tuple[MeetingWarning, ...]:
+    return _duration_warnings(kind, minutes, rules, member_count=member_count)
 
 
 def test_duration_minimums_90_and_120() -> None:
@@ -31,13 +38,13 @@ def test_duration_minimums_90_and_120() -> None:
 
 
 def test_local_settings_small_and_large_cells() -> None:
-    small = replace(DEFAULT_MEETING_RULES, regular_min_minutes=60)
+    small = replace(MEETING_RULES, regular_min_minutes=60)
     assert duration_warnings(MeetingKind.REGULAR, 60, small) == ()
-    large = replace(DEFAULT_MEETING_RULES, large_cell_members=30)
+    large = replace(MEETING_RULES, large_cell_members=30)
     assert duration_warnings(MeetingKind.REGULAR, 100, large, member_count=29) == ()
     warned = duration_warnings(MeetingKind.REGULAR, 100, large, member_count=30)
     assert "120 phút" in warned[0].message and "chi bộ từ 30 đảng viên" in warned[0].message
-    thematic = replace(DEFAULT_MEETING_RULES, thematic_min_minutes=60)
+    thematic = replace(MEETING_RULES, thematic_min_minutes=60)
     assert duration_warnings(MeetingKind.THEMATIC, 45, thematic)
 
 

@@ -4,30 +4,40 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from models.rules.party_age import (
-    DEFAULT_BADGE_RULES,
     BadgeCandidate,
     DuesAgeExemptionRule,
     Gap,
     MonthCutoff,
     OccasionCutoff,
-    award_occasion,
-    badge_alerts,
-    discipline_block_until,
-    dues_exempt_for_month,
-    early_award_from,
     first_decision_date,
     gaps_from_events,
-    is_dues_exempt_by_age,
     milestone_date,
-    next_badge,
     party_age,
 )
+from models.rules.party_age import award_occasion as _award_occasion
+from models.rules.party_age import badge_alerts as _badge_alerts
+from models.rules.party_age import discipline_block_until as _discipline_block_until
+from models.rules.party_age import dues_exempt_for_month as _dues_exempt_for_month
+from models.rules.party_age import early_award_from as _early_award_from
+from models.rules.party_age import is_dues_exempt_by_age as _is_dues_exempt_by_age
+from models.rules.party_age import next_badge as _next_badge
 from models.rules.status import DisciplineForm, EventKind, MemberEvent
+from tests.rule_defaults import BADGE_RULES, DUES_AGE_RULE
+
+# The rules written out for these tests (the app passes the ones in force from the dated data).
+award_occasion = partial(_award_occasion, rules=BADGE_RULES)
+badge_alerts = partial(_badge_alerts, rules=BADGE_RULES)
+discipline_block_until = partial(_discipline_block_until, rules=BADGE_RULES)
+early_award_from = partial(_early_award_from, rules=BADGE_RULES)
+next_badge = partial(_next_badge, rules=BADGE_RULES)
+is_dues_exempt_by_age = partial(_is_dues_exempt_by_age, rule=DUES_AGE_RULE)
+dues_exempt_for_month = partial(_dues_exempt_for_month, rule=DUES_AGE_RULE)
 
 
 def test_party_age_counts_whole_months_from_the_decision() -> None:
@@ -75,8 +85,8 @@ def test_open_gap_stops_the_count() -> None:
 
 def test_award_occasion_and_configurable_cutoff() -> None:
     assert award_occasion(date(2026, 2, 3)) == date(2026, 2, 3)
-    strict = replace(DEFAULT_BADGE_RULES, cutoff=OccasionCutoff.REACHED_BEFORE_OCCASION)
-    assert award_occasion(date(2026, 2, 3), strict) == date(2026, 5, 19)
+    strict = replace(BADGE_RULES, cutoff=OccasionCutoff.REACHED_BEFORE_OCCASION)
+    assert award_occasion(date(2026, 2, 3), rules=strict) == date(2026, 5, 19)
     assert award_occasion(date(2026, 11, 8)) == date(2027, 2, 3)
     assert award_occasion(date(2026, 5, 20)) == date(2026, 9, 2)
     due = next_badge(date(1996, 2, 3), date(2026, 1, 1))
@@ -90,7 +100,7 @@ def test_award_occasion_and_configurable_cutoff() -> None:
 
 
 def test_milestones_sequence_and_awarded_badges() -> None:
-    assert DEFAULT_BADGE_RULES.milestones == (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
+    assert BADGE_RULES.milestones == (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
     # Without a record of awards: the next upcoming occasion.
     due = next_badge(date(1976, 3, 1), date(2026, 3, 1))
     assert due is not None and (due.years, due.occasion) == (50, date(2026, 5, 19))
@@ -164,7 +174,7 @@ def test_party_age_is_monotone_in_as_of(decided: date, a: date, b: date, gaps: l
     assert party_age(decided, early, gaps).total_months <= party_age(decided, late, gaps).total_months
 
 
-@given(dates, st.sampled_from(DEFAULT_BADGE_RULES.milestones), gap_lists)
+@given(dates, st.sampled_from(BADGE_RULES.milestones), gap_lists)
 def test_milestone_date_is_the_first_day_with_that_party_age(
     decided: date, years: int, gaps: list[Gap]
 ) -> None:

@@ -12,20 +12,35 @@ from hypothesis import strategies as st
 from models.rules.status import EventKind, MemberEvent, Membership, status_on
 from models.rules.votes import (
     Attendance,
+    AttendanceSummary,
     DecisionKind,
     Exclusion,
     Threshold,
     VoteCountError,
+    VoteResult,
     VoterFacts,
     VoteSettings,
-    attendance_summary,
     classify_voter,
     compute_base,
     passes,
-    tally,
     vote_base,
     yes_needed,
 )
+from models.rules.votes import attendance_summary as _attendance_summary
+from models.rules.votes import tally as _tally
+from tests.rule_defaults import ATTENDANCE_BANDS, VOTE_RULES
+
+
+def tally(kind: DecisionKind, yes: int, no: int, abstain: int, base: int, *, eligible_present: int | None = None,
+          settings: VoteSettings | None = None) -> VoteResult:
+    """The tally by the thresholds in force in 2026 (tests/rule_defaults.py)."""
+    return _tally(kind, yes, no, abstain, base, eligible_present=eligible_present,
+                  settings=settings or VoteSettings(),
+                  rules=VOTE_RULES)
+
+
+def attendance_summary(facts: list[VoterFacts]) -> AttendanceSummary:
+    return _attendance_summary(facts, ATTENDANCE_BANDS)
 
 OFFICIAL_PRESENT = VoterFacts(Membership.OFFICIAL, Attendance.PRESENT)
 PROBATIONARY_PRESENT = VoterFacts(Membership.PROBATIONARY, Attendance.PRESENT)

@@ -457,3 +457,20 @@ def test_cli_dry_run_prints_the_history_counts_and_refused_rows(cell_store, data
                      "kết nạp."
     assert len(out) == 1 + 1 + 6
     assert [r.full_name for r in list_members(cell_store)] == ["Phạm Văn Cường"]  # a dry run writes nothing
+
+
+def test_a_new_member_with_a_stored_members_name_and_another_birth_date_is_flagged(cell_store, tmp_path):
+    first = _xlsx(tmp_path / "a.xlsx", [HEADERS, [1, "Nguyễn Thị Hường", "12/03/1964", "Nữ", "19/11/1991",
+                                                  "19/11/1992", ""]])
+    import_roster(cell_store, first)
+    second = _xlsx(tmp_path / "b.xlsx", [HEADERS, [1, "Nguyen Thi Huong", "12/03/1964", "Nữ", "19/11/1991",
+                                                   "19/11/1992", ""],
+                                         [2, "Nguyễn Thị Hường", "07/08/1980", "Nữ", "03/02/2010", "", ""],
+                                         [3, "Nguyễn Thị Hường", "01/01/1990", "Nữ", "03/02/2015", "", ""]])
+    preview = preview_import(cell_store, second)
+    by_row = {r.row: r for r in preview.rows}
+    assert by_row[3].action == "create" and by_row[3].state == "warning"
+    assert by_row[3].messages == ("Cùng họ tên với đảng viên đã có sinh ngày 12/03/1964 nhưng khác ngày sinh: "
+                                  "sẽ thêm một người mới. Nếu là cùng một người, hãy sửa ngày sinh cho khớp.",)
+    assert by_row[4].state == "warning" and "khác ngày sinh" in by_row[4].messages[0]
+    assert not any("khác ngày sinh" in m for m in by_row[2].messages), "a different spelling, no birth date clash"

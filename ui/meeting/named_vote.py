@@ -36,7 +36,7 @@ class NamedVoteDialog(QDialog):
         self.setWindowTitle(self.tr("Record the vote by name"))
         self.voters = sheet.voters
         self.base = sheet.base.base
-        self.needed = vt.needed_to_pass(kind, self.base)
+        self.needed = vt.needed_to_pass(kind, self.base, sheet.day)
         layout = QVBoxLayout(self)
         heading = QLabel(f"{subject} — {vt.DECISION_LABELS[vt.DecisionKind(kind)]}")
         heading.setObjectName("sectionTitle")

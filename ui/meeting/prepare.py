@@ -97,7 +97,8 @@ class PrepareStep(QWidget):
     def _preview_warning(self) -> None:
         kind = self.kind.currentData()
         if kind:
-            self.warnings.setText("\n".join(cycle.duration_warning_texts(kind, self.minutes.value())))
+            day = self.when.date().toPython()
+            self.warnings.setText("\n".join(cycle.duration_warning_texts(kind, self.minutes.value(), day)))
 
     def _agenda_rows(self) -> list[tuple]:
         lines = [line.strip() for line in self.agenda.toPlainText().splitlines() if line.strip()]

@@ -6,6 +6,8 @@ ballot, which has no names). A vote recorded by mistake is deleted (asks once) a
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 
 from PySide6.QtCore import Qt, Signal
@@ -40,6 +42,9 @@ from ui.meeting.named_vote import NamedVoteDialog
 from ui.tasks import user_message
 from ui.undo import Job, ServiceCommand
 
+# An empty subject or one the page filled in itself: replaced by the open meeting's default.
+_DEFAULT_SUBJECT = re.compile(r"(Thông qua (nghị quyết|kết luận) tháng( \d\d/\d{4})?)?")
+
 
 def sections_to_text(sections: tuple[rs.Section, ...]) -> str:
     parts = []
@@ -64,7 +69,7 @@ def text_to_sections(text: str) -> list[rs.Section]:
 # Where each kind of decision is taken in the standard agenda (documents.md §5.3): members' admission and
 # status under Party building, the rest with the closing vote on the resolution.
 _KIND_STEPS = {"admission": "party_building", "recognition": "party_building", "removal": "party_building",
-               "discipline": "party_building", "resolution": "vote"}
+               "discipline": "party_building", "expulsion": "party_building", "resolution": "vote"}
 
 
 class ResolutionStep(QWidget):
@@ -90,9 +95,7 @@ class ResolutionStep(QWidget):
         form = QFormLayout()
         self._vote_form = form
         self.subject = QLineEdit()
-        self.kind = QComboBox()
-        for kind, label in vt.DECISION_LABELS.items():
-            self.kind.addItem(label, kind.value)
+        self.kind = QComboBox()  # filled by load(): each kind with the threshold in force on the meeting day
         self.yes, self.no, self.abstain = QSpinBox(), QSpinBox(), QSpinBox()
         for spin in (self.yes, self.no, self.abstain):
             spin.setRange(0, 999)
@@ -203,9 +206,11 @@ class ResolutionStep(QWidget):
         self.base_label.setText(self.tr("Vote base: %1; official members present and voting: %2")
                                 .replace("%1", base.explanation()).replace("%2", str(base.eligible_present)))
         self._show_votes(vt.list_votes(self.ctx.store, meeting_id))
+        self._fill_kinds(detail.planned_at.date())
         self._show_agenda(detail.agenda)
-        if not self.subject.text():
-            self.subject.setText("Thông qua nghị quyết tháng")
+        if _DEFAULT_SUBJECT.fullmatch(self.subject.text().strip()):
+            # The meeting's own month (documents.md §4); a subject the secretary typed is kept.
+            self.subject.setText(rs.default_vote_subject(detail.planned_at.date(), self.doc_type.currentData() or "NQ"))
         self._show(rs.get_resolution(self.ctx.store, meeting_id))
         for w in (self.vote_button, self.draft_button, self.save_button, self.issue_button, self.kind,
                   self.doc_type, self.agenda_item):
@@ -216,6 +221,15 @@ class ResolutionStep(QWidget):
         self.read_only = read_only
         self._update_method()
         self._update_vote_buttons()
+
+    def _fill_kinds(self, day: dt.date) -> None:
+        chosen = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for kind, label in vt.decision_choices(day):
+            self.kind.addItem(label, kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
+        self.kind.blockSignals(False)
 
     def _show_agenda(self, agenda: tuple[cycle.AgendaRow, ...]) -> None:
         chosen = self.agenda_item.currentData()

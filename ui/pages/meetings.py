@@ -66,7 +66,9 @@ class PlanDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._warn)
 
     def _warn(self) -> None:
-        self.warning.setText("\n".join(cycle.duration_warning_texts(self.kind.currentData(), self.minutes.value())))
+        day = self.when.date().toPython()
+        self.warning.setText("\n".join(cycle.duration_warning_texts(self.kind.currentData(), self.minutes.value(),
+                                                                     day)))
 
     def values(self) -> dict:
         when = self.when.dateTime().toPython()

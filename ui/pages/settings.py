@@ -1,24 +1,32 @@
-"""Cài đặt: cell details for the document header, display (large text, language), and how often the
-minutes being typed are saved."""
+"""Cài đặt: cell details for the document header, display (large text, language), how often the
+minutes being typed are saved, and the rules in force today (read-only, from the dated rule data)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from models.rules.dates import format_vn
 from secretary_app.services.cell import get_cell, save_cell
+from secretary_app.services.rules_overview import RuleInForce, rules_in_force
 from secretary_app.settings import Settings, save_settings
 from ui.cell_form import CellForm
 from ui.context import AppContext
@@ -75,6 +83,33 @@ class SettingsPage(Page):
 
         self.data_safety = DataSafetyBox(ctx)
         self.body().addWidget(self.data_safety)
+        rules_box = QGroupBox(self.tr("Rules in force today"))
+        rules_layout = QVBoxLayout(rules_box)
+        rules_layout.addWidget(QLabel(self.tr(
+            "The app applies the rule in force on the day in question (the meeting day, the admission date…). "
+            "This list is read-only.")))
+        self.rules = QTableWidget(0, 5)
+        self.rules.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("Rule"), self.tr("In force from"),
+                                              self.tr("Source"), self.tr("Note")])
+        self.rules.verticalHeader().setVisible(False)
+        self.rules.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rules.setWordWrap(True)
+        header = self.rules.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((0, 130), (3, 220), (4, 250)):
+            self.rules.setColumnWidth(column, width)
+        self.rules.setMinimumHeight(420)
+        rules_layout.addWidget(self.rules)
+        self.unconfirmed_holidays = QCheckBox(self.tr(
+            "Count holidays not yet confirmed as days off when computing deadlines"))
+        self.unconfirmed_holidays.setToolTip(self.tr(
+            "Off by default: without them a deadline falls earlier, which is the safe side."))
+        self.unconfirmed_holidays.setChecked(ctx.settings.count_unconfirmed_holidays)
+        self.unconfirmed_holidays.toggled.connect(self._holidays_changed)
+        rules_layout.addWidget(self.unconfirmed_holidays)
+        self.body().addWidget(rules_box)
         self.body().addStretch(1)
         self.autosave.valueChanged.connect(self._autosave_changed)
         self.large_text.toggled.connect(self._display_changed)
@@ -86,6 +121,23 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         self.ctx.runner.run(lambda: get_cell(self.ctx.store), on_done=self._loaded, on_error=self.show_error)
         self.data_safety.refresh()
+        self._load_rules()
+
+    def _load_rules(self) -> None:
+        today, count = dt.date.today(), self.ctx.settings.count_unconfirmed_holidays
+        self.ctx.runner.run(lambda: rules_in_force(today, count_unconfirmed_holidays=count),
+                            on_done=self._show_rules, on_error=self.show_error)
+
+    def _show_rules(self, rows: tuple[RuleInForce, ...]) -> None:
+        self.rules.setRowCount(len(rows))
+        for r, rule in enumerate(rows):
+            since = format_vn(rule.effective_from) if rule.effective_from else self.tr("each year")
+            source = f"{rule.source} {rule.tag}".strip()
+            for c, text in enumerate((rule.topic, rule.rule, since, source, rule.note)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.rules.setItem(r, c, item)
+        self.rules.resizeRowsToContents()
 
     def _loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:
@@ -103,6 +155,11 @@ class SettingsPage(Page):
     def _failed(self, error: Exception) -> None:
         self.show_error(error)
         self.form.focus_field(getattr(error, "field", None))
+
+    def _holidays_changed(self, on: bool) -> None:
+        self.ctx.settings.count_unconfirmed_holidays = on
+        self._save_settings()
+        self._load_rules()
 
     def _autosave_changed(self, seconds: int) -> None:
         self.ctx.settings.autosave_seconds = seconds  # an open minutes editor picks it up on its next tick
