@@ -15,11 +15,18 @@ def launch_gui(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     from secretary_app.errors import UserError
+    from secretary_app.instance import InstanceLock
+    from secretary_app.paths import resolve_paths
 
     try:
-        return run_app(args)
+        with InstanceLock(resolve_paths(args.data_dir).data_dir, "gui"):
+            return run_app(args)
     except UserError as exc:
         import sys
 
         print(f"Lỗi: {exc.message}", file=sys.stderr)
+        if not args.screenshot:
+            from ui.app import show_start_error
+
+            show_start_error(exc.message)  # a double-click on the icon has no terminal to read
         return 1

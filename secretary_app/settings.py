@@ -45,10 +45,16 @@ class Settings:
     layout: DocumentLayout = field(default_factory=DocumentLayout)
     sync_server: str = ""
     sync_username: str = ""
+    # Encrypt the data at the first start of the window where the OS keyring can keep the key; where it
+    # cannot, the Cài đặt page offers a passphrase instead (asked once: ``encryption_checked``).
+    encrypt_data: bool = True
+    encryption_checked: bool = False
+    backup_days: int = 7
+    backup_months: int = 12
 
     # Bounds for numbers a person may set (inclusive).
     BOUNDS: typing.ClassVar[dict[str, tuple[float, float]]] = {
-        "autosave_seconds": (1, 60), "badge_lead_days": (0, 365),
+        "autosave_seconds": (1, 60), "badge_lead_days": (0, 365), "backup_days": (0, 60), "backup_months": (0, 120),
         "margin_top_mm": (5, 50), "margin_bottom_mm": (5, 50), "margin_left_mm": (5, 50),
         "margin_right_mm": (5, 50),
     }

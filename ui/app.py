@@ -35,6 +35,14 @@ def _fail(message: str, *, headless: bool) -> int:
     return 1
 
 
+def show_start_error(message: str) -> None:
+    """A message box for a start that failed before the window (another copy has the data open…)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - the box needs one
+    _fail(message, headless=False)
+
+
 def run_app(args: argparse.Namespace) -> int:
     headless = bool(args.screenshot)
     if headless and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -62,14 +70,17 @@ def run_app(args: argparse.Namespace) -> int:
     apply_theme(app, large_text=settings.large_text)
     runner = TaskRunner()
     ctx = AppContext(settings=settings, runner=runner, paths=paths, headless=headless)
+    if not headless:
+        _encrypt_at_first_start(paths, settings)
     fast = ready_with_cell(paths.database)
     if not fast:
-        from secretary_app.store import Store
 
         try:
-            ctx.store = Store(paths)
+            ctx.store = _open_store(paths, settings, headless=headless)
         except UserError as exc:
             return _fail(exc.message, headless=headless)
+        if ctx.store is None:
+            return 1
         if not ctx.store.has_cell():
             if headless:
                 return _fail("thư mục dữ liệu chưa có chi bộ; hãy chạy 'secretary-app --data-dir DIR demo' trước.",
@@ -100,6 +111,51 @@ def run_app(args: argparse.Namespace) -> int:
     code = app.exec()
     _tear_down(app, window, ctx)
     return code
+
+
+def _open_store(paths, settings, *, headless: bool):  # type: ignore[no-untyped-def]
+    """The store; for data encrypted with a passphrase, asked for here (three tries), never stored."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from secretary_app.db.crypto import NeedsKey, use_passphrase
+    from secretary_app.store import Store
+
+    explained = False
+    for _attempt in range(3):
+        try:
+            return Store(paths, daily_backups=(settings.backup_days, settings.backup_months))
+        except NeedsKey as exc:
+            if headless:
+                raise
+            text = (exc.message if explained else
+                    "Dữ liệu của chi bộ trên máy này được mã hóa bằng mật khẩu (máy không có kho khóa để tự giữ "
+                    "khóa). Hãy nhập mật khẩu dữ liệu:")
+            explained = True
+            passphrase, ok = QInputDialog.getText(None, "Sổ tay Bí thư", text, QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            use_passphrase(passphrase)
+    raise UserError("Mật khẩu dữ liệu không đúng. Hãy mở lại chương trình và nhập đúng mật khẩu; nếu đã quên, "
+                    "hãy thiết lập lại máy từ máy chủ đồng bộ.")
+
+
+def _encrypt_at_first_start(paths, settings) -> None:  # type: ignore[no-untyped-def]
+    """A plain database is encrypted once, at a start of the window, with a key the OS keyring keeps.
+    Where there is no keyring the question is not asked again: the Cài đặt page offers a passphrase."""
+    if not settings.encrypt_data or settings.encryption_checked or not paths.database.exists():
+        return
+    from secretary_app.credentials import Credentials
+    from secretary_app.db.crypto import KEYRING_SERVICE, is_encrypted
+    from secretary_app.services.encryption import encrypt_folder
+    from secretary_app.settings import save_settings
+
+    if not is_encrypted(paths.database) and Credentials(KEYRING_SERVICE).available:
+        try:
+            encrypt_folder(paths)
+        except UserError:
+            return  # left plain; the Cài đặt page says so and offers it again
+    settings.encryption_checked = True
+    save_settings(settings, paths.settings_file)
 
 
 def _tear_down(app, window, ctx) -> None:  # type: ignore[no-untyped-def]

@@ -42,6 +42,6 @@ class AppContext:
             from secretary_app.store import Store
 
             if self.store is None:
-                self.store = Store(self.paths)
+                self.store = Store(self.paths, daily_backups=(self.settings.backup_days, self.settings.backup_months))
 
         self.runner.run(open_store, on_error=on_error)

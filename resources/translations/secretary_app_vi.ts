@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Change log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>Record (name), with or without marks</source>
+        <translation>Hồ sơ (họ tên), có dấu hay không dấu đều được</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người sửa</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Change log check: %1</source>
+        <translation>Kiểm tra nhật ký: %1</translation>
+    </message>
+</context>
+<context>
     <name>CellForm</name>
     <message>
         <source>e.g. Chi bộ Tổ dân phố số 5</source>
@@ -84,6 +131,121 @@
     <message>
         <source>No, keep it</source>
         <translation>Không xóa</translation>
+    </message>
+</context>
+<context>
+    <name>DataSafetyBox</name>
+    <message>
+        <source>Backups and change log</source>
+        <translation>Sao lưu và nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Change log…</source>
+        <translation>Nhật ký thay đổi…</translation>
+    </message>
+    <message>
+        <source>Protect with a password…</source>
+        <translation>Đặt mật khẩu bảo vệ…</translation>
+    </message>
+    <message>
+        <source>The data on this computer is encrypted.</source>
+        <translation>Dữ liệu trên máy này đã được mã hóa.</translation>
+    </message>
+    <message>
+        <source>The data on this computer is not encrypted: anyone who can open the file can read the members&apos; records. No system keyring was found to keep a key, so protect it with a password you will type at each start.</source>
+        <translation>Dữ liệu trên máy này chưa được mã hóa: ai mở được tệp cũng đọc được hồ sơ đảng viên. Máy không có kho khóa để tự giữ khóa, vì vậy hãy đặt một mật khẩu; mỗi lần mở chương trình sẽ cần nhập mật khẩu này.</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Lần sao lưu gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Where to put the backup (a USB stick…)</source>
+        <translation>Chọn nơi lưu bản sao (ví dụ USB)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1: %2 members, %3 meetings, %4 documents. Change log: %5.</source>
+        <translation>Đã sao lưu vào %1: %2 đảng viên, %3 kỳ sinh hoạt, %4 văn bản. Nhật ký thay đổi: %5.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3)</source>
+        <translation>Bản sao lưu (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>This backup was made at %1 and holds:
+%2 — %3
+%4 members, %5 meetings, %6 documents.
+
+The data you have now is backed up first, then replaced by this backup. This computer then syncs as a new computer, so nothing it had waiting is lost.</source>
+        <translation>Bản sao lưu này được tạo lúc %1, gồm:
+%2 — %3
+%4 đảng viên, %5 kỳ sinh hoạt, %6 văn bản.
+
+Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản này. Sau đó máy này đồng bộ như một máy mới, nên không mất thay đổi nào đang chờ gửi.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Do not restore</source>
+        <translation>Không khôi phục</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source> The data from before is kept in %1.</source>
+        <translation> Dữ liệu trước đó được giữ trong %1.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>Data password</source>
+        <translation>Mật khẩu dữ liệu</translation>
+    </message>
+    <message>
+        <source>A password for the data (at least 8 characters). Keep it safe: without it the data cannot be opened.</source>
+        <translation>Mật khẩu cho dữ liệu (ít nhất 8 ký tự). Hãy giữ cẩn thận: không có mật khẩu thì không mở được dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Type the password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Đang mã hóa…</translation>
+    </message>
+    <message>
+        <source>Encrypted: %1 members and %2 backups.</source>
+        <translation>Đã mã hóa: %1 đảng viên và %2 bản sao lưu.</translation>
     </message>
 </context>
 <context>

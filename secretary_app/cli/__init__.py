@@ -42,10 +42,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
-    from secretary_app.cli import admissions, demo, export, roster, setup, sync
+    from secretary_app.cli import admissions, backup, demo, encrypt, export, member, roster, setup, sync
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (setup, demo, roster, export, sync, admissions):
+    for module in (setup, demo, roster, export, sync, admissions, backup, encrypt, member):
         module.register(sub)
     return parser
 
@@ -63,14 +63,21 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run a subcommand with its store; a UserError becomes one line on stderr and exit code 1."""
-    handler: Handler = args.handler
+    """Run a subcommand with its store, holding the data folder's one-copy lock; a UserError becomes one
+    line on stderr and exit code 1. A command that must work when the database does not open (restoring a
+    backup) sets ``without_store`` and gets the folders instead."""
+    from secretary_app.instance import InstanceLock
     from secretary_app.store import Store
 
     store: Store | None = None
+    paths = resolve_paths(args.data_dir)
     try:
-        store = Store(resolve_paths(args.data_dir))
-        return handler(args, store)
+        with InstanceLock(paths.data_dir, "cli", args.command):
+            if getattr(args, "without_store", False):
+                return int(args.handler(args, paths))
+            handler: Handler = args.handler
+            store = Store(paths)
+            return handler(args, store)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return 1

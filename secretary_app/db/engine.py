@@ -7,6 +7,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from secretary_app.db.crypto import DbKey
+
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # We issue BEGIN ourselves (below), so the driver must not start transactions of its own.
@@ -19,12 +21,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
-def make_engine(url_or_path: str | Path) -> Engine:
-    """An engine for a database file path or a full SQLAlchemy URL."""
+def make_engine(url_or_path: str | Path, key: DbKey | None = None) -> Engine:
+    """An engine for a database file path (encrypted with ``key`` when given) or a full SQLAlchemy URL."""
     url = str(url_or_path)
-    if "://" not in url:
-        url = f"sqlite:///{Path(url_or_path)}"
-    engine = create_engine(url, future=True)
+    if key is not None:
+        from secretary_app.db import crypto
+
+        path = Path(url_or_path)
+        engine = create_engine("sqlite://", module=crypto._module(), future=True,
+                               creator=lambda: crypto.connect(path, key, check_same_thread=False))
+    else:
+        if "://" not in url:
+            url = f"sqlite:///{Path(url_or_path)}"
+        engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 
 from secretary_app.db.backup import backup_database
+from secretary_app.db.crypto import DbKey
 from secretary_app.db.revision import HEAD_REVISION
 from secretary_app.errors import UserError
 
@@ -52,7 +53,8 @@ def head_revision(engine: Engine) -> str | None:
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
-def migrate(engine: Engine, *, backup_folder: Path | None = None) -> Path | None:
+def migrate(engine: Engine, *, backup_folder: Path | None = None, key: DbKey | None = None,
+            database_file: Path | None = None) -> Path | None:
     """Bring the schema to head. Returns the backup made first, if any."""
     current = current_revision(engine)
     if current == HEAD_REVISION:
@@ -61,9 +63,9 @@ def migrate(engine: Engine, *, backup_folder: Path | None = None) -> Path | None
     from alembic.util.exc import CommandError
 
     made: Path | None = None
-    database = engine.url.database
+    database = str(database_file) if database_file else engine.url.database  # an encrypted engine has no URL path
     if current is not None and backup_folder is not None and database and Path(database).exists():
-        made = backup_database(Path(database), backup_folder, reason=f"before-{HEAD_REVISION}")
+        made = backup_database(Path(database), backup_folder, reason=f"before-{HEAD_REVISION}", key=key)
         log.info("Backed up %s to %s before migrating %s -> %s", database, made, current, HEAD_REVISION)
     try:
         command.upgrade(alembic_config(engine), "head")

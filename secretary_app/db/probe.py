@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from secretary_app.db.crypto import connect, is_encrypted, key_for
 from secretary_app.db.revision import HEAD_REVISION
 
 
@@ -17,7 +18,10 @@ def ready_with_cell(database: Path) -> bool:
     if not database.exists():
         return False
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=2)
+        if is_encrypted(database):  # the same look through SQLCipher, when the key is at hand without asking
+            conn = connect(database, key_for(database), readonly=True, timeout=2)
+        else:
+            conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=2)
         try:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             if revision is None or revision[0] != HEAD_REVISION:
@@ -25,5 +29,5 @@ def ready_with_cell(database: Path) -> bool:
             return conn.execute("SELECT 1 FROM cell WHERE deleted = 0 LIMIT 1").fetchone() is not None
         finally:
             conn.close()
-    except sqlite3.Error:
-        return False  # the slow path opens it properly and explains what is wrong
+    except Exception:  # sqlite3's or sqlcipher3's errors, or no key: the slow path opens it properly and explains
+        return False

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +42,15 @@ class SettingsPage(Page):
                          self.tr("Cell details used in document headers, and how the app looks."), parent)
         self.save_button = self.add_action(self.tr("Save cell details"), self._save_cell, primary=True,
                                            shortcut="Ctrl+S")
+        # The groups scroll: at 1366×700, and more so in large text, they are taller than the window.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self._content = QVBoxLayout(inner)
+        self._content.setContentsMargins(0, 0, 8, 0)
+        scroll.setWidget(inner)
+        super().body().addWidget(scroll, 1)
         box = QGroupBox(self.tr("Cell details"))
         self.form = CellForm()
         QFormLayout(box).addRow(self.form)
@@ -68,6 +79,10 @@ class SettingsPage(Page):
         meeting_layout.addRow(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most the "
                                              "last few words are lost.")))
         self.body().addWidget(meetings)
+        from ui.pages.data_safety import DataSafetyBox
+
+        self.data_safety = DataSafetyBox(ctx)
+        self.body().addWidget(self.data_safety)
         rules_box = QGroupBox(self.tr("Rules in force today"))
         rules_layout = QVBoxLayout(rules_box)
         rules_layout.addWidget(QLabel(self.tr(
@@ -100,8 +115,12 @@ class SettingsPage(Page):
         self.large_text.toggled.connect(self._display_changed)
         self.language.currentIndexChanged.connect(self._display_changed)
 
+    def body(self) -> QVBoxLayout:
+        return self._content
+
     def refresh(self) -> None:
         self.read(get_cell).success(self._loaded).run()
+        self.data_safety.refresh()
         self._load_rules()
 
     def _load_rules(self) -> None:
