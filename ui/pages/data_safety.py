@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secretary_app.changes import Changes
+from secretary_app.changes import Change, Changes
 from secretary_app.services.backups import (
     BackupMade,
     BackupPreview,
@@ -119,11 +119,8 @@ class DataSafetyBox(QGroupBox):
         kept = self.tr(" The data from before is kept in %1.").replace("%1", str(before)) if before else ""
         self.message.setText(self.tr("Restored.") + kept)
         self.refresh()
-        window = self.window()
-        everything = Changes()
-        everything.add("cell", "member", "event", "meeting", "minutes", "vote", "document", "resolution", "sync")
-        if hasattr(window, "apply_changes"):
-            window.apply_changes(everything)
+        everything = Changes(~Change.NONE)  # every record may differ: every page reads again
+        self.ctx.hub.publish(everything.from_initiator(self))
 
     def ask_passphrase(self, passphrase: str | None = None) -> None:
         """Two entries of the same password, at least 8 characters, then encrypt on the worker."""
