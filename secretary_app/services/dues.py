@@ -294,7 +294,7 @@ def _exempt_by_age(start: dt.date | None, gaps: Sequence[Gap], months: Sequence[
 
     def exempt(month: dt.date) -> bool:
         rule = _age_rule_on(month)
-        return rule is not None and dues_exempt_for_month(start, month.year, month.month, gaps, rule)
+        return rule is not None and dues_exempt_for_month(start, month.year, month.month, gaps, rule=rule)
 
     if not exempt(months[-1]):
         return set()
