@@ -20,7 +20,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from exporters import render_docx, render_pdf
-from exporters.samples import sample_minutes
+from tests.exporters.samples import sample_minutes
 
 TARGET_MS = 150
 TARGET_SPEED_UP = 10

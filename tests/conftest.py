@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = dt.date(2026, 11, 25)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files under tests/golden/ from the current output, then check")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Build missing .qm files (dev.sh does this too), so plain ``pytest`` works on a fresh checkout."""
     folder = ROOT / "resources" / "translations"

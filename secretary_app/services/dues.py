@@ -104,6 +104,7 @@ __all__ = [
     "set_basis",
     "status_line",
     "status_line_for",
+    "vnd",
 ]
 
 CHANNELS: dict[str, str] = {"cash": "Tiền mặt tại chi bộ", "portal": "Cổng Dịch vụ công"}

@@ -7,7 +7,7 @@ import pdfplumber
 import pytest
 
 from exporters import Document, render_docx, render_pdf
-from exporters.samples import sample_minutes, sample_resolution
+from tests.exporters.samples import sample_minutes, sample_resolution
 
 MM = 72 / 25.4  # points per millimetre
 

@@ -14,8 +14,8 @@ from docx.shared import Mm
 from exporters import render_docx
 from exporters.docx_renderer import FONT
 from exporters.profile import HD36_2018
-from exporters.samples import sample_minutes, sample_resolution
 from tests.exporters.conftest import MM, docx_bytes, open_pdf
+from tests.exporters.samples import sample_minutes, sample_resolution
 
 THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 

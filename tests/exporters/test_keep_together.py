@@ -11,11 +11,11 @@ import pytest
 from docx.oxml.ns import qn
 
 from exporters import Document, DoubleSignature, Heading, Paragraph, Signature, Signer
-from exporters.samples import sample_minutes
 from exporters.table_layout import table_widths_mm
 from secretary_app.documents import dues_ledger
 from secretary_app.documents.records import CellHeader, DuesLedgerRecord, DuesLedgerRow
 from tests.exporters.conftest import docx_bytes, open_pdf, pdf_bytes
+from tests.exporters.samples import sample_minutes
 
 _CLOSING = "IV- KẾT THÚC"
 _LAST = "Buổi sinh hoạt kết thúc lúc 21 giờ 15 phút cùng ngày; biên bản đã được đọc lại và thông qua."

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from exporters import render_docx
-from exporters.samples import sample_minutes, sample_resolution
 from tests.exporters.conftest import MM, open_pdf
+from tests.exporters.samples import sample_minutes, sample_resolution
 
 pytestmark = [
     pytest.mark.libreoffice,

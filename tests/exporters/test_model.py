@@ -23,7 +23,7 @@ from exporters import (
     runs_from_markup,
 )
 from exporters.model import Column
-from exporters.samples import sample_minutes, sample_resolution
+from tests.exporters.samples import sample_minutes, sample_resolution
 
 HEADER = Header(superior_body="Đảng bộ phường Hoàn Kiếm", issuing_body="Chi bộ Tổ dân phố số 5")
 

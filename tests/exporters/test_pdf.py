@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from exporters import Document, Header, Paragraph, render_pdf
 from exporters.profile import HD36_2018, Margins
-from exporters.samples import sample_minutes, sample_resolution
 from tests.exporters.conftest import MM, open_pdf, pdf_bytes
+from tests.exporters.samples import sample_minutes, sample_resolution
 
 A4 = (595.28, 841.89)
 

@@ -5,7 +5,7 @@ import io
 from pypdf import PdfReader
 
 from exporters import DoubleSignature, Paragraph, Signer, render_pdf
-from exporters.samples import sample_minutes
+from tests.exporters.samples import sample_minutes
 
 
 def test_signature_block_keeps_the_last_paragraph_with_it():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exporters import DocumentError, ExportError, render_docx, render_pdf
-from exporters.samples import sample_resolution
+from tests.exporters.samples import sample_resolution
 
 RENDERERS = [pytest.param(render_pdf, "nq.pdf", id="pdf"), pytest.param(render_docx, "nq.docx", id="docx")]
 

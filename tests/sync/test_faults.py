@@ -34,6 +34,9 @@ from tests.sync.fixtures import database_url
 from tests.sync.harness import CRASH_STEPS, Attendance, Member, Minutes, World, final_hash
 from tests.sync.planted import CLIENT_BUGS, SERVER_BUGS
 
+# Thousands of faulted histories: far longer than the suite's per-test limit (300 s), which is for hangs.
+pytestmark = pytest.mark.timeout(1800)
+
 NAMES = ["Nguyễn Văn Hùng", "Trần Thị Thu Hà", "Lê Văn Đức", "Phạm Thị Lan", "Đỗ Minh Tuấn"]
 VALUES = ["", "0912345678", "Số 5 Hàng Bạc", "Đã chuyển đến", "ghi chú"]
 CLIENT = st.sampled_from(["c0", "c0", "c1", "c1", "c2"])  # two PCs of cell A, one of cell B

@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.dues import vnd
 from models.text import search_key
 from secretary_app.services import documents, dues
-from secretary_app.services.dues import Arrear, DuesYear, GridCell, LedgerRow, MonthState, RemovalAlert
+from secretary_app.services.dues import Arrear, DuesYear, GridCell, LedgerRow, MonthState, RemovalAlert, vnd
 from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page

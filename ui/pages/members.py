@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.dues import vnd
 from models.text import full_name_sort_key, name_sort_key
 from secretary_app.changes import Change, Changes
 from secretary_app.roster_io.exporting import export_roster
 from secretary_app.services import dues, roster
+from secretary_app.services.dues import vnd
 from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
 from ui.context import AppContext
 from ui.pages.base import Page

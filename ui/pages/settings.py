@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.rules.dates import format_vn
 from secretary_app.services.cell import get_cell, save_cell
 from secretary_app.services.rules_overview import RuleInForce, rules_in_force
 from secretary_app.settings import Settings, save_settings
@@ -131,7 +130,7 @@ class SettingsPage(Page):
     def _show_rules(self, rows: tuple[RuleInForce, ...]) -> None:
         self.rules.setRowCount(len(rows))
         for r, rule in enumerate(rows):
-            since = format_vn(rule.effective_from) if rule.effective_from else self.tr("each year")
+            since = rule.effective_from.strftime("%d/%m/%Y") if rule.effective_from else self.tr("each year")
             source = f"{rule.source} {rule.tag}".strip()
             for c, text in enumerate((rule.topic, rule.rule, since, source, rule.note)):
                 item = QTableWidgetItem(text)

@@ -1,4 +1,4 @@
-"""Realistic sample documents built only from the model, for tests, the benchmark and visual review.
+"""Realistic sample documents built only from the model: exporter tests, golden files, the benchmark.
 
 The cell, people and figures are invented; the structure follows documents.md §3 (minutes) and §4
 (resolution).
@@ -7,9 +7,11 @@ The cell, people and figures are invented; the structure follows documents.md §
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from exporters.model import (
     Align,
+    Block,
     Column,
     Document,
     DoubleSignature,
@@ -28,13 +30,13 @@ ISSUING_BODY = "Chi bộ Tổ dân phố số 5"
 MEETING_DATE = dt.date(2026, 2, 5)
 
 
-def _p(text: str, **options: object) -> Paragraph:
-    return Paragraph.from_markup(text, **options)  # type: ignore[arg-type]
+def _p(text: str, **options: Any) -> Paragraph:
+    return Paragraph.from_markup(text, **options)
 
 
 def sample_minutes() -> Document:
     """Minutes of the regular February 2026 meeting; four A4 pages with the default profile."""
-    blocks = [
+    blocks: list[Block] = [
         _p(
             "Vào lúc 19 giờ 30 phút, ngày 05 tháng 02 năm 2026, tại Nhà văn hóa Tổ dân phố số 5, phường Hoàn Kiếm, "
             "Chi bộ Tổ dân phố số 5 tổ chức sinh hoạt thường kỳ tháng 02 năm 2026."
@@ -196,7 +198,7 @@ def sample_minutes() -> Document:
 
 def sample_resolution() -> Document:
     """The resolution adopted at the same meeting, "Số 03-NQ/CB"."""
-    blocks = [
+    blocks: list[Block] = [
         _p(
             "Ngày 05/02/2026, Chi bộ Tổ dân phố số 5 họp thường kỳ tháng 02/2026; có mặt 21/23 đảng viên (chính "
             "thức 19, dự bị 2); đồng chí Nguyễn Thị Hường, Bí thư chi bộ chủ trì. Sau khi thảo luận, Chi bộ"
