@@ -191,6 +191,17 @@ def preview_backup(path: Path, key: DbKey | None = None) -> BackupPreview:
     return BackupPreview(path, taken, name, superior, members, meetings, documents, revision)
 
 
+def _reads_well(database: Path, key: DbKey | None) -> bool:
+    try:
+        conn = connect(database, key, readonly=True)
+        try:
+            return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
+        finally:
+            conn.close()
+    except Exception:  # sqlite3's or sqlcipher3's errors, or no key: not a database to keep as a backup
+        return False
+
+
 def replace_database(backup: Path, database: Path, folder: Path, *, key: DbKey | None = None,
                      backup_key: DbKey | None = None) -> Path | None:
     """Put ``backup`` in place of ``database``; the caller has closed every connection to it.
@@ -206,6 +217,8 @@ def replace_database(backup: Path, database: Path, folder: Path, *, key: DbKey |
     before: Path | None = None
     if database.exists():
         try:
+            if not _reads_well(database, key):  # the backup API copies damaged pages as they are
+                raise UserError("damaged")
             before = backup_database(database, folder, "before-restore", key=key)
         except UserError:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -63,7 +63,7 @@ def test_ledger_and_report_documents(paid_cell: Store, tmp_path: Path, fmt: str)
     if fmt == "pdf":
         with pdfplumber.open(target) as pdf:
             text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-        assert "SỔ THU NỘP ĐẢNG PHÍ" in text and "74.880" in text and "Nộp lên cấp trên" in text
+        assert "SỔ THU NỘP ĐẢNG PHÍ" in text and "74.880" in text and "Nộp lên Đảng ủy phường Hoàn Kiếm" in text
         with pdfplumber.open(report) as pdf:
             text = "\n".join(page.extract_text() or "" for page in pdf.pages)
         assert "kết quả thu, nộp đảng phí tháng 10/2026" in text and "95.580" in text  # 8.280+74.880+12.420

@@ -84,7 +84,7 @@ def test_every_demo_meeting_counts_the_same_everywhere_and_as_by_hand(window, qt
     page = win.pages["meetings"]
     for meeting in held:
         day = meeting.planned_at.date()
-        hand = hand_count(str(demo_store.database_path), meeting.id, day)
+        hand = hand_count(str(demo_store.paths.database), meeting.id, day)
         assert hand.total == HEAD_COUNT[day.month]
 
         # The Điểm danh step, as the secretary reads it on the screen.

@@ -4,6 +4,7 @@ later edit of a sealed child goes to its rejected inbox, nothing lost."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from sqlalchemy import select
 
 from models.base import new_id
 from models.meetings import AgendaItem, Attendance, Meeting, Minutes, Speech, Vote
-from models.members import Member
+from models.members import Member, MemberEvent
 from models.sync_tables import RejectedInbox
 from secretary_app.server.db import RECORDS
 from secretary_app.services.minutes import finalise_meeting
@@ -30,9 +31,14 @@ def test_a_meeting_finalised_in_the_app_is_sealed_on_the_server(server_kind: str
 
         def prepare(session, box):  # type: ignore[no-untyped-def]
             meeting = session.scalars(select(Meeting)).first()
-            chair = Member(id=new_id(), cell_id=box.store.cell_id, full_name="Nguyễn Văn Hùng")
+            chair = Member(id=new_id(), cell_id=box.store.cell_id, full_name="Nguyễn Văn Hùng",
+                           admission_decision_date=dt.date(2000, 1, 1), official_date=dt.date(2001, 1, 1))
             session.add(chair)
             session.flush()
+            for kind, day in (("admission", dt.date(2000, 1, 1)), ("recognition", dt.date(2001, 1, 1))):
+                # an official member on the meeting day: the one attendance model reads the roll from events
+                session.add(MemberEvent(id=new_id(), cell_id=box.store.cell_id, member_id=chair.id, kind=kind,
+                                        event_date=day))
             meeting.state, meeting.chair_id, meeting.recorder_id, meeting.place = "held", chair.id, chair.id, "Nhà văn hóa"
             item = AgendaItem(id=new_id(), cell_id=box.store.cell_id, meeting_id=meeting.id, position=1,
                               title="Đánh giá tháng", gist="Hoàn thành")
