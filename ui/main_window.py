@@ -26,17 +26,17 @@ from ui import ops
 from ui.context import AppContext
 from ui.theme import apply_theme
 
-# key → (module:class, QStyle.StandardPixmap name of its icon), in the order of UI.md. The icon is
-# named, not imported: the QStyle class alone costs ~5 ms to load, paid only after the window shows.
-_PAGES: dict[str, tuple[str, str]] = {
-    "overview": ("ui.pages.overview:OverviewPage", "SP_DesktopIcon"),
-    "members": ("ui.pages.members:MembersPage", "SP_DirHomeIcon"),
-    "meetings": ("ui.pages.meetings:MeetingsPage", "SP_FileDialogDetailedView"),
-    "documents": ("ui.pages.documents:DocumentsPage", "SP_FileIcon"),
-    "dues": ("ui.pages.dues:DuesPage", "SP_DialogApplyButton"),
-    "admissions": ("ui.pages.admissions:AdmissionsPage", "SP_ArrowUp"),
-    "sync": ("ui.pages.sync:SyncPage", "SP_BrowserReload"),
-    "settings": ("ui.pages.settings:SettingsPage", "SP_FileDialogContentsView"),
+# key → module:class of its page, in the order of UI.md; imported by name when first shown. Each key's
+# icon is resources/icons/<key>.svg (ui/icons.py), drawn after the window shows.
+_PAGES: dict[str, str] = {
+    "overview": "ui.pages.overview:OverviewPage",
+    "members": "ui.pages.members:MembersPage",
+    "meetings": "ui.pages.meetings:MeetingsPage",
+    "documents": "ui.pages.documents:DocumentsPage",
+    "dues": "ui.pages.dues:DuesPage",
+    "admissions": "ui.pages.admissions:AdmissionsPage",
+    "sync": "ui.pages.sync:SyncPage",
+    "settings": "ui.pages.settings:SettingsPage",
 }
 PAGE_KEYS = list(_PAGES)
 
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str):  # type: ignore[no-untyped-def]
         """The page for ``key``, built (and loaded) on first use."""
         if key not in self.pages:
-            module_name, class_name = _PAGES[key][0].split(":")
+            module_name, class_name = _PAGES[key].split(":")
             cls = getattr(importlib.import_module(module_name), class_name)
             page = cls(self.ctx)
             index = PAGE_KEYS.index(key)
