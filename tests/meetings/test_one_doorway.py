@@ -259,7 +259,8 @@ def _show(win, runner, key: str):  # type: ignore[no-untyped-def]
     return win.pages[key]
 
 
-def test_no_store_transaction_runs_on_the_gui_thread_in_the_other_screens(gui_guard, window, qtbot, qapp, tmp_path):
+def test_no_store_transaction_runs_on_the_gui_thread_in_the_other_screens(gui_guard, window, qtbot, qapp, tmp_path,
+                                                                          monkeypatch):
     """Members (a member's dues), documents, Đảng phí, Kết nạp (add, record a step, a document, undo), Đồng
     bộ, Cài đặt (save the cell, the rules, a backup, a restore, the change log, encryption), each done as a
     person would; every page again after the restore."""
@@ -317,6 +318,10 @@ def test_no_store_transaction_runs_on_the_gui_thread_in_the_other_screens(gui_gu
     box.log_dialog.record.setText("Trang")
     runner.wait()
     box.log_dialog.close()
+    from secretary_app.db import crypto
+
+    # The passphrase is kept for the rest of the process (as the app does): put it back for the next tests.
+    monkeypatch.setattr(crypto, "_session_passphrase", crypto._session_passphrase)
     box.ask_passphrase("mật khẩu dữ liệu 2026")
     runner.wait(30000)
     assert box.message.text().startswith("Đã mã hóa"), box.message.text()
