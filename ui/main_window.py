@@ -133,8 +133,15 @@ class MainWindow(QMainWindow):
                 page.settingsChanged.connect(self._settings_changed)
             if key == "sync":
                 page.statusText.connect(self.sync_label.setText)
+            if key == "overview":
+                page.openTarget.connect(self.open_target)
             page.refresh()
         return self.pages[key]
+
+    def open_target(self, target) -> None:  # type: ignore[no-untyped-def]
+        """Show the page a to-do item of the overview names, at its record (services.overview.Target)."""
+        self.show_page(target.page)
+        self.page(target.page).show_target(target)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

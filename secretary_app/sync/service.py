@@ -183,12 +183,7 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
         state = _state(session)
         pending = session.scalar(select(func.count()).select_from(OutboxEntry)
                                  .where(OutboxEntry.status == "pending")) or 0
-        device = state.device_id if state else None
-        conflicts = tuple(_conflict_row(session, c, device) for c in session.scalars(
-            select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
-        rejected = tuple(RejectedRow(r.id, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id, r.op,
-                                     REJECTION_LABELS.get(r.error_code, r.error_code), r.message, r.created_at)
-                         for r in session.scalars(select(RejectedInbox).order_by(RejectedInbox.id)))
+        conflicts, rejected = _inbox_rows(session, state.device_id if state else None)
         url = state.server_url if state else ""
         username = state.username if state else ""
         logged_in = bool(url and credentials.get(refresh_key(url, username)))
@@ -199,6 +194,23 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
             health = SyncHealth.NOT_SET
         return SyncStatus(url, username, state.role if state else "", logged_in,
                           state.last_sync_at if state else None, error, pending, conflicts, rejected, health)
+
+
+def _inbox_rows(session, device: uuid.UUID | None) -> tuple[tuple[ConflictRow, ...], tuple[RejectedRow, ...]]:  # type: ignore[no-untyped-def]
+    conflicts = tuple(_conflict_row(session, c, device) for c in session.scalars(
+        select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
+    rejected = tuple(RejectedRow(r.id, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id, r.op,
+                                 REJECTION_LABELS.get(r.error_code, r.error_code), r.message, r.created_at)
+                     for r in session.scalars(select(RejectedInbox).order_by(RejectedInbox.id)))
+    return conflicts, rejected
+
+
+def inboxes(store: Store) -> tuple[tuple[ConflictRow, ...], tuple[RejectedRow, ...]]:
+    """The open conflicts and the rejected changes, as the sync page lists them (the overview's to-do list),
+    without asking the keyring whether the account is logged in."""
+    with store.transaction() as session:
+        state = _state(session)
+        return _inbox_rows(session, state.device_id if state else None)
 
 
 DERIVED_FIELDS = frozenset({"search_key"})  # follow another field; never shown nor edited on their own
