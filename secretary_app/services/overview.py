@@ -99,8 +99,10 @@ class Overview:
 
 
 def ordered(items: list[TodoItem]) -> tuple[TodoItem, ...]:
-    """Overdue first, then due soon, then the rest, then what is done; within each, the soonest date first."""
-    return tuple(sorted(items, key=lambda i: (i.urgency, i.due or dt.date.max, i.text)))
+    """Overdue first, then due soon, then the rest, then what is done; within each, the soonest date first
+    (then in the order of ``Kind``: a new cell's roster before its first meeting)."""
+    kinds = list(Kind)
+    return tuple(sorted(items, key=lambda i: (i.urgency, i.due or dt.date.max, kinds.index(i.kind), i.text)))
 
 
 def urgency_of(due: dt.date, today: dt.date) -> Urgency:
@@ -148,14 +150,14 @@ def overview(store: Store, today: dt.date | None = None, badge_lead_days: int = 
 
 def _first_steps(has_members: bool, has_meetings: bool, has_upcoming: bool, today: dt.date) -> list[TodoItem]:
     """A new cell's first steps; later, a reminder to plan the next meeting once none is planned."""
-    items = []
+    items = []  # due today: what to do first
     if not has_members:
-        items.append(TodoItem(Kind.FIRST_MEMBERS, Urgency.TODO, None, "Nhập danh sách đảng viên",
+        items.append(TodoItem(Kind.FIRST_MEMBERS, Urgency.TODO, today, "Nhập danh sách đảng viên",
                               Target("members", action=Action.IMPORT_MEMBERS)))
     if not has_upcoming:
         text = ("Lập kế hoạch sinh hoạt tháng này" if not has_meetings
                 else f"Lập kế hoạch kỳ sinh hoạt tới (chưa có kỳ nào sau ngày {today:%d/%m/%Y})")
-        items.append(TodoItem(Kind.FIRST_MEETING, Urgency.TODO, None, text,
+        items.append(TodoItem(Kind.FIRST_MEETING, Urgency.TODO, today, text,
                               Target("meetings", action=Action.PLAN_MEETING)))
     return items
 
@@ -198,8 +200,8 @@ def _meeting_items(store: Store, meetings: list, today: dt.date) -> list[TodoIte
     next_id = upcoming[0].id if upcoming else None
     for r in notes:
         if r.code == "thematic_missing":
-            if r.quarter != quarter:
-                continue  # past quarters are history by now: the overview nags only about this one
+            if r.quarter != quarter or not meetings:
+                continue  # past quarters are history by now; a new cell's first step is to plan a meeting
             items.append(TodoItem(Kind.MEETING_REMINDER, urgency_of(quarter_end, today), quarter_end, r.message,
                                   Target("meetings", action=Action.PLAN_MEETING)))
         elif r.code == "documents_late" and r.meeting_id == next_id:

@@ -9,7 +9,7 @@ marked "đang cập nhật…", and replaced when the store has answered.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from secretary_app.changes import Change, Changes
@@ -76,6 +76,12 @@ class OverviewPage(Page):
         self.todo = _TodoList()
         self.todo.setObjectName("todo")
         self.todo.setWordWrap(True)
+        self.todo.setSpacing(3)
+        # The current line is marked in a neutral shade, not the accent: on this list red means "overdue".
+        palette = self.todo.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#E4E0DC"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1A1A1A"))
+        self.todo.setPalette(palette)
         self.todo.setToolTip(self.tr("Click an item, or press Enter, to open the place to act on it."))
         self.todo.chosen.connect(self._chosen)
         self.body().addWidget(self.todo, 1)
