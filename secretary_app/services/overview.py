@@ -235,7 +235,7 @@ def _badge_items(store: Store, today: dt.date, lead_days: int) -> list[TodoItem]
 
 
 def _sync_items(store: Store) -> list[TodoItem]:
-    from secretary_app.sync.service import inboxes
+    from secretary_app.sync.inbox import inboxes
 
     conflicts, rejected = inboxes(store)
     items = []

@@ -179,11 +179,12 @@ class MeetingsPage(Page):
             return
         self.open_meeting(self.model.records[index.row()].id)
 
-    def open_meeting(self, meeting_id, step: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def open_meeting(self, meeting_id, step: int | None = None,  # type: ignore[no-untyped-def]
+                     target: mc.Target | None = None) -> None:
         self.stack.setCurrentWidget(self.workspace)
         for button in self._list_buttons:
             button.setVisible(False)
-        self.workspace.open(meeting_id, step)
+        self.workspace.open(meeting_id, step, target)
 
     def show_target(self, target: Target) -> None:
         """An overview item: plan a meeting, or open one at the step to act on (a task: its row selected)."""
@@ -191,10 +192,10 @@ class MeetingsPage(Page):
             if self.stack.currentWidget() is self.workspace:
                 self.workspace.close_meeting()
             self.plan()
+        elif target.record_id is not None and target.step == mc.Step.MINUTES:  # a task: its row selected
+            self.open_meeting(target.record_id, target=mc.Target(mc.Step.MINUTES, "task", position=target.position))
         elif target.record_id is not None:
             self.open_meeting(target.record_id, target.step)
-            if target.step == mc.Step.MINUTES:
-                self.workspace.show_target(mc.Target(mc.Step.MINUTES, "task", position=target.position))
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)

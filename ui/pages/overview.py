@@ -128,6 +128,8 @@ class OverviewPage(Page):
     def _save_for_next_start(self) -> None:
         """A change while the page is hidden: the list saved for the next start is rewritten (on the worker)
         without painting; the page itself re-reads when it is shown."""
+        if not self.window().isVisible():
+            return  # the window was closed meanwhile: its worker is gone; the next start re-reads anyway
         options = self._options()
 
         def save(store):  # type: ignore[no-untyped-def]
