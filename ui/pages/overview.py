@@ -8,7 +8,7 @@ marked "đang cập nhật…", and replaced when the store has answered.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -166,8 +166,8 @@ class OverviewPage(Page):
             empty = QListWidgetItem(self.tr("Nothing needs doing now."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.todo.addItem(empty)
-        elif self.todo.currentRow() < 0:
-            self.todo.setCurrentRow(0)
+        elif self.todo.currentRow() < 0:  # Enter works at once; not highlighted, so its colour stays visible
+            self.todo.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def word(self, item: TodoItem) -> str:
         """The state in a word: the colour is never the only sign."""
