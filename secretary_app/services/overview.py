@@ -177,10 +177,11 @@ def _meeting_items(store: Store, meetings: list, today: dt.date) -> list[TodoIte
             items.append(TodoItem(Kind.NEXT_MEETING, Urgency.DONE, day,
                                   f"«{m.title}» họp ngày {day:%d/%m/%Y}: tài liệu đã thông báo đến đảng viên.",
                                   Target("meetings", m.id, _ATTENDANCE)))
-        elif m.state is MeetingState.ANNOUNCED:
+        elif day < today:  # the day went by with the meeting still planned: record it (or delete it)
             items.append(TodoItem(Kind.NEXT_MEETING, Urgency.OVERDUE, day,
                                   f"«{m.title}» đã qua ngày họp {day:%d/%m/%Y} mà chưa điểm danh, ghi biên bản.",
-                                  Target("meetings", m.id, _ATTENDANCE)))
+                                  Target("meetings", m.id,
+                                         _ATTENDANCE if m.state is MeetingState.ANNOUNCED else _PREPARE)))
         else:
             # HD 42: documents reach the members at least a day before the meeting.
             send_by = day - dt.timedelta(days=1)

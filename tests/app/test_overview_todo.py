@@ -78,6 +78,11 @@ def test_next_meeting_says_whether_its_documents_went_out(demo_store):
     (minutes,) = data.of_kind(Kind.MINUTES)
     assert minutes.target.record_id == detail.id and minutes.target.step == 4
     assert data.of_kind(Kind.NEXT_MEETING) == ()
+    # A planned meeting whose day went by without being recorded is overdue, not "documents not sent".
+    late, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 11, 20, 19, 30))
+    (item,) = overview(demo_store, DEMO_TODAY).of_kind(Kind.NEXT_MEETING)
+    assert item.target.record_id == late.id and item.urgency is Urgency.OVERDUE
+    assert "đã qua ngày họp 20/11/2026" in item.text
 
 
 def test_past_quarters_do_not_nag(demo_store):
