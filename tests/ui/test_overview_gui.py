@@ -139,6 +139,15 @@ def test_a_badge_opens_the_members_record(opened, qtbot):
     runner.wait()
     qtbot.waitUntil(lambda: members.detail is not None)
     assert members.current_row().full_name == "Lê Văn Đức" and members.detail.data.full_name == "Lê Văn Đức"
+    # Opened again while the list shows only probationary members and a search: the member is still found.
+    members.status_filter.setCurrentIndex(members.status_filter.findData("probationary"))
+    members.search.setText("Hồ Thị")
+    assert not members.select_member(members.detail.id)
+    page = _overview(win, runner, qtbot)
+    _enter(qtbot, page, _row(page, Kind.BADGE, "Lê Văn Đức"))
+    runner.wait()
+    qtbot.waitUntil(lambda: members.current_row() is not None and members.current_row().full_name == "Lê Văn Đức")
+    assert members.search.text() == ""
 
 
 def test_dues_arrears_open_the_members_row_at_the_unpaid_month(opened, qtbot):

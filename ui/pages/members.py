@@ -225,7 +225,12 @@ class MembersPage(Page):
             self.import_file()
         elif target.record_id is not None:
             self.search.clear()  # a search typed earlier must not hide the member asked for
-            if not self.select_member(target.record_id):
+            if self.select_member(target.record_id):
+                return
+            if any(r.id == target.record_id for r in self.model.records):  # hidden by the status filter
+                self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+                self.select_member(target.record_id)
+            else:
                 self._select_after_load = target.record_id  # the list is still loading: chosen when it arrives
 
     def current_row(self) -> MemberRow | None:
