@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from models.sync_tables import ConflictInbox
+from models.sync_tables import ConflictInbox, RejectedInbox
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
 from secretary_app.services.cell import CellInput, save_cell
@@ -195,6 +195,22 @@ def test_a_conflict_opens_the_sync_page_with_it_selected(opened, qtbot, demo_sto
     qtbot.waitUntil(lambda: sync.selected is not None and sync.selected[0].id == wanted)
     assert sync.conflict_panel.isVisibleTo(sync)
     assert sync.conflict_view.currentIndex().row() == 1  # the second conflict, not the first shown by default
+
+
+def test_changes_the_server_refused_open_the_sync_page(opened, qtbot, demo_store):
+    win, runner = opened
+    with demo_store.transaction() as session:
+        session.add(RejectedInbox(mutation_id=uuid.uuid4(), entity="member", entity_id=uuid.uuid4(), op="update",
+                                  error_code="forbidden"))
+    page = _overview(win, runner, qtbot)
+    row = _row(page, Kind.REJECTED)
+    assert page.todo.item(row).text().startswith("Cần xử lý sớm — 1 thay đổi bị máy chủ từ chối")
+    _enter(qtbot, page, row)
+    sync = win.pages["sync"]
+    assert win.stack.currentWidget() is sync
+    runner.wait()
+    qtbot.waitUntil(lambda: len(sync.rejected.records) == 1)
+    assert sync.rejected.records[0].error_code == "Tài khoản không có quyền"
 
 
 @pytest.fixture
