@@ -148,3 +148,14 @@ def test_no_snapshot_in_clear_beside_an_encrypted_database(demo_store):
     database.write_bytes(bytes(range(16)) + database.read_bytes()[16:])  # what SQLCipher's file looks like
     assert load_snapshot(demo_store.paths) is None and not path.exists()  # the old one is deleted, not shown
     assert not save_snapshot(demo_store.paths, data) and not path.exists()
+
+
+def test_encrypting_the_data_removes_the_saved_list(demo_store):
+    from secretary_app.services.encryption import encrypt_folder
+
+    fresh_overview(demo_store, today=DEMO_TODAY)
+    path = snapshot_path(demo_store.paths)
+    assert path.exists()
+    demo_store.close()
+    encrypt_folder(demo_store.paths, passphrase="mat-khau-du-lieu-2026")
+    assert not path.exists()
