@@ -12,6 +12,7 @@ from secretary_app.db.backup import backup_database, list_backups, preview_backu
 from secretary_app.db.crypto import DbKey, encrypt_file, is_encrypted, parse_key, remember_key
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
+from secretary_app.services.overview_snapshot import snapshot_path
 
 if TYPE_CHECKING:
     from secretary_app.store import Store
@@ -50,6 +51,7 @@ def encrypt_folder(paths: AppPaths, passphrase: str = "") -> Encrypted:
     plain = [b.path for b in list_backups(paths.backups) if not is_encrypted(b.path)]
     for path in plain:
         encrypt_file(path, key)
+    snapshot_path(paths).unlink(missing_ok=True)  # the overview's list names members: none in clear from now on
     return Encrypted(after.members, len(plain), not passphrase)
 
 

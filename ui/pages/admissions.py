@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from secretary_app.changes import Change, Changes
 from secretary_app.services import admission_documents, roster
 from secretary_app.services import admissions as adm
+from secretary_app.services.overview import Target
 from secretary_app.store import Store
 from ui.admissions.dialogs import CandidateDialog, StepDialog
 from ui.context import AppContext
@@ -214,6 +215,11 @@ class AdmissionsPage(Page):
                 return True
         self._select_after_load = candidate_id  # not loaded yet: chosen once the list arrives
         return False
+
+    def show_target(self, target: Target) -> None:
+        """An overview item: that person's record (their next deadline)."""
+        if target.record_id is not None:
+            self.select_candidate(target.record_id)
 
     def current_row(self) -> adm.CandidateRow | None:
         index = self.table.currentIndex()

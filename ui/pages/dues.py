@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from models.text import search_key
 from secretary_app.services import documents, dues
 from secretary_app.services.dues import Arrear, DuesYear, GridCell, LedgerRow, MonthState, RemovalAlert, vnd
+from secretary_app.services.overview import Target
 from secretary_app.store import Changes
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -159,6 +160,7 @@ class DuesPage(Page):
         splitter.setStretchFactor(1, 1)
         self.body().addWidget(splitter, 1)
         self._member: LedgerRow | None = None
+        self._wanted: Target | None = None  # an overview item's member and month, selected once loaded
 
     def _month_value(self, index: int) -> Callable[[LedgerRow], str]:
         return lambda row: cell_text(row.cells[index]) if index < len(row.cells) else ""
@@ -207,6 +209,29 @@ class DuesPage(Page):
             self.arrears.addItem(arrear.text)
         if not owed and not alerts:
             self.arrears.addItem(self.tr("No arrears."))
+        self._select_wanted()
+
+    def show_target(self, target: Target) -> None:
+        """An overview item (dues in arrears): that member's row at the first unpaid month, ready for entry."""
+        self._wanted = target
+        if target.month is not None and target.month.year != self.year.value():
+            self.year.setValue(target.month.year)  # reloads; the row is chosen when the year arrives
+        elif self.data is not None:
+            self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        target, self._wanted = self._wanted, None
+        if target is None or self.data is None:
+            return
+        row = next((i for i, r in enumerate(self.model.records) if r.member_id == target.record_id), None)
+        if row is None:
+            return
+        month = target.month.month if target.month is not None else 1
+        self.table.setCurrentIndex(self.model.index(row, month))  # column 0 is the name, then 01 … 12
+        self.month.setCurrentIndex(month - 1)
+        self._member = self.model.records[row]
+        self.name.setText(self._member.full_name)
+        self._fill_amount()
 
     def on_changes(self, changes: Changes) -> None:
         if "dues" in changes or "member" in changes:

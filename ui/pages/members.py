@@ -32,6 +32,7 @@ from secretary_app.changes import Change, Changes
 from secretary_app.roster_io.exporting import export_roster
 from secretary_app.services import dues, roster
 from secretary_app.services.dues import vnd
+from secretary_app.services.overview import Action, Target
 from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -217,6 +218,20 @@ class MembersPage(Page):
                 self.table.setCurrentIndex(index)
                 return True
         return False
+
+    def show_target(self, target: Target) -> None:
+        """An overview item: the import wizard for a new cell, or a member's record."""
+        if target.action is Action.IMPORT_MEMBERS:
+            self.import_file()
+        elif target.record_id is not None:
+            self.search.clear()  # a search typed earlier must not hide the member asked for
+            if self.select_member(target.record_id):
+                return
+            if any(r.id == target.record_id for r in self.model.records):  # hidden by the status filter
+                self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+                self.select_member(target.record_id)
+            else:
+                self._select_after_load = target.record_id  # the list is still loading: chosen when it arrives
 
     def current_row(self) -> MemberRow | None:
         index = self.table.currentIndex()
