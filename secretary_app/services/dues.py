@@ -24,6 +24,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import enum
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from typing import Any
 from sqlalchemy import String, cast, insert, select
 from sqlalchemy.orm import Session
 
+from models.audit import AuditEntry
 from models.base import new_id
 from models.cell import Cell
 from models.dues import DuesAdjustment, DuesObligation, DuesPayment, DuesProfile, DuesRate
@@ -43,7 +45,9 @@ from models.rules import status as status_rules
 from models.rules.dates import add_months
 from models.rules.dues import (
     ADJUSTMENT_LABELS,
+    AMOUNT_CATEGORIES,
     CATEGORY_LABELS,
+    MAX_DECISION_MONTHS,
     Adjustment,
     AdjustmentKind,
     DuesBasis,
@@ -72,15 +76,23 @@ from models.rules.party_age import (
 )
 from models.text import name_sort_key, nfc
 from secretary_app import rules_data
+from secretary_app.changes import Change, OpResult
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
 
 __all__ = [
+    "ADJUSTMENT_LABELS",
+    "AMOUNT_CATEGORIES",
+    "CATEGORY_LABELS",
     "CHANNELS",
+    "MAX_DECISION_MONTHS",
     "OVERRIDE_KEYS",
+    "OVERRIDE_UNITS",
     "AdjustmentInput",
+    "AdjustmentKind",
     "Arrear",
+    "DuesCategory",
     "DuesYear",
     "GridCell",
     "LedgerRow",
@@ -88,6 +100,7 @@ __all__ = [
     "MonthState",
     "PaymentInput",
     "PaymentRow",
+    "RateEntry",
     "RemovalAlert",
     "add_adjustment",
     "add_cell_override",
@@ -97,6 +110,7 @@ __all__ = [
     "grid_in",
     "member_history",
     "obligation_id",
+    "rate_entries",
     "record_payment",
     "removal_alerts",
     "reverse_last_payment",
@@ -110,10 +124,28 @@ __all__ = [
 CHANNELS: dict[str, str] = {"cash": "Tiền mặt tại chi bộ", "portal": "Cổng Dịch vụ công"}
 #: Cell-level dated overrides of the rule data (``dues_rate.basis`` → what ``fixed_amount`` holds).
 OVERRIDE_KEYS: dict[str, str] = {
+    "minimum_wage": "Lương tối thiểu vùng của chi bộ, đồng/tháng",
+    "insured_per_10000": "Tỷ lệ đóng của đảng viên tham gia BHXH bắt buộc, % tiền lương",
+    "pension_per_10000": "Tỷ lệ đóng của đảng viên hưởng lương hưu, % lương hưu",
+    "other_below_per_10000": "Tỷ lệ đóng của đảng viên khác dưới tuổi nghỉ hưu, % lương tối thiểu vùng",
+    "other_at_retirement_per_10000": "Tỷ lệ đóng của đảng viên khác từ tuổi nghỉ hưu, % lương tối thiểu vùng",
+    "student_amount": "Mức đóng của học sinh, sinh viên, đồng",
     "other_fixed_amount": "Mức đóng của đảng viên khác do tỉnh quy định (QĐ 342), đồng",
     "kept_percent": "Tỷ lệ đảng phí chi bộ giữ lại, %",
     "rounding_step": "Làm tròn đảng phí đến (đồng; 1 = đúng đến đồng)",
-    "minimum_wage": "Lương tối thiểu vùng của chi bộ, đồng/tháng",
+}
+#: How each entry's value is typed and shown: "vnd" (đồng), "percent" (whole %), "rate" (stored in 1/10000 of
+#: the basis, typed as a percent with up to two decimals: "0,3" → 30), "step" (đồng, at least 1).
+OVERRIDE_UNITS: dict[str, str] = {
+    "minimum_wage": "vnd", "insured_per_10000": "rate", "pension_per_10000": "rate", "other_below_per_10000": "rate",
+    "other_at_retirement_per_10000": "rate", "student_amount": "vnd", "other_fixed_amount": "vnd",
+    "kept_percent": "percent", "rounding_step": "step",
+}
+#: Rate entries and the ``DuesRates`` field each replaces for the months from its date.
+_RATE_FIELDS: dict[str, str] = {
+    "insured_per_10000": "insured", "pension_per_10000": "pension", "other_below_per_10000": "other_below_retirement",
+    "other_at_retirement_per_10000": "other_at_retirement", "student_amount": "student_amount",
+    "other_fixed_amount": "other_fixed_amount",
 }
 _OBLIGATION_NAMESPACE = uuid.UUID("6f1d0c52-3a57-4c1e-9a55-d0e5c0ffee12")
 MAX_MONTHS_PER_PAYMENT = 12
@@ -125,9 +157,7 @@ def obligation_id(cell_id: uuid.UUID, member_id: uuid.UUID, month: dt.date) -> u
 
 
 def _changes() -> Changes:
-    changes = Changes()
-    changes.add("dues")
-    return changes
+    return Changes.of(Change.DUES)
 
 
 # --- rules of a month, with the cell's overrides -----------------------------------------------------
@@ -174,8 +204,10 @@ class _MonthRules:
 
 def _month_rules(month: dt.date, overrides: Sequence[_Override], region: int) -> _MonthRules:
     rates, wages = _rates_on(month), _wages_on(month)
-    if (fixed := _override_on(overrides, "other_fixed_amount", month)) is not None:
-        rates = dataclasses.replace(rates, other_fixed_amount=fixed)
+    replaced = {name: value for key, name in _RATE_FIELDS.items()
+                if (value := _override_on(overrides, key, month)) is not None}
+    if replaced:
+        rates = dataclasses.replace(rates, **replaced)
     if (wage := _override_on(overrides, "minimum_wage", month)) is not None:
         wages = MinimumWages(month, "Mức chi bộ ghi trong Cài đặt", {region: wage})
     step = _override_on(overrides, "rounding_step", month)
@@ -658,7 +690,7 @@ def status_line(store: Store, meeting_day: dt.date) -> str:
 # --- obligations ---------------------------------------------------------------------------------------
 
 
-def generate_obligations(store: Store, first: dt.date, last: dt.date) -> tuple[int, Changes]:
+def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResult[int]:
     """Store the obligations of every member for the months from ``first`` to ``last``; returns how many
     rows were written or changed. Existing rows are updated when the rules or the basis changed."""
     months = months_between(first, last)
@@ -689,7 +721,7 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> tuple[i
             session.flush()
             session.execute(insert(DuesObligation), new_rows)
             written += len(new_rows)
-    return written, _changes()
+    return OpResult(written, _changes())
 
 
 # --- edits -----------------------------------------------------------------------------------------------
@@ -703,7 +735,7 @@ def _member(session: Session, store: Store, member_id: uuid.UUID) -> Member:
 
 
 def set_basis(store: Store, member_id: uuid.UUID, category: str, amount: int,
-              effective_month: dt.date | None, note: str = "") -> Changes:
+              effective_month: dt.date | None, note: str = "") -> OpResult[uuid.UUID]:
     """Record the member's dues category and its basis amount from ``effective_month`` on."""
     if effective_month is None:
         raise ValidationFailed("Hãy ghi tháng bắt đầu áp dụng mức đóng đảng phí.", field="effective_month")
@@ -722,7 +754,7 @@ def set_basis(store: Store, member_id: uuid.UUID, category: str, amount: int,
         session.flush()
         store.audit(session, "dues_profile", row.id, "create",
                     after={"category": row.category, "amount": row.basis_amount, "from": str(row.effective_month)})
-    return _changes()
+    return OpResult(row.id, _changes())
 
 
 @dataclass(frozen=True)
@@ -735,7 +767,7 @@ class AdjustmentInput:
     decision: str = ""
 
 
-def add_adjustment(store: Store, data: AdjustmentInput) -> Changes:
+def add_adjustment(store: Store, data: AdjustmentInput) -> OpResult[uuid.UUID]:
     """Record an exemption, reduction or deferral decision (rules.md §1.2)."""
     if data.start_month is None:
         raise ValidationFailed("Hãy ghi tháng bắt đầu được miễn, giảm.", field="start_month")
@@ -756,23 +788,111 @@ def add_adjustment(store: Store, data: AdjustmentInput) -> Changes:
         store.audit(session, "dues_adjustment", row.id, "create",
                     after={"kind": row.kind, "percent": row.percent, "from": str(row.start_month), "months": row.months,
                            "label": ADJUSTMENT_LABELS[adjustment.kind]})
-    return _changes()
+    return OpResult(row.id, _changes())
 
 
-def add_cell_override(store: Store, key: str, value: int, effective_from: dt.date | None) -> Changes:
-    """A dated entry of the cell's own: a new minimum wage, the province's amount, the kept share, rounding."""
+def add_cell_override(store: Store, key: str, value: int | None, effective_from: dt.date | None,
+                      source: str = "") -> OpResult[uuid.UUID]:
+    """A dated entry of the cell's own (a new decree's minimum wage or rate, the province's amount, the kept
+    share, rounding), in force from the month of ``effective_from``: earlier months keep the rules of their time.
+
+    ``value`` is in the key's unit (``OVERRIDE_UNITS``; rates in 1/10000). ``source`` (the decree) is kept in
+    the audit entry: ``dues_rate`` has no column for it, and adding one would change the synced schema."""
     if key not in OVERRIDE_KEYS:
         raise ValidationFailed(f"Mục “{key}” không có trong thiết lập đảng phí.", field="key")
     if effective_from is None:
         raise ValidationFailed("Mức mới phải có ngày hiệu lực; các tháng trước giữ mức cũ.", field="effective_from")
-    if value < 0 or (key == "kept_percent" and value > 100) or (key in ("rounding_step", "minimum_wage") and value < 1):
-        raise ValidationFailed(f"Giá trị {value} không hợp lệ cho “{OVERRIDE_KEYS[key]}”.", field="value")
+    if value is None:
+        raise ValidationFailed(f"Hãy ghi giá trị mới cho “{OVERRIDE_KEYS[key]}”.", field="value")
+    if value < 0:
+        raise ValidationFailed(f"“{OVERRIDE_KEYS[key]}” không được âm.", field="value")
+    unit = OVERRIDE_UNITS[key]
+    if (unit == "percent" and value > 100) or (unit == "rate" and value > 10000):
+        raise ValidationFailed(f"“{OVERRIDE_KEYS[key]}” không được quá 100%.", field="value")
+    if (unit == "step" or key == "minimum_wage") and value < 1:
+        raise ValidationFailed(f"“{OVERRIDE_KEYS[key]}” phải lớn hơn 0.", field="value")
+    effective_from = first_of_month(effective_from)  # dues are computed by month
+    source = (nfc(source) or "").strip()
     with store.transaction() as session:
         row = DuesRate(id=new_id(), cell_id=store.cell_id, effective_from=effective_from, basis=key, fixed_amount=value)
         session.add(row)
         session.flush()
-        store.audit(session, "dues_rate", row.id, "create", after={key: value, "from": str(effective_from)})
-    return _changes()
+        store.audit(session, "dues_rate", row.id, "create",
+                    after={key: value, "from": str(effective_from), "source": source})
+    return OpResult(row.id, _changes())
+
+
+def _format_override(key: str, value: int) -> str:
+    unit = OVERRIDE_UNITS[key]
+    if unit == "rate":
+        whole, rest = divmod(value, 100)
+        return (f"{whole}%" if rest == 0 else f"{whole},{rest:02d}".rstrip("0") + "%")
+    if unit == "percent":
+        return f"{value}%"
+    if unit == "step" and value == 1:
+        return "đúng đến đồng"
+    return vnd(value)
+
+
+@dataclass(frozen=True)
+class RateEntry:
+    """One line of "Mức đóng đảng phí" in Cài đặt: a setting, its value, since when and on what authority."""
+
+    key: str
+    label: str
+    value: int
+    value_text: str
+    effective_from: dt.date | None
+    source: str
+    by_cell: bool  # entered by the cell (Cài đặt), not shipped with the app
+    upcoming: bool  # in force only from a later month
+
+
+def _shipped_value(key: str, month: dt.date, region: int) -> tuple[int, dt.date | None, str] | None:
+    """The value of ``key`` in the app's dated rule data for ``month``, with its date and document."""
+    if key == "minimum_wage":
+        wages = _wages_on(month)
+        return None if wages is None else (wages.of(region), wages.effective_from, wages.decree)
+    if key in _RATE_FIELDS:
+        rates = _rates_on(month)
+        return getattr(rates, _RATE_FIELDS[key]), rates.effective_from, rates.document
+    entry = rules_data.entry_on("dues_settings.json", month)
+    value = (rules_data.dues_kept_percent_on(month) if key == "kept_percent"
+             else rules_data.dues_rounding_on(month).step)
+    return value, dt.date.fromisoformat(entry["effective_from"]), entry["document"]
+
+
+def rate_entries(store: Store, today: dt.date | None = None) -> list[RateEntry]:
+    """Each dues setting in force this month (the cell's own entry when it has one, else the app's rule
+    data), then the cell's entries that start in a later month."""
+    month = first_of_month(today or dt.date.today())
+    with store.transaction() as session:
+        cell = _cell(session, store.cell_id)
+        rows = list(session.scalars(select(DuesRate).where(DuesRate.cell_id == store.cell_id,
+                                                           DuesRate.deleted.is_(False))))
+        sources: dict[uuid.UUID, str] = {}
+        for entity_id, after in session.execute(select(AuditEntry.entity_id, AuditEntry.after).where(
+                AuditEntry.entity == "dues_rate", AuditEntry.action == "create")):
+            try:
+                sources[entity_id] = str(json.loads(after or "{}").get("source") or "")
+            except ValueError:
+                continue
+    found: list[RateEntry] = []
+    for key, label in OVERRIDE_KEYS.items():
+        own = [r for r in rows if r.basis == key]
+        current = max((r for r in own if r.effective_from <= month), key=lambda r: (r.effective_from, r.id), default=None)
+        if current is not None:
+            source = sources.get(current.id) or "Chi bộ ghi trong Cài đặt"
+            found.append(RateEntry(key, label, current.fixed_amount, _format_override(key, current.fixed_amount),
+                                   current.effective_from, source, True, False))
+        elif (shipped := _shipped_value(key, month, cell.wage_region)) is not None:
+            value, since, document = shipped
+            found.append(RateEntry(key, label, value, _format_override(key, value), since, document, False, False))
+        for later in sorted((r for r in own if r.effective_from > month), key=lambda r: r.effective_from):
+            found.append(RateEntry(key, label, later.fixed_amount, _format_override(key, later.fixed_amount),
+                                   later.effective_from, sources.get(later.id) or "Chi bộ ghi trong Cài đặt",
+                                   True, True))
+    return found
 
 
 @dataclass(frozen=True)
@@ -787,7 +907,8 @@ class PaymentInput:
     note: str = ""
 
 
-def record_payment(store: Store, data: PaymentInput, today: dt.date | None = None) -> tuple[tuple[PaymentRow, ...], Changes]:
+def record_payment(store: Store, data: PaymentInput,
+                   today: dt.date | None = None) -> OpResult[tuple[PaymentRow, ...]]:
     """Write the ledger rows of one payment (one per month covered). Nothing is written on bad input."""
     today = today or dt.date.today()
     if data.channel not in CHANNELS:
@@ -837,7 +958,7 @@ def record_payment(store: Store, data: PaymentInput, today: dt.date | None = Non
             store.audit(session, "dues_payment", row.id, "create",
                         after={"member": member.full_name, "month": str(row.month), "amount": row.amount,
                                "channel": row.channel, "receipt": row.receipt_number})
-        return tuple(_payment_row(r, None) for r in written), _changes()
+        return OpResult(tuple(_payment_row(r, None) for r in written), _changes())
 
 
 def _payment_row(row: DuesPayment, reversed_by: uuid.UUID | None) -> PaymentRow:
@@ -845,7 +966,8 @@ def _payment_row(row: DuesPayment, reversed_by: uuid.UUID | None) -> PaymentRow:
                       row.note, row.reverses_id, reversed_by, row.group_id)
 
 
-def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str, today: dt.date | None = None) -> tuple[PaymentRow, Changes]:
+def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str,
+                    today: dt.date | None = None) -> OpResult[PaymentRow]:
     """Cancel a ledger row by a reversing row with the reason; the original row stays as it was."""
     reason = (nfc(reason) or "").strip()
     if not reason:
@@ -867,11 +989,11 @@ def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str, today: dt.
         session.flush()
         store.audit(session, "dues_payment", reversal.id, "reverse", before={"payment": str(row.id), "amount": row.amount},
                     after={"reason": reason})
-        return _payment_row(reversal, None), _changes()
+        return OpResult(_payment_row(reversal, None), _changes())
 
 
 def reverse_last_payment(store: Store, member_id: uuid.UUID, month: dt.date, reason: str,
-                         today: dt.date | None = None) -> tuple[PaymentRow, Changes]:
+                         today: dt.date | None = None) -> OpResult[PaymentRow]:
     """Reverse the latest payment of ``member_id`` for ``month`` that is neither a reversal nor reversed."""
     month = first_of_month(month)
     with store.transaction() as session:
