@@ -347,7 +347,13 @@ def _exempt_by_age(start: dt.date | None, gaps: Sequence[Gap], months: Sequence[
 
     def exempt(month: dt.date) -> bool:
         rule = _age_rule_on(month)
-        return rule is not None and dues_exempt_for_month(start, month.year, month.month, gaps, rule=rule)
+        if rule is None:
+            return False
+        # Party age by the month's end is at most the calendar months since the decision (gaps only take
+        # away): fewer than the rule's years (one month of slack) cannot be exempt, without computing it.
+        if (month.year - start.year) * 12 + month.month - start.month + 1 < 12 * rule.years:
+            return False
+        return dues_exempt_for_month(start, month.year, month.month, gaps, rule=rule)
 
     if not exempt(months[-1]):
         return set()
