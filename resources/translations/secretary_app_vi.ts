@@ -606,6 +606,10 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <translation>Sổ tay Bí thư — thiết lập ban đầu</translation>
     </message>
     <message>
+        <source>Creating the demo cell…</source>
+        <translation>Đang tạo chi bộ mẫu…</translation>
+    </message>
+    <message>
         <source>Could not create the demo cell</source>
         <translation>Không tạo được chi bộ mẫu</translation>
     </message>

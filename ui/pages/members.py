@@ -275,8 +275,8 @@ class MembersPage(Page):
     def _load_dues(self, member_id: uuid.UUID) -> None:
         """The member's dues this year under the details (services.dues), loaded after them."""
         year = dt.date.today().year
-        self.ctx.runner.run(lambda: dues.member_history(self.ctx.store, member_id, year), on_done=self._show_dues,
-                            on_error=lambda error: log.warning("dues of the member not shown: %s", error))
+        self.read(lambda store: dues.member_history(store, member_id, year)).success(self._show_dues) \
+            .failure(lambda error: log.warning("dues of the member not shown: %s", error)).run()
 
     def _show_dues(self, history: dues.MemberDuesHistory) -> None:
         if self.detail is None or history.row is None or history.row.member_id != self.detail.id:

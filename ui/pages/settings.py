@@ -128,8 +128,7 @@ class SettingsPage(Page):
 
     def _load_rules(self) -> None:
         today, count = dt.date.today(), self.ctx.settings.count_unconfirmed_holidays
-        self.ctx.runner.run(lambda: rules_in_force(today, count_unconfirmed_holidays=count),
-                            on_done=self._show_rules, on_error=self.show_error)
+        self.read(lambda _store: rules_in_force(today, count_unconfirmed_holidays=count)).success(self._show_rules).run()
 
     def _show_rules(self, rows: tuple[RuleInForce, ...]) -> None:
         self.rules.setRowCount(len(rows))
