@@ -594,7 +594,7 @@ def _grid(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of
                 note = f"Nộp thừa {vnd(paid - owed)}: {both}cần xử lý (hủy một khoản hoặc ghi nhận tự nguyện nộp cao hơn)."
             cells.append(GridCell(month, due.amount if due else None, paid, state,
                                   due.reduction_percent if due else 0, key in reversed_months,
-                                  tuple(sorted(used)) if used else (), note))
+                                  (tuple(sorted(used)) if len(used) > 1 else tuple(used)) if used else (), note))
         latest = basis_on(ctx.profiles.get(member.id, ()), months[-1])
         category = CATEGORY_LABELS[latest.category if latest else DuesCategory.OTHER]
         rows.append(LedgerRow(member.id, member.full_name, category, tuple(cells)))
