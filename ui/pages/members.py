@@ -35,6 +35,7 @@ from secretary_app.services.dues import vnd
 from secretary_app.services.overview import Action, Target
 from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
 from ui.context import AppContext
+from ui.dues.member_dues import MemberDuesButton
 from ui.pages.base import Page
 from ui.roster.event_dialog import EventDialog
 from ui.roster.import_dialog import ImportDialog
@@ -135,6 +136,8 @@ class MembersPage(Page):
         side.addWidget(QLabel(self.tr("History:")))
         side.addWidget(self.timeline, 1)
         side.addWidget(self.delete_event_button)
+        self.dues_button = MemberDuesButton(ctx, self.dues_member)  # category, basis, exemption / reduction
+        side.addWidget(self.dues_button)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
@@ -300,6 +303,10 @@ class MembersPage(Page):
         if unpaid:
             text += self.tr(" (months %1)").replace("%1", ", ".join(unpaid))
         self.detail_info.setText("\n".join([self.detail_info.text(), text, *history.basis, *history.decisions]))
+
+    def dues_member(self) -> tuple[uuid.UUID, str] | None:
+        """The member whose dues dialogs the "Dues…" button opens: the one in the detail panel."""
+        return (self.detail.id, self.detail.data.full_name) if self.detail is not None else None
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(Change.MEMBER | Change.EVENT | Change.DUES):
