@@ -87,7 +87,7 @@ def run_app(args: argparse.Namespace) -> int:
                              headless=True)
             from ui.wizard import SetupWizard
 
-            if SetupWizard(ctx.store).exec() != QDialog.DialogCode.Accepted:
+            if SetupWizard(ctx.store, ctx=ctx).exec() != QDialog.DialogCode.Accepted:
                 return 0
     window = MainWindow(ctx)
     window.resize(*size)
