@@ -41,7 +41,7 @@ def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, dem
         session.query(Member).first().phone = "0900000000"
     page.refresh()
     runner.wait()
-    assert window.sync_label.text() == "1 thay đổi chưa đồng bộ"
+    assert window.sync_label.text() == "1 thay đổi chưa gửi"
     runner.shutdown()
 
 

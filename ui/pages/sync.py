@@ -47,31 +47,30 @@ def _local(when: dt.datetime | None) -> str:
 def bar_text(state: SyncBarState) -> str:
     """The status bar's words, from the typed state (never parsed back): "Đã đồng bộ lúc 20:15",
     "3 thay đổi chưa gửi", "Ngoại tuyến – sẽ thử lại lúc 20:20", "2 xung đột cần giải quyết"."""
-    tr = QCoreApplication.translate
     kind = state.kind
     if kind in (BarKind.NOT_SET, BarKind.OFFLINE):
-        line = tr("SyncPage", "Offline")
+        line = QCoreApplication.translate("SyncPage", "Offline")
         if state.retry_at is not None:
-            line = tr("SyncPage", "Offline – will retry at %1").replace(
+            line = QCoreApplication.translate("SyncPage", "Offline – will retry at %1").replace(
                 "%1", state.retry_at.astimezone().strftime("%H:%M"))
     elif kind is BarKind.SYNCING:
-        line = tr("SyncPage", "Syncing…")
+        line = QCoreApplication.translate("SyncPage", "Syncing…")
     elif kind is BarKind.AUTH_NEEDED:
-        line = tr("SyncPage", "Log in again to sync")
+        line = QCoreApplication.translate("SyncPage", "Log in again to sync")
     elif kind is BarKind.CERTIFICATE:
-        line = tr("SyncPage", "Server certificate refused")
+        line = QCoreApplication.translate("SyncPage", "Server certificate refused")
     elif kind is BarKind.UPDATE_NEEDED:
-        line = tr("SyncPage", "Update needed to sync")
+        line = QCoreApplication.translate("SyncPage", "Update needed to sync")
     elif kind is BarKind.ERROR:
-        line = tr("SyncPage", "Sync failed – see the Sync page")
+        line = QCoreApplication.translate("SyncPage", "Sync failed – see the Sync page")
     elif kind is BarKind.PENDING:
-        line = tr("SyncPage", "%1 change(s) not yet sent").replace("%1", str(state.pending))
+        line = QCoreApplication.translate("SyncPage", "%1 change(s) not yet sent").replace("%1", str(state.pending))
     elif kind is BarKind.SYNCED and state.last_sync_at is not None:
-        line = tr("SyncPage", "Synced at %1").replace("%1", state.last_sync_at.astimezone().strftime("%H:%M"))
+        line = QCoreApplication.translate("SyncPage", "Synced at %1").replace("%1", state.last_sync_at.astimezone().strftime("%H:%M"))
     else:
-        line = tr("SyncPage", "Not synced yet")
+        line = QCoreApplication.translate("SyncPage", "Not synced yet")
     if state.conflicts:
-        line += " · " + tr("SyncPage", "%1 conflict(s) to resolve").replace("%1", str(state.conflicts))
+        line += " · " + QCoreApplication.translate("SyncPage", "%1 conflict(s) to resolve").replace("%1", str(state.conflicts))
     return line
 
 
