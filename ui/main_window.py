@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.cell_label = QLabel()
         self.save_label = QLabel()  # "Đã lưu lúc 20:14": every edit is saved at once (autosave)
+        self.save_label.setContentsMargins(0, 0, 24, 0)  # kept apart from the sync words beside it
         self.sync_label = QLabel(self.tr("Not connected to a server (working offline)"))
         self.statusBar().addWidget(self.cell_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)

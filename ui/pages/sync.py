@@ -69,6 +69,9 @@ def bar_text(state: SyncBarState) -> str:
         line = QCoreApplication.translate("SyncPage", "Synced at %1").replace("%1", state.last_sync_at.astimezone().strftime("%H:%M"))
     else:
         line = QCoreApplication.translate("SyncPage", "Not synced yet")
+    if state.pending and kind in (BarKind.OFFLINE, BarKind.AUTH_NEEDED, BarKind.SYNCING):
+        line += " · " + QCoreApplication.translate("SyncPage", "%1 change(s) not yet sent").replace(
+            "%1", str(state.pending))
     if state.conflicts:
         line += " · " + QCoreApplication.translate("SyncPage", "%1 conflict(s) to resolve").replace("%1", str(state.conflicts))
     return line
@@ -222,6 +225,7 @@ class SyncPage(Page):
         self.conflicts_empty = QLabel(self.tr("No conflicts. When both computers change the same thing before "
                                               "syncing, both values wait here for you to choose."))
         self.conflicts_empty.setWordWrap(True)
+        self.conflicts_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         conflicts.addWidget(self.conflicts_empty)
         conflicts.addWidget(self.conflict_view, 1)
         conflicts.addWidget(self._conflict_panel())
