@@ -124,3 +124,17 @@ def test_the_status_bar_words_come_from_the_typed_state(qapp) -> None:  # type: 
     assert bar_text(state) == "3 thay đổi chưa gửi"
     state = bar_state(SyncHealth.OFFLINE, logged_in=True, pending=0, conflicts=2, last_sync_at=at, retry_at=retry)
     assert bar_text(state) == f"Ngoại tuyến – sẽ thử lại lúc {later} · 2 xung đột cần giải quyết"
+
+
+def test_a_cancelled_sync_stops_at_a_step_and_the_next_one_sends_everything(cell, demo_store) -> None:  # type: ignore[no-untyped-def]
+    from secretary_app.sync.engine import SyncCancelled
+
+    service.login(demo_store, URL, "bt", PASSWORD, transport=cell.bridge)
+    waiting = service.status(demo_store).pending
+    asked = iter(range(1000))
+    with pytest.raises(SyncCancelled, match="Đã dừng đồng bộ"):  # "Dừng đồng bộ" pressed after two batches
+        service.sync_now(demo_store, transport=cell.bridge, cancel=lambda: next(asked) >= 3)
+    left = service.status(demo_store).pending
+    assert 0 < left < waiting  # some batches went, the rest waits, nothing half-done
+    report = service.sync_now(demo_store, transport=cell.bridge).value
+    assert service.status(demo_store).pending == 0 and report.pushed == left

@@ -90,3 +90,34 @@ def test_the_first_sync_of_a_pc_with_its_own_data_asks_before_sending(qtbot, qap
         assert session.query(Member).count() == 25  # the server's members arrived; both sides kept
     _close(window)
     own.close()
+
+
+def test_without_a_keyring_the_window_asks_the_password_at_start_and_says_why_once(
+        qtbot, qapp, demo_store, live_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.backends import fail
+
+    from secretary_app import credentials
+
+    install_translations(qapp, "vi")
+    monkeypatch.setattr(credentials, "_SESSION", {})
+    keyring.set_keyring(fail.Keyring())
+    assert not service.login(demo_store, live_server, "bithu", PASSWORD).value.remembered
+    credentials._SESSION.clear()  # the app was closed: the session is gone with the process
+    settings = Settings()
+    for start, reason in ((1, "không có kho mật khẩu"), (2, "Hãy nhập mật khẩu để đồng bộ")):
+        window = MainWindow(AppContext.for_store(demo_store, settings, TaskRunner()))
+        qtbot.addWidget(window)
+        window.start("overview")
+        qtbot.waitUntil(lambda window=window: window.login_dialog is not None, timeout=20000)
+        dialog = window.login_dialog
+        assert reason in dialog.reason.text(), start  # the why is said at the first start only
+        assert dialog.server.text() == live_server and dialog.username.text() == "bithu"
+        assert window.sync_state is not None and window.sync_label.text().startswith("Cần đăng nhập lại")
+        if start == 2:
+            dialog.password.setText(PASSWORD)
+            dialog.accept()
+            qtbot.waitUntil(lambda window=window: window.sync_label.text().startswith("Đã đồng bộ lúc "),
+                            timeout=60000)
+        _close(window)
+    assert settings.sync_no_keyring_told
