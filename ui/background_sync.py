@@ -54,6 +54,7 @@ class BackgroundSync(QObject):
         self.paused = False  # log in / certificate / update needed: no retries until something changes
         self.first_sync: str | None = None  # the person's answer to choiceNeeded, for the next sync
         self.asked = False  # the running sync was asked for by a person: its failure is shown to them
+        self.stopped = False
         self._cancel = threading.Event()
         self.timer = QTimer(self)  # the regular sync
         self.timer.setInterval(self.interval_ms)
@@ -75,6 +76,7 @@ class BackgroundSync(QObject):
 
     def stop(self, wait_ms: int = 15000) -> None:
         """Closing: cancel a running sync at its next step and wait for it (nothing half-done is left)."""
+        self.stopped = True  # what a cancelled sync delivers now changes nothing on screen
         for timer in (self.timer, self.debounce, self.retry):
             timer.stop()
         self._cancel.set()
@@ -87,6 +89,8 @@ class BackgroundSync(QObject):
 
     def request(self, *, force: bool = False) -> None:
         """Sync now, or right after the sync that is running. Timers leave a paused or unset sync alone."""
+        if self.stopped:
+            return
         if self.running:
             self.again = True
             return
@@ -144,14 +148,23 @@ class BackgroundSync(QObject):
         self._after(error)
 
     def _after(self, error: Exception | None = None) -> None:
+        if self.stopped:
+            return
         self.refresh_state()
         if self.again and not self.paused and not isinstance(error, Offline | ServerBusy):
             QTimer.singleShot(0, self.request)
 
     # --- the status bar's state ----------------------------------------------------------------
     def refresh_state(self, *, then_sync: bool = False) -> None:
+        if self.stopped:
+            return  # the window is closing: its workers may be gone
         ops.read(self.ctx, None, service.status).success(lambda status: self._status_read(status, then_sync)) \
             .failure(lambda _e: None).run()
+
+    def take_status(self, status: service.SyncStatus) -> None:
+        """A status another part of the window read (the Sync page's refresh): the bar follows it."""
+        self.status = status
+        self._emit_state()
 
     def _status_read(self, status: service.SyncStatus, then_sync: bool) -> None:
         self.status = status

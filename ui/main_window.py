@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             if key == "sync":
                 page.syncRequested.connect(self.background.sync_now)
                 page.cancelRequested.connect(self.background.cancel)
+                page.statusLoaded.connect(self.background.take_status)
                 self.background.stateChanged.connect(page.show_bar_state)
             page.refresh()
         return self.pages[key]
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages
         subscribe to the hub themselves."""
+        if self.background.stopped:
+            return  # closing: what the last sync delivered changes nothing on screen
         if changes.touches(Change.CELL):
             self._load_cell_name()
         if changes.flags & ~Change.CELL:  # any edit adds to the changes waiting to be synced
@@ -269,8 +272,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{cell.name} — {APP_TITLE}")
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self._sync_line_timer.stop()
         self.background.stop()  # a running sync stops at its next step; nothing half-done is left
+        self._sync_line_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)
 

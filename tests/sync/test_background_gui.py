@@ -61,7 +61,7 @@ class ServerProcess:
                                           "serve", "--host", "127.0.0.1", "--port", str(self.port)],
                                          stdout=handle, stderr=subprocess.STDOUT,
                                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        for _ in range(300):
+        for _ in range(1200):  # up to a minute on a busy machine
             if re.search(rf"http://127\.0\.0\.1:{self.port}", self.log.read_text()) and self._answers():
                 return
             if self.proc.poll() is not None:

@@ -168,6 +168,7 @@ class PasswordDialog(QDialog):
 class SyncPage(Page):
     key = "sync"
     syncRequested = Signal()  # "Đồng bộ ngay": the window's background sync runs it
+    statusLoaded = Signal(object)  # the SyncStatus just read: the status bar follows it
     cancelRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -333,6 +334,7 @@ class SyncPage(Page):
                                     for index, field in enumerate(c.fields)])
         self.rejected.set_records(list(status.rejected))
         self.conflicts_box.setTitle(self.tr("Conflicts to resolve (%1)").replace("%1", str(len(status.conflicts))))
+        self.statusLoaded.emit(status)
         # Keep the person's place; otherwise show the first conflict, so its two values are in view.
         rows = self.conflicts.records
         wanted = next((i for i, r in enumerate(rows) if current and (r[0].id, r[4]) == (current[0].id, current[1])),
