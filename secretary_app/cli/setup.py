@@ -87,7 +87,7 @@ def _from_server(args: argparse.Namespace, store: Store) -> int:
         raise UserError("Khi nhận chi bộ từ máy chủ (--server), thông tin chi bộ đến từ máy chủ: bỏ --cell, "
                         "--superior, --place.")
     existing = get_cell(store)  # asked before the password is read: nothing to type for a refused folder
-    if existing is not None:
+    if existing is not None and not service.half_joined(store, args.server):
         raise UserError(f"Thư mục dữ liệu {store.paths.data_dir} đã có chi bộ \"{existing.name}\". Để nhận chi bộ "
                         "từ máy chủ, hãy chọn một thư mục dữ liệu khác (--data-dir); để đồng bộ chi bộ đang có, "
                         "dùng lệnh secretary-app sync.")

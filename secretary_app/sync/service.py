@@ -166,6 +166,23 @@ def login(store: Store, server_url: str, username: str, password: str, *,
     return OpResult(outcome, Changes(Change.SYNC))
 
 
+def half_joined(store: Store, server_url: str) -> bool:
+    """The cell here came from this server by a join that was cut short (the connection dropped after the
+    cell's details arrived): joining again finishes it instead of being refused."""
+    from secretary_app.services.cell import get_cell
+    from secretary_app.sync.client import check_server_url
+
+    cell = get_cell(store)
+    try:
+        url = check_server_url(server_url)
+    except UserError:
+        return False
+    with store.transaction() as session:
+        state = _state(session)
+        return (cell is not None and state is not None and state.cell_id == cell.id and state.server_url == url
+                and state.last_sync_at is None)
+
+
 def join_from_server(store: Store, server_url: str, username: str, password: str, *,
                      transport: httpx.BaseTransport | None = None, credentials: Credentials | None = None,
                      progress: Progress | None = None) -> OpResult[SyncReport]:
@@ -174,7 +191,7 @@ def join_from_server(store: Store, server_url: str, username: str, password: str
     from secretary_app.services.cell import get_cell
 
     existing = get_cell(store)
-    if existing is not None:
+    if existing is not None and not half_joined(store, server_url):
         raise UserError(f"Thư mục dữ liệu {store.paths.data_dir} đã có chi bộ \"{existing.name}\". Để nhận chi bộ "
                         "từ máy chủ, hãy chọn một thư mục dữ liệu khác (--data-dir); để đồng bộ chi bộ đang có, "
                         "dùng lệnh secretary-app sync.")

@@ -11,6 +11,7 @@ import pytest
 from keyring.backends import fail
 
 from secretary_app.credentials import Credentials
+from secretary_app.errors import UserError
 from secretary_app.server.__main__ import disable_user
 from secretary_app.sync import service
 from secretary_app.sync.bar import BarKind, bar_state
@@ -138,3 +139,42 @@ def test_a_cancelled_sync_stops_at_a_step_and_the_next_one_sends_everything(cell
     assert 0 < left < waiting  # some batches went, the rest waits, nothing half-done
     report = service.sync_now(demo_store, transport=cell.bridge).value
     assert service.status(demo_store).pending == 0 and report.pushed == left
+
+
+def test_a_join_cut_short_is_finished_by_joining_again_and_a_set_up_folder_is_refused(cell, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from secretary_app.demo import create_demo_cell
+    from secretary_app.paths import resolve_paths
+    from secretary_app.services.cell import get_cell
+    from secretary_app.store import Store
+    from secretary_app.sync.client import Offline
+
+    cell.user("pbt", "deputy", "Chi bộ Tổ dân phố số 5")
+    first = Store(resolve_paths(tmp_path / "first"), daily_backups=(0, 0))
+    create_demo_cell(first, today=dt.date(2026, 11, 25))
+    service.login(first, URL, "bt", PASSWORD, transport=cell.bridge)
+    service.sync_now(first, transport=cell.bridge)
+
+    class CutAfterOnePage(httpx.BaseTransport):
+        pulls = 0
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/pull"):
+                self.pulls += 1
+                if self.pulls > 1:
+                    raise httpx.ConnectError("the line dropped", request=request)
+            return cell.bridge.handle_request(request)
+
+    fresh = Store(resolve_paths(tmp_path / "fresh"), daily_backups=(0, 0))
+    with pytest.raises(Offline):
+        service.join_from_server(fresh, URL, "pbt", PASSWORD, transport=CutAfterOnePage())
+    assert get_cell(fresh) is not None  # the cell's details came with the first page
+    report = service.join_from_server(fresh, URL, "pbt", PASSWORD, transport=cell.bridge).value  # not refused
+    assert report.pulled > 0
+    with pytest.raises(UserError, match="đã có chi bộ"):  # now complete: a second join is refused
+        service.join_from_server(fresh, URL, "pbt", PASSWORD, transport=cell.bridge)
+    with pytest.raises(UserError, match="đã có chi bộ"):  # and so is a folder set up on its own
+        service.join_from_server(first, URL, "bt", PASSWORD, transport=cell.bridge)
+    first.close()
+    fresh.close()
