@@ -83,6 +83,10 @@ class BackgroundSync(QObject):
         self.runner.wait(wait_ms)
         self.runner.shutdown()
 
+    def set_interval_minutes(self, minutes: int) -> None:
+        self.interval_ms = minutes * 60_000
+        self.timer.setInterval(self.interval_ms)
+
     def cancel(self) -> None:
         if self.running:
             self._cancel.set()

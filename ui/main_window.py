@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
                 page.syncRequested.connect(self.background.sync_now)
                 page.cancelRequested.connect(self.background.cancel)
                 page.statusLoaded.connect(self.background.take_status)
+                page.intervalChanged.connect(self.background.set_interval_minutes)
                 self.background.stateChanged.connect(page.show_bar_state)
             page.refresh()
         return self.pages[key]

@@ -173,6 +173,18 @@
         <translation>Chưa gửi:</translation>
     </message>
     <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Also a few seconds after each change, and at once with F5.</source>
+        <translation>Ngoài ra còn đồng bộ vài giây sau mỗi thay đổi, và ngay lập tức khi bấm F5.</translation>
+    </message>
+    <message>
+        <source>Sync automatically every:</source>
+        <translation>Tự động đồng bộ mỗi:</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from secretary_app.changes import Change, Changes
+from secretary_app.settings import Settings
 from secretary_app.sync import resolve, service
 from secretary_app.sync.bar import BarKind, SyncBarState, bar_state
 from secretary_app.sync.client import SyncHealth
@@ -169,6 +171,7 @@ class SyncPage(Page):
     key = "sync"
     syncRequested = Signal()  # "Đồng bộ ngay": the window's background sync runs it
     statusLoaded = Signal(object)  # the SyncStatus just read: the status bar follows it
+    intervalChanged = Signal(int)  # minutes between background syncs (the setting)
     cancelRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -202,6 +205,15 @@ class SyncPage(Page):
         form.addRow(self.tr("Account:"), account_row)
         form.addRow(self.tr("Last sync:"), self.last_label)
         form.addRow(self.tr("Not yet sent:"), self.pending_label)
+        low, high = Settings.BOUNDS["sync_interval_minutes"]
+        self.interval = QSpinBox()
+        self.interval.setRange(int(low), int(high))
+        self.interval.setSuffix(self.tr(" minutes"))
+        self.interval.setValue(ctx.settings.sync_interval_minutes)
+        self.interval.setMaximumWidth(160)
+        self.interval.setToolTip(self.tr("Also a few seconds after each change, and at once with F5."))
+        self.interval.valueChanged.connect(self._interval_changed)
+        form.addRow(self.tr("Sync automatically every:"), self.interval)
         form.addRow(self.error_label)
         self.body().addWidget(account)
         self.box: QMessageBox | None = None  # the last question or message, kept for tests
@@ -457,6 +469,16 @@ class SyncPage(Page):
         running = state.kind is BarKind.SYNCING
         self.cancel_button.setVisible(running)
         self.sync_button.setEnabled(not running and bool(self.status and self.status.server_url))
+
+    def _interval_changed(self, minutes: int) -> None:
+        from secretary_app.settings import save_settings
+
+        self.ctx.settings.sync_interval_minutes = minutes
+        try:
+            save_settings(self.ctx.settings, self.ctx.paths.settings_file)
+        except OSError as exc:
+            self.show_error(exc)
+        self.intervalChanged.emit(minutes)
 
     # --- account ---------------------------------------------------------------------------
     def _logout(self) -> None:
