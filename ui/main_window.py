@@ -188,7 +188,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(bar_text(state))
 
     def _sync_failed(self, error: Exception, asked: bool) -> None:
-        if asked:  # a person pressed "Đồng bộ ngay": tell them; background failures only show in the bar
+        from secretary_app.sync.engine import FirstSyncChoice
+
+        # A person pressed "Đồng bộ ngay": tell them (the first sync's question is its own box); background
+        # failures only show in the bar.
+        if asked and not isinstance(error, FirstSyncChoice):
             ops.show_error(self.ctx, self, error)
 
     def _ask_password(self) -> None:
