@@ -225,8 +225,8 @@
         <translation>Thay đổi bị máy chủ từ chối</translation>
     </message>
     <message>
-        <source>No refused changes. If the server ever refuses one, your text stays here to copy; nothing leaves this list by itself.</source>
-        <translation>Không có thay đổi nào bị từ chối. Nếu máy chủ từ chối một thay đổi, nội dung bạn đã nhập vẫn nằm ở đây để sao chép; không mục nào tự biến mất.</translation>
+        <source>No refused changes. A refused change keeps your text here to copy; nothing leaves this list by itself.</source>
+        <translation>Không có thay đổi nào bị từ chối. Thay đổi bị từ chối sẽ giữ nội dung của bạn ở đây để sao chép, không tự biến mất.</translation>
     </message>
     <message>
         <source>Copy the content</source>

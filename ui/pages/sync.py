@@ -204,7 +204,6 @@ class SyncPage(Page):
             account_row.addWidget(button)
         form.addRow(self.tr("Account:"), account_row)
         form.addRow(self.tr("Last sync:"), self.last_label)
-        form.addRow(self.tr("Not yet sent:"), self.pending_label)
         low, high = Settings.BOUNDS["sync_interval_minutes"]
         self.interval = QSpinBox()
         self.interval.setRange(int(low), int(high))
@@ -213,7 +212,12 @@ class SyncPage(Page):
         self.interval.setMaximumWidth(160)
         self.interval.setToolTip(self.tr("Also a few seconds after each change, and at once with F5."))
         self.interval.valueChanged.connect(self._interval_changed)
-        form.addRow(self.tr("Sync automatically every:"), self.interval)
+        pending_row = QHBoxLayout()  # one line for both: the page must fit 1366×700 with a conflict shown
+        pending_row.addWidget(self.pending_label)
+        pending_row.addStretch(1)
+        pending_row.addWidget(QLabel(self.tr("Sync automatically every:")))
+        pending_row.addWidget(self.interval)
+        form.addRow(self.tr("Not yet sent:"), pending_row)
         form.addRow(self.error_label)
         self.body().addWidget(account)
         self.box: QMessageBox | None = None  # the last question or message, kept for tests
@@ -234,6 +238,7 @@ class SyncPage(Page):
         conflicts = QVBoxLayout(self.conflicts_box)
         self.conflict_view = self._table(self.conflicts)
         self.conflict_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflict_view.setMinimumHeight(60)  # a few rows; the panel below shows the selected one in full
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
         self.conflicts_empty = QLabel(self.tr("No conflicts. When both computers change the same thing before "
                                               "syncing, both values wait here for you to choose."))
@@ -245,8 +250,8 @@ class SyncPage(Page):
         inboxes.addWidget(self.conflicts_box, 3)
         refused = QGroupBox(self.tr("Changes the server refused"))
         refused_layout = QVBoxLayout(refused)
-        self.rejected_empty = QLabel(self.tr("No refused changes. If the server ever refuses one, your text stays "
-                                             "here to copy; nothing leaves this list by itself."))
+        self.rejected_empty = QLabel(self.tr("No refused changes. A refused change keeps your text here to copy; "
+                                             "nothing leaves this list by itself."))
         self.rejected_empty.setWordWrap(True)
         refused_layout.addWidget(self.rejected_empty)
         self.rejected_view = self._table(self.rejected)
@@ -294,7 +299,7 @@ class SyncPage(Page):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setFrameShape(QFrame.Shape.Box)
-            value.setMinimumHeight(36)
+            value.setMinimumHeight(30)
             grid.addWidget(caption, 1, column)
             grid.addWidget(value, 2, column)
             grid.setColumnStretch(column, 1)
