@@ -253,6 +253,7 @@ class SyncPage(Page):
         self.rejected_empty = QLabel(self.tr("No refused changes. A refused change keeps your text here to copy; "
                                              "nothing leaves this list by itself."))
         self.rejected_empty.setWordWrap(True)
+        self.rejected_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         refused_layout.addWidget(self.rejected_empty)
         self.rejected_view = self._table(self.rejected)
         refused_layout.addWidget(self.rejected_view)
