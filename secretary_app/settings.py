@@ -45,6 +45,8 @@ class Settings:
     layout: DocumentLayout = field(default_factory=DocumentLayout)
     sync_server: str = ""
     sync_username: str = ""
+    sync_interval_minutes: int = 5  # background sync; also a few seconds after edits settle
+    sync_no_keyring_told: bool = False  # "no keyring: the password is asked at each start" said once
     # Encrypt the data at the first start of the window where the OS keyring can keep the key; where it
     # cannot, the Cài đặt page offers a passphrase instead (asked once: ``encryption_checked``).
     encrypt_data: bool = True
@@ -54,7 +56,7 @@ class Settings:
 
     # Bounds for numbers a person may set (inclusive).
     BOUNDS: typing.ClassVar[dict[str, tuple[float, float]]] = {
-        "autosave_seconds": (1, 60), "badge_lead_days": (0, 365), "backup_days": (0, 60), "backup_months": (0, 120),
+        "autosave_seconds": (1, 60), "sync_interval_minutes": (1, 240), "badge_lead_days": (0, 365), "backup_days": (0, 60), "backup_months": (0, 120),
         "margin_top_mm": (5, 50), "margin_bottom_mm": (5, 50), "margin_left_mm": (5, 50),
         "margin_right_mm": (5, 50),
     }

@@ -57,6 +57,8 @@ def run_app(args: argparse.Namespace) -> int:
     from ui.tasks import TaskRunner, user_message
     from ui.theme import apply_theme
 
+    if headless and args.page in WIZARD_SHOTS:
+        return _wizard_screenshot(args)
     if args.page not in PAGE_KEYS:
         print(f"Lỗi: không có trang \"{args.page}\". Các trang: {', '.join(PAGE_KEYS)}", file=sys.stderr)
         return 2
@@ -122,6 +124,40 @@ def run_app(args: argparse.Namespace) -> int:
     code = app.exec()
     _tear_down(app, window, ctx)
     return code
+
+
+WIZARD_SHOTS = ("wizard", "wizard-cell", "wizard-server")  # --page for a screenshot of the first-start wizard
+
+
+def _wizard_screenshot(args: argparse.Namespace) -> int:
+    """The first-start wizard at one of its three paths (choice, new cell, from the server), for a person to
+    look at; ``--data-dir`` should be an empty folder (nothing is saved: the wizard is only shown)."""
+    from PySide6.QtWidgets import QApplication
+
+    from secretary_app.store import Store
+    from ui.i18n import install_translations
+    from ui.theme import apply_theme
+    from ui.wizard import SetupWizard
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    paths = resolve_paths(args.data_dir).ensure()
+    settings = load_settings(paths.settings_file)
+    install_translations(app, args.lang or settings.language)
+    apply_theme(app, large_text=settings.large_text)
+    store = Store(paths, daily_backups=(0, 0))
+    try:
+        wizard = SetupWizard(AppContext.for_store(store, settings))
+        wizard.resize(*_parse_size(args.size))
+        wizard.show()
+        if args.page != "wizard":
+            (wizard.choice.own if args.page == "wizard-cell" else wizard.choice.server).setChecked(True)
+            wizard.next()
+        app.processEvents()
+        ok = wizard.grab().save(args.screenshot)
+        wizard.close()
+    finally:
+        store.close()
+    return 0 if ok else _fail(f"không lưu được ảnh vào {args.screenshot}", headless=True)
 
 
 def _open_store(paths, settings, *, headless: bool):  # type: ignore[no-untyped-def]

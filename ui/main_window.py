@@ -6,6 +6,7 @@ the window itself appears as fast as a bare Qt window; see bench/startup.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 
 from PySide6.QtCore import QSize, QTimer
@@ -72,9 +73,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.cell_label = QLabel()
+        self.save_label = QLabel()  # "Đã lưu lúc 20:14": every edit is saved at once (autosave)
+        self.save_label.setContentsMargins(0, 0, 24, 0)  # kept apart from the sync words beside it
         self.sync_label = QLabel(self.tr("Not connected to a server (working offline)"))
         self.statusBar().addWidget(self.cell_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.saved_at: dt.datetime | None = None
+        self.sync_state = None  # the last SyncBarState shown
+        from ui.background_sync import BackgroundSync
+
+        self.background = BackgroundSync(ctx, self)
+        self.background.stateChanged.connect(self._show_sync_state)
+        self.background.failed.connect(self._sync_failed)
+        self.background.loginNeeded.connect(self._ask_password)
+        self.background.choiceNeeded.connect(self._ask_first_sync)
+        self.login_dialog = None  # the password asked at start (no keyring / session ended); kept for tests
+        self.choice_box = None  # the first sync's "merge or keep apart" question; kept for tests
+        self._asked_password = False  # once per start
         ctx.hub.changed.connect(self._on_changes)
         self._sync_line_timer = QTimer(self)
         self._sync_line_timer.setSingleShot(True)
@@ -92,7 +108,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_row)
         self.show_page(page)  # first: the overview paints its saved list at once
         self._load_cell_name()
-        self._load_sync_state()
+        if self.ctx.headless:  # a screenshot: the state only, no network
+            self._load_sync_state()
+        else:
+            self.background.start()
 
     def _add_icons_and_shortcuts(self) -> None:
         """Navigation icons and Alt+1 … Alt+8. Done in the first turn of the event loop, before anyone
@@ -132,7 +151,11 @@ class MainWindow(QMainWindow):
             if key == "settings":
                 page.settingsChanged.connect(self._settings_changed)
             if key == "sync":
-                page.statusText.connect(self.sync_label.setText)
+                page.syncRequested.connect(self.background.sync_now)
+                page.cancelRequested.connect(self.background.cancel)
+                page.statusLoaded.connect(self.background.take_status)
+                page.intervalChanged.connect(self.background.set_interval_minutes)
+                self.background.stateChanged.connect(page.show_bar_state)
             if key == "overview":
                 page.openTarget.connect(self.open_target)
             page.refresh()
@@ -155,10 +178,94 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages
         subscribe to the hub themselves."""
+        if self.background.stopped:
+            return  # closing: what the last sync delivered changes nothing on screen
         if changes.touches(Change.CELL):
             self._load_cell_name()
         if changes.flags & ~Change.CELL:  # any edit adds to the changes waiting to be synced
             self._sync_line_timer.start()  # once per burst of edits (the minutes autosave every few s)
+        if changes.initiator is not self.background and changes.flags & ~(Change.SYNC | Change.SETTINGS):
+            self.saved_at = dt.datetime.now()  # written and committed by the call that just finished
+            self.save_label.setText(self.tr("Saved at %1").replace("%1", self.saved_at.strftime("%H:%M")))
+
+    def _show_sync_state(self, state) -> None:  # type: ignore[no-untyped-def]
+        from ui.pages.sync import bar_text
+
+        self.sync_state = state
+        self.sync_label.setText(bar_text(state))
+
+    def _sync_failed(self, error: Exception, asked: bool) -> None:
+        from secretary_app.sync.engine import FirstSyncChoice
+
+        # A person pressed "Đồng bộ ngay": tell them (the first sync's question is its own box); background
+        # failures only show in the bar.
+        if asked and not isinstance(error, FirstSyncChoice):
+            ops.show_error(self.ctx, self, error)
+
+    def _ask_password(self) -> None:
+        """The session is gone: without an OS keyring this is every start. Asked once per start (the
+        reason said once ever), never in a loop; "Đồng bộ" page's "Đăng nhập…" is always there."""
+        if self._asked_password or self.ctx.headless:
+            return
+        self._asked_password = True
+        ops.read(self.ctx, self, _login_prompt_facts).success(self._open_login).failure(lambda _e: None).run()
+
+    def _open_login(self, facts: tuple[str, str, bool]) -> None:
+        from ui.pages.sync import LoginDialog
+
+        server, username, keyring = facts
+        if not server:
+            return
+        why = ""
+        if not keyring and not self.ctx.settings.sync_no_keyring_told:
+            why = self.tr("This computer has no password store (keyring), so the app cannot remember the "
+                          "session: enter the password each time the app starts to sync. Your data stays on "
+                          "this computer either way.")
+            self.ctx.settings.sync_no_keyring_told = True
+            _save_settings(self.ctx)
+        dialog = LoginDialog(server, username, self, reason=why or self.tr("Enter the password to sync."))
+        dialog.accepted.connect(lambda: self._login(dialog))
+        self.login_dialog = dialog
+        dialog.open()
+
+    def _login(self, dialog) -> None:  # type: ignore[no-untyped-def]
+        from secretary_app.sync import service
+
+        server, user, password = dialog.server.text().strip(), dialog.username.text().strip(), dialog.password.text()
+        ops.write(self.ctx, self, lambda store: service.login(store, server, user, password)) \
+            .success(lambda _outcome: self.background.sync_now()).progress(self.tr("Logging in…")).run()
+
+    def _ask_first_sync(self, choice) -> None:  # type: ignore[no-untyped-def]
+        """First sync of this PC's own data against a cell that has data: nothing sent until the person says."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from secretary_app.sync.engine import describe_counts
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("First sync"), self.tr(
+            "This computer has its own data (%1), and the cell “%2” on the server has data too (%3). Nothing "
+            "has been sent yet.").replace("%1", describe_counts(choice.here)).replace("%2", choice.cell_name)
+            .replace("%3", describe_counts(choice.there)), parent=self)
+        box.setInformativeText(self.tr(
+            "Merge: both sides' records are kept, as two computers of one cell. Keep apart: nothing is sent, "
+            "this computer stops syncing with the server; to receive the server's cell, set it up in another "
+            "data folder."))
+        merge = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
+        apart = box.addButton(self.tr("Keep apart"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(merge)
+
+        def chosen(button) -> None:  # type: ignore[no-untyped-def]
+            from secretary_app.sync import service
+
+            if button is merge:
+                self.background.first_sync = "merge"
+                self.background.sync_now()
+            elif button is apart:
+                ops.write(self.ctx, self, lambda store: service.forget_this_pc(store)).run()
+
+        box.buttonClicked.connect(chosen)
+        self.choice_box = box
+        box.open()
 
     def _load_cell_name(self) -> None:
         def cell(store):  # type: ignore[no-untyped-def]
@@ -169,17 +276,7 @@ class MainWindow(QMainWindow):
         ops.read(self.ctx, self, cell).success(self._cell_loaded).failure(lambda _e: None).run()
 
     def _load_sync_state(self) -> None:
-        def load(store):  # type: ignore[no-untyped-def]
-            from ui.pages import sync  # imported on the worker: it pulls in SQLAlchemy and httpx (~0.5 s)
-
-            return sync.load_status(store)
-
-        def show(status) -> None:  # type: ignore[no-untyped-def]
-            from ui.pages import sync  # already imported by ``load``
-
-            self.sync_label.setText(sync.status_line(status))
-
-        ops.read(self.ctx, self, load).success(show).failure(lambda _e: None).run()
+        self.background.refresh_state()
 
     def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:
@@ -187,6 +284,25 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{cell.name} — {APP_TITLE}")
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.background.stop()  # a running sync stops at its next step; nothing half-done is left
         self._sync_line_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)
+
+
+def _login_prompt_facts(store) -> tuple[str, str, bool]:  # type: ignore[no-untyped-def]
+    """(server, account, whether the OS keyring works) for the start-up password prompt; read on the worker."""
+    from secretary_app.credentials import Credentials
+    from secretary_app.sync import service
+
+    status = service.status(store)
+    return status.server_url, status.username, Credentials().available
+
+
+def _save_settings(ctx: AppContext) -> None:
+    import contextlib
+
+    from secretary_app.settings import save_settings
+
+    with contextlib.suppress(OSError):  # not saved: said again next start, harmless
+        save_settings(ctx.settings, ctx.paths.settings_file)

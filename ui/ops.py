@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from secretary_app.store import Store
     from ui.context import AppContext
+    from ui.tasks import TaskRunner
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -66,8 +67,10 @@ def show_error(ctx: AppContext, parent: QWidget | None, error: Exception) -> Non
 class _Op(Generic[R, T]):
     """A call on the worker with its continuations; ``R`` is what the call returns, ``T`` what success gets."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, call: Callable[..., R]) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None, call: Callable[..., R],
+                 runner: TaskRunner | None = None) -> None:
         self._ctx, self._parent, self._call = ctx, parent, call
+        self._runner = runner  # another worker than ctx.runner (background sync: its waits block no edit)
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[Exception], Any] | None = None
         self._label = ""
@@ -102,7 +105,7 @@ class _Op(Generic[R, T]):
                 raise UserError("Chưa mở được dữ liệu của chi bộ; hãy khởi động lại chương trình.")
             return call(store, *progress)
 
-        return ctx.runner.run(job, on_done=self._done, on_error=self._failed, label=self._label,
+        return (self._runner or ctx.runner).run(job, on_done=self._done, on_error=self._failed, label=self._label,
                               parent=self._parent, with_progress=self._reporting)
 
     def _done(self, result: R) -> None:
@@ -147,9 +150,11 @@ def read(ctx: AppContext, parent: QWidget | None, call: Callable[[Store], T]) ->
 
 
 def write_reporting(ctx: AppContext, parent: QWidget | None,
-                    call: Callable[[Store, Callable[[int, int, str], None]], OpResult[T]]) -> WriteOp[T]:
-    """A long write that reports progress: ``call(store, progress)``."""
-    return WriteOp(ctx, parent, call).reporting()
+                    call: Callable[[Store, Callable[[int, int, str], None]], OpResult[T]], *,
+                    runner: TaskRunner | None = None) -> WriteOp[T]:
+    """A long write that reports progress: ``call(store, progress)``. ``runner``: a worker of its own, for a
+    write that mostly waits on the network (sync) and must not hold up a person's edits."""
+    return WriteOp(ctx, parent, call, runner).reporting()
 
 
 def read_reporting(ctx: AppContext, parent: QWidget | None,

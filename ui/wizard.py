@@ -1,12 +1,22 @@
-"""First start: set up the cell, or open the demo cell to look around first.
+"""First start, three ways: set up a new cell, receive the cell from the committee's sync server, or open
+the demo cell to look around first.
 
-The save goes through the one doorway (``ui/ops.py``) on the worker thread like every other screen: Finish
+The save (and the join) goes through the one doorway (``ui/ops.py``) on the worker thread like every other screen: Finish
 starts it and keeps the wizard open; once it succeeded the wizard closes itself, and a refused field keeps
 the person on the page with the plain message."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QRadioButton, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from secretary_app.errors import UserError
 from ui import ops
@@ -21,19 +31,57 @@ class _ChoicePage(QWizardPage):
         self.setTitle(self.tr("Welcome to Sổ tay Bí thư"))
         self.setSubTitle(self.tr("This is the first start. How would you like to begin?"))
         layout = QVBoxLayout(self)
-        self.own = QRadioButton(self.tr("Set up my cell (takes a minute)"))
-        self.demo = QRadioButton(self.tr("Open the demo cell to look around first"))
+        self.own = QRadioButton(self.tr("New cell: set up my cell (takes a minute)"))
+        self.server = QRadioButton(self.tr("From the server: receive my cell from the upper committee's sync "
+                                           "server (an account is needed)"))
+        self.demo = QRadioButton(self.tr("Demo cell: look around first"))
         self.own.setChecked(True)
         # The demo makes this the last page: tell the wizard, so it shows Finish instead of Next.
         self.demo.toggled.connect(self.setFinalPage)
         layout.addWidget(self.own)
+        layout.addWidget(self.server)
         layout.addWidget(self.demo)
         note = QLabel(self.tr("You can change every detail later in Settings."))
         note.setWordWrap(True)
         layout.addWidget(note)
 
     def nextId(self) -> int:
-        return SetupWizard.PAGE_CELL if self.own.isChecked() else -1
+        if self.own.isChecked():
+            return SetupWizard.PAGE_CELL
+        return SetupWizard.PAGE_SERVER if self.server.isChecked() else -1
+
+
+class _ServerPage(QWizardPage):
+    """Join from the server: address, account, password; the cell and every record arrive on the worker."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Receive the cell from the server"))
+        self.setSubTitle(self.tr("Use the address and the account the upper committee gave you. The cell's "
+                                 "details and all its records are copied to this computer."))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("https://dongbo.example.vn")
+        self.address.setMinimumWidth(380)
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Server address:"), self.address)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        layout.addLayout(form)
+        self.state = QLabel()  # "Đang nhận dữ liệu…" / what went wrong and what to do
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def nextId(self) -> int:
+        return -1
 
 
 class _CellPage(QWizardPage):
@@ -54,25 +102,34 @@ class _CellPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    PAGE_CHOICE, PAGE_CELL = 0, 1
+    PAGE_CHOICE, PAGE_CELL, PAGE_SERVER = 0, 1, 2
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx = ctx
         self.saved = False  # set once the worker saved: Finish then closes the wizard
         self.saving = False
+        self.joining = False
+        self.joined = False
         self.setWindowTitle(self.tr("Sổ tay Bí thư — first-time set-up"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.choice = _ChoicePage()
         self.cell_page = _CellPage()
+        self.server_page = _ServerPage()
         self.setPage(self.PAGE_CHOICE, self.choice)
         self.setPage(self.PAGE_CELL, self.cell_page)
+        self.setPage(self.PAGE_SERVER, self.server_page)
         self.resize(760, 560)
 
     def validateCurrentPage(self) -> bool:
         """Finish: start the save on the worker and stay; ``_saved`` finishes the wizard once it is done."""
         if self.saved:
             return True
+        if self.currentId() == self.PAGE_SERVER:
+            if self.joined:
+                return True
+            self._join()
+            return False  # the worker finishes the wizard when everything has arrived
         demo = self.currentId() == self.PAGE_CHOICE and self.choice.demo.isChecked()
         if not demo and self.currentId() != self.PAGE_CELL:
             return True
@@ -110,3 +167,36 @@ class SetupWizard(QWizard):
         self.cell_page.error.setText(user_message(error))
         if isinstance(error, UserError):
             self.cell_page.form.focus_field(error.field)
+
+    # --- from the server ---------------------------------------------------------------------
+    def _join(self) -> None:
+        if self.joining:
+            return
+        page = self.server_page
+        address, username, password = page.address.text().strip(), page.username.text().strip(), page.password.text()
+        if not (address and username and password):
+            page.error.setText(self.tr("Fill in the server address, the user name and the password."))
+            return
+        self.joining = True
+        page.error.setText("")
+        page.state.setText(self.tr("Logging in and receiving the cell's data…"))
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        from secretary_app.sync import service
+
+        ops.write_reporting(self.ctx, self, lambda store, progress: service.join_from_server(
+            store, address, username, password, progress=progress)) \
+            .success(self._joined).failure(self._join_failed) \
+            .progress(self.tr("Receiving the cell from the server…")).run()
+
+    def _joined(self, report) -> None:  # type: ignore[no-untyped-def]
+        self.joining, self.joined = False, True
+        self.server_page.state.setText(self.tr("Received %1 records. This computer is ready.")
+                                       .replace("%1", str(report.pulled)))
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.accept()
+
+    def _join_failed(self, error: Exception) -> None:
+        self.joining = False
+        self.server_page.state.setText("")
+        self.server_page.error.setText(user_message(error))
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)

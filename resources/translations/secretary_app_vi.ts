@@ -417,6 +417,46 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <source>Not connected to a server (working offline)</source>
         <translation>Chưa kết nối máy chủ (làm việc ngoại tuyến)</translation>
     </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Đã lưu lúc %1</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so the app cannot remember the session: enter the password each time the app starts to sync. Your data stays on this computer either way.</source>
+        <translation>Máy này không có kho mật khẩu của hệ điều hành nên chương trình không nhớ được phiên đăng nhập: mỗi lần mở chương trình, hãy nhập mật khẩu để đồng bộ. Dù thế nào, dữ liệu vẫn nằm nguyên trên máy này.</translation>
+    </message>
+    <message>
+        <source>Enter the password to sync.</source>
+        <translation>Hãy nhập mật khẩu để đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>First sync</source>
+        <translation>Đồng bộ lần đầu</translation>
+    </message>
+    <message>
+        <source>This computer has its own data (%1), and the cell “%2” on the server has data too (%3). Nothing has been sent yet.</source>
+        <translation>Máy này đã có dữ liệu riêng (%1), và chi bộ “%2” trên máy chủ cũng đã có dữ liệu (%3). Chưa có gì được gửi đi.</translation>
+    </message>
+    <message>
+        <source>Merge: both sides&apos; records are kept, as two computers of one cell. Keep apart: nothing is sent, this computer stops syncing with the server; to receive the server&apos;s cell, set it up in another data folder.</source>
+        <translation>Gộp: giữ bản ghi của cả hai bên, như hai máy của cùng một chi bộ. Giữ riêng: không gửi gì, máy này thôi đồng bộ với máy chủ; muốn nhận chi bộ từ máy chủ, hãy thiết lập ở một thư mục dữ liệu khác.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Keep apart</source>
+        <translation>Giữ riêng</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Để sau</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -605,6 +645,22 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <source>Could not create the demo cell</source>
         <translation>Không tạo được chi bộ mẫu</translation>
     </message>
+    <message>
+        <source>Fill in the server address, the user name and the password.</source>
+        <translation>Hãy điền địa chỉ máy chủ, tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Logging in and receiving the cell&apos;s data…</source>
+        <translation>Đang đăng nhập và nhận dữ liệu chi bộ…</translation>
+    </message>
+    <message>
+        <source>Receiving the cell from the server…</source>
+        <translation>Đang nhận chi bộ từ máy chủ…</translation>
+    </message>
+    <message>
+        <source>Received %1 records. This computer is ready.</source>
+        <translation>Đã nhận %1 bản ghi. Máy này đã sẵn sàng.</translation>
+    </message>
 </context>
 <context>
     <name>_CellPage</name>
@@ -628,16 +684,43 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <translation>Đây là lần đầu mở chương trình. Bạn muốn bắt đầu thế nào?</translation>
     </message>
     <message>
-        <source>Set up my cell (takes a minute)</source>
-        <translation>Thiết lập chi bộ của tôi (khoảng một phút)</translation>
+        <source>New cell: set up my cell (takes a minute)</source>
+        <translation>Chi bộ mới: thiết lập chi bộ của tôi (mất khoảng một phút)</translation>
     </message>
     <message>
-        <source>Open the demo cell to look around first</source>
-        <translation>Mở chi bộ mẫu để xem thử trước</translation>
+        <source>From the server: receive my cell from the upper committee&apos;s sync server (an account is needed)</source>
+        <translation>Từ máy chủ: nhận chi bộ của tôi từ máy chủ đồng bộ của cấp ủy cấp trên (cần có tài khoản)</translation>
+    </message>
+    <message>
+        <source>Demo cell: look around first</source>
+        <translation>Chi bộ mẫu: xem thử trước</translation>
     </message>
     <message>
         <source>You can change every detail later in Settings.</source>
         <translation>Bạn có thể sửa mọi thông tin sau, ở trang Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>_ServerPage</name>
+    <message>
+        <source>Receive the cell from the server</source>
+        <translation>Nhận chi bộ từ máy chủ</translation>
+    </message>
+    <message>
+        <source>Use the address and the account the upper committee gave you. The cell&apos;s details and all its records are copied to this computer.</source>
+        <translation>Dùng địa chỉ và tài khoản do cấp ủy cấp trên cung cấp. Thông tin chi bộ và mọi bản ghi sẽ được chép về máy này.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
     </message>
 </context>
 <context>

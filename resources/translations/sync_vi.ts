@@ -48,10 +48,45 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change the password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Mật khẩu hiện tại:</translation>
+    </message>
+    <message>
+        <source>New password (12 characters or more):</source>
+        <translation>Mật khẩu mới (từ 12 ký tự trở lên):</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>Nhập lại mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Đổi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Offline – will retry at %1</source>
+        <translation>Ngoại tuyến – sẽ thử lại lúc %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
     </message>
     <message>
         <source>Log in again to sync</source>
@@ -59,15 +94,19 @@
     </message>
     <message>
         <source>Server certificate refused</source>
-        <translation>Chứng chỉ máy chủ không hợp lệ</translation>
+        <translation>Chứng chỉ máy chủ bị từ chối</translation>
     </message>
     <message>
         <source>Update needed to sync</source>
-        <translation>Cần cập nhật ứng dụng để đồng bộ</translation>
+        <translation>Cần cập nhật để đồng bộ</translation>
     </message>
     <message>
-        <source>%1 change(s) not yet synced</source>
-        <translation>%1 thay đổi chưa đồng bộ</translation>
+        <source>Sync failed – see the Sync page</source>
+        <translation>Đồng bộ chưa được – xem trang Đồng bộ</translation>
+    </message>
+    <message>
+        <source>%1 change(s) not yet sent</source>
+        <translation>%1 thay đổi chưa gửi</translation>
     </message>
     <message>
         <source>Synced at %1</source>
@@ -98,8 +137,28 @@
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
+        <source>Stop syncing</source>
+        <translation>Dừng đồng bộ</translation>
+    </message>
+    <message>
         <source>Account and state</source>
         <translation>Tài khoản và tình trạng</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>Forget this computer</source>
+        <translation>Quên máy này</translation>
+    </message>
+    <message>
+        <source>Removes the session and the server&apos;s address from this computer; the data stays.</source>
+        <translation>Xóa phiên đăng nhập và địa chỉ máy chủ khỏi máy này; dữ liệu vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Đổi mật khẩu…</translation>
     </message>
     <message>
         <source>Account:</source>
@@ -112,6 +171,18 @@
     <message>
         <source>Not yet sent:</source>
         <translation>Chưa gửi:</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Also a few seconds after each change, and at once with F5.</source>
+        <translation>Ngoài ra còn đồng bộ vài giây sau mỗi thay đổi, và ngay lập tức khi bấm F5.</translation>
+    </message>
+    <message>
+        <source>Sync automatically every:</source>
+        <translation>Tự động đồng bộ mỗi:</translation>
     </message>
     <message>
         <source>Record</source>
@@ -134,6 +205,10 @@
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>Your content</source>
+        <translation>Nội dung của bạn</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
@@ -142,8 +217,24 @@
         <translation>Xung đột cần giải quyết</translation>
     </message>
     <message>
+        <source>No conflicts. When both computers change the same thing before syncing, both values wait here for you to choose.</source>
+        <translation>Không có xung đột. Khi hai máy cùng sửa một nội dung trước khi đồng bộ, cả hai giá trị sẽ chờ ở đây để bạn chọn.</translation>
+    </message>
+    <message>
         <source>Changes the server refused</source>
         <translation>Thay đổi bị máy chủ từ chối</translation>
+    </message>
+    <message>
+        <source>No refused changes. A refused change keeps your text here to copy; nothing leaves this list by itself.</source>
+        <translation>Không có thay đổi nào bị từ chối. Thay đổi bị từ chối sẽ giữ nội dung của bạn ở đây để sao chép, không tự biến mất.</translation>
+    </message>
+    <message>
+        <source>Copy the content</source>
+        <translation>Sao chép nội dung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
     </message>
     <message>
         <source>Keep the server&apos;s value</source>
@@ -254,20 +345,52 @@
         <translation>Đang đăng nhập…</translation>
     </message>
     <message>
+        <source>This computer has no password store (keyring), so the session lasts until the app is closed: the password is asked again at the next start.</source>
+        <translation>Máy này không có kho mật khẩu của hệ điều hành, nên phiên đăng nhập chỉ kéo dài đến khi đóng chương trình: lần mở sau sẽ hỏi lại mật khẩu.</translation>
+    </message>
+    <message>
         <source>Logged in</source>
         <translation>Đã đăng nhập</translation>
     </message>
     <message>
+        <source>Logging out…</source>
+        <translation>Đang đăng xuất…</translation>
+    </message>
+    <message>
+        <source>Remove the session and the server&apos;s address from this computer? The cell&apos;s data and the changes not yet sent stay here; log in again to send them.</source>
+        <translation>Xóa phiên đăng nhập và địa chỉ máy chủ khỏi máy này? Dữ liệu chi bộ và các thay đổi chưa gửi vẫn ở lại máy; đăng nhập lại để gửi chúng.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; nothing was changed. Try again.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau; chưa có gì thay đổi. Hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Đã đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password changed. The account&apos;s other computers must log in with the new password.</source>
+        <translation>Đã đổi mật khẩu. Các máy khác dùng tài khoản này phải đăng nhập lại bằng mật khẩu mới.</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Đang đổi mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Dismiss the refused change</source>
+        <translation>Bỏ qua thay đổi bị từ chối</translation>
+    </message>
+    <message>
+        <source>Dismiss this refused change? Copy its content first if you still need it.</source>
+        <translation>Bỏ qua thay đổi bị từ chối này? Nếu còn cần, hãy sao chép nội dung trước.</translation>
+    </message>
+    <message>
         <source>Logged in; this computer syncs the cell &quot;%1&quot;.</source>
         <translation>Đã đăng nhập; máy này đồng bộ dữ liệu của &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Syncing with the server…</source>
-        <translation>Đang đồng bộ với máy chủ…</translation>
-    </message>
-    <message>
-        <source>Sync finished</source>
-        <translation>Đồng bộ xong</translation>
     </message>
 </context>
 </TS>

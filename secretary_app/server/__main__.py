@@ -1,7 +1,8 @@
 """``secretary-server``: run the sync server and manage cells and users.
 
     secretary-server serve --host 127.0.0.1 --port 8765 [--database-url URL]
-    secretary-server create-cell --name "Chi bộ …" --superior "Đảng bộ phường …"
+    secretary-server create-cell --name "Chi bộ …" --superior "Đảng bộ phường …" [--place P] [--region 1-4]
+                                 [--type residential|…] [--term-start DD/MM/YYYY]
     secretary-server create-user --cell NAME --role secretary --username U   (password on stdin)
     secretary-server disable-user --username U
     secretary-server reset-password --username U                              (password on stdin)
@@ -11,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
 import uuid
@@ -30,6 +32,7 @@ from secretary_app.server.auth import (
     record_event,
     revoke_user_tokens,
 )
+from secretary_app.server.cell_record import CELL_TYPES, seed_values, write_seed
 from secretary_app.server.db import (
     cell_sync_state,
     default_database_url,
@@ -91,15 +94,28 @@ def _log_to(path: Path) -> None:
     logging.getLogger("secretary_app").setLevel(logging.INFO)
 
 
-def create_cell(engine: Engine, name: str, superior: str) -> uuid.UUID:
+def create_cell(engine: Engine, name: str, superior: str, *, place: str = "", region: int = 1,
+                cell_type: str = "residential", term_start: dt.date | None = None) -> uuid.UUID:
+    """The cell and its details as a synced record (the seed), so a fresh PC that logs in receives them."""
+    values = seed_values(name, superior, place=place, region=region, cell_type=cell_type, term_start=term_start)
     with write_transaction(engine) as conn:
         if conn.scalar(select(cell_sync_state.c.cell_id).where(cell_sync_state.c.name == name)):
             raise AdminError(f"Đã có chi bộ tên \"{name}\".")
-        cell_id = new_id()
+        cell_id, now = new_id(), utcnow()
+        digest = write_seed(conn, cell_id, values, seq=1, digest="0" * 64, now=now)
         conn.execute(insert(cell_sync_state).values(cell_id=cell_id, name=name, superior_name=superior,
-                                                    server_seq=0, epoch=uuid.uuid4(), digest="0" * 64,
-                                                    created_at=utcnow()))
+                                                    server_seq=1, epoch=uuid.uuid4(), digest=digest,
+                                                    created_at=now))
     return cell_id
+
+
+def _term_start(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise AdminError(f"Ngày bắt đầu nhiệm kỳ \"{text}\" không hợp lệ; hãy viết dạng 20/08/2025.") from None
 
 
 def _cell_id(conn, name: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
@@ -184,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     cell = sub.add_parser("create-cell", help="tạo chi bộ")
     cell.add_argument("--name", required=True)
     cell.add_argument("--superior", required=True)
+    cell.add_argument("--place", default="", help="địa danh ghi ở dòng ngày tháng của văn bản")
+    cell.add_argument("--region", type=int, choices=(1, 2, 3, 4), default=1, help="vùng lương tối thiểu (1-4)")
+    cell.add_argument("--type", dest="cell_type", choices=CELL_TYPES, default="residential", help="loại hình chi bộ")
+    cell.add_argument("--term-start", metavar="DD/MM/YYYY", help="ngày bắt đầu nhiệm kỳ cấp ủy")
     user = sub.add_parser("create-user", help="tạo người dùng (mật khẩu đọc từ stdin)")
     user.add_argument("--cell", action="append", default=[], help="tên chi bộ (viewer: có thể ghi nhiều lần)")
     user.add_argument("--role", required=True, choices=ROLES)
@@ -227,7 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         migrate(engine)
         hasher = PasswordHasher()
         if args.command == "create-cell":
-            cell_id = create_cell(engine, args.name, args.superior)
+            cell_id = create_cell(engine, args.name, args.superior, place=args.place, region=args.region,
+                                  cell_type=args.cell_type, term_start=_term_start(args.term_start))
             print(f"Đã tạo chi bộ \"{args.name}\" (mã {cell_id}).")
         elif args.command == "create-user":
             create_user(engine, hasher, args.username, args.role, _read_password(), args.cell)

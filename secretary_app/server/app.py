@@ -27,10 +27,13 @@ from sqlalchemy import select
 from secretary_app.server.auth import (
     FAMILY_LIFETIME,
     REFRESH_GRACE,
+    AccountDisabled,
     Authenticator,
     AuthError,
     Principal,
     Throttled,
+    WeakPassword,
+    WrongPassword,
     purge_spent_tokens,
 )
 from secretary_app.server.db import default_database_url, make_engine, migrate, users
@@ -42,6 +45,7 @@ from secretary_app.sync.protocol import (
     PREFIX,
     PULL_LIMIT,
     Change,
+    ChangePasswordRequest,
     HelloRequest,
     HelloResponse,
     LoginRequest,
@@ -67,6 +71,7 @@ POLICY: dict[tuple[str, str], str | frozenset[str]] = {
     ("POST", f"{PREFIX}/auth/login"): PUBLIC,
     ("POST", f"{PREFIX}/auth/refresh"): PUBLIC,
     ("POST", f"{PREFIX}/auth/logout"): AUTHENTICATED,
+    ("POST", f"{PREFIX}/auth/password"): AUTHENTICATED,
     ("POST", f"{PREFIX}/hello"): READERS,
     ("POST", f"{PREFIX}/devices"): AUTHENTICATED,
     ("POST", f"{PREFIX}/push"): WRITERS,
@@ -301,6 +306,8 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
                               client_address(request, trusted))
         except Throttled as exc:
             raise HTTPException(429, "too_many_attempts", headers={"Retry-After": str(exc.retry_after)}) from None
+        except AccountDisabled:
+            raise HTTPException(403, "account_disabled") from None
         except AuthError:
             raise HTTPException(401, "invalid_credentials") from None
 
@@ -315,6 +322,21 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
     def logout(principal: Caller) -> dict[str, str]:
         assert principal is not None
         auth.logout(principal)
+        return {"status": "ok"}
+
+    @app.post(f"{PREFIX}/auth/password")
+    def change_password(body: ChangePasswordRequest, request: Request, principal: Caller) -> dict[str, str]:
+        """The account changes its own password; every session ends (this PC logs in again with the new one)."""
+        assert principal is not None
+        try:
+            auth.change_password(principal, body.current_password, body.new_password,
+                                 client_address(request, trusted))
+        except Throttled as exc:
+            raise HTTPException(429, "too_many_attempts", headers={"Retry-After": str(exc.retry_after)}) from None
+        except WrongPassword:
+            raise HTTPException(403, "wrong_password") from None
+        except WeakPassword as exc:
+            return JSONResponse({"error": "weak_password", "message": str(exc)}, status_code=422)  # type: ignore[return-value]
         return {"status": "ok"}
 
     @app.post(f"{PREFIX}/devices")

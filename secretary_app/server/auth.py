@@ -50,6 +50,14 @@ class AuthError(Exception):
     """401 with a generic message: the caller learns nothing about which part was wrong."""
 
 
+class AccountDisabled(AuthError):
+    """The right password for a disabled account: said plainly (403), since only the owner can know it."""
+
+
+class WrongPassword(Exception):
+    """Changing the password: the current one given is wrong."""
+
+
 class Throttled(Exception):
     def __init__(self, retry_after: int) -> None:
         super().__init__("too many attempts")
@@ -216,6 +224,8 @@ class Authenticator:
                 self.throttle.failed(conn, username, ip, now)
                 self.event(conn, "login_failed", username=username[:120], user_id=user["id"] if user else None,
                            address=ip, detail="disabled" if ok and user is not None else "")
+            if ok and user is not None:
+                raise AccountDisabled()
             raise AuthError()
         assert user is not None
         with write_transaction(self.engine) as conn:
@@ -312,6 +322,27 @@ class Authenticator:
         if outcome is None:  # the revocation above is committed first
             raise AuthError()
         return outcome
+
+    def change_password(self, principal: Principal, current: str, new: str, ip: str) -> None:
+        """The account's own password change: the current one checked (and counted like a login), the new one
+        held to the same rules as the administrator's, then every session of the account ends."""
+        now = self.clock()
+        with read_connection(self.engine) as conn:
+            self.throttle.check(conn, principal.username, ip, now)
+            stored = conn.scalar(select(users.c.password_hash).where(users.c.id == principal.user_id))
+        if not self.verify_password(stored, current):
+            with write_transaction(self.engine) as conn:
+                self.throttle.failed(conn, principal.username, ip, now)
+                self.event(conn, "password_change_failed", username=principal.username, user_id=principal.user_id,
+                           device_id=principal.device_id, address=ip)
+            raise WrongPassword()
+        check_password(new, principal.username)  # WeakPassword: the caller says why
+        with write_transaction(self.engine) as conn:
+            conn.execute(update(users).where(users.c.id == principal.user_id)
+                         .values(password_hash=self.hash_password(new)))
+            revoke_user_tokens(conn, principal.user_id, now)
+            self.event(conn, "password_change", username=principal.username, user_id=principal.user_id,
+                       device_id=principal.device_id, address=ip, detail="by the account; every session ended")
 
     def logout(self, principal: Principal) -> None:
         with write_transaction(self.engine) as conn:

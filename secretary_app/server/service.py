@@ -26,6 +26,7 @@ from models.sealed import (
     content_hash,
     resolution_content,
 )
+from secretary_app.server import cell_record
 from secretary_app.server.auth import Principal
 from secretary_app.server.db import (
     RECORDS,
@@ -110,13 +111,15 @@ class SyncService:
         with self.engine.connect() as conn:
             cell = self._cell(conn, cell_id)
             last = conn.scalar(select(devices.c.last_mutation_seq).where(devices.c.id == principal.device_id)) or 0
+            has_data = cell_record.has_data(conn, cell)
+            counts = cell_record.live_counts(conn, cell_id) if req.want_counts and has_data else {}
         ok = req.protocol == PROTOCOL and SCHEMA_VERSION - 1 <= req.schema_version <= SCHEMA_VERSION
         return HelloResponse(
             server_time=now, protocol_range=(PROTOCOL, PROTOCOL), schema_range=(SCHEMA_VERSION - 1, SCHEMA_VERSION),
-            epoch=cell["epoch"], cell_id=cell_id, cell_name=cell["name"], cell_has_data=cell["server_seq"] > 0,
+            epoch=cell["epoch"], cell_id=cell_id, cell_name=cell["name"], cell_has_data=has_data,
             server_seq=cell["server_seq"], last_mutation_seq=last,
             clock_skew_warning=abs(aware(req.client_time) - now) > CLOCK_WARNING,
-            action="ok" if ok else "upgrade_required",
+            action="ok" if ok else "upgrade_required", record_counts=counts,
         )
 
     def _cell(self, conn: Connection, cell_id: uuid.UUID, *, lock: bool = False) -> Any:
@@ -466,12 +469,16 @@ class _Batch:
             return self._conflicted(m, row, base, dict(m.fields), {"deleted": True}, applied={})
         apply: dict[str, Any] = {}
         clash: dict[str, Any] = {}
+        # The first PC set up offline sends its cell details: they replace the administrator's seed.
+        over_seed = m.entity == "cell" and m.op == "create" and cell_record.is_seed(row)
         for name, (old, value) in m.fields.items():
             server = to_json(table, name, row[name])
             value_n = normalise(table, name, value)
             if server == value_n:
                 continue  # already so
-            if m.op == "restore" and row["version"] < m.base_version:
+            if over_seed:
+                apply[name] = new[name]
+            elif m.op == "restore" and row["version"] < m.base_version:
                 apply[name] = new[name]  # the server lost this version in a restore
             elif m.op in ("update", "undelete") and server == normalise(table, name, old):
                 apply[name] = new[name]

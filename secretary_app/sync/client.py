@@ -23,6 +23,7 @@ from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
 from secretary_app.sync.protocol import (
     PREFIX,
+    ChangePasswordRequest,
     HelloRequest,
     HelloResponse,
     LoginRequest,
@@ -74,6 +75,17 @@ class CertificateProblem(SyncError):
     """The connection was refused over the server's certificate (expired, wrong name, not trusted)."""
 
     health = SyncHealth.CERTIFICATE
+
+
+class AccountDisabledError(SyncError):
+    health = SyncHealth.AUTH_NEEDED
+
+
+def _error_code(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("error", ""))
+    except (ValueError, AttributeError):
+        return ""
 
 
 class ServerBusy(SyncError):
@@ -168,7 +180,11 @@ class SyncClient:
         body = LoginRequest(username=username, password=password, device_id=device_id, device_name=device_name)
         response = self._send("POST", f"{PREFIX}/auth/login", json=body.model_dump(mode="json"), auth=False)
         if response.status_code == 401:
-            raise LoginRequired("Tên đăng nhập hoặc mật khẩu không đúng.")
+            raise LoginRequired("Tên đăng nhập hoặc mật khẩu không đúng. Hãy gõ lại (chú ý bộ gõ tiếng Việt và phím "
+                                "Caps Lock); nếu quên mật khẩu, hãy nhờ người quản trị máy chủ đặt lại.")
+        if response.status_code == 403 and _error_code(response) == "account_disabled":
+            raise AccountDisabledError("Tài khoản này đã bị khóa trên máy chủ. Dữ liệu trên máy vẫn giữ nguyên. Hãy "
+                                       "liên hệ cấp ủy cấp trên (người quản trị máy chủ) để mở lại tài khoản.")
         if response.status_code == 429:
             raise SyncError(f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
                             f"{response.headers.get('Retry-After', '900')} giây.")
@@ -204,6 +220,20 @@ class SyncClient:
         tokens = _parse(TokenResponse, response)
         self._keep(tokens)
         return tokens
+
+    def change_password(self, current: str, new: str) -> None:
+        """Change this account's password on the server; every session ends (log in again with ``new``)."""
+        body = ChangePasswordRequest(current_password=current, new_password=new)
+        response = self._request("POST", f"{PREFIX}/auth/password", json=body.model_dump())
+        if response.status_code == 403 and _error_code(response) == "wrong_password":
+            raise SyncError("Mật khẩu hiện tại không đúng; mật khẩu chưa được đổi. Hãy gõ lại.")
+        if response.status_code == 422 and _error_code(response) == "weak_password":
+            raise SyncError(f"Mật khẩu mới chưa đủ an toàn: {response.json().get('message', '')} Hãy chọn mật khẩu "
+                            "khác (dài ít nhất 12 ký tự, không phải mật khẩu phổ biến).")
+        if response.status_code == 429:
+            raise SyncError("Nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau "
+                            f"{response.headers.get('Retry-After', '900')} giây.")
+        self._check(response)
 
     def logout(self) -> None:
         try:

@@ -68,6 +68,50 @@ class CellMismatch(UserError):
     pass
 
 
+class SyncCancelled(UserError):
+    """The person (or closing the window) stopped the sync between two steps: every step done is committed,
+    the rest is sent at the next sync."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã dừng đồng bộ. Những gì đã gửi và nhận được giữ nguyên; phần còn lại sẽ đồng bộ ở "
+                         "lần sau.")
+
+
+class FirstSyncChoice(UserError):
+    """This PC's own cell meets a server cell that already has data: nothing is sent until a person says
+    whether to merge (two PCs of one cell) or keep this PC's data apart (issue 16.5)."""
+
+    def __init__(self, cell_name: str, here: dict[str, int], there: dict[str, int]) -> None:
+        self.cell_name, self.here, self.there = cell_name, here, there
+        super().__init__(
+            f"Máy này đã có dữ liệu riêng ({describe_counts(here)}), và chi bộ \"{cell_name}\" trên máy chủ cũng "
+            f"đã có dữ liệu ({describe_counts(there)}). Chưa gửi gì. Hãy chọn: gộp dữ liệu hai bên như hai máy "
+            "của cùng một chi bộ, hoặc giữ riêng dữ liệu máy này (không gửi, dùng thư mục dữ liệu khác để nhận "
+            "chi bộ từ máy chủ).")
+
+
+COUNT_LABELS = {"member": "đảng viên", "meeting": "cuộc họp", "dues_payment": "khoản thu đảng phí",
+                "document_record": "văn bản", "candidate": "quần chúng ưu tú", "task": "nhiệm vụ"}
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """"23 đảng viên, 4 cuộc họp, 120 bản ghi khác" from live record counts per kind."""
+    parts = [f"{counts[k]} {label}" for k, label in COUNT_LABELS.items() if counts.get(k)]
+    rest = sum(n for k, n in counts.items() if k not in COUNT_LABELS and k != "cell")
+    if rest:
+        parts.append(f"{rest} bản ghi khác")
+    return ", ".join(parts) or "không có bản ghi nào"
+
+
+def local_counts(conn: Connection) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entity, table in ENTITIES.items():
+        found = conn.scalar(select(func.count()).select_from(table).where(table.c.deleted.is_(False))) or 0
+        if found:
+            counts[entity] = int(found)
+    return counts
+
+
 @dataclass
 class SyncReport:
     pushed: int = 0
@@ -107,6 +151,12 @@ class SyncEngine:
     faults: Faults = field(default_factory=Faults)
     _progress: Progress = field(default=lambda done, total, text: None, repr=False)
     _to_send: int = 0
+    first_sync: str | None = None  # "merge" / "apart": the answer to FirstSyncChoice, when asked
+    cancel: Callable[[], bool] = lambda: False  # asked between steps (each step is one local transaction)
+
+    def _check_cancel(self) -> None:
+        if self.cancel():
+            raise SyncCancelled()
 
     # --- local transactions ----------------------------------------------------------------
     @contextmanager
@@ -138,15 +188,17 @@ class SyncEngine:
         self._progress(0, 0, "Đang kết nối máy chủ…")
         with self.engine.connect() as conn:
             state = self.state(conn)
+            first_with_data = state["cell_id"] is None and conn.scalar(select(Cell.__table__.c.id).limit(1)) is not None
         if state["new_device"]:
             state = self._become_new_device(report)
         hello = self.client.hello(HelloRequest(device_id=state["device_id"], app_version=__version__,
                                                protocol=PROTOCOL, schema_version=SCHEMA_VERSION,
-                                               client_time=self.clock()))
+                                               client_time=self.clock(), want_counts=first_with_data))
         report.clock_warning = hello.clock_skew_warning
         force_reconcile = self._join(state, hello)
         for _ in range(max_rounds):
             report.rounds += 1
+            self._check_cancel()
             with self.engine.connect() as conn:
                 self._to_send = report.pushed + self.pending_count(conn)
             self._push_all(report)
@@ -175,15 +227,19 @@ class SyncEngine:
             if state["cell_id"] is not None and state["cell_id"] != hello.cell_id:
                 raise CellMismatch("Tài khoản này thuộc một chi bộ khác với chi bộ đã đồng bộ trên máy này. "
                                    "Hãy đăng nhập đúng tài khoản hoặc dùng một thư mục dữ liệu khác.")
+            merging = False
             if local_cell is not None and local_cell != hello.cell_id:
                 if hello.cell_has_data:
-                    raise CellMismatch(
-                        f"Máy này đang chứa dữ liệu của một chi bộ khác, còn chi bộ \"{hello.cell_name}\" trên "
-                        "máy chủ đã có dữ liệu. Không thể gộp hai chi bộ. Hãy dùng một thư mục dữ liệu trống để "
-                        "tải dữ liệu từ máy chủ về.")
+                    if self.first_sync != "merge":
+                        # Asked (or "keep apart" chosen): nothing sent, nothing changed here.
+                        raise FirstSyncChoice(hello.cell_name, local_counts(conn), hello.record_counts)
+                    merging = True
                 self._rekey(conn, local_cell, hello.cell_id)
             if state["cell_id"] is None:
                 self._enqueue_unsynced(conn)
+                if merging:
+                    # Two PCs of one cell: the server's cell details stay; this PC's records are added.
+                    conn.execute(delete(outbox).where(outbox.c.entity == "cell"))
             new_epoch = state["epoch"] is not None and state["epoch"] != hello.epoch
             values: dict[str, Any] = {"cell_id": hello.cell_id, "epoch": hello.epoch}
             if new_epoch:
@@ -285,6 +341,7 @@ class SyncEngine:
             key, rows = formed
             if not rows:
                 continue
+            self._check_cancel()  # before a request: a formed batch keeps its numbers for the next sync
             with self.engine.connect() as conn:
                 state = self.state(conn)
             body = PushRequest(device_id=state["device_id"], cell_id=state["cell_id"], mutations=[
@@ -437,6 +494,7 @@ class SyncEngine:
     # --- pull ------------------------------------------------------------------------------
     def _pull_all(self, report: SyncReport) -> str | None:
         for _ in range(1_000_000):
+            self._check_cancel()
             with self.engine.connect() as conn:
                 cursor = self.state(conn)["cursor"]
             page = self.client.pull(cursor, self.page_size)

@@ -66,13 +66,15 @@ class RejectedRow:
     error_code: str
     message: str
     created_at: dt.datetime
+    content: str = ""  # the person's own text in the refused change, to copy somewhere before dismissing it
 
 
 def inbox_rows(session, device: uuid.UUID | None) -> tuple[tuple[ConflictRow, ...], tuple[RejectedRow, ...]]:  # type: ignore[no-untyped-def]
     conflicts = tuple(_conflict_row(session, c, device) for c in session.scalars(
         select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
     rejected = tuple(RejectedRow(r.id, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id, r.op,
-                                 REJECTION_LABELS.get(r.error_code, r.error_code), r.message, r.created_at)
+                                 REJECTION_LABELS.get(r.error_code, r.error_code), r.message, r.created_at,
+                                 rejected_content(r.fields))
                      for r in session.scalars(select(RejectedInbox).order_by(RejectedInbox.id)))
     return conflicts, rejected
 
@@ -119,3 +121,18 @@ def _conflict_row(session, c: ConflictInbox, device: uuid.UUID | None = None) ->
     return ConflictRow(c.id, c.entity, c.entity_id, fields, c.status, c.updated_by,
                        ENTITY_LABELS.get(c.entity, c.entity), record, names=names,
                        mine=device is not None and c.device_id == device, kind=kind, editable=editable)
+
+
+def rejected_content(fields_json: str) -> str:
+    """The values a refused change carried, one "Label: value" per line (ids and derived fields left out)."""
+    try:
+        fields = json.loads(fields_json or "{}")
+    except ValueError:
+        return fields_json
+    lines = []
+    for name, pair in fields.items():
+        value = pair[1] if isinstance(pair, list) and len(pair) == 2 else pair
+        if name in DERIVED_FIELDS or name.endswith("_id") or value in (None, ""):
+            continue
+        lines.append(f"{FIELD_LABELS.get(name, name)}: {value}")
+    return "\n".join(lines)

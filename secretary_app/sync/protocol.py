@@ -89,6 +89,11 @@ class NewDeviceRequest(_Request):
     device_name: str = Field(default="", max_length=200)
 
 
+class ChangePasswordRequest(_Request):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
+
+
 class RefreshRequest(_Request):
     refresh_token: str = Field(min_length=10, max_length=200)
 
@@ -112,6 +117,7 @@ class HelloRequest(_Request):
     protocol: Int64
     schema_version: Int64
     client_time: dt.datetime
+    want_counts: bool = False  # first sync of a PC with its own data: the server's counts, to ask before merging
 
 
 class HelloResponse(_Strict):
@@ -126,6 +132,7 @@ class HelloResponse(_Strict):
     last_mutation_seq: int
     clock_skew_warning: bool
     action: Literal["ok", "upgrade_required", "reconcile"]
+    record_counts: dict[str, int] = Field(default_factory=dict)  # live records per kind, when asked
 
 
 # --- push ---------------------------------------------------------------------------------------

@@ -69,7 +69,12 @@ def test_disabled_user_and_password_reset_end_every_session(server) -> None:  # 
     session = api.login("sec")
     disable_user(server.engine, "sec")
     assert api.call("GET", f"{PREFIX}/pull", session["access_token"]).status_code == 401
-    assert api.http.post(f"{PREFIX}/auth/login", json={"username": "sec", "password": PASSWORD}).status_code == 401
+    # The right password for a disabled account is told so plainly (only its owner can know it)…
+    refused = api.http.post(f"{PREFIX}/auth/login", json={"username": "sec", "password": PASSWORD})
+    assert (refused.status_code, refused.json()["error"]) == (403, "account_disabled")
+    # …while a wrong one learns nothing about the account.
+    wrong = api.http.post(f"{PREFIX}/auth/login", json={"username": "sec", "password": "sai-mật-khẩu-rồi-2026"})
+    assert (wrong.status_code, wrong.json()["error"]) == (401, "invalid_credentials")
     reset_password(server.engine, HASHER, "sec", "một-mật-khẩu-mới-hơn")
     assert api.login("sec", "một-mật-khẩu-mới-hơn")["role"] == "secretary"
 

@@ -25,7 +25,8 @@ def expected(route: tuple[str, str], role: str, scope: str) -> int:
         return 401
     if role not in allowed:
         return 403
-    if route[1] in (f"{PREFIX}/auth/logout", f"{PREFIX}/admin/users", f"{PREFIX}/devices"):  # not cell-scoped
+    if route[1] in (f"{PREFIX}/auth/logout", f"{PREFIX}/auth/password", f"{PREFIX}/admin/users",
+                    f"{PREFIX}/devices"):  # not cell-scoped
         return 200
     return 200 if scope == "own" else 403  # a viewer's "own" cell is one assigned to it
 
@@ -64,6 +65,8 @@ def _request(api: Api, route: tuple[str, str], role: str, scope: str, cells: dic
         return api.call(method, path, token, json=body, headers={"Idempotency-Key": str(uuid.uuid4())})
     if path.endswith("/devices"):
         return api.call(method, path, token, json={"device_name": "PC"})
+    if path.endswith("/auth/password"):  # the same password again: allowed, and the next login still works
+        return api.call(method, path, token, json={"current_password": PASSWORD, "new_password": PASSWORD})
     if path.endswith("/reconcile"):
         return api.call(method, path, token, json={"inventory": []}, params=params)
     return api.call(method, path, token, params=params)

@@ -123,14 +123,16 @@ def test_pull_pages_follow_the_cell_seq_with_tombstones_and_a_matching_digest(ap
             digest = page["digest_at_cursor"]
             break
     seqs = [s for _, s, _ in seen]
-    assert seqs == sorted(seqs) and len(seen) == 7
-    assert (str(ids[0]), 8, True) in seen  # the tombstone travels, with its new number
-    expected = 0
+    cell_id = api.server.cells["A"]
+    assert seqs == sorted(seqs) and len(seen) == 8  # the cell's own record (create-cell's seed) comes first
+    assert seen[0] == (str(cell_id), 1, False)
+    assert (str(ids[0]), 9, True) in seen  # the tombstone travels, with its new number
+    expected = record_hash("cell", cell_id, 1)
     for member in ids:
         expected ^= record_hash("member", member, 2 if member == ids[0] else 1)
     assert digest == digest_hex(expected)
     with api.server.engine.connect() as conn:
-        assert conn.scalar(select(cell_sync_state.c.server_seq)) == cursor == 8
+        assert conn.scalar(select(cell_sync_state.c.server_seq)) == cursor == 9
 
 
 def test_viewer_reads_assigned_cells_only_and_never_writes(api) -> None:  # type: ignore[no-untyped-def]

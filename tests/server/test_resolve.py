@@ -81,7 +81,9 @@ def test_a_resolution_is_applied_once_and_replays_get_the_stored_answer(api) -> 
                              .where(record_history.c.mutation_id == uuid.UUID(decision["mutation_id"])))
         digest = conn.scalar(select(cell_sync_state.c.digest).where(cell_sync_state.c.name == "A"))
     assert writes == 1
-    assert digest == digest_hex(record_hash("member", member, 3) ^ record_hash("conflict", kept["id"], 2))
+    cell = api.server.cells["A"]  # the cell's own record (create-cell's seed) is in the digest too
+    assert digest == digest_hex(record_hash("cell", cell, 1) ^ record_hash("member", member, 3)
+                                ^ record_hash("conflict", kept["id"], 2))
     # Both PCs pull the closed conflict and the record's new version.
     for session in (api.login("sec"), dep):
         changes = api.pull(session).json()["changes"]

@@ -48,7 +48,7 @@ def live_server(tmp_path: Path):
                                  "--host", "127.0.0.1", "--port", "0"], stdout=handle, stderr=subprocess.STDOUT,
                                 env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
-        for _ in range(200):
+        for _ in range(1200):  # up to a minute: the machine running the suite may be busy
             found = re.search(r"http://127\.0\.0\.1:(\d+)", log.read_text())
             if found:
                 break

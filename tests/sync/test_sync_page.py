@@ -41,7 +41,8 @@ def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, dem
         session.query(Member).first().phone = "0900000000"
     page.refresh()
     runner.wait()
-    assert window.sync_label.text() == "1 thay đổi chưa đồng bộ"
+    assert window.sync_label.text() == "1 thay đổi chưa gửi"
+    window.close()  # stops the background sync before the worker it reports to
     runner.shutdown()
 
 
@@ -113,6 +114,7 @@ def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live
     # The next sync sends the decision: the server takes this PC's value and closes the conflict.
     report = service.sync_now(demo_store).value
     assert report.rejected == 0 and service.status(demo_store).conflicts == ()
+    window.close()  # stops the background sync before the worker it reports to
     runner.shutdown()
 
 
@@ -131,7 +133,7 @@ def test_a_text_conflict_is_edited_into_a_third_value_from_the_sync_page(qtbot, 
             session.get(Member, member_id).notes = notes
         service.sync_now(store)
     assert service.status(demo_store).conflicts
-    _window, page, runner = _sync_page(qtbot, demo_store)
+    window, page, runner = _sync_page(qtbot, demo_store)
     page.conflict_view.selectRow(0)
     assert page.edit_button.isVisibleTo(page)
     page.edit_button.click()
@@ -146,6 +148,7 @@ def test_a_text_conflict_is_edited_into_a_third_value_from_the_sync_page(qtbot, 
     next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
     runner.wait()
     qtbot.waitUntil(lambda: page.conflicts.records == [], timeout=10000)
+    window.close()  # stops the background sync before the worker it reports to
     runner.shutdown()
     service.sync_now(demo_store)
     service.sync_now(other)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from secretary_app.changes import Change, Changes
 from secretary_app.services.overview import Target
+from secretary_app.settings import Settings
 from secretary_app.sync import resolve, service
-from ui import ops
+from secretary_app.sync.bar import BarKind, SyncBarState, bar_state
+from secretary_app.sync.client import SyncHealth
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -44,28 +47,44 @@ def _local(when: dt.datetime | None) -> str:
     return when.astimezone().strftime("%H:%M %d/%m/%Y") if when else ""
 
 
-def status_line(status: service.SyncStatus) -> str:
-    """The status bar's words: "Đã đồng bộ lúc 20:15", "3 thay đổi chưa đồng bộ" or "Ngoại tuyến"."""
-    health = status.health
-    if health in (service.SyncHealth.NOT_SET, service.SyncHealth.OFFLINE):
-        return QCoreApplication.translate("SyncPage", "Offline")
-    if health is service.SyncHealth.AUTH_NEEDED:
-        return QCoreApplication.translate("SyncPage", "Log in again to sync")
-    if health is service.SyncHealth.CERTIFICATE:
-        return QCoreApplication.translate("SyncPage", "Server certificate refused")
-    if health is service.SyncHealth.UPDATE_NEEDED:
-        return QCoreApplication.translate("SyncPage", "Update needed to sync")
-    if status.pending:
-        line = QCoreApplication.translate("SyncPage", "%1 change(s) not yet synced").replace("%1", str(status.pending))
-    elif status.last_sync_at:
-        when = status.last_sync_at.astimezone().strftime("%H:%M")
-        line = QCoreApplication.translate("SyncPage", "Synced at %1").replace("%1", when)
+def bar_text(state: SyncBarState) -> str:
+    """The status bar's words, from the typed state (never parsed back): "Đã đồng bộ lúc 20:15",
+    "3 thay đổi chưa gửi", "Ngoại tuyến – sẽ thử lại lúc 20:20", "2 xung đột cần giải quyết"."""
+    kind = state.kind
+    if kind in (BarKind.NOT_SET, BarKind.OFFLINE):
+        line = QCoreApplication.translate("SyncPage", "Offline")
+        if state.retry_at is not None:
+            line = QCoreApplication.translate("SyncPage", "Offline – will retry at %1").replace(
+                "%1", state.retry_at.astimezone().strftime("%H:%M"))
+    elif kind is BarKind.SYNCING:
+        line = QCoreApplication.translate("SyncPage", "Syncing…")
+    elif kind is BarKind.AUTH_NEEDED:
+        line = QCoreApplication.translate("SyncPage", "Log in again to sync")
+    elif kind is BarKind.CERTIFICATE:
+        line = QCoreApplication.translate("SyncPage", "Server certificate refused")
+    elif kind is BarKind.UPDATE_NEEDED:
+        line = QCoreApplication.translate("SyncPage", "Update needed to sync")
+    elif kind is BarKind.ERROR:
+        line = QCoreApplication.translate("SyncPage", "Sync failed – see the Sync page")
+    elif kind is BarKind.PENDING:
+        line = QCoreApplication.translate("SyncPage", "%1 change(s) not yet sent").replace("%1", str(state.pending))
+    elif kind is BarKind.SYNCED and state.last_sync_at is not None:
+        line = QCoreApplication.translate("SyncPage", "Synced at %1").replace("%1", state.last_sync_at.astimezone().strftime("%H:%M"))
     else:
         line = QCoreApplication.translate("SyncPage", "Not synced yet")
-    if status.conflicts:
-        line += " · " + QCoreApplication.translate("SyncPage", "%1 conflict(s) to resolve").replace(
-            "%1", str(len(status.conflicts)))
+    if state.pending and kind in (BarKind.OFFLINE, BarKind.AUTH_NEEDED, BarKind.SYNCING):
+        line += " · " + QCoreApplication.translate("SyncPage", "%1 change(s) not yet sent").replace(
+            "%1", str(state.pending))
+    if state.conflicts:
+        line += " · " + QCoreApplication.translate("SyncPage", "%1 conflict(s) to resolve").replace("%1", str(state.conflicts))
     return line
+
+
+def status_line(status: service.SyncStatus) -> str:
+    """The status bar's words for a stored status (no sync running, no retry planned)."""
+    return bar_text(bar_state(status.health, logged_in=status.logged_in or status.health is SyncHealth.NOT_SET,
+                              pending=status.pending, conflicts=len(status.conflicts),
+                              last_sync_at=status.last_sync_at))
 
 
 def _shown(value: object) -> str:
@@ -77,11 +96,16 @@ def load_status(store) -> service.SyncStatus:  # type: ignore[no-untyped-def]
 
 
 class LoginDialog(QDialog):
-    def __init__(self, server: str, username: str, parent: QWidget | None = None) -> None:
+    def __init__(self, server: str, username: str, parent: QWidget | None = None, *, reason: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in to the sync server"))
         layout = QFormLayout(self)
+        self.reason = QLabel(reason)  # why the password is asked now (no keyring: said once)
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(bool(reason))
+        layout.addRow(self.reason)
         self.server = QLineEdit(server)
+        self.server.setMinimumWidth(360)  # a whole https:// address stays readable
         self.server.setPlaceholderText("https://dongbo.example.vn")
         self.username = QLineEdit(username)
         self.password = QLineEdit()
@@ -123,9 +147,33 @@ class EditValueDialog(QDialog):
         return self.editor.toPlainText().strip()
 
 
+class PasswordDialog(QDialog):
+    """Đổi mật khẩu: the current one, then the new one twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change the password"))
+        layout = QFormLayout(self)
+        self.current, self.new, self.again = QLineEdit(), QLineEdit(), QLineEdit()
+        for field in (self.current, self.new, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addRow(self.tr("Current password:"), self.current)
+        layout.addRow(self.tr("New password (12 characters or more):"), self.new)
+        layout.addRow(self.tr("New password again:"), self.again)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("Change"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+
 class SyncPage(Page):
     key = "sync"
-    statusText = Signal(str)  # for the main window's status bar
+    syncRequested = Signal()  # "Đồng bộ ngay": the window's background sync runs it
+    statusLoaded = Signal(object)  # the SyncStatus just read: the status bar follows it
+    intervalChanged = Signal(int)  # minutes between background syncs (the setting)
+    cancelRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Synchronisation"),
@@ -133,6 +181,8 @@ class SyncPage(Page):
                                  "fully without a server."), parent)
         self.login_button = self.add_action(self.tr("Log in…"), self._login)
         self.sync_button = self.add_action(self.tr("Sync now"), self._sync, primary=True, shortcut="F5")
+        self.cancel_button = self.add_action(self.tr("Stop syncing"), self.cancelRequested.emit)
+        self.cancel_button.setVisible(False)
         account = QGroupBox(self.tr("Account and state"))
         form = QFormLayout(account)
         self.account_label = QLabel()
@@ -141,11 +191,37 @@ class SyncPage(Page):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("errorText")
-        form.addRow(self.tr("Account:"), self.account_label)
+        account_row = QHBoxLayout()
+        account_row.addWidget(self.account_label, 1)
+        self.logout_button = QPushButton(self.tr("Log out"))
+        self.forget_button = QPushButton(self.tr("Forget this computer"))
+        self.forget_button.setToolTip(self.tr("Removes the session and the server's address from this computer; "
+                                              "the data stays."))
+        self.password_button = QPushButton(self.tr("Change password…"))
+        self.logout_button.clicked.connect(self._logout)
+        self.forget_button.clicked.connect(self._forget)
+        self.password_button.clicked.connect(self._change_password)
+        for button in (self.logout_button, self.forget_button, self.password_button):
+            account_row.addWidget(button)
+        form.addRow(self.tr("Account:"), account_row)
         form.addRow(self.tr("Last sync:"), self.last_label)
-        form.addRow(self.tr("Not yet sent:"), self.pending_label)
+        low, high = Settings.BOUNDS["sync_interval_minutes"]
+        self.interval = QSpinBox()
+        self.interval.setRange(int(low), int(high))
+        self.interval.setSuffix(self.tr(" minutes"))
+        self.interval.setValue(ctx.settings.sync_interval_minutes)
+        self.interval.setMaximumWidth(160)
+        self.interval.setToolTip(self.tr("Also a few seconds after each change, and at once with F5."))
+        self.interval.valueChanged.connect(self._interval_changed)
+        pending_row = QHBoxLayout()  # one line for both: the page must fit 1366×700 with a conflict shown
+        pending_row.addWidget(self.pending_label)
+        pending_row.addStretch(1)
+        pending_row.addWidget(QLabel(self.tr("Sync automatically every:")))
+        pending_row.addWidget(self.interval)
+        form.addRow(self.tr("Not yet sent:"), pending_row)
         form.addRow(self.error_label)
         self.body().addWidget(account)
+        self.box: QMessageBox | None = None  # the last question or message, kept for tests
         inboxes = QVBoxLayout()  # one above the other: each table gets the full width
         self.conflicts = RecordTableModel([
             Column(self.tr("Record"), lambda r: " ".join(x for x in (r[0].entity_label, r[0].record_label) if x)),
@@ -156,18 +232,42 @@ class SyncPage(Page):
         self.rejected = RecordTableModel([
             Column(self.tr("Record"), lambda r: r.entity),
             Column(self.tr("Reason"), lambda r: r.error_code),
+            Column(self.tr("Your content"), lambda r: r.content.replace("\n", "; ")),
             Column(self.tr("When"), lambda r: _local(r.created_at)),
         ])
         self.conflicts_box = QGroupBox(self.tr("Conflicts to resolve"))
         conflicts = QVBoxLayout(self.conflicts_box)
         self.conflict_view = self._table(self.conflicts)
         self.conflict_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflict_view.setMinimumHeight(60)  # a few rows; the panel below shows the selected one in full
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
+        self.conflicts_empty = QLabel(self.tr("No conflicts. When both computers change the same thing before "
+                                              "syncing, both values wait here for you to choose."))
+        self.conflicts_empty.setWordWrap(True)
+        self.conflicts_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        conflicts.addWidget(self.conflicts_empty)
         conflicts.addWidget(self.conflict_view, 1)
         conflicts.addWidget(self._conflict_panel())
         inboxes.addWidget(self.conflicts_box, 3)
         refused = QGroupBox(self.tr("Changes the server refused"))
-        QVBoxLayout(refused).addWidget(self._table(self.rejected))
+        refused_layout = QVBoxLayout(refused)
+        self.rejected_empty = QLabel(self.tr("No refused changes. A refused change keeps your text here to copy; "
+                                             "nothing leaves this list by itself."))
+        self.rejected_empty.setWordWrap(True)
+        self.rejected_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        refused_layout.addWidget(self.rejected_empty)
+        self.rejected_view = self._table(self.rejected)
+        refused_layout.addWidget(self.rejected_view)
+        rejected_buttons = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy the content"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.copy_button.clicked.connect(self._copy_rejected)
+        self.dismiss_button.clicked.connect(self._dismiss_rejected)
+        rejected_buttons.addWidget(self.copy_button)
+        rejected_buttons.addWidget(self.dismiss_button)
+        rejected_buttons.addStretch(1)
+        refused_layout.addLayout(rejected_buttons)
+        self.rejected_buttons = (self.copy_button, self.dismiss_button)
         inboxes.addWidget(refused, 1)
         self.body().addLayout(inboxes, 1)
         self.status: service.SyncStatus | None = None
@@ -202,7 +302,7 @@ class SyncPage(Page):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setFrameShape(QFrame.Shape.Box)
-            value.setMinimumHeight(36)
+            value.setMinimumHeight(30)
             grid.addWidget(caption, 1, column)
             grid.addWidget(value, 2, column)
             grid.setColumnStretch(column, 1)
@@ -240,6 +340,15 @@ class SyncPage(Page):
         self.error_label.setText(status.last_error)
         self.error_label.setVisible(bool(status.last_error))
         self.sync_button.setEnabled(bool(status.server_url))
+        for button in (self.logout_button, self.password_button):
+            button.setVisible(bool(status.server_url) and status.logged_in)
+        self.forget_button.setVisible(bool(status.server_url))
+        self.conflicts_empty.setVisible(not status.conflicts)
+        self.conflict_view.setVisible(bool(status.conflicts))
+        self.rejected_empty.setVisible(not status.rejected)
+        self.rejected_view.setVisible(bool(status.rejected))
+        for button in self.rejected_buttons:
+            button.setVisible(bool(status.rejected))
         current = self.selected
         if self._wanted_conflict is not None:  # an overview item asked for this conflict: its first field
             asked = next((c for c in status.conflicts if c.id == self._wanted_conflict), None)
@@ -250,7 +359,7 @@ class SyncPage(Page):
                                     for index, field in enumerate(c.fields)])
         self.rejected.set_records(list(status.rejected))
         self.conflicts_box.setTitle(self.tr("Conflicts to resolve (%1)").replace("%1", str(len(status.conflicts))))
-        self.statusText.emit(status_line(status))
+        self.statusLoaded.emit(status)
         # Keep the person's place; otherwise show the first conflict, so its two values are in view.
         rows = self.conflicts.records
         wanted = next((i for i, r in enumerate(rows) if current and (r[0].id, r[4]) == (current[0].id, current[1])),
@@ -360,24 +469,85 @@ class SyncPage(Page):
         self.write(lambda store: service.login(store, server, user, password)).success(self._logged_in) \
             .failure(self._failed).progress(self.tr("Logging in…")).run()
 
-    def _logged_in(self, cell: str) -> None:
-        QMessageBox.information(self, self.tr("Logged in"), self.tr("Logged in; this computer syncs the cell "
-                                                                     "\"%1\".").replace("%1", cell))
+    def _logged_in(self, outcome: service.LoginOutcome) -> None:
+        text = self.tr("Logged in; this computer syncs the cell \"%1\".").replace("%1", outcome.cell_name)
+        if not outcome.remembered:
+            text += "\n\n" + self.tr("This computer has no password store (keyring), so the session lasts until "
+                                     "the app is closed: the password is asked again at the next start.")
+        self.box = QMessageBox(QMessageBox.Icon.Information, self.tr("Logged in"), text, parent=self)
+        self.box.open()
         self.refresh()
+        self.syncRequested.emit()
 
     def _sync(self) -> None:
-        self.sync_button.setEnabled(False)
-        ops.write_reporting(self.ctx, self, lambda store, progress: service.sync_now(store, progress=progress)) \
-            .success(self._synced).failure(self._failed).progress(self.tr("Syncing with the server…")).run()
+        self.syncRequested.emit()
 
-    def _synced(self, report: service.SyncReport) -> None:
-        self.sync_button.setEnabled(True)  # the hub told every page what came in (all of it, if records did)
-        self.refresh()
-        if report.conflicts or report.rejected:
-            QMessageBox.information(self, self.tr("Sync finished"), report.line())
+    def show_bar_state(self, state: SyncBarState) -> None:
+        """The background sync's state: the buttons follow it (stop while running)."""
+        running = state.kind is BarKind.SYNCING
+        self.cancel_button.setVisible(running)
+        self.sync_button.setEnabled(not running and bool(self.status and self.status.server_url))
+
+    def _interval_changed(self, minutes: int) -> None:
+        from secretary_app.settings import save_settings
+
+        self.ctx.settings.sync_interval_minutes = minutes
+        try:
+            save_settings(self.ctx.settings, self.ctx.paths.settings_file)
+        except OSError as exc:
+            self.show_error(exc)
+        self.intervalChanged.emit(minutes)
+
+    # --- account ---------------------------------------------------------------------------
+    def _logout(self) -> None:
+        self.write(lambda store: service.logout(store)).success(lambda _v: self.refresh()) \
+            .progress(self.tr("Logging out…")).run()
+
+    def _forget(self) -> None:
+        self.box = ask(self, self.tr("Forget this computer"),
+                       self.tr("Remove the session and the server's address from this computer? The cell's data "
+                               "and the changes not yet sent stay here; log in again to send them."),
+                       self.tr("Forget this computer"),
+                       lambda: self.write(lambda store: service.forget_this_pc(store))
+                       .success(lambda _v: self.refresh()).run(), no_text=self.tr("Cancel"))
+
+    def _change_password(self) -> None:
+        dialog = PasswordDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.new.text() != dialog.again.text():
+            self.show_error(ValueError(self.tr("The two new passwords differ; nothing was changed. Try again.")))
+            return
+        current, new = dialog.current.text(), dialog.new.text()
+        self.write(lambda store: service.change_password(store, current, new)) \
+            .success(lambda _v: QMessageBox.information(self, self.tr("Password changed"), self.tr(
+                "Password changed. The account's other computers must log in with the new password."))) \
+            .progress(self.tr("Changing the password…")).run()
+
+    # --- refused changes -------------------------------------------------------------------
+    def _selected_rejected(self) -> service.RejectedRow | None:
+        rows = self.rejected_view.selectionModel().selectedRows()
+        if rows:
+            return self.rejected.records[rows[0].row()]
+        return self.rejected.records[0] if len(self.rejected.records) == 1 else None
+
+    def _copy_rejected(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        row = self._selected_rejected()
+        if row is not None:
+            QApplication.clipboard().setText(f"{row.entity}: {row.error_code}\n{row.content}")
+
+    def _dismiss_rejected(self) -> None:
+        row = self._selected_rejected()
+        if row is None:
+            return
+        self.box = ask(self, self.tr("Dismiss the refused change"),
+                       self.tr("Dismiss this refused change? Copy its content first if you still need it."),
+                       self.tr("Dismiss"), lambda: self.write(lambda store: service.dismiss_rejected(store, row.id))
+                       .success(lambda _v: self.refresh()).run(), no_text=self.tr("Cancel"))
 
     def _failed(self, error: Exception) -> None:
-        self.sync_button.setEnabled(True)
         self.announce(Changes(Change.SYNC))  # the failure is kept: the status bar says offline, log in, …
         self.refresh()
         self.show_error(error)
