@@ -135,6 +135,7 @@ def _wizard_screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from secretary_app.store import Store
+    from ui.context import AppContext
     from ui.i18n import install_translations
     from ui.theme import apply_theme
     from ui.wizard import SetupWizard
