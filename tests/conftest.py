@@ -63,11 +63,15 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     monkeypatch.delenv("SECRETARY_APP_DATA", raising=False)
+    from secretary_app import credentials
+
     old = keyring.get_keyring()
     memory = MemoryKeyring()
     keyring.set_keyring(memory)
+    credentials._SESSION.clear()  # secrets a keyring-less test kept in this process must not reach the next
     yield memory
     keyring.set_keyring(old)
+    credentials._SESSION.clear()
 
 
 @pytest.fixture

@@ -96,7 +96,10 @@ def test_keyring_wrapper_degrades_with_a_vietnamese_message():
     assert creds.available is False
     assert creds.set("token", "s3cret") is False
     assert creds.last_error == NO_KEYRING_MESSAGE
-    assert creds.get("token") is None
+    # Held in this process's memory only (the open window keeps working), never remembered for a next start.
+    assert creds.get("token") == "s3cret" and creds.session_only("token")
+    creds.delete("token")
+    assert creds.get("token") is None and not creds.session_only("token")
 
 
 def _cli(*args, env=None):
