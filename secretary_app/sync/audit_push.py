@@ -60,8 +60,14 @@ def send_audit(engine: Engine, client: SyncClient, device_id: uuid.UUID, cell_id
     if known is None:
         return outcome  # this account keeps no audit trail on the server
     last = known.last_seq
+    # The first batch starts with the last entry the server holds: equal, it vouches for every entry before
+    # it (each hash covers the one before); different, another install shares this device id.
+    overlap = last > 0
     for _ in range(100_000):
-        batch = _entries_after(engine, last)
+        batch = _entries_after(engine, last - 1 if overlap else last)
+        if overlap and (not batch or batch[0].seq != last):
+            raise AuditShared("Máy chủ có nhiều mục nhật ký dưới số hiệu của máy này hơn chính máy này.")
+        overlap = False
         if not batch:
             break
         try:

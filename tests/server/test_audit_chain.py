@@ -102,6 +102,24 @@ def test_a_pc_whose_own_chain_was_edited_is_told_and_its_data_still_syncs(world:
                            .select_from(text("member"))) == 1
 
 
+def test_a_copied_data_folder_keeps_both_chains_as_separate_computers(world: World, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Two installs with one device id whose chains part with entries that carry no data change (an export
+    is audited, not synced): the second to send is told its numbers are taken and becomes a new device."""
+    _add_members(world, "c0", "Nguyễn Văn An")
+    world.clients["c0"].engine.sync()
+    world.copy_data_folder("c0", "c3")
+
+    def exported(session: Any, box: Any) -> None:
+        box.store.audit(session, "document_record", new_id(), "export", after={"file": f"{box.name}.pdf"})
+    world.edit("c0", exported)
+    world.edit("c3", exported)
+    assert not world.clients["c0"].engine.sync().new_device
+    report = world.clients["c3"].engine.sync()
+    assert report.new_device and report.audit_sent == 2  # its whole chain, under its new device id
+    code, out = _verify(world, capsys)
+    assert code == 0 and "2 máy đã gửi nhật ký" in out and out.count("toàn vẹn, 2 mục") == 2
+
+
 # --- a crafted client, over HTTP -------------------------------------------------------------------
 
 def _chain(count: int, start: int = 1, prev: str = GENESIS, who: str = "sec") -> list[dict[str, Any]]:
