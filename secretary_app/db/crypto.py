@@ -116,23 +116,33 @@ KDF_ROUNDS = 256_000
 
 @functools.lru_cache(maxsize=16)
 def _derived(salt: bytes, passphrase: str) -> str:
-    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, 32).hex()
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, 32).hex()
+    _salted[passphrase] = key + salt.hex()
+    return key
+
+
+# Per passphrase, the last key derived with the salt it was derived over: a file made now (a backup) is keyed
+# with both, so it takes that salt and opens with the passphrase later without a derivation now.
+_salted: dict[str, str] = {}
 
 
 def _pragma_for(path: Path, key: DbKey) -> str:
     """What ``PRAGMA key`` gets. A passphrase would cost SQLCipher's key derivation (about a second on an
     office PC) at every connection the app opens — the store's pool, backups, checks; it is derived once per
-    file and passphrase in this process and given in SQLCipher's raw-key form, which opens the same file.
-    A file not yet created (no salt yet) gets the passphrase itself."""
+    file salt and passphrase in this process and given in SQLCipher's raw-key form, which opens the same
+    file. A file not yet created gets the last derived key with its salt, or else the passphrase itself."""
     if not key.passphrase:
         return key.pragma
     try:
         with open(path, "rb") as handle:
             salt = handle.read(16)
     except OSError:
+        salt = b""
+    if salt == HEADER:
         return key.pragma
-    if len(salt) != 16 or salt == HEADER:
-        return key.pragma
+    if len(salt) != 16:
+        known = _salted.get(key.passphrase)
+        return f"\"x'{known}'\"" if known else key.pragma
     return f"\"x'{_derived(salt, key.passphrase)}'\""
 
 
