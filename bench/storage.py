@@ -110,7 +110,7 @@ def main() -> None:
             imports["plain"].append(import_time(root, f"ip{run}", xlsx, ""))
             imports["enc"].append(import_time(root, f"ie{run}", xlsx, raw))
     print(f"start to overview data (whole process, {runs} runs): {ratio(starts['enc'], starts['plain'])}")
-    print(f"  with a passphrase (PBKDF2 once per file):  {ratio(starts['pass'], starts['plain'])}")
+    print(f"  with a passphrase (PBKDF2 once a process): {ratio(starts['pass'], starts['plain'])}")
     print(f"import of 5,000 members ({len(imports['plain'])} runs):        {ratio(imports['enc'], imports['plain'])}")
     print(f"minutes export to PDF (whole process):      {ratio(exports['enc'], exports['plain'])}")
     print("target: encryption costs at most 15 %")
