@@ -7,6 +7,12 @@
     that ratio, the raw insert rate of the same rows through SQLAlchemy in the same run.
 
     .venv/bin/python bench/sync.py [--cells 1000] [--concurrency 16] [--keep-alive] [--workers 2] [--skip-load | --load-only]
+
+(c) ``--compare-with OLD_TREE [--rounds 3]``: the load of (b), plus a pull per cell, against the server of
+    another checkout (e.g. ``git worktree add --detach /tmp/old bcd2594``: the code before the issue 14
+    hardening) and this one, interleaved old, new, new, old, old, new… in the same run and on the same
+    PostgreSQL cluster, so the shared machine's load weighs on both alike; pushes/s, pulls/s and server CPU
+    per push for each, and their medians.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# BENCH_PRODUCT_TREE: the checkout whose code the helper subprocesses of --compare-with import.
+sys.path.insert(0, os.environ.get("BENCH_PRODUCT_TREE") or str(Path(__file__).resolve().parent.parent))
 
 import httpx
 import keyring
@@ -46,12 +53,14 @@ from tests.support import MemoryKeyring
 PASSWORD = "mật-khẩu-đủ-dài-2026"
 
 
-def _serve(args: list[str], log: Path, *serve: str) -> tuple[subprocess.Popen, str]:
+def _serve(args: list[str], log: Path, *serve: str, tree: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """``tree``: run the server of that checkout (its folder first on the path) instead of this one's."""
     handle = log.open("w")
     port = "0" if not serve else str(_free_port())
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **({"PYTHONPATH": str(tree)} if tree else {})}
     proc = subprocess.Popen([sys.executable, "-m", "secretary_app.server", *args, "serve", "--host", "127.0.0.1",
-                             "--port", port, *serve], stdout=handle, stderr=subprocess.STDOUT,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                             "--port", port, *serve], stdout=handle, stderr=subprocess.STDOUT, env=env,
+                            cwd=tree)
     for _ in range(400):
         found = re.search(r"http://127\.0\.0\.1:(\d+)", log.read_text())
         if found:
@@ -179,8 +188,8 @@ def _mutations(count: int) -> list[dict]:
                         "residence": [None, "Số 5 Hàng Bạc, Hoàn Kiếm"], "notes": [None, ""]}} for i in range(count)]
 
 
-async def _generate(base: str, bodies: list[tuple[str, bytes]], concurrency: int, keep_alive: bool
-                    ) -> tuple[list[float], int, float]:
+async def _generate(base: str, bodies: list[tuple[str, bytes]], concurrency: int, keep_alive: bool,
+                    pull: bool = False) -> tuple[list[float], int, float]:
     """Bounded concurrency on one event loop. Without keep-alive every push opens its own connection,
     as 1,000 separate PCs would (and each lands on whichever worker is free); with it, ``concurrency``
     connections are reused."""
@@ -197,6 +206,13 @@ async def _generate(base: str, bodies: list[tuple[str, bytes]], concurrency: int
             while queue:
                 token, body = queue.pop()
                 started = time.perf_counter()
+                if pull:  # the cell's first page, as a PC that syncs after the push sees it
+                    response = await http.get(f"{PREFIX}/pull", params={"cursor": 0},
+                                              headers={"Authorization": f"Bearer {token}"})
+                    latencies.append(time.perf_counter() - started)
+                    if response.status_code != 200 or len(response.json()["changes"]) != 20:
+                        failures += 1
+                    continue
                 response = await http.post(f"{PREFIX}/push", content=body, headers={
                     "Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4()),
                     "Content-Type": "application/json"})
@@ -271,7 +287,73 @@ def load(cells: int, concurrency: int, workers: int, keep_alive: bool) -> None:
               f"({cells * 20 / raw:.0f} rows/s); sync push reaches {rate / (cells / raw) * 100:.0f}% of that floor")
 
 
+def _mint_in(tree: Path, url: str, cells: int) -> list[tuple[str, str, str]]:
+    """Sessions minted by ``tree``'s own code (its migrations, its tables), in a subprocess."""
+    import json
+
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--mint", url, str(cells)], cwd=tree,
+                          env={**os.environ, "BENCH_PRODUCT_TREE": str(tree), "PYTHONPATH": str(tree)},
+                          capture_output=True, text=True, check=True)
+    return [tuple(s) for s in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
+def _one_load(tree: Path, url: str, cells: int, concurrency: int, workers: int, keep_alive: bool
+              ) -> dict[str, float]:
+    import asyncio
+    import json
+
+    sessions = _mint_in(tree, url, cells)
+    bodies = [(token, json.dumps({"device_id": device_id, "cell_id": cell_id,
+                                  "mutations": _mutations(20)}).encode()) for cell_id, device_id, token in sessions]
+    proc, base = _serve(["--database-url", url], Path(tempfile.mkdtemp()) / "server.log", "--workers", str(workers),
+                        tree=tree)
+    try:
+        cpu = _cpu_seconds(proc.pid)
+        pushes, push_failed, push_wall = asyncio.run(_generate(base, bodies, concurrency, keep_alive))
+        cpu = _cpu_seconds(proc.pid) - cpu
+        pull_cpu = _cpu_seconds(proc.pid)
+        pulls, pull_failed, pull_wall = asyncio.run(_generate(base, bodies, concurrency, keep_alive, pull=True))
+        pull_cpu = _cpu_seconds(proc.pid) - pull_cpu
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    pushes.sort()
+    return {"pushes/s": len(pushes) / push_wall, "p95 push ms": pushes[int(len(pushes) * 0.95) - 1] * 1000,
+            "pulls/s": len(pulls) / pull_wall, "CPU ms/push": cpu * 1000 / len(pushes),
+            "CPU ms/pull": pull_cpu * 1000 / len(pulls),
+            "failed": push_failed + pull_failed}
+
+
+def compare(old: Path, rounds: int, cells: int, concurrency: int, workers: int, keep_alive: bool) -> None:
+    from tests.sync.fixtures import running_pg_cluster
+
+    new = Path(__file__).resolve().parent.parent
+    figures: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+    print(f"(c) old ({old}) against new ({new}), {cells} cells × 20 mutations then one pull each, {concurrency} "
+          f"requests in flight, {workers} worker(s), PostgreSQL 15 (fsync off), interleaved:")
+    with running_pg_cluster() as cluster:
+        for round_ in range(rounds):
+            # ABBA: each side goes first as often as second, so a trend in the machine's load cancels out.
+            order = (("old", old), ("new", new)) if round_ % 2 == 0 else (("new", new), ("old", old))
+            for label, tree in order:
+                result = _one_load(tree, cluster.new_database(), cells, concurrency, workers, keep_alive)
+                figures[label].append(result)
+                print(f"    round {round_ + 1} {label}: " + ", ".join(
+                    f"{k} {v:.1f}" if k.startswith("CPU") else f"{k} {v:.0f}" for k, v in result.items())
+                    + f" (load average {os.getloadavg()[0]:.1f})", flush=True)
+    print("    median over the rounds:")
+    for key in ("pushes/s", "pulls/s", "CPU ms/push", "CPU ms/pull", "p95 push ms"):
+        before = statistics.median(r[key] for r in figures["old"])
+        after = statistics.median(r[key] for r in figures["new"])
+        print(f"      {key:12} old {before:8.1f}   new {after:8.1f}   ({(after / before - 1) * 100:+.0f} %)")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--mint"]:  # helper of --compare-with, run with the compared tree's code
+        import json
+
+        print(json.dumps(_mint_sessions(sys.argv[2], int(sys.argv[3]))))
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("--cells", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=16, help="pushes in flight at once")
@@ -279,7 +361,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--load-only", action="store_true")
+    parser.add_argument("--compare-with", type=Path, metavar="OLD_TREE",
+                        help="interleave the load against OLD_TREE's server and this one's (see (c) above)")
+    parser.add_argument("--rounds", type=int, default=3, help="with --compare-with: rounds of old + new")
     args = parser.parse_args()
+    if args.compare_with:
+        compare(args.compare_with.resolve(), args.rounds, args.cells, args.concurrency, args.workers, args.keep_alive)
+        return
     if not args.load_only:
         with tempfile.TemporaryDirectory() as folder:
             first_sync(Path(folder))

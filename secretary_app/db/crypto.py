@@ -14,6 +14,8 @@ through ``connect`` here, so a key applies everywhere or nowhere.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -98,13 +100,50 @@ def connect(path: Path | str, key: DbKey | None, *, readonly: bool = False, time
     module = _module()
     conn = module.connect(target, uri=readonly, timeout=timeout, check_same_thread=check_same_thread)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our plain message, not SQLCipher's log
-    conn.execute(f"PRAGMA key = {key.pragma}")
+    conn.execute(f"PRAGMA key = {_pragma_for(Path(str(path)), key)}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError as exc:
         conn.close()
         raise NeedsKey(wrong_key_message(Path(str(path)))) from exc
     return conn
+
+
+# SQLCipher 4's defaults (the only settings this app uses): PBKDF2-HMAC-SHA512, 256,000 rounds, a 256-bit
+# key, over the 16-byte salt that starts the file.
+KDF_ROUNDS = 256_000
+
+
+@functools.lru_cache(maxsize=16)
+def _derived(salt: bytes, passphrase: str) -> str:
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, 32).hex()
+    _salted[passphrase] = key + salt.hex()
+    return key
+
+
+# Per passphrase, the last key derived with the salt it was derived over: a file made now (a backup) is keyed
+# with both, so it takes that salt and opens with the passphrase later without a derivation now.
+_salted: dict[str, str] = {}
+
+
+def _pragma_for(path: Path, key: DbKey) -> str:
+    """What ``PRAGMA key`` gets. A passphrase would cost SQLCipher's key derivation (about a second on an
+    office PC) at every connection the app opens — the store's pool, backups, checks; it is derived once per
+    file salt and passphrase in this process and given in SQLCipher's raw-key form, which opens the same
+    file. A file not yet created gets the last derived key with its salt, or else the passphrase itself."""
+    if not key.passphrase:
+        return key.pragma
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(16)
+    except OSError:
+        salt = b""
+    if salt == HEADER:
+        return key.pragma
+    if len(salt) != 16:
+        known = _salted.get(key.passphrase)
+        return f"\"x'{known}'\"" if known else key.pragma
+    return f"\"x'{_derived(salt, key.passphrase)}'\""
 
 
 def wrong_key_message(path: Path) -> str:

@@ -212,7 +212,34 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_parser(name).add_argument("--username", required=True)
     epoch = sub.add_parser("bump-epoch", help="sau khi khôi phục bản sao lưu: các máy gửi lại dữ liệu bị mất")
     epoch.add_argument("--cell", help="chỉ một chi bộ (mặc định: tất cả)")
+    audit = sub.add_parser("verify-audit", help="kiểm tra nhật ký thay đổi của một chi bộ (cấp ủy cấp trên)")
+    audit.add_argument("--cell", required=True, help="tên hoặc mã chi bộ")
     return parser
+
+
+def verify_audit(engine: Engine, cell: str) -> tuple[bool, list[str]]:
+    """The cell's audit chains, device by device, as lines for the upper committee: ok, or the first entry
+    that does not fit."""
+    from secretary_app.server.audit_chain import verify_cell
+
+    with engine.connect() as conn:
+        try:
+            cell_id = uuid.UUID(cell)
+        except ValueError:
+            cell_id = _cell_id(conn, cell)
+        name = conn.scalar(select(cell_sync_state.c.name).where(cell_sync_state.c.cell_id == cell_id))
+    if name is None:
+        raise AdminError(f"Không có chi bộ mã {cell}.")
+    result = verify_cell(engine, cell_id)
+    lines = [f"Chi bộ \"{name}\": {len(result.devices)} máy đã gửi nhật ký thay đổi."]
+    for device in result.devices:
+        who = f"Máy \"{device.device_name or '(không tên)'}\" ({device.device_id})"
+        if device.broken_at is None:
+            lines.append(f"{who}: toàn vẹn, {device.entries} mục.")
+        else:
+            lines.append(f"{who}: BỊ SỬA ĐỔI từ mục số {device.broken_at}: {device.reason}.")
+    lines.append("Kết quả: toàn vẹn." if result.ok else "Kết quả: CÓ MỤC BỊ SỬA ĐỔI (xem các dòng trên).")
+    return result.ok, lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -261,6 +288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Đã đặt lại mật khẩu cho \"{args.username}\"; mọi phiên đăng nhập đã bị hủy.")
         elif args.command == "bump-epoch":
             print(f"Đã đổi kỷ nguyên (epoch) của {bump_epoch(engine, args.cell)} chi bộ.")
+        elif args.command == "verify-audit":
+            ok, lines = verify_audit(engine, args.cell)
+            print("\n".join(lines))
+            engine.dispose()
+            return 0 if ok else 2
         engine.dispose()
         return 0
     except AdminError as exc:

@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from secretary_app.server.audit_chain import AuditRefused, receive_audit, verify_cell
 from secretary_app.server.auth import (
     FAMILY_LIFETIME,
     REFRESH_GRACE,
@@ -39,11 +40,15 @@ from secretary_app.server.auth import (
 from secretary_app.server.db import default_database_url, make_engine, migrate, users
 from secretary_app.server.service import CellNotFound, DeviceReused, Hooks, KeyReused, OutOfOrder, SyncService
 from secretary_app.sync.protocol import (
+    AUDIT_GAP,
     MAX_BATCH_BYTES,
     MAX_BODY_BYTES,
     MAX_INT64,
     PREFIX,
     PULL_LIMIT,
+    AuditPushRequest,
+    AuditPushResponse,
+    AuditVerifyResponse,
     Change,
     ChangePasswordRequest,
     HelloRequest,
@@ -79,6 +84,8 @@ POLICY: dict[tuple[str, str], str | frozenset[str]] = {
     ("POST", f"{PREFIX}/reconcile"): READERS,
     ("GET", f"{PREFIX}/conflicts"): READERS,
     ("GET", f"{PREFIX}/admin/users"): ADMINS,
+    ("POST", f"{PREFIX}/audit"): WRITERS,  # a PC sends its audit entries (issue 15.3)
+    ("GET", f"{PREFIX}/audit/verify"): READERS,  # the upper committee checks a cell's audit chains
 }
 
 
@@ -414,6 +421,26 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
             return service.open_conflicts(cell_of(principal, cell_id))
         except CellNotFound:
             raise HTTPException(404, "cell_not_found") from None
+
+    @app.post(f"{PREFIX}/audit")
+    def audit(body: AuditPushRequest, principal: Caller) -> AuditPushResponse:
+        """Append this device's audit entries to its chain on the server; refused entries answer 409 with
+        the protocol's distinct error (and, for a gap, the number expected)."""
+        assert principal is not None
+        if body.device_id != principal.device_id or body.cell_id != cell_of(principal, body.cell_id):
+            raise HTTPException(403, "forbidden")
+        try:
+            return receive_audit(engine, body.cell_id, body.device_id, body.entries, clock())
+        except AuditRefused as exc:
+            content: dict[str, Any] = {"error": exc.code, "message": exc.reason, "seq": exc.seq}
+            if exc.code == AUDIT_GAP:
+                content["expected_seq"] = exc.expected
+            return JSONResponse(content, status_code=409)  # type: ignore[return-value]
+
+    @app.get(f"{PREFIX}/audit/verify")
+    def audit_verify(principal: Caller, cell_id: uuid.UUID | None = None) -> AuditVerifyResponse:
+        assert principal is not None
+        return verify_cell(engine, cell_of(principal, cell_id))
 
     @app.get(f"{PREFIX}/admin/users")
     def list_users(_: Caller) -> list[dict[str, str | bool | None]]:

@@ -194,6 +194,24 @@ record_history = Table(  # every accepted version: audit and recovery
     Index("ix_record_history_entity", "entity_id", "version"),
 )
 
+audit_chain = Table(  # the cells' audit entries as each device chained them (issue 15.3), append-only
+    "audit_chain", metadata,
+    Column("device_id", Uuid, primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("cell_id", Uuid, nullable=False, index=True),
+    # The entry as the PC hashed it (models.audit.entry_digest): the time as its text, the record id as hex.
+    Column("at", String(26), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(32), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("before", Text, nullable=False),
+    Column("after", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
 # Finalised minutes and resolutions cannot change, whatever the code does (sync-security §2.6).
 TRIGGERS_SQLITE = [
     f"""CREATE TRIGGER {t}_final_{op.lower()} BEFORE {op} ON {t} WHEN OLD.final_hash <> ''

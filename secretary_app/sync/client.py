@@ -23,6 +23,8 @@ from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
 from secretary_app.sync.protocol import (
     PREFIX,
+    AuditPushRequest,
+    AuditPushResponse,
     ChangePasswordRequest,
     HelloRequest,
     HelloResponse,
@@ -98,6 +100,15 @@ class TooLarge(SyncError):
 
 class DeviceReusedError(SyncError):
     """409 device_reused: another install uses this device id; this one must become a new device."""
+
+
+class AuditRefusedError(SyncError):
+    """409 on an audit entry: ``code`` is the protocol's AUDIT_* error, ``seq`` the entry refused,
+    ``expected`` the number the server waits for (a gap)."""
+
+    def __init__(self, code: str, seq: int, expected: int | None) -> None:
+        super().__init__(f"Máy chủ không nhận mục nhật ký số {seq} ({code}).")
+        self.code, self.seq, self.expected = code, seq, expected
 
 
 class OutOfOrderError(SyncError):
@@ -269,6 +280,19 @@ class SyncClient:
             raise TooLarge("Gói thay đổi quá lớn so với giới hạn của máy chủ.")
         self._check(response)
         return _parse(PushResponse, response)
+
+    def push_audit(self, body: AuditPushRequest) -> AuditPushResponse | None:
+        """Send audit entries (none: ask how far the server holds this device's chain). None when the
+        account does not keep an audit trail on the server (a committee viewer)."""
+        response = self._request("POST", f"{PREFIX}/audit", content=body.model_dump_json().encode(),
+                                 headers={"Content-Type": "application/json"})
+        if response.status_code == 403:
+            return None
+        if response.status_code == 409:
+            data = response.json()
+            raise AuditRefusedError(str(data.get("error", "")), int(data.get("seq", 0)), data.get("expected_seq"))
+        self._check(response)
+        return _parse(AuditPushResponse, response)
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
         response = self._request("GET", f"{PREFIX}/pull", params={"cursor": cursor, "limit": limit})

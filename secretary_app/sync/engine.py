@@ -122,6 +122,8 @@ class SyncReport:
     clock_warning: bool = False
     rounds: int = 0
     new_device: bool = False  # this data folder became a new device during this sync (told once)
+    audit_sent: int = 0  # audit entries the server newly holds (issue 15.3)
+    audit_problem: str = ""  # the server refused this PC's audit chain: said in the line
 
     def line(self) -> str:
         text = (f"Đã gửi {self.pushed} thay đổi, nhận {self.pulled} bản ghi, {self.conflicts} xung đột, "
@@ -131,6 +133,8 @@ class SyncReport:
         if self.new_device:
             text += (" Lưu ý: dữ liệu trên máy này là bản sao chép (hoặc bản khôi phục) từ một máy khác, nên từ nay "
                      "nó được đồng bộ như một máy tính riêng. Mọi thay đổi trên máy này vẫn được gửi đầy đủ.")
+        if self.audit_problem:
+            text += " " + self.audit_problem
         return text
 
 
@@ -214,6 +218,7 @@ class SyncEngine:
             self._reconcile(report)
             force_reconcile = False
             report.reconciled = True
+        self._send_audit(report)
         with self.local("finish") as conn:
             conn.execute(update(sync_state).where(sync_state.c.id == 1)
                          .values(last_sync_at=self.clock(), last_error=""))
@@ -249,6 +254,29 @@ class SyncEngine:
                     self._renumber(conn, hello.last_mutation_seq + 1)
             conn.execute(update(sync_state).where(sync_state.c.id == 1).values(**values))
         return new_epoch
+
+    def _send_audit(self, report: SyncReport) -> None:
+        """The audit entries after the data (secretary_app/sync/audit_push.py). Entries under this device's
+        numbers that differ on the server mean another install shares the device id, as a refused push
+        does: this data folder becomes a new device and sends its whole chain under it."""
+        from secretary_app.sync.audit_push import AuditShared, send_audit
+
+        self._progress(0, 0, "Đang gửi nhật ký thay đổi…")
+        for attempt in range(2):
+            with self.engine.connect() as conn:
+                state = self.state(conn)
+            try:
+                sent = send_audit(self.engine, self.client, state["device_id"], state["cell_id"])
+            except AuditShared:
+                if attempt:
+                    raise
+                with self.local("audit-shared") as conn:
+                    conn.execute(update(sync_state).where(sync_state.c.id == 1).values(new_device=True))
+                self._become_new_device(report)
+                continue
+            report.audit_sent += sent.sent
+            report.audit_problem = sent.problem
+            return
 
     def _rekey(self, conn: Connection, old: uuid.UUID, new: uuid.UUID) -> None:
         for table in ENTITIES.values():

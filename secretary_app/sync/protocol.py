@@ -220,3 +220,53 @@ class ErrorBody(_Strict):
 
 
 # --- values -------------------------------------------------------------------------------------
+
+
+# --- audit entries (issue 15.3) ------------------------------------------------------------------
+# Each PC sends its chained audit trail (models/audit.py) so the upper committee can verify it on the
+# server. Append-only: an entry is sent once, in order, each linked to the one before by its hash; the
+# server refuses an entry that changes one it holds (``audit_entry_changed``), that does not follow the
+# chain (``audit_chain_broken``) or that leaves a gap (``audit_gap``, with the number it expects).
+AUDIT_BATCH = 500
+AUDIT_ENTRY_CHANGED = "audit_entry_changed"
+AUDIT_CHAIN_BROKEN = "audit_chain_broken"
+AUDIT_GAP = "audit_gap"
+Hex64 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditEntryIn(_Request):
+    seq: int = Field(ge=1, le=MAX_INT64)
+    at: str = Field(pattern=r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")  # models.audit.stamp: what is hashed
+    who: str = Field(max_length=120)
+    entity: str = Field(max_length=40)
+    entity_id: str = Field(pattern=r"^[0-9a-f]{32}$")  # the record id as hex, as hashed
+    action: str = Field(max_length=20)
+    before: str
+    after: str
+    prev_hash: Hex64
+    hash: Hex64
+
+
+class AuditPushRequest(_Request):
+    device_id: uuid.UUID
+    cell_id: uuid.UUID
+    entries: list[AuditEntryIn] = Field(default_factory=list, max_length=AUDIT_BATCH)  # empty: just ask
+
+
+class AuditPushResponse(_Strict):
+    last_seq: int  # the device's last entry the server holds
+    stored: int  # entries of this request newly stored
+
+
+class AuditDeviceCheck(_Strict):
+    device_id: uuid.UUID
+    device_name: str
+    entries: int
+    broken_at: int | None  # the number of the first entry that does not fit the chain
+    reason: str = ""
+
+
+class AuditVerifyResponse(_Strict):
+    cell_id: uuid.UUID
+    ok: bool
+    devices: list[AuditDeviceCheck]

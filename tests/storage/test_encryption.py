@@ -79,6 +79,40 @@ def test_a_wrong_passphrase_fails_with_a_plain_message(demo_store: Store, monkey
         Store(paths)
 
 
+def test_a_passphrase_is_derived_once_per_file_not_at_every_connection(demo_store: Store,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLCipher's key derivation takes about a second on an office PC; the store, backups and checks each
+    open connections, so the passphrase is derived once and the raw key opens the file after that."""
+    import hashlib
+
+    paths = demo_store.paths
+    demo_store.close()
+    encrypt_folder(paths, passphrase="mật khẩu của chi bộ 2026")
+    monkeypatch.setenv(crypto.ENV_PASSPHRASE, "mật khẩu của chi bộ 2026")
+    derivations = []
+    real = hashlib.pbkdf2_hmac
+    monkeypatch.setattr(hashlib, "pbkdf2_hmac", lambda *a, **k: derivations.append(a[0]) or real(*a, **k))
+    crypto._derived.cache_clear()
+    for _ in range(3):
+        store = Store(paths)
+        assert NAME in {m.full_name for m in roster.list_members(store)}
+        made = create_backup(paths, paths.backups)
+        store.close()
+    assert readable(paths.database) == [] and readable(made.path) == []
+    # One derivation for the process: the backups made take the database's salt with its derived key.
+    assert derivations == ["sha512"]
+    import sqlcipher3
+
+    for file in (paths.database, made.path):  # SQLCipher itself opens both with the passphrase
+        conn = sqlcipher3.dbapi2.connect(str(file))
+        conn.execute("PRAGMA key = 'mật khẩu của chi bộ 2026'")
+        assert conn.execute("SELECT count(*) FROM member").fetchone()[0] == 25
+        conn.close()
+    monkeypatch.setenv(crypto.ENV_PASSPHRASE, "mật khẩu sai")
+    with pytest.raises(NeedsKey, match="không đúng"):
+        Store(paths)
+
+
 def test_a_random_key_needs_a_keyring_or_the_secretary_is_told_to_choose_a_passphrase(
         demo_store: Store) -> None:
     import keyring
