@@ -214,7 +214,7 @@ def test_finalising_with_an_absent_speaker_is_blocked_and_the_button_opens_that_
     editor = ws.minutes
     runner.wait()
     qtbot.waitUntil(lambda: editor.items.currentRow() == item.position)
-    assert ws.stack.currentWidget() is editor and ws.steps.buttons[2].isChecked()
+    assert ws.current_step() is editor and ws.steps.buttons[2].isChecked()
     assert editor.items.currentRow() == item.position
     selected = {i.row() for i in editor.speeches.selectedIndexes()}
     assert selected == {1}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -46,10 +47,19 @@ class AttendanceStep(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Standing on the day"), self.tr("Attendance"),
-                                              self.tr("Reason"), self.tr("Approved")])
+        # Short headers (the full wording in each tooltip) and a stretching reason column: all five columns
+        # stay in view at 1366 px, in large text too.
+        headers = ((self.tr("Member"), ""), (self.tr("Standing"), self.tr("Standing on the day")),
+                   (self.tr("Attendance"), ""), (self.tr("Reason"), self.tr("Reason for absence")),
+                   (self.tr("Approved"), self.tr("Absence approved by the cell committee")))
+        for column, (text, tip) in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip or text)
+            self.table.setHorizontalHeaderItem(column, item)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 5)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
@@ -83,6 +93,8 @@ class AttendanceStep(QWidget):
         right.addWidget(self.people_button)
         right.addWidget(QLabel(self.tr("Guests")))
         self.guests = QListWidget()
+        self.guests.setWordWrap(True)  # a long position wraps instead of scrolling sideways
+        self.guests.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right.addWidget(self.guests)
         self.guest_name = QLineEdit()
         self.guest_name.setPlaceholderText(self.tr("Guest's name"))
@@ -141,7 +153,6 @@ class AttendanceStep(QWidget):
         self.table.resizeColumnsToContents()
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 200))
-        self.table.setColumnWidth(3, 160)
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"

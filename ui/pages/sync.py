@@ -36,6 +36,7 @@ from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.sizing import fit_placeholder
 from ui.tables import Column, RecordTableModel
 
 
@@ -82,6 +83,8 @@ class LoginDialog(QDialog):
         layout = QFormLayout(self)
         self.server = QLineEdit(server)
         self.server.setPlaceholderText("https://dongbo.example.vn")
+        # Room for a whole address with its port (fit), so the secretary can check it at a glance.
+        fit_placeholder(self.server, "https://dongbo.danguy-phuonghoankiem.vn:8443")
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

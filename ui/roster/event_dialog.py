@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.services.roster import DISCIPLINE_LABELS, EVENT_LABELS, PERIOD_KINDS, EventInput, EventKind
 from ui.roster.dates import DateEdit, DateProblem
+from ui.sizing import fit_placeholder
 
 # The kinds a secretary records by hand (admission and recognition follow the record's dates).
 _KINDS = [EventKind.TRANSFER_OUT_OFFICIAL, EventKind.TRANSFER_IN_OFFICIAL, EventKind.TRANSFER_OUT_TEMPORARY,
@@ -44,6 +45,7 @@ class EventDialog(QDialog):
             self.discipline.addItem(label, form_value.value)
         self.detail = QLineEdit()
         self.detail.setPlaceholderText(self.tr("e.g. the Party organisation the member moves to"))
+        fit_placeholder(self.detail)
         self.reason = QLineEdit()
         self.decision_ref = QLineEdit()
         form.addRow(self.tr("Event:"), self.kind)

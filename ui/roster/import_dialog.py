@@ -42,7 +42,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import the roster from a spreadsheet"))
-        self.resize(1100, 700)
+        self.resize(1260, 680)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(self.tr("Choose an Excel (.xlsx) or CSV file with one member per row."))
@@ -59,9 +59,11 @@ class ImportDialog(QDialog):
         for index, (field, label) in enumerate(FIELD_LABELS.items()):
             combo = QComboBox()
             combo.setObjectName(field)
+            # As wide as the file's longest column name: "Ngày vào Đảng" whole, never "Ngày vào Đả".
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.combos[field] = combo
-            self.mapping_grid.addWidget(QLabel(label + ":"), index // 4, (index % 4) * 2)
-            self.mapping_grid.addWidget(combo, index // 4, (index % 4) * 2 + 1)
+            self.mapping_grid.addWidget(QLabel(label + ":"), index // 3, (index % 3) * 2)
+            self.mapping_grid.addWidget(combo, index // 3, (index % 3) * 2 + 1)
             combo.activated.connect(lambda _i: self._remap())
         self.mapping_box.setEnabled(False)
         layout.addWidget(self.mapping_box)
