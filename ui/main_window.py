@@ -41,6 +41,23 @@ _PAGES: dict[str, str] = {
 PAGE_KEYS = list(_PAGES)
 
 
+class _PageStack(QStackedWidget):
+    """A stack whose minimum size is the page on screen's, not the largest page ever built: one page that
+    needs more room in large text must not push every other page past a 1366×768 screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else QSize(0, 0)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -57,7 +74,7 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(260)
         self.navigation.setWordWrap(True)
-        self.stack = QStackedWidget()
+        self.stack = _PageStack()
         self.pages: dict = {}  # key → Page, filled as pages are first shown
         for index, key in enumerate(_PAGES):
             self.stack.addWidget(QWidget())  # stand-in until the page is built

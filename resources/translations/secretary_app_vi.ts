@@ -498,6 +498,13 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
     </message>
 </context>
 <context>
+    <name>Page</name>
+    <message>
+        <source>More…</source>
+        <translation>Thêm…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview: %1</source>

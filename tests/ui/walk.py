@@ -91,6 +91,8 @@ def _walk_pages(qapp: QApplication, runner: TaskRunner, window: MainWindow, visi
         if table is not None and table.model() is not None and table.model().rowCount() > 0:
             table.selectRow(0)  # the detail pane shows a record, as when the secretary clicks one
             _settle(qapp, runner)
+        window.resize(1366, 700)  # a maximised window: what an earlier page needed does not carry over
+        _settle(qapp, runner)
         visit(f"trang {key}", window)
 
 
@@ -106,6 +108,8 @@ def _walk_meeting(qapp: QApplication, runner: TaskRunner, window: MainWindow, st
     for label, meeting_id in (("kỳ đang làm", detail.id), ("kỳ đã hoàn tất", final.id)):
         for step, name in enumerate(STEP_NAMES):
             page.open_meeting(meeting_id, step)
+            _settle(qapp, runner)
+            window.resize(1366, 700)
             _settle(qapp, runner)
             visit(f"{label}, bước {name}", window)
     page.workspace.close_meeting()

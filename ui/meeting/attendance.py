@@ -60,8 +60,9 @@ class AttendanceStep(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance(self.tr("Reason")) + 30)
         left.addWidget(self.table, 1)
-        layout.addLayout(left, 5)
+        layout.addLayout(left, 3)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
         right = QVBoxLayout(panel)
         self.counts = QLabel()
@@ -111,7 +112,7 @@ class AttendanceStep(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(panel)
-        layout.addWidget(scroll, 2)
+        layout.addWidget(scroll, 1)
         self.guests.setMaximumHeight(90)
 
     def load(self, sheet: att.AttendanceSheet) -> None:
@@ -152,7 +153,7 @@ class AttendanceStep(QWidget):
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
         self.table.resizeColumnsToContents()
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 200))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 150))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"

@@ -71,7 +71,7 @@ class AdmissionsPage(Page):
         for kind, label in self.document_labels().items():
             self.export_menu.addAction(label, partial(self.export_document, kind))
         self.export_button.setMenu(self.export_menu)
-        self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
+        self.undo_button = self.add_more_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         QShortcut(QKeySequence("Ctrl+Y"), self, self.undo_stack.redo)

@@ -35,6 +35,7 @@ class Page(QWidget):
         titles = QVBoxLayout()
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
+        self.title_label.setWordWrap(True)  # in large text a long title takes two lines, not the window's width
         self.hint_label = QLabel(hint)
         self.hint_label.setObjectName("pageHint")
         self.hint_label.setWordWrap(True)

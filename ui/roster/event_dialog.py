@@ -33,7 +33,7 @@ class EventDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Member: %1").replace("%1", member_name)))
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.kind = QComboBox()
         for kind in _KINDS:
             self.kind.addItem(EVENT_LABELS[kind], kind.value)
@@ -76,13 +76,10 @@ class EventDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = EventKind(self.kind.currentData())
-        for widget in (self.end_label, self.end_date):
-            widget.setVisible(kind in PERIOD_KINDS)
-        for widget in (self.discipline_label, self.discipline):
-            widget.setVisible(kind is EventKind.DISCIPLINE)
-        transfer = kind.value.startswith("transfer")
-        for widget in (self.detail_label, self.detail):
-            widget.setVisible(transfer)
+        # Whole rows shown or hidden, so the label column is as wide as the labels on screen.
+        self.form.setRowVisible(self.end_date, kind in PERIOD_KINDS)
+        self.form.setRowVisible(self.discipline, kind is EventKind.DISCIPLINE)
+        self.form.setRowVisible(self.detail, kind.value.startswith("transfer"))
 
     def _check_and_accept(self) -> None:
         kind = EventKind(self.kind.currentData())
