@@ -28,12 +28,13 @@
         <translation>Lý do vắng mặt</translation>
     </message>
     <message>
-        <source>Approved</source>
-        <translation>Chấp thuận</translation>
-    </message>
-    <message>
         <source>Absence approved by the cell committee</source>
         <translation>Chi ủy chấp thuận lý do vắng</translation>
+    </message>
+    <message>
+        <source>Appr.</source>
+        <comment>short for approved</comment>
+        <translation>Duyệt</translation>
     </message>
     <message>
         <source>Mark the others present</source>

@@ -127,7 +127,7 @@ def _button(button: QAbstractButton) -> str | None:
 
 def _line_edit(edit: QLineEdit) -> str | None:
     text = edit.text() or edit.placeholderText()
-    if not edit.isReadOnly() and len(edit.text()) > 45:
+    if len(edit.text()) > 45:
         return None  # prose typed into a field scrolls in it; names, addresses and dates must show whole
     if not text:
         return None

@@ -30,6 +30,7 @@ from secretary_app.changes import OpResult
 from secretary_app.services import meeting_attendance as att
 from ui import ops
 from ui.context import AppContext
+from ui.sizing import ElidingComboBox
 from ui.tasks import user_message
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class AttendanceStep(QWidget):
         # stay in view at 1366 px, in large text too.
         headers = ((self.tr("Member"), ""), (self.tr("Standing"), self.tr("Standing on the day")),
                    (self.tr("Attendance"), ""), (self.tr("Reason"), self.tr("Reason for absence")),
-                   (self.tr("Approved"), self.tr("Absence approved by the cell committee")))
+                   (self.tr("Appr.", "short for approved"), self.tr("Absence approved by the cell committee")))
         for column, (text, tip) in enumerate(headers):
             item = QTableWidgetItem(text)
             item.setToolTip(tip or text)
@@ -59,8 +60,9 @@ class AttendanceStep(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        for column in (0, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance(self.tr("Reason")) + 30)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 3)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
@@ -131,7 +133,7 @@ class AttendanceStep(QWidget):
             standing = QTableWidgetItem(row.kind_label)
             standing.setToolTip(row.kind_label)
             self.table.setItem(r, 1, standing)
-            combo = QComboBox()
+            combo = ElidingComboBox()  # "bị khởi tố, truy tố, tạm giam" shortened, whole in the tooltip
             combo.addItem(self.tr("Not marked"), att.NOT_MARKED)
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
@@ -151,9 +153,9 @@ class AttendanceStep(QWidget):
             for c in (0, 1):
                 item = self.table.item(r, c)
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnToContents(1)
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 150))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 13))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"

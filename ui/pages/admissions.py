@@ -37,7 +37,7 @@ from secretary_app.store import Changes, Store
 from ui.admissions.dialogs import CandidateDialog, StepDialog
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.tables import RECORD_ROLE, Column, RecordTableModel
+from ui.tables import RECORD_ROLE, Column, RecordTableModel, fit_columns
 from ui.theme import DONE, OVERDUE, WARNING
 from ui.undo import ServiceCommand
 
@@ -90,7 +90,7 @@ class AdmissionsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, 0, 2)  # the person's stage and the next step wrap in the room left
         self.table.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         detail = QWidget()
@@ -122,8 +122,8 @@ class AdmissionsPage(Page):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
         self.body().addWidget(splitter, 1)
         self.empty = QLabel(self.tr("No one is in the admission pipeline yet. Press “Add candidate” for a person "
                                     "the cell helps towards admission; probationary members appear here once "

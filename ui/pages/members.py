@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,7 +41,7 @@ from ui.pages.base import Page
 from ui.roster.event_dialog import EventDialog
 from ui.roster.import_dialog import ImportDialog
 from ui.roster.member_form import MemberDialog
-from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy
+from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy, fit_columns
 from ui.undo import Job, ServiceCommand
 
 log = logging.getLogger(__name__)
@@ -106,7 +109,7 @@ class MembersPage(Page):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, 2)  # the status gives way (the detail pane has it whole), never the name
 
         detail = QWidget()
         side = QVBoxLayout(detail)
@@ -116,7 +119,9 @@ class MembersPage(Page):
         self.detail_name.setWordWrap(True)
         self.detail_info = QLabel(self.tr("Select a member to see their record and history."))
         self.detail_info.setWordWrap(True)
+        self.detail_info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never squeezed
         self.timeline = QListWidget()
+        self.timeline.setMinimumHeight(160)
         self.timeline.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("Restore this member"))
         self.restore_button.setObjectName("primary")
@@ -134,9 +139,15 @@ class MembersPage(Page):
         side.addWidget(QLabel(self.tr("History:")))
         side.addWidget(self.timeline, 1)
         side.addWidget(self.delete_event_button)
+        # The record scrolls when it is taller than the window (large text, a long history), never squeezed.
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(detail)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)

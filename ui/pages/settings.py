@@ -64,7 +64,7 @@ class SettingsPage(Page):
         self.language.setCurrentIndex(self.language.findData(ctx.settings.language))
         layout.addRow(self.large_text)
         layout.addRow(self.tr("Language:"), self.language)
-        layout.addRow(QLabel(self.tr("A change of language takes effect when the app is next started.")))
+        layout.addRow(_wrapped(QLabel(self.tr("A change of language takes effect when the app is next started."))))
         self.body().addWidget(display)
         meetings = QGroupBox(self.tr("Meetings"))
         meeting_layout = QFormLayout(meetings)
@@ -75,8 +75,8 @@ class SettingsPage(Page):
         self.autosave.setValue(ctx.settings.autosave_seconds)
         self.autosave.setMaximumWidth(180)
         meeting_layout.addRow(self.tr("Save the minutes being typed at least every:"), self.autosave)
-        meeting_layout.addRow(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most the "
-                                             "last few words are lost.")))
+        meeting_layout.addRow(_wrapped(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most "
+                                                      "the last few words are lost."))))
         self.body().addWidget(meetings)
         from ui.pages.data_safety import DataSafetyBox
 
@@ -84,9 +84,9 @@ class SettingsPage(Page):
         self.body().addWidget(self.data_safety)
         rules_box = QGroupBox(self.tr("Rules in force today"))
         rules_layout = QVBoxLayout(rules_box)
-        rules_layout.addWidget(QLabel(self.tr(
+        rules_layout.addWidget(_wrapped(QLabel(self.tr(
             "The app applies the rule in force on the day in question (the meeting day, the admission date…). "
-            "This list is read-only.")))
+            "This list is read-only."))))
         self.rules = QTableWidget(0, 5)
         self.rules.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("Rule"), self.tr("In force from"),
                                               self.tr("Source"), self.tr("Note")])
@@ -170,3 +170,9 @@ class SettingsPage(Page):
             save_settings(self.ctx.settings, self.ctx.paths.settings_file)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Could not save settings"), str(exc))
+
+
+def _wrapped(label: QLabel) -> QLabel:
+    """A note that wraps to the page's width (large text) instead of widening the page."""
+    label.setWordWrap(True)
+    return label

@@ -30,7 +30,7 @@ class EventDialog(QDialog):
     def __init__(self, member_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record an event"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Member: %1").replace("%1", member_name)))
         form = self.form = QFormLayout()
@@ -80,6 +80,7 @@ class EventDialog(QDialog):
         self.form.setRowVisible(self.end_date, kind in PERIOD_KINDS)
         self.form.setRowVisible(self.discipline, kind is EventKind.DISCIPLINE)
         self.form.setRowVisible(self.detail, kind.value.startswith("transfer"))
+        self.form.invalidate()  # else the label column keeps the width of the rows shown before
 
     def _check_and_accept(self) -> None:
         kind = EventKind(self.kind.currentData())
