@@ -125,19 +125,15 @@ Tổng số biểu quyết: %11</translation>
     </message>
     <message>
         <source>Correction after finalisation (kept as a separate amendment):</source>
-        <translation>Đính chính sau khi hoàn tất (lưu thành bản đính chính riêng):</translation>
+        <translation>Sửa sau khi hoàn tất (lưu thành biên bản bổ sung riêng):</translation>
     </message>
     <message>
         <source>Record amendment</source>
-        <translation>Lập bản đính chính</translation>
-    </message>
-    <message>
-        <source>Finalised. Content hash (SHA-256): %1</source>
-        <translation>Đã hoàn tất. Mã kiểm tra nội dung (SHA-256): %1</translation>
+        <translation>Lập biên bản bổ sung</translation>
     </message>
     <message>
         <source>Amendments: %1</source>
-        <translation>Bản đính chính: %1</translation>
+        <translation>Biên bản bổ sung: %1</translation>
     </message>
     <message>
         <source>Not finalised yet: everything typed is saved as you go.</source>
@@ -180,8 +176,12 @@ Tổng số biểu quyết: %11</translation>
         <translation>Xuất PDF</translation>
     </message>
     <message>
+        <source>Finalised on %1: it cannot be edited. To correct it, write an amendment below.</source>
+        <translation>Đã hoàn tất ngày %1, không sửa được; muốn sửa, hãy lập biên bản bổ sung ở dưới.</translation>
+    </message>
+    <message>
         <source>Amendment recorded; it cites the original minutes.</source>
-        <translation>Đã lưu bản đính chính; bản này dẫn chiếu biên bản gốc.</translation>
+        <translation>Đã lưu biên bản bổ sung; biên bản này dẫn chiếu biên bản gốc.</translation>
     </message>
     <message>
         <source>Save as</source>

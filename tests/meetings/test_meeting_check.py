@@ -207,7 +207,7 @@ def test_finalising_with_an_absent_speaker_is_blocked_and_the_button_opens_that_
     runner.wait()
     qtbot.waitUntil(lambda: fin.message.text() != "")
     assert cycle.get_meeting(demo_store, detail.id).state == "held"
-    assert "SHA-256" not in fin.state.text()
+    assert "Đã hoàn tất" not in fin.state.text()
     qtbot.waitUntil(lambda: len(fin.finding_buttons) == 1)
 
     fin.finding_buttons[0].click()

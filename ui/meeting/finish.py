@@ -94,7 +94,11 @@ class FinishStep(QWidget):
     def load(self, meeting_id: uuid.UUID, view: mn.MinutesView) -> None:
         self.meeting_id = meeting_id
         if view.read_only:
-            text = self.tr("Finalised. Content hash (SHA-256): %1").replace("%1", view.final_hash or "—")
+            # Plain words, no content hash: the hash is re-checked on every open and a mismatch is said
+            # in words (integrity warning). The way to correct it is the amendment below.
+            when = view.saved_at.strftime("%d/%m/%Y") if view.saved_at else "—"
+            text = self.tr("Finalised on %1: it cannot be edited. To correct it, write an amendment below.") \
+                .replace("%1", when)
             if view.amendments:
                 text += "\n" + self.tr("Amendments: %1").replace("%1", str(len(view.amendments)))
         else:

@@ -88,6 +88,8 @@ class MeetingWorkspace(QWidget):
 
     def open(self, meeting_id: uuid.UUID, step: int | None = None) -> None:
         """Open a meeting at ``step``, or at the step its state calls for (read on the worker)."""
+        if meeting_id != self.meeting_id:
+            self._clear_messages()
         self.meeting_id = meeting_id
         if step is not None:
             self.go(step)
@@ -103,6 +105,13 @@ class MeetingWorkspace(QWidget):
         self.steps.set_current(index)
         self.stack.setCurrentIndex(index)
         self.reload()
+
+    def _clear_messages(self) -> None:
+        """What the steps said about the meeting open before (an error, "Saved …", a vote's result) is not
+        about this one: cleared before the new meeting's steps load."""
+        for label in (self.prepare.warnings, self.minutes.status, self.resolution.result, self.resolution.message,
+                      self.finish.message, self.integrity):
+            label.clear()
 
     def current_step(self) -> QWidget:
         """The step on screen (the stack holds each inside its scroll area)."""
