@@ -4,6 +4,7 @@ minutes being typed are saved, and the rules in force today (read-only, from the
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -131,7 +132,7 @@ class SettingsPage(Page):
         self.rules.setRowCount(len(rows))
         for r, rule in enumerate(rows):
             since = rule.effective_from.strftime("%d/%m/%Y") if rule.effective_from else self.tr("each year")
-            source = f"{rule.source} {rule.tag}".strip()
+            source = f"{_readable(rule.source)} {rule.tag}".strip()
             for c, text in enumerate((rule.topic, rule.rule, since, source, rule.note)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -170,6 +171,15 @@ class SettingsPage(Page):
             save_settings(self.ctx.settings, self.ctx.paths.settings_file)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Could not save settings"), str(exc))
+
+
+_PROJECT_NOTE = re.compile(r"rules\.md\s*(?:§\s*[\d.]*\d)?(?:\s*bước\s*\d+)?\s*[,;]?\s*")
+
+
+def _readable(source: str) -> str:
+    """The source without the project's own notes file ("rules.md §2.2"), which no secretary can open."""
+    text = _PROJECT_NOTE.sub("", source).replace("()", "").replace("( ", "(").replace(" )", ")")
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _wrapped(label: QLabel) -> QLabel:
