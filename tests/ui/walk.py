@@ -42,7 +42,7 @@ def _dialog(qapp: QApplication, runner: TaskRunner, visit: Visit, where: str, di
     qapp.processEvents()
 
 
-def _roster_file(folder: Path) -> Path:
+def roster_file(folder: Path) -> Path:
     """A roster to import with the usual headers and a second "Nguyễn Thị Hường" born another day."""
     book = Workbook()
     sheet = book.active
@@ -140,7 +140,7 @@ def _walk_dialogs(qapp: QApplication, runner: TaskRunner, window: MainWindow, st
     _dialog(qapp, runner, visit, "hộp ghi sự kiện", EventDialog(members.detail.data.full_name, window))
     importer = ImportDialog(window.ctx, window)
     importer.show()
-    importer.load(_roster_file(tmp_path))
+    importer.load(roster_file(tmp_path))
     _dialog(qapp, runner, visit, "hộp nhập danh sách", importer)
     plan = PlanDialog(window)
     plan.minutes.setValue(30)  # the short-meeting warning shows
