@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -226,6 +227,17 @@ def _header(header: QHeaderView) -> list[str]:
     return found
 
 
+def _cut_at_the_side(area: QScrollArea) -> str | None:
+    """A scroll area that cannot scroll sideways but holds something wider than it shows: cut off."""
+    inner = area.widget()
+    if inner is None or area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return None
+    if inner.width() > area.viewport().width() + SLACK:
+        return (f"{_name(area)} shows {area.viewport().width()}px of a {inner.width()}px wide content: the rest is "
+                "cut off at the side")
+    return None
+
+
 def _horizontal_scroll(view: QAbstractScrollArea) -> str | None:
     if view.horizontalScrollBar().maximum() > 0 and view.horizontalScrollBarPolicy() != \
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
@@ -254,6 +266,8 @@ def clipped(root: QWidget, where: str) -> list[str]:
             problems.extend(_header(widget))
         elif isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QHeaderView):
             problems.append(_horizontal_scroll(widget))
+            if isinstance(widget, QScrollArea):
+                problems.append(_cut_at_the_side(widget))
         found.extend(f"{where}: {problem}" for problem in problems if problem)
     return found
 

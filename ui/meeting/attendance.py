@@ -60,11 +60,11 @@ class AttendanceStep(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (0, 2, 4):
+        for column in (0, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
-        layout.addLayout(left, 3)
+        layout.addLayout(left, 2)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
         right = QVBoxLayout(panel)
         self.counts = QLabel()
@@ -154,8 +154,12 @@ class AttendanceStep(QWidget):
                 item = self.table.item(r, c)
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
         self.table.resizeColumnToContents(1)
+        # The mark's column holds the usual marks whole ("Vắng không lý do"); a longer one is elided.
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(2, max(metrics.horizontalAdvance(label) for label in
+                                         (att.STATUS_LABELS["absent"], att.STATUS_LABELS["absent_reason"])) + 40)
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 13))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 11))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"

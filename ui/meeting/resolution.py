@@ -389,6 +389,7 @@ class ResolutionStep(QWidget):
             return
         self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(view.doc_type)))
         self.res_subject.setText(view.subject)
+        self.res_subject.setCursorPosition(0)  # a long subject shows its beginning, not its last words
         self.signer.setText(view.signer_name)
         self.body.setPlainText(sections_to_text(view.sections))
         self.number_label.setText(f"Số {view.symbol}" if view.symbol else self.tr("not numbered yet"))
