@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(260)
         self.navigation.setWordWrap(True)
         self.stack = _PageStack()
         self.pages: dict = {}  # key → Page, filled as pages are first shown
@@ -81,6 +80,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(titles[key])
             item.setToolTip(f"{titles[key]} (Alt+{index + 1})")
             self.navigation.addItem(item)
+        self._fit_navigation()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +161,18 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self) -> None:
         apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest area name in the navigation's font (the theme's, a point above the text),
+        so "Nghị quyết & văn bản" never ends in "…" in large text; 260 px at least."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() + 1)
+        longest = max(QFontMetrics(font).horizontalAdvance(self.navigation.item(row).text())
+                      for row in range(self.navigation.count()))
+        self.navigation.setFixedWidth(max(260, longest + 22 + 24 + 8))  # the icon, the padding, the spacing
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages

@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>Search by name, e.g. nguyen thi huong</source>
-        <translation>ví dụ: nguyen thi huong</translation>
+        <translation>VD: nguyen thi huong</translation>
     </message>
     <message>
         <source>Find:</source>

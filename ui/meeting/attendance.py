@@ -64,7 +64,7 @@ class AttendanceStep(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
-        layout.addLayout(left, 2)
+        layout.addLayout(left, 1)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
         right = QVBoxLayout(panel)
         self.counts = QLabel()
@@ -114,8 +114,17 @@ class AttendanceStep(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(panel)
-        layout.addWidget(scroll, 1)
+        self.panel_scroll = scroll
+        layout.addWidget(scroll)
         self.guests.setMaximumHeight(90)
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """The side panel exactly as wide as its widest button or choice (never cut off, no sideways scroll);
+        the roll's table takes the rest of the width."""
+        panel = self.panel_scroll.widget()
+        self.panel_scroll.setFixedWidth(panel.minimumSizeHint().width()
+                                        + self.panel_scroll.verticalScrollBar().sizeHint().width() + 4)
 
     def load(self, sheet: att.AttendanceSheet) -> None:
         self._loading = True
@@ -159,7 +168,7 @@ class AttendanceStep(QWidget):
         self.table.setColumnWidth(2, max(metrics.horizontalAdvance(label) for label in
                                          (att.STATUS_LABELS["absent"], att.STATUS_LABELS["absent_reason"])) + 40)
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 11))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 10 + 12))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"
@@ -188,6 +197,7 @@ class AttendanceStep(QWidget):
         for w in (self.people_button, self.add_guest_button, self.guest_name, self.guest_position):
             w.setEnabled(not sheet.read_only)
         self.rest_present_button.setEnabled(not sheet.read_only and bool(c.not_marked))
+        self._fit_panel()  # the chosen names may be wider than "(chọn)"
         self._loading = False
 
     def _mark(self, r: int) -> None:
