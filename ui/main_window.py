@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() + 1)
         longest = max(QFontMetrics(font).horizontalAdvance(self.navigation.item(row).text())
                       for row in range(self.navigation.count()))
-        self.navigation.setFixedWidth(max(260, longest + 22 + 24 + 8))  # the icon, the padding, the spacing
+        self.navigation.setFixedWidth(max(260, longest + 22 + 24 + 8 + 16))  # icon, padding, spacing, margins
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages

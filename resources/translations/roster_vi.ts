@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>Search by name, e.g. nguyen thi huong</source>
-        <translation>VD: nguyen thi huong</translation>
+        <translation>nguyen thi huong</translation>
     </message>
     <message>
         <source>Find:</source>

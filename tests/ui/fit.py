@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -238,6 +239,20 @@ def _cut_at_the_side(area: QScrollArea) -> str | None:
     return None
 
 
+def _navigation(view: QListWidget) -> list[str]:
+    """The area names on the left: each on one line, whole (Qt ends a squeezed one in "…")."""
+    metrics = view.fontMetrics()
+    found = []
+    for row in range(view.count()):
+        item = view.item(row)
+        need = metrics.horizontalAdvance(item.text()) + view.iconSize().width() + 24 + 6  # the theme's padding
+        rect = view.visualItemRect(item)
+        room = min(rect.right() + 1, view.viewport().width()) - rect.left()  # the item may run past the edge
+        if need > room + SLACK:
+            found.append(f"navigation “{item.text()}” needs {need}px, has {room}")
+    return found
+
+
 def _horizontal_scroll(view: QAbstractScrollArea) -> str | None:
     if view.horizontalScrollBar().maximum() > 0 and view.horizontalScrollBarPolicy() != \
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
@@ -266,6 +281,8 @@ def clipped(root: QWidget, where: str) -> list[str]:
             problems.extend(_header(widget))
         elif isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QHeaderView):
             problems.append(_horizontal_scroll(widget))
+            if isinstance(widget, QListWidget) and widget.objectName() == "navigation":
+                problems.extend(_navigation(widget))
             if isinstance(widget, QScrollArea):
                 problems.append(_cut_at_the_side(widget))
         found.extend(f"{where}: {problem}" for problem in problems if problem)

@@ -94,6 +94,7 @@ class MinutesEditor(QWidget):
         fit_placeholder(self.speaker)
         self.opinion = QLineEdit()
         self.opinion.setPlaceholderText(self.tr("Their opinion — Enter adds the next speaker"))
+        fit_placeholder(self.opinion)
         entry.addWidget(self.speaker, 1)
         entry.addWidget(self.opinion, 3)
         right.addLayout(entry)
