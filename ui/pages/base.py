@@ -68,8 +68,7 @@ class Page(QWidget):
             self._more = QMenu(self.more_button)
             self.more_button.setMenu(self._more)
             self._actions.addWidget(self.more_button)
-        action = QAction(f"{text}\t{shortcut}" if shortcut else text, self)
-        action.setText(text)
+        action = QAction(text, self)  # the menu shows the shortcut beside it
         if shortcut:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
