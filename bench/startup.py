@@ -5,9 +5,11 @@
 Each sample is a fresh process (imports included), offscreen, on the demo cell, started the way a
 secretary starts it: no --data-dir, the folders found by platformdirs (pointed at a temporary home through
 XDG_DATA_HOME/XDG_CONFIG_HOME), and Python's bytecode cache allowed, as on any installed machine (the
-warm-up run writes it even where the shell sets PYTHONDONTWRITEBYTECODE). Two moments are timed:
-"window shown" (the main window painted, navigation and status bar in place) and "data on screen" (the
-overview page built and filled from the database). Target: window shown ≤ 1.5× the bare window.
+warm-up run writes it even where the shell sets PYTHONDONTWRITEBYTECODE). Three moments are timed:
+"window shown" (the main window painted, navigation and status bar in place), "data on screen" (the
+overview's to-do list and figures first painted: the snapshot saved at the last change, as on any start
+after the first, or the fresh data when there is none) and "fresh data" (the list recomputed from the
+database painted over it). Targets: window shown ≤ 1.5×, data on screen ≤ 2.5× the bare window.
 """
 
 from __future__ import annotations
@@ -39,11 +41,18 @@ def patched(window_class):
         QApplication.processEvents()
         print("shown", time.time(), flush=True)
     window_class.show = show_and_time
-    grab = window_class.grab
-    def grab_and_time(self, *args):
-        print("data", time.time(), flush=True)  # --screenshot grabs once the first page has its data
-        return grab(self, *args)
-    window_class.grab = grab_and_time
+    page = window_class.page
+    def page_and_time(self, key):
+        if key == "overview" and key not in self.pages:  # patched as the window imports it, not before
+            from ui.pages.overview import OverviewPage
+            paint = OverviewPage.show_overview
+            def paint_and_time(page, data, *, fresh):
+                paint(page, data, fresh=fresh)
+                page.repaint()  # on screen: painted now, not at the next turn of the event loop
+                print("data" if not fresh else "fresh", time.time(), flush=True)
+            OverviewPage.show_overview = paint_and_time
+        return page(self, key)
+    window_class.page = page_and_time
 
 patched(ui.main_window.MainWindow)
 from secretary_app.cli import main  # the console script's own entry point
@@ -66,11 +75,13 @@ def sample(code: str, *extra: str, home: str = "") -> dict[str, float]:
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code, *extra], check=True, env=env, capture_output=True,
                          text=True).stdout
-    marks = {}
+    marks: dict[str, float] = {}
     for line in out.splitlines():
         name, _, stamp = line.partition(" ")
-        if name in ("shown", "data"):
+        if name in ("shown", "data", "fresh") and name not in marks:
             marks[name] = float(stamp) - start
+    if "fresh" in marks:
+        marks.setdefault("data", marks["fresh"])  # no snapshot painted first: the fresh data was the first
     return marks
 
 
@@ -88,6 +99,8 @@ def main() -> None:
             app.append(sample(APP, png, home=folder))
     shown = [m["shown"] for m in app]
     data = [m["data"] for m in app]
+    fresh = [m["fresh"] for m in app]
+    from_snapshot = sum(1 for m in app if m["data"] < m["fresh"])
     # The machine's own noise only ever adds time: the fastest run shows what the code costs, the median
     # what a person usually sees. Each pair ran back to back, so its ratio is the fairest comparison.
     paired = statistics.median(a / b for a, b in zip(shown, bare, strict=True))
@@ -97,8 +110,13 @@ def main() -> None:
           f"fastest {min(shown) * 1000:5.0f} ms")
     print(f"  ratio to bare: {paired:.2f}× (median of back-to-back pairs), {min(shown) / min(bare):.2f}× "
           f"(fastest to fastest); target ≤ 1.5×")
+    data_ratio = statistics.median(a / b for a, b in zip(data, bare, strict=True))
     print(f"Sổ tay Bí thư overview data on screen: median {statistics.median(data) * 1000:5.0f} ms, "
-          f"fastest {min(data) * 1000:5.0f} ms")
+          f"fastest {min(data) * 1000:5.0f} ms ({from_snapshot} of {runs} runs painted the saved snapshot first)")
+    print(f"  ratio to bare: {data_ratio:.2f}× (median of back-to-back pairs), {min(data) / min(bare):.2f}× "
+          f"(fastest to fastest); target ≤ 2.5×")
+    print(f"  fresh data from the database replacing it: median {statistics.median(fresh) * 1000:5.0f} ms, "
+          f"fastest {min(fresh) * 1000:5.0f} ms")
     bundle_figures(runs)
 
 

@@ -17,11 +17,14 @@ Public API::
 
 ``format_date_line("Hoàn Kiếm", date)`` gives "Hoàn Kiếm, ngày 05 tháng 02 năm 2026";
 ``format_number(3, "NQ", "CB")`` gives "Số 03-NQ/CB".
+
+The renderers are imported on first use (``render_pdf`` / ``render_docx`` below): a PDF export never loads
+python-docx, a Word export never loads reportlab's page layout, and a program that only builds models
+loads neither (bench/documents.py times the whole-process export).
 """
 
 from __future__ import annotations
 
-from exporters.docx_renderer import render_docx
 from exporters.errors import DocumentError, ExportError
 from exporters.formatting import format_date_line, format_number
 from exporters.model import (
@@ -42,8 +45,23 @@ from exporters.model import (
     VoteLine,
     runs_from_markup,
 )
-from exporters.pdf_renderer import render_pdf
 from exporters.profile import HD36_2018, LayoutProfile, Margins, landscape
+from exporters.safe_write import Target
+
+
+def render_pdf(doc: Document, target: Target, profile: LayoutProfile = HD36_2018) -> None:
+    """Render ``doc`` to PDF at ``target`` (a path or a binary stream); see ``exporters.pdf_renderer``."""
+    from exporters.pdf_renderer import render_pdf as render
+
+    render(doc, target, profile)
+
+
+def render_docx(doc: Document, target: Target, profile: LayoutProfile = HD36_2018) -> None:
+    """Render ``doc`` to Word at ``target`` (a path or a binary stream); see ``exporters.docx_renderer``."""
+    from exporters.docx_renderer import render_docx as render
+
+    render(doc, target, profile)
+
 
 __all__ = [
     "HD36_2018",

@@ -6,7 +6,8 @@ is markup) in ``_markup``; nothing else builds Paragraph text.
 
 from __future__ import annotations
 
-from typing import BinaryIO
+import bisect
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -55,6 +56,77 @@ _ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, A
 # Table cells default to Helvetica even when they hold only Paragraphs; naming our font keeps Helvetica
 # (an unembedded font) out of the page resources.
 _CELL_FONT = ("FONT", (0, 0), (-1, -1), fonts.REGULAR)
+_LONG_TABLE_ROWS = 60  # rows above which a table is laid out page by page (_PagedTable): about two pages
+
+
+def _row_heights(data: list[list[Any]], col_widths: list[float], style: TableStyle) -> list[float]:
+    """Every row's height, measured by reportlab itself on a throwaway table.
+
+    Only the rows holding a Paragraph, and one row of plain strings, are measured: a row of one-line
+    strings is always one line high, and the style's commands are the same for every row (whole-table
+    and whole-column ranges), so the other plain rows have that row's height."""
+    plain = [i for i, row in enumerate(data) if not any(isinstance(cell, Flowable) for cell in row)]
+    measured = sorted(set(range(len(data))) - set(plain)) + plain[:1]
+    probe = PlatypusTable([data[i] for i in measured], colWidths=col_widths)
+    probe.setStyle(style)
+    probe.wrap(sum(col_widths), float("inf"))
+    found = dict(zip(measured, probe._rowHeights, strict=True))  # reportlab's own measure; no public accessor
+    return [found.get(i, found[plain[0]] if plain else 0.0) for i in range(len(data))]
+
+
+class _PagedTable(Flowable):
+    """A long table that reportlab lays out one page at a time.
+
+    A reportlab ``Table`` split at a page end builds a new table of *all* the remaining rows and measures
+    them again, so a 5,000-row dues ledger (~240 pages) cost O(rows × pages): half a minute. This one knows
+    its row heights (measured once) and their running sums: a split makes a plain ``Table`` of the rows
+    that fit, the header repeated on top as ``repeatRows`` would, and a new ``_PagedTable`` of the rest,
+    with no work over the rows left. The drawing is the same as the single table's."""
+
+    def __init__(self, header: list[list[Any]], rows: list[list[Any]], heights: list[float],
+                 col_widths: list[float], style: TableStyle, space_after: float, start: int = 0,
+                 prefix: list[float] | None = None) -> None:
+        super().__init__()
+        self._header, self._rows, self._heights = header, rows, heights
+        self._col_widths, self._style, self._start = col_widths, style, start
+        self._header_height = sum(heights[: len(header)])
+        body = heights[len(header):]
+        if prefix is None:
+            prefix = [0.0]
+            for height in body:
+                prefix.append(prefix[-1] + height)
+        self._prefix = prefix  # prefix[i] = height of body rows before row i
+        self.spaceAfter = space_after
+        self.hAlign = "CENTER"  # as a reportlab Table: the frame centres it
+        self.width = sum(col_widths)
+
+    def _table(self, end: int) -> PlatypusTable:
+        count = len(self._header)
+        grid = PlatypusTable(self._header + self._rows[self._start:end], colWidths=self._col_widths,
+                             rowHeights=self._heights[:count] + self._heights[count + self._start:count + end],
+                             repeatRows=count, spaceAfter=self.spaceAfter if end == len(self._rows) else 0)
+        grid.setStyle(self._style)
+        return grid
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.height = self._header_height + self._prefix[-1] - self._prefix[self._start]
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        room = available_height - self._header_height + 1e-6  # reportlab's fuzz
+        end = bisect.bisect_right(self._prefix, self._prefix[self._start] + room) - 1
+        if end <= self._start:
+            return []  # not even one row fits: the frame moves the whole table to the next page
+        if end >= len(self._rows):
+            return [self._table(len(self._rows))]
+        rest = _PagedTable(self._header, self._rows, self._heights, self._col_widths, self._style,
+                           self.spaceAfter, end, self._prefix)
+        return [self._table(end), rest]
+
+    def draw(self) -> None:
+        grid = self._table(len(self._rows))
+        grid.wrapOn(self.canv, self.width, self.height)
+        grid.drawOn(self.canv, 0, 0)
 _ALIGN_NAMES = {Align.LEFT: "LEFT", Align.JUSTIFY: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
 _NO_PADDING = [
     _CELL_FONT,
@@ -283,28 +355,27 @@ class _FlowableBuilder:
                 else:
                     cells.append(PlatypusParagraph(_markup(text), style))
             data.append(cells)
-        grid = PlatypusTable(
-            data,
-            colWidths=[width * mm for width in widths],
-            repeatRows=1 if table.header else 0,
-            spaceAfter=self.profile.space_after_pt,
+        style = TableStyle(
+            [
+                _CELL_FONT,
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("FONTSIZE", (0, 0), (-1, -1), self.profile.table_size_pt),
+                *(("ALIGN", (index, 0), (index, -1), _ALIGN_NAMES[column.align])
+                  for index, column in enumerate(table.columns)),
+            ]
         )
-        grid.setStyle(
-            TableStyle(
-                [
-                    _CELL_FONT,
-                    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    ("FONTSIZE", (0, 0), (-1, -1), self.profile.table_size_pt),
-                    *(("ALIGN", (index, 0), (index, -1), _ALIGN_NAMES[column.align])
-                      for index, column in enumerate(table.columns)),
-                ]
-            )
-        )
+        col_widths = [width * mm for width in widths]
+        header_rows = 1 if table.header else 0
+        if len(data) > _LONG_TABLE_ROWS:
+            return _PagedTable(data[:header_rows], data[header_rows:], _row_heights(data, col_widths, style),
+                               col_widths, style, self.profile.space_after_pt)
+        grid = PlatypusTable(data, colWidths=col_widths, repeatRows=header_rows, spaceAfter=self.profile.space_after_pt)
+        grid.setStyle(style)
         return grid
 
     def signer(self, signer: Signer) -> list[Flowable]:

@@ -74,7 +74,9 @@ case "$cmd" in
         "$VENV/bin/ruff" check . --quiet
         "$VENV/bin/lint-imports" --no-cache >/dev/null || "$VENV/bin/lint-imports" --no-cache
         set +e
-        "$PY" -m pytest "$@"
+        # Two worker processes (pytest-xdist), one per core of the 2-core CI machine: the suite's wall time
+        # roughly halves. TEST_WORKERS=0 runs in one process (a debugger, -s); a later -n in the args wins.
+        "$PY" -m pytest -n "${TEST_WORKERS:-2}" "$@"
         rc=$?
         set -e
         # pytest's 5 means "no tests collected": that is a failure for us, not a pass.

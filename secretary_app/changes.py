@@ -69,6 +69,11 @@ class Changes:
         changes.add(*kinds)
         return changes
 
+    @classmethod
+    def everything(cls) -> Changes:
+        """Every kind at once: the whole database was replaced (a restore), so every page reads again."""
+        return cls(~Change.NONE)
+
     def add(self, *kinds: Change | str) -> None:
         for kind in kinds:
             self.flags |= _flag(kind)

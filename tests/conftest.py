@@ -27,13 +27,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Build missing .qm files (dev.sh does this too), so plain ``pytest`` works on a fresh checkout."""
+    """Build missing .qm files (dev.sh does this too), so plain ``pytest`` works on a fresh checkout; on the
+    controlling process, make the folder the tests' figures are written to (tests/figures.py)."""
+    if not hasattr(config, "workerinput"):  # the controller (or a run without xdist), before workers start
+        import tempfile
+
+        from tests import figures
+
+        os.environ[figures.ENV] = tempfile.mkdtemp(prefix="sotay-figures-")
     folder = ROOT / "resources" / "translations"
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     for ts in folder.glob("*.ts"):
         qm = ts.with_suffix(".qm")
         if lrelease.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    import shutil
+
+    from tests import figures
+
+    folder = os.environ.get(figures.ENV)
+    if hasattr(config, "workerinput") or not folder:
+        return
+    for section, lines in figures.collected(Path(folder)).items():
+        terminalreporter.write_sep("-", section)
+        for line in lines:
+            terminalreporter.write_line(line)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 
 from secretary_app.db.probe import ready_with_cell
 from secretary_app.errors import UserError
@@ -87,19 +88,29 @@ def run_app(args: argparse.Namespace) -> int:
                              headless=True)
             from ui.wizard import SetupWizard
 
-            if SetupWizard(ctx.store).exec() != QDialog.DialogCode.Accepted:
+            if SetupWizard(ctx).exec() != QDialog.DialogCode.Accepted:
                 return 0
     window = MainWindow(ctx)
     window.resize(*size)
     window.show()
+    first_page_painted = threading.Event()
     if fast:
-        # Open the database only once the window is painted: importing SQLAlchemy on the worker while
-        # the window is being built would compete with it for the interpreter.
+        # Open the database only once the window and its first page are painted (the overview from its
+        # snapshot): importing SQLAlchemy on the worker meanwhile would compete with them for the interpreter.
         app.processEvents()
         ctx.open_store_in_background(
-            on_error=lambda exc: (_fail(user_message(exc), headless=headless), app.exit(1)))
+            on_error=lambda exc: (_fail(user_message(exc), headless=headless), app.exit(1)),
+            after=first_page_painted)
+
+    def start() -> None:
+        try:
+            window.start(args.page)
+            app.processEvents()  # paint it before the store's opening starts
+        finally:
+            first_page_painted.set()
+
     if headless:
-        window.start(args.page)
+        start()
         runner.wait()
         app.processEvents()
         runner.wait()
@@ -107,7 +118,7 @@ def run_app(args: argparse.Namespace) -> int:
         _tear_down(app, window, ctx)
         return 0 if ok else _fail(f"không lưu được ảnh vào {args.screenshot}", headless=True)
     # Build the first page after the window is on screen: its imports are the slow part of start-up.
-    QTimer.singleShot(0, lambda: window.start(args.page))
+    QTimer.singleShot(0, start)
     code = app.exec()
     _tear_down(app, window, ctx)
     return code

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.services.audit_log import AuditCheck, AuditRow, read_log, verify_database
+from ui import ops
 from ui.context import AppContext
 from ui.tasks import user_message
 
@@ -77,7 +78,8 @@ class AuditDialog(QDialog):
         def job() -> tuple[AuditCheck, list[AuditRow]]:
             return verify_database(database), read_log(database, text=text, who=person, since=since, until=until)
 
-        self.ctx.runner.run(job, on_done=self._show, on_error=lambda exc: self.check.setText(user_message(exc)))
+        ops.read(self.ctx, self, lambda _store: job()).success(self._show) \
+            .failure(lambda exc: self.check.setText(user_message(exc))).run()
 
     def _show(self, result: tuple[AuditCheck, list[AuditRow]]) -> None:
         check, rows = result

@@ -7,6 +7,7 @@ task runner's single worker thread, so every job queued after it (every page's l
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,10 +36,15 @@ class AppContext:
         """A context around a store that is already open (the first-run path, and tests)."""
         return cls(settings=settings or Settings(), runner=runner or TaskRunner(), paths=store.paths, store=store)
 
-    def open_store_in_background(self, on_error: Callable[[Exception], None] | None = None) -> None:
-        """Queue the store's opening as the first job; later jobs run after it on the same thread."""
+    def open_store_in_background(self, on_error: Callable[[Exception], None] | None = None,
+                                 after: threading.Event | None = None) -> None:
+        """Queue the store's opening as the first job; later jobs run after it on the same thread. With
+        ``after``, the worker waits for it first (the first page painted from the snapshot), so importing
+        SQLAlchemy does not compete with that paint for the interpreter."""
 
         def open_store() -> None:
+            if after is not None:
+                after.wait(timeout=10)  # set in a ``finally``; the timeout only guards against a mistake
             from secretary_app.store import Store
 
             if self.store is None:

@@ -107,9 +107,9 @@ class MainWindow(QMainWindow):
         self._add_icons_and_shortcuts()
         # Pages load data: only now may selecting one build it (Qt selects row 0 when the list shows).
         self.navigation.currentRowChanged.connect(self._show_row)
+        self.show_page(page)  # first: the overview paints its saved list at once
         self._load_cell_name()
         self._load_sync_state()
-        self.show_page(page)
 
     def _add_icons_and_shortcuts(self) -> None:
         """Navigation icons and Alt+1 … Alt+8. Done in the first turn of the event loop, before anyone
@@ -150,8 +150,15 @@ class MainWindow(QMainWindow):
                 page.settingsChanged.connect(self._settings_changed)
             if key == "sync":
                 page.statusText.connect(self.sync_label.setText)
+            if key == "overview":
+                page.openTarget.connect(self.open_target)
             page.refresh()
         return self.pages[key]
+
+    def open_target(self, target) -> None:  # type: ignore[no-untyped-def]
+        """Show the page a to-do item of the overview names, at its record (services.overview.Target)."""
+        self.show_page(target.page)
+        self.page(target.page).show_target(target)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -191,10 +198,17 @@ class MainWindow(QMainWindow):
         ops.read(self.ctx, self, cell).success(self._cell_loaded).failure(lambda _e: None).run()
 
     def _load_sync_state(self) -> None:
-        from ui.pages import sync
+        def load(store):  # type: ignore[no-untyped-def]
+            from ui.pages import sync  # imported on the worker: it pulls in SQLAlchemy and httpx (~0.5 s)
 
-        ops.read(self.ctx, self, sync.load_status) \
-            .success(lambda status: self.sync_label.setText(sync.status_line(status))).failure(lambda _e: None).run()
+            return sync.load_status(store)
+
+        def show(status) -> None:  # type: ignore[no-untyped-def]
+            from ui.pages import sync  # already imported by ``load``
+
+            self.sync_label.setText(sync.status_line(status))
+
+        ops.read(self.ctx, self, load).success(show).failure(lambda _e: None).run()
 
     def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
         if cell is not None:

@@ -52,6 +52,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool: ThreadPoolExecutor | None = None  # made by the first job, after the window shows
+        self._closed = False
         self._pending = 0
         self._inbox: queue.SimpleQueue[_Delivery | _Progress] = queue.SimpleQueue()
         self._timer = QTimer(self)
@@ -75,6 +76,13 @@ class TaskRunner(QObject):
                 log.debug("Task failed: %s", traceback.format_exc())
                 self._post(_Delivery(on_error, dialog, error=exc))
 
+        if self._closed:  # the app is quitting: a timer that fires now has no one to show its result to
+            log.debug("Task dropped after shutdown: %r", job)
+            from concurrent.futures import Future as _Future
+
+            dropped: Future = _Future()
+            dropped.cancel()
+            return dropped
         self._pending += 1
         if not self._timer.isActive():
             self._timer.start()
@@ -148,6 +156,7 @@ class TaskRunner(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     def shutdown(self) -> None:
+        self._closed = True
         if self._pool is not None:
             self._pool.shutdown(wait=True)
 

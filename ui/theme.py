@@ -31,7 +31,8 @@ QTableView {{ gridline-color: #D6D6D6; }}
 QHeaderView::section {{ background: #EFEBE7; padding: 6px; border: none; border-bottom: 1px solid #C8C2BC;
                         font-weight: 600; color: #1A1A1A; }}
 QFrame#card {{ background: white; border: 1px solid #D9D4CF; border-radius: 6px; }}
-QLabel#figure {{ font-size: {{figure}}pt; font-weight: 600; color: {ACCENT}; }}
+/* A figure is a count, not a state: never red (a new cell's "0" is no alarm). */
+QLabel#figure {{ font-size: {{figure}}pt; font-weight: 600; color: #1A1A1A; }}
 """
 
 

@@ -1,14 +1,18 @@
-"""First start: set up the cell, or open the demo cell to look around first."""
+"""First start: set up the cell, or open the demo cell to look around first.
+
+The save goes through the one doorway (``ui/ops.py``) on the worker thread like every other screen: Finish
+starts it and keeps the wizard open; once it succeeded the wizard closes itself, and a refused field keeps
+the person on the page with the plain message."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QRadioButton, QVBoxLayout, QWizard, QWizardPage
 
-from secretary_app.demo import create_demo_cell
 from secretary_app.errors import UserError
-from secretary_app.services.cell import save_cell
-from secretary_app.store import Store
+from ui import ops
 from ui.cell_form import CellForm
+from ui.context import AppContext
+from ui.tasks import user_message
 
 
 class _ChoicePage(QWizardPage):
@@ -20,6 +24,8 @@ class _ChoicePage(QWizardPage):
         self.own = QRadioButton(self.tr("Set up my cell (takes a minute)"))
         self.demo = QRadioButton(self.tr("Open the demo cell to look around first"))
         self.own.setChecked(True)
+        # The demo makes this the last page: tell the wizard, so it shows Finish instead of Next.
+        self.demo.toggled.connect(self.setFinalPage)
         layout.addWidget(self.own)
         layout.addWidget(self.demo)
         note = QLabel(self.tr("You can change every detail later in Settings."))
@@ -50,9 +56,11 @@ class _CellPage(QWizardPage):
 class SetupWizard(QWizard):
     PAGE_CHOICE, PAGE_CELL = 0, 1
 
-    def __init__(self, store: Store, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.store = store
+        self.ctx = ctx
+        self.saved = False  # set once the worker saved: Finish then closes the wizard
+        self.saving = False
         self.setWindowTitle(self.tr("Sổ tay Bí thư — first-time set-up"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.choice = _ChoicePage()
@@ -62,19 +70,43 @@ class SetupWizard(QWizard):
         self.resize(760, 560)
 
     def validateCurrentPage(self) -> bool:
-        """Save when the person finishes; a wrong field keeps them on the page with a plain message."""
-        if self.currentId() == self.PAGE_CHOICE and self.choice.demo.isChecked():
-            try:
-                create_demo_cell(self.store)
-            except UserError as exc:
-                QMessageBox.warning(self, self.tr("Could not create the demo cell"), exc.message)
-                return False
+        """Finish: start the save on the worker and stay; ``_saved`` finishes the wizard once it is done."""
+        if self.saved:
             return True
-        if self.currentId() == self.PAGE_CELL:
-            try:
-                save_cell(self.store, self.cell_page.form.value())
-            except UserError as exc:
-                self.cell_page.error.setText(exc.message)
-                self.cell_page.form.focus_field(exc.field)
-                return False
-        return True
+        demo = self.currentId() == self.PAGE_CHOICE and self.choice.demo.isChecked()
+        if not demo and self.currentId() != self.PAGE_CELL:
+            return True
+        if self.saving:
+            return False  # a second press of Finish while saving does not save twice
+        self.saving = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        if demo:
+            from secretary_app.demo import create_demo_cell
+
+            op = ops.write(self.ctx, self, create_demo_cell).failure(self._demo_failed) \
+                .progress(self.tr("Creating the demo cell…"))
+        else:
+            from secretary_app.services.cell import save_cell
+
+            data = self.cell_page.form.value()
+            op = ops.write(self.ctx, self, lambda store: save_cell(store, data)).failure(self._cell_refused)
+        op.success(self._saved).run()
+        return False
+
+    def _saved(self, _value: object) -> None:
+        self.saved, self.saving = True, False
+        self.accept()  # validateCurrentPage now says yes
+
+    def _stopped(self) -> None:
+        self.saving = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+
+    def _demo_failed(self, error: Exception) -> None:
+        self._stopped()
+        QMessageBox.warning(self, self.tr("Could not create the demo cell"), user_message(error))
+
+    def _cell_refused(self, error: Exception) -> None:
+        self._stopped()
+        self.cell_page.error.setText(user_message(error))
+        if isinstance(error, UserError):
+            self.cell_page.form.focus_field(error.field)

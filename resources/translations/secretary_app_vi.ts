@@ -429,6 +429,18 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <translation>Việc cần làm sớm nhất và tình hình chung của chi bộ.</translation>
     </message>
     <message>
+        <source>To do, soonest first</source>
+        <translation>Việc cần làm, việc gấp nhất trước</translation>
+    </message>
+    <message>
+        <source>updating…</source>
+        <translation>đang cập nhật…</translation>
+    </message>
+    <message>
+        <source>Click an item, or press Enter, to open the place to act on it.</source>
+        <translation>Bấm vào một việc, hoặc nhấn Enter, để mở đúng chỗ cần xử lý.</translation>
+    </message>
+    <message>
         <source>members in the cell</source>
         <translation>đảng viên trong chi bộ</translation>
     </message>
@@ -453,48 +465,28 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
         <translation>có mặt kỳ sinh hoạt gần nhất</translation>
     </message>
     <message>
-        <source>Member development — next deadlines:</source>
-        <translation>Phát triển đảng viên — thời hạn tiếp theo:</translation>
+        <source>Nothing needs doing now.</source>
+        <translation>Hiện không có việc gì cần làm ngay.</translation>
     </message>
     <message>
-        <source>Click a person to open them on the Member development page.</source>
-        <translation>Bấm vào một người để mở người đó ở trang Phát triển đảng viên.</translation>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <source>no owner</source>
-        <translation>chưa phân công người phụ trách</translation>
+        <source>Act soon</source>
+        <translation>Cần xử lý sớm</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Cần làm</translation>
     </message>
     <message>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <source>deadline %1</source>
-        <translation>hạn %1</translation>
-    </message>
-    <message>
-        <source>Next meeting: %1</source>
-        <translation>Kỳ sinh hoạt tới: %1</translation>
-    </message>
-    <message>
-        <source>No meeting is planned yet. Plan next month&apos;s meeting on the Cell meetings page.</source>
-        <translation>Chưa có kỳ sinh hoạt nào được lên kế hoạch. Hãy lập kế hoạch tháng tới ở trang Sinh hoạt chi bộ.</translation>
-    </message>
-    <message>
-        <source>Reminders:</source>
-        <translation>Cần nhắc:</translation>
-    </message>
-    <message>
-        <source>Tasks of resolutions past their deadline:</source>
-        <translation>Nhiệm vụ của nghị quyết đã quá hạn:</translation>
-    </message>
-    <message>
-        <source>Party badges due soon:</source>
-        <translation>Sắp đến dịp trao Huy hiệu Đảng:</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Sắp đến hạn</translation>
     </message>
 </context>
 <context>
@@ -635,6 +627,10 @@ Chương trình sẽ đóng rồi mở lại ở bước thiết lập lần đ�
     <message>
         <source>Sổ tay Bí thư — first-time set-up</source>
         <translation>Sổ tay Bí thư — thiết lập ban đầu</translation>
+    </message>
+    <message>
+        <source>Creating the demo cell…</source>
+        <translation>Đang tạo chi bộ mẫu…</translation>
     </message>
     <message>
         <source>Could not create the demo cell</source>

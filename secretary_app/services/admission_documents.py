@@ -16,6 +16,7 @@ from models.documents import DocumentRecord
 from models.meetings import AgendaItem, Meeting, Vote
 from models.members import Member
 from models.rules.dates import format_vn
+from secretary_app.changes import OpResult
 from secretary_app.documents import admission as builders
 from secretary_app.documents import minutes
 from secretary_app.documents.records import VoteEntry
@@ -24,7 +25,7 @@ from secretary_app.services import admissions as adm
 from secretary_app.services import documents
 from secretary_app.services.meeting_attendance import counts_in
 from secretary_app.services.numbering import issue_number
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 KINDS = {
     "admission-resolution": "Nghị quyết đề nghị kết nạp",
@@ -148,6 +149,6 @@ def _checklist(detail: adm.CandidateDetail, today: dt.date) -> tuple[builders.Ch
 
 
 def export(store: Store, candidate_id: uuid.UUID, kind: str, path: str | Path, fmt: str | None = None,
-           today: dt.date | None = None) -> tuple[documents.Exported, Changes]:
+           today: dt.date | None = None) -> OpResult[documents.Exported]:
     """Build, render to ``path`` (docx or pdf) and record a numbered resolution's file hash in the register."""
     return documents.finish_export(store, build(store, candidate_id, kind, today), Path(path), kind, fmt)

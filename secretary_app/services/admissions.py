@@ -28,9 +28,10 @@ from models.rules.dates import add_working_days, format_vn
 from models.rules.status import EventKind
 from models.text import nfc
 from secretary_app import rules_data
+from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.roster import EventInput, MemberData, add_event, new_member_rows, validated
-from secretary_app.store import Changes, Store
+from secretary_app.store import Store
 
 # The dated steps a secretary records, in pipeline order (rules.md §2.2). The cell's votes are not here:
 # they are the meeting's votes linked to the candidate.
@@ -219,9 +220,7 @@ class _Facts:
 
 
 def _changes() -> Changes:
-    changes = Changes()
-    changes.add("admission")
-    return changes
+    return Changes(Change.ADMISSION)
 
 
 def _load(session: Session, store: Store, candidate_id: uuid.UUID) -> Candidate:
@@ -513,7 +512,7 @@ def _apply(candidate: Candidate, data: CandidateData) -> None:
     candidate.special_case, candidate.youth_union, candidate.notes = data.special_case, data.youth_union, data.notes
 
 
-def create_candidate(store: Store, data: CandidateData, today: dt.date | None = None) -> tuple[uuid.UUID, Changes]:
+def create_candidate(store: Store, data: CandidateData, today: dt.date | None = None) -> OpResult[uuid.UUID]:
     data = _checked(data, today or dt.date.today())
     with store.transaction() as session:
         candidate = Candidate(id=new_id(), cell_id=store.cell_id, full_name=data.full_name)
@@ -521,11 +520,11 @@ def create_candidate(store: Store, data: CandidateData, today: dt.date | None = 
         session.add(candidate)
         session.flush()
         store.audit(session, "candidate", candidate.id, "create", None, {"full_name": data.full_name})
-        return candidate.id, _changes()
+        return OpResult(candidate.id, _changes())
 
 
 def update_candidate(store: Store, candidate_id: uuid.UUID, data: CandidateData,
-                     today: dt.date | None = None) -> tuple[CandidateData, Changes]:
+                     today: dt.date | None = None) -> OpResult[CandidateData]:
     """Save the person's fields; returns the before-image (for undo)."""
     data = _checked(data, today or dt.date.today())
     with store.transaction() as session:
@@ -534,7 +533,7 @@ def update_candidate(store: Store, candidate_id: uuid.UUID, data: CandidateData,
         _apply(candidate, data)
         store.audit(session, "candidate", candidate.id, "update", {"full_name": before.full_name},
                     {"full_name": data.full_name})
-        return before, _changes()
+        return OpResult(before, _changes())
 
 
 def _admit(session: Session, store: Store, candidate: Candidate, facts: _Facts, ceremony: dt.date) -> None:
@@ -568,7 +567,7 @@ _NOT_YET = {
 
 
 def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput,
-                today: dt.date | None = None) -> tuple[uuid.UUID, Changes]:
+                today: dt.date | None = None) -> OpResult[uuid.UUID]:
     """Record one dated step with its document. The ceremony adds the person to the roster; the recognition
     decision makes them official as of the end of the 12 months."""
     today = today or dt.date.today()
@@ -611,7 +610,7 @@ def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput,
         session.flush()
         if step.kind == "ceremony":
             _admit(session, store, candidate, facts, step.done_date)
-            changes.add("member")
+            changes.add(Change.MEMBER)
         store.audit(session, "admission_step", record.id, "create", None,
                     {"candidate_id": str(candidate.id), "kind": step.kind, "done_date": step.done_date.isoformat()})
         member_id = candidate.member_id
@@ -622,10 +621,10 @@ def record_step(store: Store, candidate_id: uuid.UUID, step: StepInput,
         event = EventInput(kind=EventKind.RECOGNITION.value, event_date=official, decision_ref=step.document_ref)
         _, more = add_event(store, member_id, event)
         changes = changes | more
-    return record.id, changes
+    return OpResult(record.id, changes)
 
 
-def _set_step_deleted(store: Store, step_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_step_deleted(store: Store, step_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         step = session.get(AdmissionStep, step_id)
         if step is None or step.cell_id != store.cell_id:
@@ -635,20 +634,20 @@ def _set_step_deleted(store: Store, step_id: uuid.UUID, deleted: bool) -> Change
                                    "hãy sửa ở trang Đảng viên.")
         step.deleted = deleted
         store.audit(session, "admission_step", step.id, "delete" if deleted else "restore")
-    return _changes()
+    return OpResult(None, _changes())
 
 
-def delete_step(store: Store, step_id: uuid.UUID) -> Changes:
+def delete_step(store: Store, step_id: uuid.UUID) -> OpResult[None]:
     """Remove a step recorded by mistake (a tombstone that syncs; ``restore_step`` brings it back). The ceremony
     and the recognition decision changed the roster: they are corrected there."""
     return _set_step_deleted(store, step_id, True)
 
 
-def restore_step(store: Store, step_id: uuid.UUID) -> Changes:
+def restore_step(store: Store, step_id: uuid.UUID) -> OpResult[None]:
     return _set_step_deleted(store, step_id, False)
 
 
-def _set_candidate_deleted(store: Store, candidate_id: uuid.UUID, deleted: bool) -> Changes:
+def _set_candidate_deleted(store: Store, candidate_id: uuid.UUID, deleted: bool) -> OpResult[None]:
     with store.transaction() as session:
         candidate = session.get(Candidate, candidate_id)
         if candidate is None or candidate.cell_id != store.cell_id:
@@ -657,15 +656,15 @@ def _set_candidate_deleted(store: Store, candidate_id: uuid.UUID, deleted: bool)
             raise ValidationFailed("Người này đã được kết nạp; hồ sơ được giữ cùng đảng viên.")
         candidate.deleted = deleted
         store.audit(session, "candidate", candidate.id, "delete" if deleted else "restore")
-    return _changes()
+    return OpResult(None, _changes())
 
 
-def delete_candidate(store: Store, candidate_id: uuid.UUID) -> Changes:
+def delete_candidate(store: Store, candidate_id: uuid.UUID) -> OpResult[None]:
     """Remove a person added by mistake (before admission); ``restore_candidate`` brings them back."""
     return _set_candidate_deleted(store, candidate_id, True)
 
 
-def restore_candidate(store: Store, candidate_id: uuid.UUID) -> Changes:
+def restore_candidate(store: Store, candidate_id: uuid.UUID) -> OpResult[None]:
     return _set_candidate_deleted(store, candidate_id, False)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from secretary_app.changes import Changes, OpResult
 from secretary_app.db.backup import (
     BackupFile,
     BackupPreview,
@@ -20,8 +22,11 @@ from secretary_app.db.crypto import DbKey, is_encrypted, key_for, keyring_key, p
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
 
+if TYPE_CHECKING:
+    from secretary_app.store import Store
+
 __all__ = ["BackupMade", "BackupPreview", "backup_age", "create_backup", "export_key", "last_backup", "preview",
-           "restore_backup"]
+           "restore_backup", "restore_into"]
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,12 @@ def restore_backup(paths: AppPaths, backup: Path, key_file: Path | None = None) 
     finally:
         store.close()
     return before
+
+
+def restore_into(store: Store, backup: Path) -> OpResult[Path | None]:
+    """Restore ``backup`` over the open store's database (the Cài đặt page; ``Store.restore_from``). Every
+    record may differ afterwards, so every kind of change is reported. The value is the before-restore copy."""
+    return OpResult(store.restore_from(backup), Changes.everything())
 
 
 def backup_age(backup: BackupFile | None, now: dt.datetime | None = None) -> str:

@@ -24,9 +24,11 @@ import bisect
 import dataclasses
 import datetime as dt
 import enum
+import hashlib
+import json
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -34,6 +36,7 @@ from typing import Any
 from sqlalchemy import String, cast, insert, select
 from sqlalchemy.orm import Session
 
+from models.audit import AuditEntry
 from models.base import new_id
 from models.cell import Cell
 from models.dues import DuesAdjustment, DuesObligation, DuesPayment, DuesProfile, DuesRate
@@ -43,7 +46,9 @@ from models.rules import status as status_rules
 from models.rules.dates import add_months
 from models.rules.dues import (
     ADJUSTMENT_LABELS,
+    AMOUNT_CATEGORIES,
     CATEGORY_LABELS,
+    MAX_DECISION_MONTHS,
     Adjustment,
     AdjustmentKind,
     DuesBasis,
@@ -72,15 +77,23 @@ from models.rules.party_age import (
 )
 from models.text import name_sort_key, nfc
 from secretary_app import rules_data
+from secretary_app.changes import Change, OpResult
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
 
 __all__ = [
+    "ADJUSTMENT_LABELS",
+    "AMOUNT_CATEGORIES",
+    "CATEGORY_LABELS",
     "CHANNELS",
+    "MAX_DECISION_MONTHS",
     "OVERRIDE_KEYS",
+    "OVERRIDE_UNITS",
     "AdjustmentInput",
+    "AdjustmentKind",
     "Arrear",
+    "DuesCategory",
     "DuesYear",
     "GridCell",
     "LedgerRow",
@@ -88,6 +101,7 @@ __all__ = [
     "MonthState",
     "PaymentInput",
     "PaymentRow",
+    "RateEntry",
     "RemovalAlert",
     "add_adjustment",
     "add_cell_override",
@@ -97,6 +111,7 @@ __all__ = [
     "grid_in",
     "member_history",
     "obligation_id",
+    "rate_entries",
     "record_payment",
     "removal_alerts",
     "reverse_last_payment",
@@ -110,10 +125,28 @@ __all__ = [
 CHANNELS: dict[str, str] = {"cash": "Tiền mặt tại chi bộ", "portal": "Cổng Dịch vụ công"}
 #: Cell-level dated overrides of the rule data (``dues_rate.basis`` → what ``fixed_amount`` holds).
 OVERRIDE_KEYS: dict[str, str] = {
+    "minimum_wage": "Lương tối thiểu vùng của chi bộ, đồng/tháng",
+    "insured_per_10000": "Tỷ lệ đóng của đảng viên tham gia BHXH bắt buộc, % tiền lương",
+    "pension_per_10000": "Tỷ lệ đóng của đảng viên hưởng lương hưu, % lương hưu",
+    "other_below_per_10000": "Tỷ lệ đóng của đảng viên khác dưới tuổi nghỉ hưu, % lương tối thiểu vùng",
+    "other_at_retirement_per_10000": "Tỷ lệ đóng của đảng viên khác từ tuổi nghỉ hưu, % lương tối thiểu vùng",
+    "student_amount": "Mức đóng của học sinh, sinh viên, đồng",
     "other_fixed_amount": "Mức đóng của đảng viên khác do tỉnh quy định (QĐ 342), đồng",
     "kept_percent": "Tỷ lệ đảng phí chi bộ giữ lại, %",
     "rounding_step": "Làm tròn đảng phí đến (đồng; 1 = đúng đến đồng)",
-    "minimum_wage": "Lương tối thiểu vùng của chi bộ, đồng/tháng",
+}
+#: How each entry's value is typed and shown: "vnd" (đồng), "percent" (whole %), "rate" (stored in 1/10000 of
+#: the basis, typed as a percent with up to two decimals: "0,3" → 30), "step" (đồng, at least 1).
+OVERRIDE_UNITS: dict[str, str] = {
+    "minimum_wage": "vnd", "insured_per_10000": "rate", "pension_per_10000": "rate", "other_below_per_10000": "rate",
+    "other_at_retirement_per_10000": "rate", "student_amount": "vnd", "other_fixed_amount": "vnd",
+    "kept_percent": "percent", "rounding_step": "step",
+}
+#: Rate entries and the ``DuesRates`` field each replaces for the months from its date.
+_RATE_FIELDS: dict[str, str] = {
+    "insured_per_10000": "insured", "pension_per_10000": "pension", "other_below_per_10000": "other_below_retirement",
+    "other_at_retirement_per_10000": "other_at_retirement", "student_amount": "student_amount",
+    "other_fixed_amount": "other_fixed_amount",
 }
 _OBLIGATION_NAMESPACE = uuid.UUID("6f1d0c52-3a57-4c1e-9a55-d0e5c0ffee12")
 MAX_MONTHS_PER_PAYMENT = 12
@@ -124,10 +157,22 @@ def obligation_id(cell_id: uuid.UUID, member_id: uuid.UUID, month: dt.date) -> u
     return uuid.uuid5(_OBLIGATION_NAMESPACE, f"{cell_id}:{member_id}:{month.year:04d}-{month.month:02d}")
 
 
+def _obligation_ids(cell_id: uuid.UUID, member_id: uuid.UUID) -> Callable[[dt.date], uuid.UUID]:
+    """``obligation_id`` for one member's months, the hash of the common prefix computed once: the same
+    UUIDv5 (RFC 4122: SHA-1 of namespace + name, version and variant bits set) for a fraction of the cost."""
+    prefix = hashlib.sha1(_OBLIGATION_NAMESPACE.bytes + f"{cell_id}:{member_id}:".encode(), usedforsecurity=False)
+
+    def of(month: dt.date) -> uuid.UUID:
+        digest = prefix.copy()
+        digest.update(f"{month.year:04d}-{month.month:02d}".encode())
+        value = int.from_bytes(digest.digest()[:16])
+        return uuid.UUID(int=(value & ~(0xF000 << 64) | (5 << 76)) & ~(0xC000 << 48) | (0x8000 << 48))
+
+    return of
+
+
 def _changes() -> Changes:
-    changes = Changes()
-    changes.add("dues")
-    return changes
+    return Changes.of(Change.DUES)
 
 
 # --- rules of a month, with the cell's overrides -----------------------------------------------------
@@ -174,8 +219,10 @@ class _MonthRules:
 
 def _month_rules(month: dt.date, overrides: Sequence[_Override], region: int) -> _MonthRules:
     rates, wages = _rates_on(month), _wages_on(month)
-    if (fixed := _override_on(overrides, "other_fixed_amount", month)) is not None:
-        rates = dataclasses.replace(rates, other_fixed_amount=fixed)
+    replaced = {name: value for key, name in _RATE_FIELDS.items()
+                if (value := _override_on(overrides, key, month)) is not None}
+    if replaced:
+        rates = dataclasses.replace(rates, **replaced)
     if (wage := _override_on(overrides, "minimum_wage", month)) is not None:
         wages = MinimumWages(month, "Mức chi bộ ghi trong Cài đặt", {region: wage})
     step = _override_on(overrides, "rounding_step", month)
@@ -225,7 +272,7 @@ class _Person:
     events: tuple[status_rules.MemberEvent, ...]
 
 
-def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None) -> list[_Person]:
+def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None, ordered: bool = True) -> list[_Person]:
     members = select(Member.id, Member.full_name, Member.gender, Member.birth_date, Member.admission_decision_date,
                      Member.ceremony_date).where(Member.cell_id == cell_id, Member.deleted.is_(False))
     events = select(MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.event_date,
@@ -243,15 +290,20 @@ def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None) -
             by_member[event.member_id].append(converted)
     people = [_Person(row.id, row.full_name, row.gender, row.birth_date, row.admission_decision_date,
                       tuple(by_member.get(row.id, ()))) for row in rows]
-    return sorted(people, key=lambda p: name_sort_key(p.full_name))
+    # Ordered by name for the grid and the ledger; generating obligations needs no order (sorting 5,000
+    # Vietnamese names by their collation key is a tenth of a second).
+    return sorted(people, key=lambda p: name_sort_key(p.full_name)) if ordered else people
 
 
-def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None = None) -> _Context:
-    members = _people(session, cell_id, member_id)
+def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None = None,
+             ordered: bool = True) -> _Context:
+    members = _people(session, cell_id, member_id, ordered)
     profiles: dict[uuid.UUID, list[DuesBasis]] = defaultdict(list)
     for row in session.scalars(select(DuesProfile).where(DuesProfile.cell_id == cell_id,
                                                          DuesProfile.deleted.is_(False))):
         profiles[row.member_id].append(DuesBasis(DuesCategory(row.category), row.effective_month, row.basis_amount))
+    for history in profiles.values():
+        history.sort(key=lambda b: b.effective_month)  # stable: as basis_on() orders them
     adjustments: dict[uuid.UUID, list[Adjustment]] = defaultdict(list)
     for adj in session.scalars(select(DuesAdjustment).where(DuesAdjustment.cell_id == cell_id,
                                                             DuesAdjustment.deleted.is_(False))):
@@ -295,7 +347,13 @@ def _exempt_by_age(start: dt.date | None, gaps: Sequence[Gap], months: Sequence[
 
     def exempt(month: dt.date) -> bool:
         rule = _age_rule_on(month)
-        return rule is not None and dues_exempt_for_month(start, month.year, month.month, gaps, rule=rule)
+        if rule is None:
+            return False
+        # Party age by the month's end is at most the calendar months since the decision (gaps only take
+        # away): fewer than the rule's years (one month of slack) cannot be exempt, without computing it.
+        if (month.year - start.year) * 12 + month.month - start.month + 1 < 12 * rule.years:
+            return False
+        return dues_exempt_for_month(start, month.year, month.month, gaps, rule=rule)
 
     if not exempt(months[-1]):
         return set()
@@ -321,14 +379,17 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
     start = first_decision_date(events) or member.admission_decision_date
     exempt = _exempt_by_age(start, gaps_from_events(events), owing)
     retired_on = MemberFacts.of(member.gender, member.birth_date, rules_data.retirement_table()).retirement_date
-    profiles = ctx.profiles.get(member.id, ())
+    profiles = ctx.profiles.get(member.id, ())  # sorted by effective month (_context)
+    starts = [b.effective_month for b in profiles]
     adjustments = tuple(ctx.adjustments.get(member.id, ()))
     found: dict[dt.date, MonthlyDues] = {}
     for month in owing:
         # Normalised (retired: "reached by this month") so members in the same situation share one result.
         retired = retired_on is not None and retired_on <= month
         facts = MemberFacts(month if retired else None, month in exempt)
-        basis = basis_on(profiles, month) if profiles else None
+        # basis_on(profiles, month), by bisection on the sorted list: the last one in force that month.
+        index = bisect.bisect_right(starts, month)
+        basis = profiles[index - 1] if index else None
         key = (month, basis, facts, adjustments)
         if key not in memo:
             rules = ctx.month_rules(month)
@@ -533,7 +594,7 @@ def _grid(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of
                 note = f"Nộp thừa {vnd(paid - owed)}: {both}cần xử lý (hủy một khoản hoặc ghi nhận tự nguyện nộp cao hơn)."
             cells.append(GridCell(month, due.amount if due else None, paid, state,
                                   due.reduction_percent if due else 0, key in reversed_months,
-                                  tuple(sorted(used)) if used else (), note))
+                                  (tuple(sorted(used)) if len(used) > 1 else tuple(used)) if used else (), note))
         latest = basis_on(ctx.profiles.get(member.id, ()), months[-1])
         category = CATEGORY_LABELS[latest.category if latest else DuesCategory.OTHER]
         rows.append(LedgerRow(member.id, member.full_name, category, tuple(cells)))
@@ -658,7 +719,7 @@ def status_line(store: Store, meeting_day: dt.date) -> str:
 # --- obligations ---------------------------------------------------------------------------------------
 
 
-def generate_obligations(store: Store, first: dt.date, last: dt.date) -> tuple[int, Changes]:
+def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResult[int]:
     """Store the obligations of every member for the months from ``first`` to ``last``; returns how many
     rows were written or changed. Existing rows are updated when the rules or the basis changed."""
     months = months_between(first, last)
@@ -667,18 +728,19 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> tuple[i
     written = 0
     with store.transaction() as session:
         cell_id = store.cell_id
-        ctx = _context(session, cell_id)
+        ctx = _context(session, cell_id, ordered=False)
         existing = {(o.member_id, o.month): o for o in session.scalars(select(DuesObligation).where(
             DuesObligation.cell_id == cell_id, DuesObligation.month >= months[0], DuesObligation.month <= months[-1]))}
         new_rows = []
         memo: _Memo = {}
         for member in ctx.members:
+            ids = _obligation_ids(cell_id, member.id)
             for month, dues in _dues_of_member(ctx, member, months, memo).items():
                 values = {"basis": dues.category, "basis_amount": dues.basis_amount, "amount": dues.amount,
                           "reduction_percent": dues.reduction_percent}
                 row = existing.get((member.id, month))
                 if row is None:
-                    new_rows.append({"id": obligation_id(cell_id, member.id, month), "cell_id": cell_id,
+                    new_rows.append({"id": ids(month), "cell_id": cell_id,
                                      "member_id": member.id, "month": month, "deleted": False, **values})
                 elif row.deleted or any(getattr(row, k) != v for k, v in values.items()):
                     for key, value in values.items():
@@ -689,7 +751,7 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> tuple[i
             session.flush()
             session.execute(insert(DuesObligation), new_rows)
             written += len(new_rows)
-    return written, _changes()
+    return OpResult(written, _changes())
 
 
 # --- edits -----------------------------------------------------------------------------------------------
@@ -703,7 +765,7 @@ def _member(session: Session, store: Store, member_id: uuid.UUID) -> Member:
 
 
 def set_basis(store: Store, member_id: uuid.UUID, category: str, amount: int,
-              effective_month: dt.date | None, note: str = "") -> Changes:
+              effective_month: dt.date | None, note: str = "") -> OpResult[uuid.UUID]:
     """Record the member's dues category and its basis amount from ``effective_month`` on."""
     if effective_month is None:
         raise ValidationFailed("Hãy ghi tháng bắt đầu áp dụng mức đóng đảng phí.", field="effective_month")
@@ -722,7 +784,7 @@ def set_basis(store: Store, member_id: uuid.UUID, category: str, amount: int,
         session.flush()
         store.audit(session, "dues_profile", row.id, "create",
                     after={"category": row.category, "amount": row.basis_amount, "from": str(row.effective_month)})
-    return _changes()
+    return OpResult(row.id, _changes())
 
 
 @dataclass(frozen=True)
@@ -735,7 +797,7 @@ class AdjustmentInput:
     decision: str = ""
 
 
-def add_adjustment(store: Store, data: AdjustmentInput) -> Changes:
+def add_adjustment(store: Store, data: AdjustmentInput) -> OpResult[uuid.UUID]:
     """Record an exemption, reduction or deferral decision (rules.md §1.2)."""
     if data.start_month is None:
         raise ValidationFailed("Hãy ghi tháng bắt đầu được miễn, giảm.", field="start_month")
@@ -756,23 +818,111 @@ def add_adjustment(store: Store, data: AdjustmentInput) -> Changes:
         store.audit(session, "dues_adjustment", row.id, "create",
                     after={"kind": row.kind, "percent": row.percent, "from": str(row.start_month), "months": row.months,
                            "label": ADJUSTMENT_LABELS[adjustment.kind]})
-    return _changes()
+    return OpResult(row.id, _changes())
 
 
-def add_cell_override(store: Store, key: str, value: int, effective_from: dt.date | None) -> Changes:
-    """A dated entry of the cell's own: a new minimum wage, the province's amount, the kept share, rounding."""
+def add_cell_override(store: Store, key: str, value: int | None, effective_from: dt.date | None,
+                      source: str = "") -> OpResult[uuid.UUID]:
+    """A dated entry of the cell's own (a new decree's minimum wage or rate, the province's amount, the kept
+    share, rounding), in force from the month of ``effective_from``: earlier months keep the rules of their time.
+
+    ``value`` is in the key's unit (``OVERRIDE_UNITS``; rates in 1/10000). ``source`` (the decree) is kept in
+    the audit entry: ``dues_rate`` has no column for it, and adding one would change the synced schema."""
     if key not in OVERRIDE_KEYS:
         raise ValidationFailed(f"Mục “{key}” không có trong thiết lập đảng phí.", field="key")
     if effective_from is None:
         raise ValidationFailed("Mức mới phải có ngày hiệu lực; các tháng trước giữ mức cũ.", field="effective_from")
-    if value < 0 or (key == "kept_percent" and value > 100) or (key in ("rounding_step", "minimum_wage") and value < 1):
-        raise ValidationFailed(f"Giá trị {value} không hợp lệ cho “{OVERRIDE_KEYS[key]}”.", field="value")
+    if value is None:
+        raise ValidationFailed(f"Hãy ghi giá trị mới cho “{OVERRIDE_KEYS[key]}”.", field="value")
+    if value < 0:
+        raise ValidationFailed(f"“{OVERRIDE_KEYS[key]}” không được âm.", field="value")
+    unit = OVERRIDE_UNITS[key]
+    if (unit == "percent" and value > 100) or (unit == "rate" and value > 10000):
+        raise ValidationFailed(f"“{OVERRIDE_KEYS[key]}” không được quá 100%.", field="value")
+    if (unit == "step" or key == "minimum_wage") and value < 1:
+        raise ValidationFailed(f"“{OVERRIDE_KEYS[key]}” phải lớn hơn 0.", field="value")
+    effective_from = first_of_month(effective_from)  # dues are computed by month
+    source = (nfc(source) or "").strip()
     with store.transaction() as session:
         row = DuesRate(id=new_id(), cell_id=store.cell_id, effective_from=effective_from, basis=key, fixed_amount=value)
         session.add(row)
         session.flush()
-        store.audit(session, "dues_rate", row.id, "create", after={key: value, "from": str(effective_from)})
-    return _changes()
+        store.audit(session, "dues_rate", row.id, "create",
+                    after={key: value, "from": str(effective_from), "source": source})
+    return OpResult(row.id, _changes())
+
+
+def _format_override(key: str, value: int) -> str:
+    unit = OVERRIDE_UNITS[key]
+    if unit == "rate":
+        whole, rest = divmod(value, 100)
+        return (f"{whole}%" if rest == 0 else f"{whole},{rest:02d}".rstrip("0") + "%")
+    if unit == "percent":
+        return f"{value}%"
+    if unit == "step" and value == 1:
+        return "đúng đến đồng"
+    return vnd(value)
+
+
+@dataclass(frozen=True)
+class RateEntry:
+    """One line of "Mức đóng đảng phí" in Cài đặt: a setting, its value, since when and on what authority."""
+
+    key: str
+    label: str
+    value: int
+    value_text: str
+    effective_from: dt.date | None
+    source: str
+    by_cell: bool  # entered by the cell (Cài đặt), not shipped with the app
+    upcoming: bool  # in force only from a later month
+
+
+def _shipped_value(key: str, month: dt.date, region: int) -> tuple[int, dt.date | None, str] | None:
+    """The value of ``key`` in the app's dated rule data for ``month``, with its date and document."""
+    if key == "minimum_wage":
+        wages = _wages_on(month)
+        return None if wages is None else (wages.of(region), wages.effective_from, wages.decree)
+    if key in _RATE_FIELDS:
+        rates = _rates_on(month)
+        return getattr(rates, _RATE_FIELDS[key]), rates.effective_from, rates.document
+    entry = rules_data.entry_on("dues_settings.json", month)
+    value = (rules_data.dues_kept_percent_on(month) if key == "kept_percent"
+             else rules_data.dues_rounding_on(month).step)
+    return value, dt.date.fromisoformat(entry["effective_from"]), entry["document"]
+
+
+def rate_entries(store: Store, today: dt.date | None = None) -> list[RateEntry]:
+    """Each dues setting in force this month (the cell's own entry when it has one, else the app's rule
+    data), then the cell's entries that start in a later month."""
+    month = first_of_month(today or dt.date.today())
+    with store.transaction() as session:
+        cell = _cell(session, store.cell_id)
+        rows = list(session.scalars(select(DuesRate).where(DuesRate.cell_id == store.cell_id,
+                                                           DuesRate.deleted.is_(False))))
+        sources: dict[uuid.UUID, str] = {}
+        for entity_id, after in session.execute(select(AuditEntry.entity_id, AuditEntry.after).where(
+                AuditEntry.entity == "dues_rate", AuditEntry.action == "create")):
+            try:
+                sources[entity_id] = str(json.loads(after or "{}").get("source") or "")
+            except ValueError:
+                continue
+    found: list[RateEntry] = []
+    for key, label in OVERRIDE_KEYS.items():
+        own = [r for r in rows if r.basis == key]
+        current = max((r for r in own if r.effective_from <= month), key=lambda r: (r.effective_from, r.id), default=None)
+        if current is not None:
+            source = sources.get(current.id) or "Chi bộ ghi trong Cài đặt"
+            found.append(RateEntry(key, label, current.fixed_amount, _format_override(key, current.fixed_amount),
+                                   current.effective_from, source, True, False))
+        elif (shipped := _shipped_value(key, month, cell.wage_region)) is not None:
+            value, since, document = shipped
+            found.append(RateEntry(key, label, value, _format_override(key, value), since, document, False, False))
+        for later in sorted((r for r in own if r.effective_from > month), key=lambda r: r.effective_from):
+            found.append(RateEntry(key, label, later.fixed_amount, _format_override(key, later.fixed_amount),
+                                   later.effective_from, sources.get(later.id) or "Chi bộ ghi trong Cài đặt",
+                                   True, True))
+    return found
 
 
 @dataclass(frozen=True)
@@ -787,7 +937,8 @@ class PaymentInput:
     note: str = ""
 
 
-def record_payment(store: Store, data: PaymentInput, today: dt.date | None = None) -> tuple[tuple[PaymentRow, ...], Changes]:
+def record_payment(store: Store, data: PaymentInput,
+                   today: dt.date | None = None) -> OpResult[tuple[PaymentRow, ...]]:
     """Write the ledger rows of one payment (one per month covered). Nothing is written on bad input."""
     today = today or dt.date.today()
     if data.channel not in CHANNELS:
@@ -837,7 +988,7 @@ def record_payment(store: Store, data: PaymentInput, today: dt.date | None = Non
             store.audit(session, "dues_payment", row.id, "create",
                         after={"member": member.full_name, "month": str(row.month), "amount": row.amount,
                                "channel": row.channel, "receipt": row.receipt_number})
-        return tuple(_payment_row(r, None) for r in written), _changes()
+        return OpResult(tuple(_payment_row(r, None) for r in written), _changes())
 
 
 def _payment_row(row: DuesPayment, reversed_by: uuid.UUID | None) -> PaymentRow:
@@ -845,7 +996,8 @@ def _payment_row(row: DuesPayment, reversed_by: uuid.UUID | None) -> PaymentRow:
                       row.note, row.reverses_id, reversed_by, row.group_id)
 
 
-def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str, today: dt.date | None = None) -> tuple[PaymentRow, Changes]:
+def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str,
+                    today: dt.date | None = None) -> OpResult[PaymentRow]:
     """Cancel a ledger row by a reversing row with the reason; the original row stays as it was."""
     reason = (nfc(reason) or "").strip()
     if not reason:
@@ -867,11 +1019,11 @@ def reverse_payment(store: Store, payment_id: uuid.UUID, reason: str, today: dt.
         session.flush()
         store.audit(session, "dues_payment", reversal.id, "reverse", before={"payment": str(row.id), "amount": row.amount},
                     after={"reason": reason})
-        return _payment_row(reversal, None), _changes()
+        return OpResult(_payment_row(reversal, None), _changes())
 
 
 def reverse_last_payment(store: Store, member_id: uuid.UUID, month: dt.date, reason: str,
-                         today: dt.date | None = None) -> tuple[PaymentRow, Changes]:
+                         today: dt.date | None = None) -> OpResult[PaymentRow]:
     """Reverse the latest payment of ``member_id`` for ``month`` that is neither a reversal nor reversed."""
     month = first_of_month(month)
     with store.transaction() as session:

@@ -5,11 +5,17 @@ would otherwise keep the members' records readable."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from secretary_app.changes import Changes, OpResult
 from secretary_app.db.backup import backup_database, list_backups, preview_backup
 from secretary_app.db.crypto import DbKey, encrypt_file, is_encrypted, parse_key, remember_key
 from secretary_app.errors import UserError
 from secretary_app.paths import AppPaths
+from secretary_app.services.overview_snapshot import snapshot_path
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 NO_KEYRING = ("Máy này không có kho khóa của hệ điều hành để giữ khóa mã hóa. Hãy đặt một mật khẩu cho dữ liệu "
               "(secretary-app encrypt --passphrase-stdin, hoặc trong Cài đặt) và giữ nó cẩn thận: mỗi lần mở "
@@ -45,7 +51,14 @@ def encrypt_folder(paths: AppPaths, passphrase: str = "") -> Encrypted:
     plain = [b.path for b in list_backups(paths.backups) if not is_encrypted(b.path)]
     for path in plain:
         encrypt_file(path, key)
+    snapshot_path(paths).unlink(missing_ok=True)  # the overview's list names members: none in clear from now on
     return Encrypted(after.members, len(plain), not passphrase)
+
+
+def protect_store(store: Store, passphrase: str = "") -> OpResult[Encrypted]:
+    """Encrypt the open store's database (the Cài đặt page; ``Store.encrypt``). The records are the same
+    afterwards, so no page has anything to re-read: the settings box shows the new state itself."""
+    return OpResult(store.encrypt(passphrase), Changes())
 
 
 def is_protected(paths: AppPaths) -> bool:

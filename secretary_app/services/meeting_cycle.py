@@ -83,6 +83,8 @@ class TaskRow:
     status: str
     assessment: str
     meeting_title: str = ""
+    meeting_id: uuid.UUID | None = None  # where it was assigned (overdue_tasks): the overview opens it there
+    position: int = 0  # its row in that meeting's task table (0 = first), in the minutes editor's order
 
     @property
     def status_label(self) -> str:
@@ -232,7 +234,14 @@ def overdue_tasks(store: Store, today: dt.date | None = None) -> list[TaskRow]:
             .where(Task.cell_id == store.cell_id, Task.deleted.is_(False), Task.deadline.is_not(None),
                    Task.deadline < today, Task.status.in_(("open", "overdue")))
             .order_by(Task.deadline)).all()
-        return [TaskRow(t.id, t.content, t.owner, t.deadline, "overdue", t.assessment, title or "")
+        # Each task's row in its meeting's task table, in the order the minutes show them (minutes._meeting_tasks).
+        positions: dict[uuid.UUID, int] = {}
+        for meeting_id in {t.meeting_id for t, _ in rows if t.meeting_id is not None}:
+            ordered = session.scalars(select(Task.id).where(Task.meeting_id == meeting_id, Task.deleted.is_(False))
+                                      .order_by(Task.updated_at, Task.id))
+            positions.update((task_id, index) for index, task_id in enumerate(ordered))
+        return [TaskRow(t.id, t.content, t.owner, t.deadline, "overdue", t.assessment, title or "", t.meeting_id,
+                        positions.get(t.id, 0))
                 for t, title in rows]
 
 

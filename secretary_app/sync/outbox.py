@@ -11,6 +11,8 @@ the server's data never echoes back into the outbox.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
@@ -18,7 +20,14 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from models.base import SyncMixin, new_id
 from models.sync_tables import OutboxEntry
-from secretary_app.sync.codec import ENTITIES, ENTITY_ORDER, SCHEMA_VERSION, data_columns, to_json
+from secretary_app.sync.codec import (
+    ENTITIES,
+    ENTITY_ORDER,
+    SCHEMA_VERSION,
+    data_columns,
+    json_converter,
+    to_json,
+)
 
 APPLYING = "sync_applying"
 
@@ -41,17 +50,30 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
         return None
     result = state.invoke_statement()
     synced = ENTITIES[table.name]  # type: ignore[union-attr]
-    defaults = {c.name: c.default.arg for c in synced.columns if c.default is not None and c.default.is_scalar}
+    columns = _create_columns(synced.name)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     rows = []
     for values in params:
-        fields = {name: [None, to_json(synced, name, values.get(name, defaults.get(name)))]
-                  for name in data_columns(synced)}
+        # The same JSON as to_json() column by column, with each column's conversion looked up once per
+        # table instead of once per value (a year of dues obligations is 60,000 rows × 8 fields).
+        fields = {}
+        for name, default, convert in columns:
+            value = values.get(name, default)
+            fields[name] = [None, None if value is None else convert(value)]
         rows.append(dict(mutation_id=new_id(), entity=synced.name, entity_id=values["id"], op="create",
-                         base_version=0, fields=json.dumps(fields, ensure_ascii=False), schema_version=SCHEMA_VERSION,
+                         base_version=0, fields=dumps(fields), schema_version=SCHEMA_VERSION,
                          status="pending", attempts=0, last_error=""))
     rows.sort(key=lambda r: ENTITY_ORDER.get(r["entity"], 0))
     state.session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
     return result
+
+
+@cache
+def _create_columns(entity: str) -> tuple[tuple[str, Any, Callable[[Any], Any]], ...]:
+    """(name, scalar default, value → JSON) of each data column of a synced table, for bulk creates."""
+    synced = ENTITIES[entity]
+    defaults = {c.name: c.default.arg for c in synced.columns if c.default is not None and c.default.is_scalar}
+    return tuple((name, defaults.get(name), json_converter(synced, name)) for name in data_columns(synced))
 
 
 def _record_changes(session: Session, _flush_context: Any) -> None:

@@ -237,3 +237,32 @@ def test_the_demo_cells_dues_follow_the_rules(demo_store: Store) -> None:
     assert [(a.full_name, len(a.months)) for a in alerts] == [("Đinh Công Thành", 2)]
     assert any("có hủy" in c.word for r in year.rows for c in r.cells)
     assert "Đinh Công Thành" in dues.status_line(demo_store, dt.date(2026, 11, 5))
+
+
+def test_a_dated_rate_entry_changes_its_months_only_and_is_listed_with_its_source(cell: Store) -> None:
+    farmer = _member(cell, "Trần Văn An")  # "other" member, vùng III: 0.3 % × 4.140.000 = 12.420 đ
+    listed = {e.key: e for e in dues.rate_entries(cell, TODAY)}
+    assert listed["other_below_per_10000"].value_text == "0,3%"
+    assert listed["other_below_per_10000"].source.startswith("Quy định 01-QĐ/TW")
+    assert listed["minimum_wage"].value == 4_140_000 and not listed["minimum_wage"].by_cell
+    # The province raises nothing; a new decision sets 0,4 % from 09/2026 (the date's month counts).
+    entry_id, changes = dues.add_cell_override(cell, "other_below_per_10000", 40, dt.date(2026, 9, 15),
+                                               "Quy định số 9 (giả định)")
+    assert isinstance(entry_id, uuid.UUID) and changes.touches(dues.Change.DUES)
+    cells = _row(dues.dues_year(cell, 2026, as_of=TODAY), farmer).cells
+    assert [c.due for c in cells[6:9]] == [12_420, 12_420, 16_560]  # 0,4 % × 4.140.000 from September
+    on_august = {e.key: e for e in dues.rate_entries(cell, dt.date(2026, 8, 20)) if not e.upcoming}
+    assert on_august["other_below_per_10000"].value == 30
+    upcoming = [e for e in dues.rate_entries(cell, dt.date(2026, 8, 20)) if e.upcoming]
+    assert [(e.key, e.value_text, e.effective_from, e.source, e.by_cell) for e in upcoming] == [
+        ("other_below_per_10000", "0,4%", dt.date(2026, 9, 1), "Quy định số 9 (giả định)", True)]
+    in_force = {e.key: e for e in dues.rate_entries(cell, TODAY)}["other_below_per_10000"]
+    assert (in_force.value, in_force.by_cell, in_force.upcoming) == (40, True, False)
+    # Bad input: a plain message, nothing saved.
+    for key, value, day, message in [("kept_percent", -5, TODAY, "âm"), ("kept_percent", 130, TODAY, "100%"),
+                                     ("other_below_per_10000", 20_000, TODAY, "100%"),
+                                     ("rounding_step", 0, TODAY, "lớn hơn 0"), ("minimum_wage", None, TODAY, "giá trị"),
+                                     ("no_such_key", 5, TODAY, "không có")]:
+        with pytest.raises(ValidationFailed, match=message):
+            dues.add_cell_override(cell, key, value, day)
+    assert len([e for e in dues.rate_entries(cell, dt.date(2026, 8, 20)) if e.by_cell]) == 1

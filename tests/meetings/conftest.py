@@ -72,7 +72,8 @@ def window(qtbot, qapp, demo_store):
     win.show()
     yield win, runner
     runner.shutdown()
-    win.pages["meetings"].workspace.minutes.timer.stop()
+    if "meetings" in win.pages:  # built only when a test opened it
+        win.pages["meetings"].workspace.minutes.timer.stop()
     win.close()
     win.deleteLater()
     qapp.processEvents()

@@ -7,7 +7,7 @@ import datetime as dt
 
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
-from secretary_app.services.overview import overview
+from secretary_app.services.overview import Kind, Urgency, overview
 from secretary_app.settings import Settings
 from ui.context import AppContext
 from ui.i18n import install_translations
@@ -28,15 +28,18 @@ def _meeting_with_tasks(store):
 def test_overdue_tasks_and_this_quarters_thematic_reminder(demo_store):
     _meeting_with_tasks(demo_store)
     data = overview(demo_store, TODAY)
-    assert [(t.content, t.owner, t.deadline) for t in data.overdue_tasks] == [
-        ("Sửa đèn chiếu sáng ngõ 12", "Trần Văn An", dt.date(2026, 11, 1))]
-    assert data.meeting_reminders == ("Quý 4/2026 chưa có kỳ sinh hoạt chuyên đề (mỗi quý ít nhất một lần).",)
+    (task,) = data.of_kind(Kind.TASK)
+    assert task.due == dt.date(2026, 11, 1) and task.urgency is Urgency.OVERDUE
+    assert "Sửa đèn chiếu sáng ngõ 12" in task.text and "Trần Văn An" in task.text
+    assert [r.text for r in data.of_kind(Kind.MEETING_REMINDER)] == [
+        "Quý 4/2026 chưa có kỳ sinh hoạt chuyên đề (mỗi quý ít nhất một lần)."]
     # Once done, it is no longer overdue; a thematic meeting this quarter silences the reminder.
-    cycle.assess_task(demo_store, data.overdue_tasks[0].id, "done", "Đã thay 4 bóng đèn")
+    (overdue,) = cycle.overdue_tasks(demo_store, TODAY)
+    cycle.assess_task(demo_store, overdue.id, "done", "Đã thay 4 bóng đèn")
     cycle.plan_meeting(demo_store, kind="thematic", planned_at=dt.datetime(2026, 12, 10, 8, 0), planned_minutes=120)
     data = overview(demo_store, TODAY)
-    assert data.overdue_tasks == ()
-    assert not any("chuyên đề" in r for r in data.meeting_reminders)
+    assert data.of_kind(Kind.TASK) == ()
+    assert not any("chuyên đề" in r.text for r in data.of_kind(Kind.MEETING_REMINDER))
 
 
 def test_overview_page_marks_overdue_in_words_and_red(qtbot, qapp, demo_store):
@@ -47,10 +50,11 @@ def test_overview_page_marks_overdue_in_words_and_red(qtbot, qapp, demo_store):
     qtbot.addWidget(page)
     try:
         page._loaded(overview(demo_store, TODAY))
-        text = page.overdue_label.text()
-        assert "Quá hạn" in text and OVERDUE in text
-        assert "Sửa đèn chiếu sáng ngõ 12" in text and "hạn 01/11/2026" in text
-        assert "Thu đảng phí" not in text
-        assert "Quý 4/2026 chưa có kỳ sinh hoạt chuyên đề" in page.reminders_label.text()
+        lines = [page.todo.item(r) for r in range(page.todo.count())]
+        (overdue,) = [line for line in lines if "Sửa đèn chiếu sáng ngõ 12" in line.text()]
+        assert overdue.text().startswith("Quá hạn — ") and "hạn 01/11/2026" in overdue.text()
+        assert overdue.foreground().color().name() == OVERDUE.lower()
+        assert not any("Thu đảng phí" in line.text() for line in lines)
+        assert any("Quý 4/2026 chưa có kỳ sinh hoạt chuyên đề" in line.text() for line in lines)
     finally:
         runner.shutdown()

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from tests.packaging.conftest import FIGURES
+from tests.figures import report
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.bundle
@@ -33,7 +33,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
                    check=True, cwd=ROOT, timeout=900)
     folder = work / "dist" / "SoTayBiThu"
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
-    FIGURES.append(f"bundle size: {size / 2**20:.0f} MiB ({folder.name}/, one folder)")
+    report("bundle figures", f"bundle size: {size / 2**20:.0f} MiB ({folder.name}/, one folder)")
     return folder
 
 
@@ -71,7 +71,7 @@ def test_the_bundle_makes_the_demo_shows_the_members_page_and_exports_minutes(bu
                     "--page", "members", "--size", "1366x700"], check=True, env=env, timeout=300)
     ours, theirs = Image.open(shot).convert("RGB"), Image.open(reference).convert("RGB")
     assert ours.size == theirs.size == (1366, 700)
-    FIGURES.append(start_times(bundle, tmp_path, data))
+    report("bundle figures", start_times(bundle, tmp_path, data))
     differing = ImageChops.difference(ours, theirs).convert("L").point(lambda v: 255 if v > 40 else 0)
     share = sum(differing.histogram()[255:]) / (1366 * 700)
     assert share < 0.02, f"{share:.1%} of the bundle's members page differs from the venv's"

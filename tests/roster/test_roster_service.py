@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models.audit import AuditEntry
 from secretary_app.errors import ValidationFailed
 from secretary_app.services import roster
-from secretary_app.services.overview import overview
+from secretary_app.services.overview import Kind, overview
 from secretary_app.services.roster import EventInput, MemberData
 
 TODAY = dt.date(2026, 11, 25)
@@ -64,8 +64,9 @@ def test_party_age_badge_and_overview_alert(demo_store):
     assert "Huy hiệu 55 năm" in detail.next_badge
     data = overview(demo_store, TODAY, badge_lead_days=90)
     assert data.members_total == 22 and data.official == 20 and data.probationary == 2
-    assert any(a.startswith("Đồng chí Lê Văn Đức: Đủ 55 năm tuổi Đảng") for a in data.badge_alerts)
-    assert overview(demo_store, TODAY, badge_lead_days=10).badge_alerts == ()
+    (badge,) = [i for i in data.of_kind(Kind.BADGE) if i.target.record_id == duc.id]
+    assert badge.text.startswith("Đồng chí Lê Văn Đức: Đủ 55 năm tuổi Đảng") and badge.target.page == "members"
+    assert overview(demo_store, TODAY, badge_lead_days=10).of_kind(Kind.BADGE) == ()
 
 
 def test_deleted_member_can_be_restored(demo_store):

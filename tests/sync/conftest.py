@@ -14,7 +14,6 @@ import pytest
 from tests.sync.fixtures import Server, database_url, make_server
 
 PASSWORD = "mật-khẩu-đủ-dài-2026"
-FIGURES: list[str] = []  # filled by the fault test, printed in the terminal summary (no -s needed)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
@@ -63,9 +62,3 @@ def live_server(tmp_path: Path):
         proc.terminate()
         proc.wait(timeout=10)
 
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
-    if FIGURES:
-        terminalreporter.section("sync fault-injection figures")
-        for line in FIGURES:
-            terminalreporter.write_line(line)

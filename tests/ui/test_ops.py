@@ -66,3 +66,17 @@ def test_a_failed_call_gives_the_plain_message_and_tells_no_page(qapp, store, ca
     ctx.runner.shutdown()
     assert [str(e) for e in errors] == ["Hãy nhập họ tên."] and heard == []
     assert "Lỗi: Hãy nhập họ tên." in capsys.readouterr().err
+
+
+def test_a_call_after_the_runner_shut_down_is_dropped_not_raised(qapp):
+    """A timer that fires while the app quits (the status bar's sync line) must not raise into Qt."""
+    from ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    runner.run(lambda: 1)
+    runner.wait()
+    runner.shutdown()
+    seen: list[object] = []
+    future = runner.run(lambda: seen.append("ran"), on_done=seen.append)
+    runner.wait()
+    assert future.cancelled() and seen == []

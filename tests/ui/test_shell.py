@@ -27,22 +27,27 @@ def _window(qtbot, store):
 
 def test_wizard_sets_up_the_cell_and_lands_on_the_main_window(qtbot, qapp, store):
     install_translations(qapp, "vi")
-    wizard = SetupWizard(store)
+    runner = TaskRunner()
+    wizard = SetupWizard(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(wizard)
     wizard.show()
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Tiếp >"  # Qt's own buttons in Vietnamese
     wizard.next()
     form = wizard.cell_page.form
     form.name.setText("Chi bộ Khu dân cư số 3")
-    # A wrong field keeps the person on the page with a plain message.
+    # A wrong field keeps the person on the page with a plain message (the save ran on the worker).
     form.superior.setText("Huyện ủy Sóc Sơn")
     wizard.next()
-    assert wizard.currentId() == SetupWizard.PAGE_CELL
+    runner.wait()
+    assert wizard.currentId() == SetupWizard.PAGE_CELL and wizard.isVisible()
     assert "huyện" in wizard.cell_page.error.text()
     form.superior.setText("Đảng bộ xã Tuy Lộc")
     form.place.setText("Tuy Lộc")
-    assert wizard.validateCurrentPage()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    runner.wait()
+    assert wizard.result() == QWizard.DialogCode.Accepted and not wizard.isVisible()
     assert get_cell(store).name == "Chi bộ Khu dân cư số 3"
+    runner.shutdown()
     window, runner = _window(qtbot, store)
     window.start("overview")
     runner.wait()
@@ -51,11 +56,15 @@ def test_wizard_sets_up_the_cell_and_lands_on_the_main_window(qtbot, qapp, store
 
 
 def test_demo_choice_in_the_wizard_opens_the_demo_cell(qtbot, store):
-    wizard = SetupWizard(store)
+    runner = TaskRunner()
+    wizard = SetupWizard(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.choice.demo.setChecked(True)
-    assert wizard.validateCurrentPage()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    runner.wait(30000)
+    runner.shutdown()
+    assert wizard.result() == QWizard.DialogCode.Accepted
     assert get_cell(store).name == "Chi bộ Tổ dân phố số 5"
 
 

@@ -110,10 +110,9 @@ class FinishStep(QWidget):
         self.amendment.setReadOnly(not view.read_only)
         self.show_findings(())
         if not view.read_only:
-            store = self.ctx.store
-            self.ctx.runner.run(lambda: mc.check_meeting(store, meeting_id),
-                                on_done=lambda found: self._checked(meeting_id, found),
-                                on_error=lambda exc: self.message.setText(user_message(exc)))
+            ops.read(self.ctx, self, lambda store: mc.check_meeting(store, meeting_id)) \
+                .success(lambda found: self._checked(meeting_id, found)) \
+                .failure(lambda exc: self.message.setText(user_message(exc))).run()
 
     def _checked(self, meeting_id: uuid.UUID, found: tuple[mc.Finding, ...]) -> None:
         if meeting_id == self.meeting_id:  # not a check of a meeting closed meanwhile

@@ -295,13 +295,12 @@ class ResolutionStep(QWidget):
     def _load_people(self) -> None:
         """Who the chosen kind of vote may be about (on the worker); the row shows only for those kinds."""
         kind = self.kind.currentData()
-        if kind not in _PERSON_SUBJECTS or self.ctx.store is None:
+        if kind not in _PERSON_SUBJECTS:
             self._vote_form.setRowVisible(self.person, False)
             self.person.clear()
             return
-        store = self.ctx.store
-        self.ctx.runner.run(lambda: (kind, adm.vote_choices(store, kind)), on_done=self._show_people,
-                            on_error=lambda exc: self.result.setText(user_message(exc)))
+        ops.read(self.ctx, self, lambda store: (kind, adm.vote_choices(store, kind))).success(self._show_people) \
+            .failure(lambda exc: self.result.setText(user_message(exc))).run()
 
     def _show_people(self, result: tuple[str, list[adm.Choice]]) -> None:
         kind, choices = result

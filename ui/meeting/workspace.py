@@ -86,11 +86,15 @@ class MeetingWorkspace(QWidget):
         self.finish.open_target.connect(self.show_target)
         ctx.hub.changed.connect(self._changes_elsewhere)
 
-    def open(self, meeting_id: uuid.UUID, step: int | None = None) -> None:
-        """Open a meeting at ``step``, or at the step its state calls for (read on the worker)."""
+    def open(self, meeting_id: uuid.UUID, step: int | None = None, target: mc.Target | None = None) -> None:
+        """Open a meeting at ``step``, or at the step its state calls for (read on the worker), or at the
+        record ``target`` names (a task the overview lists), selected once the step is read."""
         if meeting_id != self.meeting_id:
             self._clear_messages()
         self.meeting_id = meeting_id
+        if target is not None:
+            self.show_target(target)
+            return
         if step is not None:
             self.go(step)
             return

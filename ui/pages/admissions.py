@@ -1,7 +1,8 @@
 """Phát triển đảng viên: candidates and probationary members with their next step and deadline (soonest
 first), the person's timeline beside the list (done, due, overdue), and an action for each step.
 
-Every service call is one of the small ``_call_*`` / ``load`` methods below, run on the worker thread."""
+Every service call is one of the small ``_call_*`` / ``refresh`` methods below, through the one doorway
+(``ui/ops.py``) on the worker thread."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoStack
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary_app.changes import Change, OpResult
+from secretary_app.changes import Change, Changes
 from secretary_app.services import admission_documents, roster
 from secretary_app.services import admissions as adm
-from secretary_app.store import Changes, Store
+from secretary_app.services.overview import Target
+from secretary_app.store import Store
 from ui.admissions.dialogs import CandidateDialog, StepDialog
 from ui.context import AppContext
 from ui.pages.base import Page
@@ -135,69 +136,57 @@ class AdmissionsPage(Page):
         self._select_after_load: uuid.UUID | None = None
         self._clear_detail()
 
-    # --- service calls (worker thread) ----------------------------------------------------------
-
-    def _store(self) -> Store:
-        store = self.ctx.store
-        assert store is not None, "pages are built once the store is open"
-        return store
-
-    def _run(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self.ctx.runner.run(job, on_done=on_done, on_error=self.show_error)
+    # --- service calls (through the doorway, on the worker thread) --------------------------------
 
     def refresh(self) -> None:
-        store, today = self._store(), self.today()
-        unconfirmed = self.ctx.settings.count_unconfirmed_holidays
+        today, unconfirmed = self.today(), self.ctx.settings.count_unconfirmed_holidays
 
-        def load() -> _Loaded:
+        def load(store: Store) -> _Loaded:
             officials = [(m.id, m.full_name) for m in roster.list_members(store, today)
                          if m.membership == "official" and m.in_cell]
             return _Loaded(adm.list_candidates(store, today, include_uncertain=unconfirmed), officials)
 
-        self._run(load, self._loaded)
+        self.read(load).success(self._loaded).run()
 
     def _load_detail(self, candidate_id: uuid.UUID) -> None:
-        store, today = self._store(), self.today()
-        unconfirmed = self.ctx.settings.count_unconfirmed_holidays
-        self._run(lambda: adm.get_candidate(store, candidate_id, today, include_uncertain=unconfirmed),
-                  self._show_detail)
+        today, unconfirmed = self.today(), self.ctx.settings.count_unconfirmed_holidays
+        self.read(lambda store: adm.get_candidate(store, candidate_id, today, include_uncertain=unconfirmed)) \
+            .success(self._show_detail).run()
 
     def _call_create(self, data: adm.CandidateData) -> None:
-        store, today = self._store(), self.today()
+        today = self.today()
 
-        def done(result: tuple[uuid.UUID, Changes]) -> None:
-            candidate_id = result[0]
+        def done(candidate_id: uuid.UUID) -> None:
             self.undo_stack.push(ServiceCommand(
                 self.tr("add %1").replace("%1", data.full_name),
-                lambda s: OpResult(None, adm.restore_candidate(s, candidate_id)),
-                lambda s: OpResult(None, adm.delete_candidate(s, candidate_id)), self.run_step))
-            self._saved(result)
+                lambda s: adm.restore_candidate(s, candidate_id),
+                lambda s: adm.delete_candidate(s, candidate_id), self.run_step))
+            self._saved(candidate_id)
 
-        self._run(lambda: adm.create_candidate(store, data, today), done)
+        self.write(lambda store: adm.create_candidate(store, data, today)).success(done).run()
 
     def _call_update(self, candidate_id: uuid.UUID, data: adm.CandidateData) -> None:
-        store, today = self._store(), self.today()
-        self._run(lambda: (candidate_id, adm.update_candidate(store, candidate_id, data, today)[1]), self._saved)
+        today = self.today()
+        self.write(lambda store: adm.update_candidate(store, candidate_id, data, today)) \
+            .success(lambda _before: self._saved(candidate_id)).run()
 
     def _call_export(self, candidate_id: uuid.UUID, kind: str, path: Path) -> None:
-        store, today = self._store(), self.today()
-        self.ctx.runner.run(lambda: admission_documents.export(store, candidate_id, kind, path, today=today),
-                            on_done=lambda result: self.announce(result[1]), on_error=self.show_error,
-                            label=self.tr("Exporting the document…"), parent=self)
+        today = self.today()
+        self.write(lambda store: admission_documents.export(store, candidate_id, kind, path, today=today)) \
+            .progress(self.tr("Exporting the document…")).run()
 
     def _call_step(self, candidate_id: uuid.UUID, step: adm.StepInput) -> None:
-        store, today = self._store(), self.today()
+        today = self.today()
 
-        def done(result: tuple[uuid.UUID, Changes]) -> None:
-            step_id, changes = result
+        def done(step_id: uuid.UUID) -> None:
             if step.kind not in adm.ROSTER_STEPS:  # those changed the roster: corrected on the Members page
                 self.undo_stack.push(ServiceCommand(
                     self.tr("record %1").replace("%1", adm.STEP_LABELS[step.kind]),
-                    lambda s: OpResult(None, adm.restore_step(s, step_id)),
-                    lambda s: OpResult(None, adm.delete_step(s, step_id)), self.run_step))
-            self._saved((candidate_id, changes))
+                    lambda s: adm.restore_step(s, step_id),
+                    lambda s: adm.delete_step(s, step_id), self.run_step))
+            self._saved(candidate_id)
 
-        self._run(lambda: adm.record_step(store, candidate_id, step, today), done)
+        self.write(lambda store: adm.record_step(store, candidate_id, step, today)).success(done).run()
 
     # --- showing -------------------------------------------------------------------------------
 
@@ -226,6 +215,11 @@ class AdmissionsPage(Page):
                 return True
         self._select_after_load = candidate_id  # not loaded yet: chosen once the list arrives
         return False
+
+    def show_target(self, target: Target) -> None:
+        """An overview item: that person's record (their next deadline)."""
+        if target.record_id is not None:
+            self.select_candidate(target.record_id)
 
     def current_row(self) -> adm.CandidateRow | None:
         index = self.table.currentIndex()
@@ -287,11 +281,10 @@ class AdmissionsPage(Page):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def _saved(self, result: tuple[uuid.UUID, Changes]) -> None:
-        candidate_id, changes = result
+    def _saved(self, candidate_id: uuid.UUID) -> None:
+        """Select the person once the list reloads (the hub's ADMISSION change, just after, reloads it)."""
         self._select_after_load = candidate_id
         self.detail = None
-        self.announce(changes)
 
     def add_candidate(self) -> None:
         self.dialog = CandidateDialog(self.officials, None, self)

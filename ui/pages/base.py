@@ -15,6 +15,7 @@ from ui.context import AppContext
 from ui.undo import Job, ServiceCommand
 
 if TYPE_CHECKING:
+    from secretary_app.services.overview import Target
     from secretary_app.store import Store
 
 T = TypeVar("T")
@@ -81,6 +82,10 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what the page shows. Called when it is first shown and after relevant changes."""
+
+    def show_target(self, target: Target) -> None:
+        """Select the record ``target`` names (an overview item was opened); the page is already shown.
+        Pages with records override it; one whose list is still loading selects the record once it arrives."""
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh when a service call (here or elsewhere) changed something this page shows. Called by

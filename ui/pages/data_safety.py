@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secretary_app.changes import Change, Changes
 from secretary_app.services.backups import (
     BackupMade,
     BackupPreview,
@@ -16,8 +15,10 @@ from secretary_app.services.backups import (
     create_backup,
     last_backup,
     preview,
+    restore_into,
 )
-from secretary_app.services.encryption import is_protected
+from secretary_app.services.encryption import Encrypted, is_protected, protect_store
+from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.tasks import user_message
@@ -63,9 +64,9 @@ class DataSafetyBox(QGroupBox):
                                 self.tr("The data on this computer is not encrypted: anyone who can open the "
                                         "file can read the members' records. No system keyring was found to "
                                         "keep a key, so protect it with a password you will type at each start."))
-        self.ctx.runner.run(lambda: backup_age(last_backup(paths)),
-                            on_done=lambda text: self.last.setText(self.tr("Last backup: %1").replace("%1", text)),
-                            on_error=lambda exc: self.last.setText(user_message(exc)))
+        ops.read(self.ctx, self, lambda _store: backup_age(last_backup(paths))) \
+            .success(lambda text: self.last.setText(self.tr("Last backup: %1").replace("%1", text))) \
+            .failure(lambda exc: self.last.setText(user_message(exc))).run()
 
     def back_up(self, folder: Path | None = None) -> None:
         """Into ``folder`` when given (tests), else the folder the secretary picks (Cancel: the data folder's
@@ -75,8 +76,9 @@ class DataSafetyBox(QGroupBox):
                                                       str(self.ctx.paths.backups))
             folder = Path(chosen) if chosen else None
         paths = self.ctx.paths
-        self.ctx.runner.run(lambda: create_backup(paths, folder), on_done=self._backed_up, on_error=self._failed,
-                            label=self.tr("Backing up…"), parent=self)
+        # A backup reads the store and writes a file: nothing a page shows changes.
+        ops.read(self.ctx, self, lambda _store: create_backup(paths, folder)).success(self._backed_up) \
+            .failure(self._failed).progress(self.tr("Backing up…")).run()
 
     def _backed_up(self, made: BackupMade) -> None:
         self.message.setText(self.tr("Backed up to %1: %2 members, %3 meetings, %4 documents. Change log: %5.")
@@ -96,7 +98,8 @@ class DataSafetyBox(QGroupBox):
                 return
             path = Path(chosen)
         target, paths = path, self.ctx.paths
-        self.ctx.runner.run(lambda: preview(paths, target), on_done=self._ask_restore, on_error=self._failed)
+        ops.read(self.ctx, self, lambda _store: preview(paths, target)).success(self._ask_restore) \
+            .failure(self._failed).run()
 
     def _ask_restore(self, preview: BackupPreview) -> None:
         when = preview.taken_at.strftime("%H:%M %d/%m/%Y") if preview.taken_at else "?"
@@ -110,17 +113,14 @@ class DataSafetyBox(QGroupBox):
                             lambda: self._restore(preview.path), self.tr("Do not restore"))
 
     def _restore(self, path: Path) -> None:
-        store = self.ctx.store
-        assert store is not None
-        self.ctx.runner.run(lambda: store.restore_from(path), on_done=self._restored, on_error=self._failed,
-                            label=self.tr("Restoring…"), parent=self)
+        # The hub then tells every page that everything changed, so each reads again.
+        ops.write(self.ctx, self, lambda store: restore_into(store, path)).success(self._restored) \
+            .failure(self._failed).progress(self.tr("Restoring…")).run()
 
     def _restored(self, before: Path | None) -> None:
         kept = self.tr(" The data from before is kept in %1.").replace("%1", str(before)) if before else ""
         self.message.setText(self.tr("Restored.") + kept)
         self.refresh()
-        everything = Changes(~Change.NONE)  # every record may differ: every page reads again
-        self.ctx.hub.publish(everything.from_initiator(self))
 
     def ask_passphrase(self, passphrase: str | None = None) -> None:
         """Two entries of the same password, at least 8 characters, then encrypt on the worker."""
@@ -141,12 +141,11 @@ class DataSafetyBox(QGroupBox):
                 self.message.setText(self.tr("The two passwords differ; nothing was changed."))
                 return
             passphrase = first
-        store, chosen = self.ctx.store, passphrase
-        assert store is not None
-        self.ctx.runner.run(lambda: store.encrypt(chosen), on_done=self._encrypted, on_error=self._failed,
-                            label=self.tr("Encrypting…"), parent=self)
+        chosen = passphrase
+        ops.write(self.ctx, self, lambda store: protect_store(store, chosen)).success(self._encrypted) \
+            .failure(self._failed).progress(self.tr("Encrypting…")).run()
 
-    def _encrypted(self, done) -> None:  # type: ignore[no-untyped-def]
+    def _encrypted(self, done: Encrypted) -> None:
         self.message.setText(self.tr("Encrypted: %1 members and %2 backups.").replace("%1", str(done.members))
                              .replace("%2", str(done.backups)))
         self.refresh()

@@ -2,8 +2,9 @@
 entry by keyboard (type a name, Enter fills the amount due, Enter saves), arrears and the 3-months rule,
 and the ledger exported to Excel, PDF or Word.
 
-Every service call goes through ``self.ctx.runner`` (the worker thread); the calls are the few small
-``_job_*`` methods, so they can move to one doorway later.
+Every service call goes through the one doorway ``ui/ops.py`` (``self.read`` / ``self.write``): it runs on
+the worker thread, and the hub tells every page (this one included) what a write changed. The selected
+member's category, basis and exemption / reduction / deferral decisions open the dialogs of ``ui/dues``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.text import search_key
+from secretary_app.changes import Change, Changes
 from secretary_app.services import documents, dues
 from secretary_app.services.dues import Arrear, DuesYear, GridCell, LedgerRow, MonthState, RemovalAlert, vnd
-from secretary_app.store import Changes
+from secretary_app.services.overview import Target
+from secretary_app.store import Store
 from ui.context import AppContext
+from ui.dues.member_dues import BasisDialog, DecisionDialog, open_basis, open_decision
 from ui.pages.base import Page
 from ui.tables import Column, RecordTableModel
 
@@ -67,7 +70,9 @@ class DuesPage(Page):
                                  "Type a name, press Enter for the amount due, Enter again to save."), parent)
         self.today = dt.date.today()
         self.data: DuesYear | None = None
-        self.add_action(self.tr("Reverse a payment…"), self.reverse_selected)
+        self.add_action(self.tr("Category and basis…"), self.edit_basis, shortcut="Ctrl+B")
+        self.add_action(self.tr("Exemption, reduction…"), self.add_decision, shortcut="Ctrl+M")
+        self.add_action(self.tr("Reverse a payment…"), lambda: self.reverse_selected())  # not clicked's bool
         self.add_action(self.tr("Export the ledger…"), self.save_ledger, shortcut="Ctrl+E")
 
         choose = QHBoxLayout()
@@ -159,39 +164,22 @@ class DuesPage(Page):
         splitter.setStretchFactor(1, 1)
         self.body().addWidget(splitter, 1)
         self._member: LedgerRow | None = None
+        self._wanted: Target | None = None  # an overview item's member and month, selected once loaded
+        self.dialog: BasisDialog | DecisionDialog | None = None
 
     def _month_value(self, index: int) -> Callable[[LedgerRow], str]:
         return lambda row: cell_text(row.cells[index]) if index < len(row.cells) else ""
 
-    # --- service calls (worker thread) ---------------------------------------------------------------
-
-    def _job_load(self, year: int) -> tuple[DuesYear, list[Arrear], list[RemovalAlert]]:
-        store = self.ctx.store
-        assert store is not None
-        return (dues.dues_year(store, year, as_of=self.today), dues.arrears(store, self.today),
-                dues.removal_alerts(store, self.today))
-
-    def _job_pay(self, member_id: uuid.UUID, month: dt.date, amount: int, channel: str, receipt: str) -> Any:
-        store = self.ctx.store
-        assert store is not None
-        return dues.record_payment(store, dues.PaymentInput(member_id, month, amount=amount, channel=channel,
-                                                            receipt_number=receipt), today=self.today)
-
-    def _job_reverse(self, member_id: uuid.UUID, month: dt.date, reason: str) -> Any:
-        store = self.ctx.store
-        assert store is not None
-        return dues.reverse_last_payment(store, member_id, month, reason, today=self.today)
-
-    def _job_export(self, path: Path, fmt: str, year: int) -> Any:
-        store = self.ctx.store
-        assert store is not None
-        return documents.export(store, "dues-ledger", path, fmt, as_of=self.today, year=year)
-
     # --- loading -------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        year = self.year.value()
-        self.ctx.runner.run(lambda: self._job_load(year), on_done=self._loaded, on_error=self.show_error)
+        year, today = self.year.value(), self.today
+
+        def load(store: Store) -> tuple[DuesYear, list[Arrear], list[RemovalAlert]]:
+            return (dues.dues_year(store, year, as_of=today), dues.arrears(store, today),
+                    dues.removal_alerts(store, today))
+
+        self.read(load).success(self._loaded).run()
 
     def _loaded(self, result: tuple[DuesYear, list[Arrear], list[RemovalAlert]]) -> None:
         self.data, owed, alerts = result
@@ -207,10 +195,33 @@ class DuesPage(Page):
             self.arrears.addItem(arrear.text)
         if not owed and not alerts:
             self.arrears.addItem(self.tr("No arrears."))
+        self._select_wanted()
+
+    def show_target(self, target: Target) -> None:
+        """An overview item (dues in arrears): that member's row at the first unpaid month, ready for entry."""
+        self._wanted = target
+        if target.month is not None and target.month.year != self.year.value():
+            self.year.setValue(target.month.year)  # reloads; the row is chosen when the year arrives
+        elif self.data is not None:
+            self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        target, self._wanted = self._wanted, None
+        if target is None or self.data is None:
+            return
+        row = next((i for i, r in enumerate(self.model.records) if r.member_id == target.record_id), None)
+        if row is None:
+            return
+        month = target.month.month if target.month is not None else 1
+        self.table.setCurrentIndex(self.model.index(row, month))  # column 0 is the name, then 01 … 12
+        self.month.setCurrentIndex(month - 1)
+        self._member = self.model.records[row]
+        self.name.setText(self._member.full_name)
+        self._fill_amount()
 
     def on_changes(self, changes: Changes) -> None:
-        if "dues" in changes or "member" in changes:
-            self.refresh()
+        if changes.touches(Change.DUES | Change.MEMBER | Change.EVENT | Change.CELL):
+            self.refresh_when_shown()
 
     # --- quick cash entry ----------------------------------------------------------------------------
 
@@ -267,7 +278,7 @@ class DuesPage(Page):
         member, month = self._member, self._selected_month()
         channel, receipt = str(self.channel.currentData()), self.receipt.text()
 
-        def done(result: tuple[Any, Changes]) -> None:
+        def done(_rows: tuple[dues.PaymentRow, ...]) -> None:
             self.status.setText(self.tr("Recorded %1 from %2 for %3.").replace("%1", vnd(amount))
                                 .replace("%2", member.full_name).replace("%3", month.strftime("%m/%Y")))
             self._member = None
@@ -275,10 +286,10 @@ class DuesPage(Page):
             self.amount.clear()
             self.receipt.clear()
             self.name.setFocus()
-            self.announce(result[1])
 
-        self.ctx.runner.run(lambda: self._job_pay(member.member_id, month, amount, channel, receipt), on_done=done,
-                            on_error=self.show_error)
+        today = self.today
+        payment = dues.PaymentInput(member.member_id, month, amount=amount, channel=channel, receipt_number=receipt)
+        self.write(lambda store: dues.record_payment(store, payment, today=today)).success(done).run()
 
     # --- reversal ---------------------------------------------------------------------------------------
 
@@ -298,13 +309,38 @@ class DuesPage(Page):
             if not ok:
                 return
 
-        def done(result: tuple[Any, Changes]) -> None:
-            self.status.setText(self.tr("Reversed %1 of %2 for %3.").replace("%1", vnd(-result[0].amount))
+        def done(reversal: dues.PaymentRow) -> None:
+            self.status.setText(self.tr("Reversed %1 of %2 for %3.").replace("%1", vnd(-reversal.amount))
                                 .replace("%2", row.full_name).replace("%3", month.strftime("%m/%Y")))
-            self.announce(result[1])
 
-        self.ctx.runner.run(lambda: self._job_reverse(row.member_id, month, reason or ""), on_done=done,
-                            on_error=self.show_error)
+        today, why = self.today, reason or ""
+        self.write(lambda store: dues.reverse_last_payment(store, row.member_id, month, why, today=today)) \
+            .success(done).run()
+
+    # --- the selected member's category and decisions -------------------------------------------------
+
+    def selected_member(self) -> tuple[uuid.UUID, str] | None:
+        """The member selected in the grid, else the one picked in the name box; None (with a hint) if neither."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            row: LedgerRow = self.model.records[index.row()]
+            return row.member_id, row.full_name
+        if self._member is not None:
+            return self._member.member_id, self._member.full_name
+        self.status.setText(self.tr("Select a member in the grid, or type their name and press Enter, first."))
+        return None
+
+    def edit_basis(self) -> BasisDialog | None:
+        if (member := self.selected_member()) is None:
+            return None
+        self.dialog = open_basis(self.ctx, self, *member, today=self.today)
+        return self.dialog
+
+    def add_decision(self) -> DecisionDialog | None:
+        if (member := self.selected_member()) is None:
+            return None
+        self.dialog = open_decision(self.ctx, self, *member, today=self.today)
+        return self.dialog
 
     # --- export --------------------------------------------------------------------------------------
 
@@ -323,7 +359,9 @@ class DuesPage(Page):
         target = path if path.suffix else path.with_suffix(".xlsx")
         year = self.year.value()
 
-        def done(result: tuple[documents.Exported, Changes]) -> None:
-            self.status.setText(self.tr("Saved: %1").replace("%1", str(result[0].path)))
+        def done(exported: documents.Exported) -> None:
+            self.status.setText(self.tr("Saved: %1").replace("%1", str(exported.path)))
 
-        self.ctx.runner.run(lambda: self._job_export(target, fmt, year), on_done=done, on_error=self.show_error)
+        today = self.today
+        self.write(lambda store: documents.export(store, "dues-ledger", target, fmt, as_of=today, year=year)) \
+            .success(done).progress(self.tr("Exporting the dues ledger…")).run()

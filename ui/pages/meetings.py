@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.changes import Change, Changes
+from secretary_app.services import meeting_check as mc
 from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS, list_meetings
+from secretary_app.services.overview import Action, Target
 from ui.context import AppContext
 from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
@@ -164,10 +166,10 @@ class MeetingsPage(Page):
                           lambda store: cycle.restore_meeting(store, meeting_id))
 
     def plan(self) -> None:
-        dialog = PlanDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.plan_with(**dialog.values())
+        # Window-modal, not exec(): the overview's "Lập kế hoạch…" item opens it too, and nothing waits on it.
+        self.plan_dialog = PlanDialog(self)
+        self.plan_dialog.accepted.connect(lambda dialog=self.plan_dialog: self.plan_with(**dialog.values()))
+        self.plan_dialog.open()
 
     def plan_with(self, **values) -> None:  # type: ignore[no-untyped-def]
         self.write(lambda store: cycle.plan_meeting(store, **values)) \
@@ -179,11 +181,23 @@ class MeetingsPage(Page):
             return
         self.open_meeting(self.model.records[index.row()].id)
 
-    def open_meeting(self, meeting_id, step: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def open_meeting(self, meeting_id, step: int | None = None,  # type: ignore[no-untyped-def]
+                     target: mc.Target | None = None) -> None:
         self.stack.setCurrentWidget(self.workspace)
         for button in self._list_buttons:
             button.setVisible(False)
-        self.workspace.open(meeting_id, step)
+        self.workspace.open(meeting_id, step, target)
+
+    def show_target(self, target: Target) -> None:
+        """An overview item: plan a meeting, or open one at the step to act on (a task: its row selected)."""
+        if target.action is Action.PLAN_MEETING:
+            if self.stack.currentWidget() is self.workspace:
+                self.workspace.close_meeting()
+            self.plan()
+        elif target.record_id is not None and target.step == mc.Step.MINUTES:  # a task: its row selected
+            self.open_meeting(target.record_id, target=mc.Target(mc.Step.MINUTES, "task", position=target.position))
+        elif target.record_id is not None:
+            self.open_meeting(target.record_id, target.step)
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)

@@ -35,8 +35,10 @@ from secretary_app.changes import Change, Changes
 from secretary_app.roster_io.exporting import export_roster
 from secretary_app.services import dues, roster
 from secretary_app.services.dues import vnd
+from secretary_app.services.overview import Action, Target
 from secretary_app.services.roster import STATUS_FILTERS, EventInput, MemberData, MemberDetail, MemberRow
 from ui.context import AppContext
+from ui.dues.member_dues import MemberDuesButton
 from ui.pages.base import Page
 from ui.roster.event_dialog import EventDialog
 from ui.roster.import_dialog import ImportDialog
@@ -139,6 +141,8 @@ class MembersPage(Page):
         side.addWidget(QLabel(self.tr("History:")))
         side.addWidget(self.timeline, 1)
         side.addWidget(self.delete_event_button)
+        self.dues_button = MemberDuesButton(ctx, self.dues_member)  # category, basis, exemption / reduction
+        side.addWidget(self.dues_button)
         # The record scrolls when it is taller than the window (large text, a long history), never squeezed.
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
@@ -236,6 +240,20 @@ class MembersPage(Page):
                 return True
         return False
 
+    def show_target(self, target: Target) -> None:
+        """An overview item: the import wizard for a new cell, or a member's record."""
+        if target.action is Action.IMPORT_MEMBERS:
+            self.import_file()
+        elif target.record_id is not None:
+            self.search.clear()  # a search typed earlier must not hide the member asked for
+            if self.select_member(target.record_id):
+                return
+            if any(r.id == target.record_id for r in self.model.records):  # hidden by the status filter
+                self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+                self.select_member(target.record_id)
+            else:
+                self._select_after_load = target.record_id  # the list is still loading: chosen when it arrives
+
     def current_row(self) -> MemberRow | None:
         index = self.table.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
@@ -297,8 +315,8 @@ class MembersPage(Page):
     def _load_dues(self, member_id: uuid.UUID) -> None:
         """The member's dues this year under the details (services.dues), loaded after them."""
         year = dt.date.today().year
-        self.ctx.runner.run(lambda: dues.member_history(self.ctx.store, member_id, year), on_done=self._show_dues,
-                            on_error=lambda error: log.warning("dues of the member not shown: %s", error))
+        self.read(lambda store: dues.member_history(store, member_id, year)).success(self._show_dues) \
+            .failure(lambda error: log.warning("dues of the member not shown: %s", error)).run()
 
     def _show_dues(self, history: dues.MemberDuesHistory) -> None:
         if self.detail is None or history.row is None or history.row.member_id != self.detail.id:
@@ -310,6 +328,10 @@ class MembersPage(Page):
         if unpaid:
             text += self.tr(" (months %1)").replace("%1", ", ".join(unpaid))
         self.detail_info.setText("\n".join([self.detail_info.text(), text, *history.basis, *history.decisions]))
+
+    def dues_member(self) -> tuple[uuid.UUID, str] | None:
+        """The member whose dues dialogs the "Dues…" button opens: the one in the detail panel."""
+        return (self.detail.id, self.detail.data.full_name) if self.detail is not None else None
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(Change.MEMBER | Change.EVENT | Change.DUES):

@@ -1,20 +1,23 @@
-"""Tổng quan: key figures and what is due soonest."""
+"""Tổng quan: the secretary's to-do list — what is due soonest across every area, each item opening the place
+to act on it — and the cell's key figures.
+
+The list is computed by ``secretary_app.services.overview`` (one item per fact, with its urgency and target);
+this page only renders it. At start the list saved last time (``overview_snapshot``) is shown at once,
+marked "đang cập nhật…", and replaced when the store has answered.
+"""
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from secretary_app.changes import Change, Changes
-from secretary_app.services.admissions import Deadline
-from secretary_app.services.meeting_cycle import TaskRow
-from secretary_app.services.overview import Overview, overview
+from secretary_app.services.overview import Overview, Target, TodoItem, Urgency
+from secretary_app.services.overview_snapshot import load_snapshot
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.theme import OVERDUE, WARNING
+from ui.theme import DONE, OVERDUE, WARNING
 
 
 class _Card(QFrame):
@@ -31,17 +34,57 @@ class _Card(QFrame):
         layout.addStretch(1)  # a taller neighbour (a caption on three lines) must not float this figure down
 
 
-# What the overview's figures and alerts are computed from (services/overview.py).
+class _TodoList(QListWidget):
+    """The to-do list: a click, or Enter on the current item, chooses it (once: no double-click needed)."""
+
+    chosen = Signal(QListWidgetItem)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.itemClicked.connect(self.chosen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.chosen.emit(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+
+# What the overview's figures and items are computed from (services/overview.py). Not MINUTES: the typing
+# autosaves every few seconds and changes no item (held / finalised is a MEETING change).
 _SHOWN = (Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.ATTENDANCE | Change.TASK
-          | Change.RESOLUTION | Change.DUES | Change.ADMISSION | Change.SETTINGS)
+          | Change.RESOLUTION | Change.DUES | Change.ADMISSION | Change.SETTINGS | Change.SYNC)
+_COLOURS = {Urgency.OVERDUE: OVERDUE, Urgency.SOON: WARNING, Urgency.DONE: DONE}
+SNAPSHOT_DELAY_MS = 3000  # a burst of edits while the page is hidden rewrites the saved list once
 
 
 class OverviewPage(Page):
     key = "overview"
+    openTarget = Signal(object)  # Target: the window shows that page and record
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Overview"),
                          self.tr("What needs your attention soonest, and the cell at a glance."), parent)
+        self.data: Overview | None = None
+        self.fresh = False  # False while the list saved last time is shown
+        self.todo_title = QLabel("<b>" + self.tr("To do, soonest first") + "</b>")
+        self.body().addWidget(self.todo_title)
+        self.updating = QLabel(self.tr("updating…"))
+        self.updating.setObjectName("pageHint")
+        self.updating.setVisible(False)
+        self.body().addWidget(self.updating)
+        self.todo = _TodoList()
+        self.todo.setObjectName("todo")
+        self.todo.setWordWrap(True)
+        self.todo.setSpacing(3)
+        # The current line is marked in a neutral shade, not the accent: on this list red means "overdue".
+        palette = self.todo.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#E4E0DC"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1A1A1A"))
+        self.todo.setPalette(palette)
+        self.todo.setToolTip(self.tr("Click an item, or press Enter, to open the place to act on it."))
+        self.todo.chosen.connect(self._chosen)
+        self.body().addWidget(self.todo, 1)
         grid = QGridLayout()
         self.cards = {
             "members": _Card(self.tr("members in the cell")),
@@ -54,97 +97,103 @@ class OverviewPage(Page):
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, i // 3, i % 3)
         self.body().addLayout(grid)
-        self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
-        self.body().addWidget(self.next_label)
-        self.reminders_label = QLabel()
-        self.reminders_label.setWordWrap(True)
-        self.body().addWidget(self.reminders_label)
-        self.overdue_label = QLabel()
-        self.overdue_label.setWordWrap(True)
-        self.body().addWidget(self.overdue_label)
-        # Candidates and probationary members: each person's next deadline; a click opens that person.
-        self.admissions_label = QLabel("<b>" + escape(self.tr("Member development — next deadlines:")) + "</b>")
-        self.body().addWidget(self.admissions_label)
-        self.admissions = QListWidget()
-        self.admissions.setObjectName("admissionDeadlines")
-        self.admissions.setToolTip(self.tr("Click a person to open them on the Member development page."))
-        self.admissions.itemClicked.connect(self.open_admission)
-        self.admissions.itemActivated.connect(self.open_admission)
-        self.body().addWidget(self.admissions)
-        self.badges_label = QLabel()
-        self.badges_label.setWordWrap(True)
-        self.body().addWidget(self.badges_label)
-        self.body().addStretch(1)
+        self._snapshot_timer = QTimer(self)
+        self._snapshot_timer.setSingleShot(True)
+        self._snapshot_timer.setInterval(SNAPSHOT_DELAY_MS)
+        self._snapshot_timer.timeout.connect(self._save_for_next_start)
 
-    def _overdue_line(self, task: TaskRow) -> str:
-        # Red *and* the word "Quá hạn": the colour is never the only sign.
-        deadline = task.deadline.strftime("%d/%m/%Y") if task.deadline else ""
-        owner = task.owner or self.tr("no owner")
-        word = self.tr("Overdue")
-        return (f'<span style="color:{OVERDUE}"><b>{escape(word)}</b> — {escape(task.content)}'
-                f' — {escape(owner)} — ' + escape(self.tr("deadline %1").replace("%1", deadline)) + "</span>")
+    # --- loading ------------------------------------------------------------------------------------
+
+    def _options(self) -> dict[str, object]:
+        return {"badge_lead_days": self.ctx.settings.badge_lead_days,
+                "count_unconfirmed_holidays": self.ctx.settings.count_unconfirmed_holidays}
 
     def refresh(self) -> None:
-        lead, unconfirmed = self.ctx.settings.badge_lead_days, self.ctx.settings.count_unconfirmed_holidays
-        self.read(lambda store: overview(store, badge_lead_days=lead, count_unconfirmed_holidays=unconfirmed)) \
-            .success(self._loaded).run()
+        if self.data is None:  # first paint: last time's list at once (a small file), marked as updating
+            saved = load_snapshot(self.ctx.paths)
+            if saved is not None:
+                self.show_overview(saved, fresh=False)
+        options = self._options()
+
+        def fresh(store):  # type: ignore[no-untyped-def]
+            from secretary_app.services.overview_snapshot import fresh_overview
+
+            return fresh_overview(store, **options)
+
+        self.read(fresh).success(self._loaded).run()
 
     def _loaded(self, data: Overview) -> None:
+        self.show_overview(data, fresh=True)
+
+    def _save_for_next_start(self) -> None:
+        """A change while the page is hidden: the list saved for the next start is rewritten (on the worker)
+        without painting; the page itself re-reads when it is shown."""
+        if not self.window().isVisible():
+            return  # the window was closed meanwhile: its worker is gone; the next start re-reads anyway
+        options = self._options()
+
+        def save(store):  # type: ignore[no-untyped-def]
+            from secretary_app.services.overview_snapshot import fresh_overview
+
+            fresh_overview(store, **options)
+
+        self.read(save).failure(lambda _e: None).run()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(_SHOWN):
+            self.refresh_when_shown()
+            if self._stale:
+                self._snapshot_timer.start()
+
+    # --- showing ------------------------------------------------------------------------------------
+
+    def show_overview(self, data: Overview, *, fresh: bool) -> None:
+        self.data, self.fresh = data, fresh
+        self.updating.setVisible(not fresh)
         self.cards["members"].figure.setText(str(data.members_total))
         self.cards["official"].figure.setText(str(data.official))
         self.cards["probationary"].figure.setText(str(data.probationary))
         self.cards["exempt"].figure.setText(str(data.exempt))
         self.cards["away"].figure.setText(str(data.away))
         self.cards["attendance"].figure.setText(data.last_meeting_attendance or "–")
-        if data.last_meeting_title:
-            self.cards["attendance"].caption.setText(
-                self.tr("present at the last meeting") + f"\n({data.last_meeting_title})")
-        self.next_label.setText(
-            self.tr("Next meeting: %1").replace("%1", data.next_meeting_title) if data.next_meeting_title
-            else self.tr("No meeting is planned yet. Plan next month's meeting on the Cell meetings page.")
-        )
-        reminders = data.meeting_reminders + data.dues_alerts
-        self.reminders_label.setText(
-            f'<b style="color:{WARNING}">' + escape(self.tr("Reminders:")) + "</b><br>"
-            + "<br>".join(escape(r) for r in reminders) if reminders else "")
-        self.overdue_label.setText(
-            "<b>" + escape(self.tr("Tasks of resolutions past their deadline:")) + "</b><br>"
-            + "<br>".join(self._overdue_line(t) for t in data.overdue_tasks) if data.overdue_tasks else "")
-        for label, shown in ((self.reminders_label, reminders),
-                             (self.overdue_label, data.overdue_tasks)):
-            label.setVisible(bool(shown))  # no empty gap when there is nothing to say
-        self._show_admissions(data.admission_deadlines)
-        self.badges_label.setText(
-            "<b>" + self.tr("Party badges due soon:") + "</b><br>" + "<br>".join(data.badge_alerts)
-            if data.badge_alerts else "")
+        caption = self.tr("present at the last meeting")
+        self.cards["attendance"].caption.setText(
+            caption + f"\n({data.last_meeting_title})" if data.last_meeting_title else caption)
+        self.todo.clear()
+        for index, item in enumerate(data.todo):
+            self.todo.addItem(self._line(index, item))
+        if not data.todo:
+            empty = QListWidgetItem(self.tr("Nothing needs doing now."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.todo.addItem(empty)
+        elif self.todo.currentRow() < 0:  # Enter works at once; not highlighted, so its colour stays visible
+            self.todo.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
-    def _admission_line(self, deadline: Deadline) -> QListWidgetItem:
-        word = self.tr("Overdue") if deadline.state == "overdue" else self.tr("Due")
-        item = QListWidgetItem(f"{deadline.due:%d/%m/%Y} — {word} — {deadline.full_name}: {deadline.step}")
-        item.setData(Qt.ItemDataRole.UserRole, deadline.candidate_id)
-        item.setForeground(QBrush(QColor(OVERDUE if deadline.state == "overdue" else WARNING)))
-        return item
+    def word(self, item: TodoItem) -> str:
+        """The state in a word: the colour is never the only sign."""
+        if item.urgency is Urgency.OVERDUE:
+            return self.tr("Overdue")
+        if item.urgency is Urgency.SOON:
+            return self.tr("Due soon") if item.due is not None else self.tr("Act soon")
+        if item.urgency is Urgency.DONE:
+            return self.tr("Done")
+        return self.tr("To do")
 
-    def _show_admissions(self, deadlines: tuple[Deadline, ...]) -> None:
-        self.admissions.clear()
-        for deadline in deadlines:
-            self.admissions.addItem(self._admission_line(deadline))
-        rows = self.admissions.count()
-        if rows:  # as tall as its lines: the page scrolls no list inside a list
-            self.admissions.setFixedHeight(self.admissions.sizeHintForRow(0) * rows + 2 * self.admissions.frameWidth())
-        for widget in (self.admissions_label, self.admissions):
-            widget.setVisible(bool(rows))
+    def _line(self, index: int, item: TodoItem) -> QListWidgetItem:
+        line = QListWidgetItem(f"{self.word(item)} — {item.text}")
+        line.setData(Qt.ItemDataRole.UserRole, index)
+        colour = _COLOURS.get(item.urgency)
+        if colour is not None:
+            line.setForeground(QBrush(QColor(colour)))
+        return line
 
-    def open_admission(self, item: QListWidgetItem) -> None:
-        """Show that person on the Member development page."""
-        from ui.main_window import MainWindow  # the window builds this page: imported when first clicked
+    def item_at(self, row: int) -> TodoItem:
+        assert self.data is not None
+        return self.data.todo[self.todo.item(row).data(Qt.ItemDataRole.UserRole)]
 
-        window = self.window()
-        if isinstance(window, MainWindow):
-            window.show_page("admissions")
-            window.page("admissions").select_candidate(item.data(Qt.ItemDataRole.UserRole))
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.touches(_SHOWN):
-            self.refresh_when_shown()
+    def _chosen(self, line: QListWidgetItem) -> None:
+        index = line.data(Qt.ItemDataRole.UserRole)
+        if self.data is None or index is None:
+            return
+        target: Target = self.data.todo[index].target
+        self.openTarget.emit(target)

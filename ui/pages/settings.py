@@ -34,6 +34,7 @@ from secretary_app.services.rules_overview import RuleInForce, rules_in_force
 from secretary_app.settings import Settings, save_settings
 from ui.cell_form import CellForm
 from ui.context import AppContext
+from ui.dues.rates import DuesRatesBox
 from ui.pages.base import Page
 
 
@@ -89,6 +90,8 @@ class SettingsPage(Page):
 
         self.data_safety = DataSafetyBox(ctx)
         self.body().addWidget(self.data_safety)
+        self.dues_rates = DuesRatesBox(ctx)  # "Mức đóng đảng phí": dated entries, "Thêm mức mới…"
+        self.body().addWidget(self.dues_rates)
         rules_box = QGroupBox(self.tr("Rules in force today"))
         rules_layout = QVBoxLayout(rules_box)
         rules_layout.addWidget(_wrapped(QLabel(self.tr(
@@ -161,12 +164,12 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         self.read(get_cell).success(self._loaded).run()
         self.data_safety.refresh()
+        self.dues_rates.refresh()
         self._load_rules()
 
     def _load_rules(self) -> None:
         today, count = dt.date.today(), self.ctx.settings.count_unconfirmed_holidays
-        self.ctx.runner.run(lambda: rules_in_force(today, count_unconfirmed_holidays=count),
-                            on_done=self._show_rules, on_error=self.show_error)
+        self.read(lambda _store: rules_in_force(today, count_unconfirmed_holidays=count)).success(self._show_rules).run()
 
     def _show_rules(self, rows: tuple[RuleInForce, ...]) -> None:
         self.rules.setRowCount(len(rows))

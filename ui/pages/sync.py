@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.changes import Change, Changes
+from secretary_app.services.overview import Target
 from secretary_app.sync import resolve, service
 from ui import ops
 from ui.confirm import ask
@@ -174,6 +175,7 @@ class SyncPage(Page):
         self.body().addLayout(inboxes, 1)
         self.status: service.SyncStatus | None = None
         self.selected: tuple[service.ConflictRow, int] | None = None  # the conflict and the field's index
+        self._wanted_conflict = None  # a conflict to select when the inboxes are next read (show_target)
         self.confirm_box: QMessageBox | None = None
         self.edit_dialog: EditValueDialog | None = None
 
@@ -242,6 +244,11 @@ class SyncPage(Page):
         self.error_label.setVisible(bool(status.last_error))
         self.sync_button.setEnabled(bool(status.server_url))
         current = self.selected
+        if self._wanted_conflict is not None:  # an overview item asked for this conflict: its first field
+            asked = next((c for c in status.conflicts if c.id == self._wanted_conflict), None)
+            self._wanted_conflict = None
+            if asked is not None:
+                current = (asked, 0)
         self.conflicts.set_records([(c, *field, index) for c in status.conflicts
                                     for index, field in enumerate(c.fields)])
         self.rejected.set_records(list(status.rejected))
@@ -257,6 +264,11 @@ class SyncPage(Page):
         else:
             self.conflict_view.selectRow(wanted)
             self._show_conflict(self.conflicts.index(wanted, 0))
+
+    def show_target(self, target: Target) -> None:
+        """An overview item: that conflict selected, both values in view (read again, so it is current)."""
+        self._wanted_conflict = target.record_id
+        self.refresh()
 
     # --- conflicts ------------------------------------------------------------------------
     def _show_conflict(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
