@@ -26,6 +26,7 @@ from secretary_app.services import meeting_cycle as cycle
 from secretary_app.services import minutes as mn
 from secretary_app.services import resolutions, roster, votes
 from secretary_app.services.cell import CellInput, save_cell
+from secretary_app.services.demo_exit import mark_demo
 from secretary_app.services.roster import EventInput, MemberData
 from secretary_app.store import Store
 
@@ -130,6 +131,7 @@ def create_demo_cell(store: Store, today: dt.date | None = None, seed: int = 202
     finally:
         store.forget_cell()
     add_demo_dues(store, today)  # computed by the dues rules (secretary_app/demo_dues.py)
+    mark_demo(store.paths)  # so "Thoát chi bộ mẫu" can tell the demo from a real cell
     changes = Changes(Change.CELL | Change.MEMBER | Change.EVENT | Change.MEETING | Change.RESOLUTION | Change.DUES
                       | Change.ADMISSION | Change.DOCUMENT)
     return OpResult(None, changes)

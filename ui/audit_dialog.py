@@ -4,6 +4,7 @@ person and dates, with the chain's check at the top (toàn vẹn, or where it wa
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -86,8 +87,8 @@ class AuditDialog(QDialog):
         self.check.setStyleSheet("" if check.ok else "color: #b00020; font-weight: bold")
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            cells = (str(row.seq), row.at.strftime("%d/%m/%Y %H:%M"), row.who, row.label or row.entity, row.action,
-                     _difference(row))
+            cells = (str(row.seq), row.at.strftime("%d/%m/%Y %H:%M"), _WHO.get(row.who, row.who),
+                     row.label or _ENTITIES.get(row.entity, row.entity), row.action, _difference(row))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -97,8 +98,56 @@ class AuditDialog(QDialog):
         self.table.resizeColumnsToContents()
 
 
+# What kind of record, and who, when the entry has no name of its own: words, not table names.
+_ENTITIES = {"member": "Đảng viên", "member_event": "Sự kiện của đảng viên", "meeting": "Kỳ sinh hoạt",
+             "task": "Nhiệm vụ", "resolution": "Nghị quyết", "vote": "Biểu quyết", "cell": "Chi bộ",
+             "minutes": "Biên bản", "attendance": "Điểm danh", "candidate": "Quần chúng", "dues": "Đảng phí"}
+_WHO = {"local": "Máy này"}
+# The record's fields in the secretary's words; a field not listed (ids, hashes, internal flags) is not shown.
+_FIELDS = {
+    "full_name": "Họ và tên", "birth_name": "Tên khai sinh", "birth_date": "Ngày sinh", "gender": "Giới tính",
+    "ethnicity": "Dân tộc", "religion": "Tôn giáo", "home_town": "Quê quán", "residence": "Nơi cư trú",
+    "admission_decision_date": "Ngày quyết định kết nạp", "ceremony_date": "Ngày kết nạp",
+    "official_date": "Ngày chính thức", "card_number": "Số thẻ", "record_number": "Số lý lịch",
+    "national_id": "Số căn cước", "position": "Chức vụ", "education": "Giáo dục phổ thông",
+    "political_theory": "Lý luận chính trị", "profession": "Nghề nghiệp", "phone": "Điện thoại", "notes": "Ghi chú",
+    "kind": "Loại", "event_date": "Ngày", "end_date": "Đến ngày", "reason": "Lý do", "detail": "Chi tiết",
+    "decision_ref": "Số quyết định", "state": "Trạng thái", "status": "Tình trạng", "assessment": "Đánh giá",
+    "subject": "Trích yếu", "number": "Số", "name": "Tên", "superior_name": "Cấp ủy cấp trên",
+    "place_name": "Địa danh", "term_start": "Đầu nhiệm kỳ", "term_end": "Cuối nhiệm kỳ", "title": "Tiêu đề",
+    "yes": "Tán thành", "no": "Không tán thành", "abstain": "Ý kiến khác", "planned_at": "Thời gian",
+    "place": "Địa điểm", "body": "Nội dung", "signer": "Người ký",
+}
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_CODE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$|^[0-9a-f]{16,}$|^[0-9a-f]{8}-[0-9a-f]{4}-")
+
+
+def _values() -> dict[str, str]:
+    """Stored codes ("held", "transfer_out_official", "done"…) in words, from the services' own labels."""
+    from secretary_app.services.meeting_attendance import STATUS_LABELS
+    from secretary_app.services.meeting_cycle import TASK_STATUS_LABELS
+    from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS
+    from secretary_app.services.roster import DISCIPLINE_LABELS, EVENT_LABELS
+
+    words: dict[str, str] = {}
+    for labels in (STATUS_LABELS, TASK_STATUS_LABELS, KIND_LABELS, STATE_LABELS, EVENT_LABELS, DISCIPLINE_LABELS):
+        words.update({str(getattr(key, "value", key)): str(label) for key, label in labels.items()})
+    return words
+
+
+def _word(value: object, words: dict[str, str]) -> str | None:
+    """A stored value as a person reads it; None when it is a code with no words for it."""
+    text = "" if value is None else str(value)
+    if text in words:
+        return words[text]
+    day = _ISO_DAY.match(text)
+    if day:
+        return f"{day.group(3)}/{day.group(2)}/{day.group(1)}"
+    return None if _CODE.match(text) else text
+
+
 def _difference(row: AuditRow) -> str:
-    """The fields that changed, "field: before → after", from the two JSON images."""
+    """The fields that changed, "Field: before → after", from the two JSON images, in words."""
     import json
 
     try:
@@ -107,8 +156,16 @@ def _difference(row: AuditRow) -> str:
         return ""
     if not isinstance(before, dict) or not isinstance(after, dict):
         return ""
-    if not before:
-        return ", ".join(f"{k}: {v}" for k, v in after.items() if v not in ("", None))[:300]
-    changed = [f"{k}: {before.get(k)} → {after.get(k)}" for k in sorted(set(before) | set(after))
-               if before.get(k) != after.get(k)]
-    return "; ".join(changed)[:300]
+    words = _values()
+    parts = []
+    for key in (list(after) if not before else sorted(set(before) | set(after))):
+        label = _FIELDS.get(key)
+        old, new = _word(before.get(key), words), _word(after.get(key), words)
+        if label is None or old is None or new is None or before.get(key) == after.get(key):
+            continue
+        if not before:
+            if new:
+                parts.append(f"{label}: {new}")
+        else:
+            parts.append(f"{label}: {old or '(trống)'} → {new or '(trống)'}")
+    return ("; " if before else ", ").join(parts)[:300]

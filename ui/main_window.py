@@ -42,6 +42,23 @@ _PAGES: dict[str, str] = {
 PAGE_KEYS = list(_PAGES)
 
 
+class _PageStack(QStackedWidget):
+    """A stack whose minimum size is the page on screen's, not the largest page ever built: one page that
+    needs more room in large text must not push every other page past a 1366×768 screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else QSize(0, 0)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -56,15 +73,15 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(260)
         self.navigation.setWordWrap(True)
-        self.stack = QStackedWidget()
+        self.stack = _PageStack()
         self.pages: dict = {}  # key → Page, filled as pages are first shown
         for index, key in enumerate(_PAGES):
             self.stack.addWidget(QWidget())  # stand-in until the page is built
             item = QListWidgetItem(titles[key])
             item.setToolTip(f"{titles[key]} (Alt+{index + 1})")
             self.navigation.addItem(item)
+        self._fit_navigation()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +191,18 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self) -> None:
         apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest area name in the navigation's font (the theme's, a point above the text),
+        so "Nghị quyết & văn bản" never ends in "…" in large text; 260 px at least."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() + 1)
+        longest = max(QFontMetrics(font).horizontalAdvance(self.navigation.item(row).text())
+                      for row in range(self.navigation.count()))
+        self.navigation.setFixedWidth(max(260, longest + 22 + 24 + 8 + 16))  # icon, padding, spacing, margins
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages

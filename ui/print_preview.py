@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QMarginsF, QSize, QSizeF, Qt
+from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QWidget
@@ -65,8 +65,17 @@ class PdfPrintPreview(QPrintPreviewDialog):
         self.pages.setup(self._printer)
         super().__init__(self._printer, parent)
         self.setWindowTitle(self.tr("Print preview: %1").replace("%1", Path(path).name))
-        self.resize(1000, 760)
+        # Maximised, at page width: a secretary reads the page, not a thumbnail at 38 % (issue #17).
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.paintRequested.connect(self.pages.paint)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_width = self.findChild(QAction, "fitWidthAction")  # the toolbar's own button, so it shows checked
+        if fit_width is not None:
+            fit_width.trigger()
+        else:
+            self.preview_widget().fitToWidth()
 
     def preview_widget(self) -> QPrintPreviewWidget:
         widget = self.findChild(QPrintPreviewWidget)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from models.text import search_key
 
@@ -146,3 +147,14 @@ class SearchProxy(QSortFilterProxyModel):
         if a is None or b is None:
             return a is None and b is not None
         return a < b
+
+
+def fit_columns(view: QTableView, *stretch: int) -> None:
+    """Columns chosen for the width: each as wide as its header and values, except the ``stretch`` ones,
+    which share the room left (their long values elided or wrapped), so no column hides behind a sideways
+    scroll."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -12,6 +12,10 @@
         <translation>Tư cách vào ngày họp</translation>
     </message>
     <message>
+        <source>Standing</source>
+        <translation>Tư cách</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
@@ -20,8 +24,17 @@
         <translation>Lý do vắng</translation>
     </message>
     <message>
-        <source>Approved</source>
-        <translation>Chấp thuận</translation>
+        <source>Reason for absence</source>
+        <translation>Lý do vắng mặt</translation>
+    </message>
+    <message>
+        <source>Absence approved by the cell committee</source>
+        <translation>Chi ủy chấp thuận lý do vắng</translation>
+    </message>
+    <message>
+        <source>Appr.</source>
+        <comment>short for approved</comment>
+        <translation>Duyệt</translation>
     </message>
     <message>
         <source>Mark the others present</source>
@@ -103,10 +116,6 @@ Tổng số biểu quyết: %11</translation>
         <translation>Nghị quyết</translation>
     </message>
     <message>
-        <source>Export %1</source>
-        <translation>Xuất %1</translation>
-    </message>
-    <message>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
@@ -116,19 +125,15 @@ Tổng số biểu quyết: %11</translation>
     </message>
     <message>
         <source>Correction after finalisation (kept as a separate amendment):</source>
-        <translation>Đính chính sau khi hoàn tất (lưu thành bản đính chính riêng):</translation>
+        <translation>Sửa sau khi hoàn tất (lưu thành biên bản bổ sung riêng):</translation>
     </message>
     <message>
         <source>Record amendment</source>
-        <translation>Lập bản đính chính</translation>
-    </message>
-    <message>
-        <source>Finalised. Content hash (SHA-256): %1</source>
-        <translation>Đã hoàn tất. Mã kiểm tra nội dung (SHA-256): %1</translation>
+        <translation>Lập biên bản bổ sung</translation>
     </message>
     <message>
         <source>Amendments: %1</source>
-        <translation>Bản đính chính: %1</translation>
+        <translation>Biên bản bổ sung: %1</translation>
     </message>
     <message>
         <source>Not finalised yet: everything typed is saved as you go.</source>
@@ -136,11 +141,11 @@ Tổng số biểu quyết: %11</translation>
     </message>
     <message>
         <source>Check of the record: no contradictions found.</source>
-        <translation>Kiểm tra hồ sơ kỳ họp: không thấy mâu thuẫn.</translation>
+        <translation>Kiểm tra hồ sơ kỳ sinh hoạt: không thấy mâu thuẫn.</translation>
     </message>
     <message>
         <source>Check of the record: %1 to fix before finalising, %2 to look at.</source>
-        <translation>Kiểm tra hồ sơ kỳ họp: %1 điểm phải sửa trước khi hoàn tất, %2 điểm cần xem lại.</translation>
+        <translation>Kiểm tra hồ sơ kỳ sinh hoạt: %1 điểm phải sửa trước khi hoàn tất, %2 điểm cần xem lại.</translation>
     </message>
     <message>
         <source>Must fix:</source>
@@ -163,8 +168,20 @@ Tổng số biểu quyết: %11</translation>
         <translation>Đã hoàn tất. Mã kiểm tra biên bản: %1</translation>
     </message>
     <message>
+        <source>Save as Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Finalised on %1: it cannot be edited. To correct it, write an amendment below.</source>
+        <translation>Đã hoàn tất ngày %1, không sửa được; muốn sửa, hãy lập biên bản bổ sung ở dưới.</translation>
+    </message>
+    <message>
         <source>Amendment recorded; it cites the original minutes.</source>
-        <translation>Đã lưu bản đính chính; bản này dẫn chiếu biên bản gốc.</translation>
+        <translation>Đã lưu biên bản bổ sung; biên bản này dẫn chiếu biên bản gốc.</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -218,7 +235,7 @@ Tổng số biểu quyết: %11</translation>
     </message>
     <message>
         <source>Delete meeting</source>
-        <translation>Xóa kỳ họp</translation>
+        <translation>Xóa kỳ sinh hoạt</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -246,7 +263,7 @@ Tổng số biểu quyết: %11</translation>
     </message>
     <message>
         <source>Delete the selected meeting (Del). Only a meeting that has not been held can be deleted.</source>
-        <translation>Xóa kỳ họp đang chọn (Del). Chỉ xóa được kỳ họp chưa diễn ra.</translation>
+        <translation>Xóa kỳ sinh hoạt đang chọn (Del). Chỉ xóa được kỳ sinh hoạt chưa diễn ra.</translation>
     </message>
     <message>
         <source>This meeting has been held: its attendance, minutes and resolutions are the cell&apos;s records and cannot be deleted.</source>
@@ -256,7 +273,7 @@ Tổng số biểu quyết: %11</translation>
         <source>Delete the meeting “%1” planned for %2, with its agenda?
 
 You can bring it back with Undo (Ctrl+Z).</source>
-        <translation>Xóa kỳ họp «%1» dự kiến ngày %2, cùng chương trình họp?
+        <translation>Xóa kỳ sinh hoạt «%1» dự kiến ngày %2, cùng chương trình họp?
 
 Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
     </message>
@@ -482,10 +499,6 @@ Có thể lấy lại bằng Hoàn tác (Ctrl+Z).</translation>
     <message>
         <source>Kind</source>
         <translation>Loại</translation>
-    </message>
-    <message>
-        <source>The minutes list the vote under this item of the agenda.</source>
-        <translation>Biên bản ghi biểu quyết dưới mục này của chương trình họp.</translation>
     </message>
     <message>
         <source>Agenda item</source>

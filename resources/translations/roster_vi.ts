@@ -288,6 +288,14 @@
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
+    <message>
+        <source>General information</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
+        <source>Party history</source>
+        <translation>Quá trình</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -304,8 +312,24 @@
         <translation>Thêm đảng viên</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Edit the selected member&apos;s record (Enter in the table)</source>
+        <translation>Sửa hồ sơ đảng viên đang chọn (phím Enter trong bảng)</translation>
+    </message>
+    <message>
         <source>Record event</source>
         <translation>Ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Export the list…</source>
+        <translation>Xuất danh sách…</translation>
     </message>
     <message>
         <source>Delete member</source>
@@ -316,20 +340,12 @@
         <translation>Xóa đảng viên đang chọn (phím Delete trong bảng)</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Nhập từ tệp</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Xuất danh sách</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
         <source>Search by name, e.g. nguyen thi huong</source>
-        <translation>Tìm theo họ tên, ví dụ: nguyen thi huong</translation>
+        <translation>nguyen thi huong</translation>
     </message>
     <message>
         <source>Find:</source>
@@ -364,18 +380,6 @@
         <translation>Tuổi Đảng</translation>
     </message>
     <message>
-        <source>Card no.</source>
-        <translation>Số thẻ</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
         <source>Select a member to see their record and history.</source>
         <translation>Chọn một đảng viên để xem hồ sơ và quá trình.</translation>
     </message>
@@ -406,6 +410,18 @@
     <message>
         <source>Status: %1</source>
         <translation>Tình trạng: %1</translation>
+    </message>
+    <message>
+        <source>Position: %1</source>
+        <translation>Chức vụ: %1</translation>
+    </message>
+    <message>
+        <source>Party card number: %1</source>
+        <translation>Số thẻ đảng viên: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Điện thoại: %1</translation>
     </message>
     <message>
         <source>Party age: %1</source>

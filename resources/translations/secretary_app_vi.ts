@@ -530,6 +530,13 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
     </message>
 </context>
 <context>
+    <name>Page</name>
+    <message>
+        <source>More…</source>
+        <translation>Thêm…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrintPreview</name>
     <message>
         <source>Print preview: %1</source>
@@ -621,6 +628,30 @@ Dữ liệu hiện có sẽ được sao lưu trước, rồi thay bằng bản 
     <message>
         <source>Off by default: without them a deadline falls earlier, which is the safe side.</source>
         <translation>Mặc định không tính: khi đó thời hạn sớm hơn, an toàn hơn.</translation>
+    </message>
+    <message>
+        <source>Demo cell</source>
+        <translation>Chi bộ mẫu</translation>
+    </message>
+    <message>
+        <source>You are looking at the demo cell (made-up data). When you are ready, leave it to set up your own cell. The demo data is moved aside into a folder next to it, not deleted.</source>
+        <translation>Đồng chí đang xem chi bộ mẫu (dữ liệu giả). Khi sẵn sàng, hãy thoát chi bộ mẫu để thiết lập chi bộ của mình. Dữ liệu mẫu được chuyển sang một thư mục bên cạnh, không bị xóa.</translation>
+    </message>
+    <message>
+        <source>Leave the demo cell…</source>
+        <translation>Thoát chi bộ mẫu…</translation>
+    </message>
+    <message>
+        <source>Leave the demo cell</source>
+        <translation>Thoát chi bộ mẫu</translation>
+    </message>
+    <message>
+        <source>Leave the demo cell?
+
+The app closes and opens again at the first-start set-up, where you enter your own cell. The demo data is kept in a folder beside the data, never deleted.</source>
+        <translation>Thoát chi bộ mẫu?
+
+Chương trình sẽ đóng rồi mở lại ở bước thiết lập lần đầu, để đồng chí nhập chi bộ của mình. Dữ liệu mẫu được giữ trong một thư mục bên cạnh, không bao giờ bị xóa.</translation>
     </message>
     <message>
         <source>each year</source>

@@ -14,7 +14,8 @@ from models.audit import GENESIS, entry_digest
 from secretary_app.db.crypto import DbKey, connect, key_for
 
 ACTIONS = {"create": "thêm", "update": "sửa", "delete": "xóa", "restore": "khôi phục", "event": "ghi sự kiện",
-           "undo": "hoàn tác", "import": "nhập từ tệp"}
+           "undo": "hoàn tác", "import": "nhập từ tệp", "assess": "đánh giá", "record": "ghi", "plan": "lập kế hoạch",
+           "state": "đổi trạng thái", "finalise": "hoàn tất", "issue": "ban hành"}
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,8 @@ CELL_TYPES = {"residential": "Khu dân cư (thôn, tổ dân phố)", "agency": 
               "enterprise": "Doanh nghiệp", "school": "Trường học", "armed_forces": "Lực lượng vũ trang"}
 TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "overdue": "Quá hạn",
                       "dropped": "Không thực hiện"}
-READ_ONLY_MESSAGE = ("Kỳ sinh hoạt này đã hoàn tất biên bản nên không sửa được nữa. Nếu cần đính chính, "
-                     "hãy mở bước «Hoàn tất» và bấm «Lập bản đính chính»: bản đính chính được lưu riêng và "
+READ_ONLY_MESSAGE = ("Kỳ sinh hoạt này đã hoàn tất biên bản nên không sửa được nữa. Nếu cần sửa, hãy mở "
+                     "bước «Hoàn tất» và bấm «Lập biên bản bổ sung»: biên bản bổ sung được lưu riêng và "
                      "dẫn chiếu biên bản gốc.")
 _PRESET_FOLDER = Path(resources.__file__).parent / "agenda_presets"
 

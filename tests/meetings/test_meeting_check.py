@@ -207,14 +207,14 @@ def test_finalising_with_an_absent_speaker_is_blocked_and_the_button_opens_that_
     runner.wait()
     qtbot.waitUntil(lambda: fin.message.text() != "")
     assert cycle.get_meeting(demo_store, detail.id).state == "held"
-    assert "SHA-256" not in fin.state.text()
+    assert "Đã hoàn tất" not in fin.state.text()
     qtbot.waitUntil(lambda: len(fin.finding_buttons) == 1)
 
     fin.finding_buttons[0].click()
     editor = ws.minutes
     runner.wait()
     qtbot.waitUntil(lambda: editor.items.currentRow() == item.position)
-    assert ws.stack.currentWidget() is editor and ws.steps.buttons[2].isChecked()
+    assert ws.current_step() is editor and ws.steps.buttons[2].isChecked()
     assert editor.items.currentRow() == item.position
     selected = {i.row() for i in editor.speeches.selectedIndexes()}
     assert selected == {1}

@@ -120,7 +120,7 @@ def test_finalised_minutes_refuse_every_edit(demo_store):
                  lambda: votes.record_vote(demo_store, detail.id, "Nghị quyết", "resolution", 1, 0, 0),
                  lambda: cycle.update_meeting(demo_store, detail.id, title="Tên khác"),
                  lambda: mn.set_tasks(demo_store, detail.id, [])):
-        with pytest.raises(ReadOnlyError, match="Lập bản đính chính"):
+        with pytest.raises(ReadOnlyError, match="Lập biên bản bổ sung"):
             edit()
     after = mn.minutes_view(demo_store, detail.id)
     assert after.items[0].gist == "Khai mạc lúc 19 giờ 30." and after.read_only and after.hash_ok is True

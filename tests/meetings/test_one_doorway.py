@@ -185,7 +185,7 @@ def test_no_store_transaction_runs_on_the_gui_thread_over_every_page_and_meeting
         win.show_page(key)
         runner.wait()
     assert (tmp_path / "minutes.pdf").exists(), fin.message.text()
-    assert "SHA-256" in fin.state.text()  # the walk really finalised the meeting
+    assert "Đã hoàn tất ngày" in fin.state.text()  # the walk really finalised the meeting
     assert guard.on_worker > 100  # the guard saw the work, all of it on the worker
     assert guard.on_gui_thread == []
 

@@ -152,7 +152,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     fin = ws.finish
     fin.finalise_button.click()
     runner.wait()
-    assert "SHA-256" in fin.state.text()
+    assert "Đã hoàn tất ngày" in fin.state.text() and "SHA-256" not in fin.state.text()  # words, no hash
     fin.export_folder = tmp_path
     for kind in ("agenda", "minutes", "resolution"):
         for fmt in ("docx", "pdf"):
@@ -172,7 +172,7 @@ def test_full_meeting_cycle_through_the_gui(window, qtbot, demo_store, tmp_path)
     ws.steps.buttons[2].click()
     runner.wait()
     assert ed.read_only and ed.gist.isReadOnly() and ed.speaker.isReadOnly()
-    with pytest.raises(ReadOnlyError, match="đính chính"):
+    with pytest.raises(ReadOnlyError, match="biên bản bổ sung"):
         mn.autosave_minutes(demo_store, ws.meeting_id, mn.MinutesDraft())
     assert not ws.integrity.text()  # the hash re-checked on open matches
 

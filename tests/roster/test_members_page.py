@@ -72,7 +72,7 @@ def test_edit_undo_and_transfer_out(page, demo_store):
     assert page.detail.data.phone == "0987654321"
     assert roster.get_member(demo_store, member_id).data.phone == "0987654321"
 
-    page.undo_button.click()
+    page.undo_button.trigger()
     runner.wait()
     assert roster.get_member(demo_store, member_id).data.phone == old_phone
     assert page.detail.data.phone == old_phone
@@ -100,7 +100,7 @@ def test_edit_undo_and_transfer_out(page, demo_store):
     assert member_id in {r.id for r in roster.members_on(demo_store, day_before)}
     assert member_id not in {r.id for r in roster.members_on(demo_store, moved_on)}
 
-    page.undo_button.click()  # the transfer was recorded by mistake
+    page.undo_button.trigger()  # the transfer was recorded by mistake
     runner.wait()
     assert next(r for r in page.model.records if r.id == member_id).status == "Chính thức"
 
@@ -141,7 +141,7 @@ def test_delete_asks_once_hides_the_member_and_undo_restores(page, demo_store):
     _answer(page, yes=False)
     assert member_id in _live_ids(demo_store)
 
-    page.delete_button.click()
+    page.delete_button.trigger()
     _answer(page, yes=True)
     assert "Trần Văn An" not in _visible_names(page)
     assert member_id not in _live_ids(demo_store)
@@ -151,7 +151,7 @@ def test_delete_asks_once_hides_the_member_and_undo_restores(page, demo_store):
     assert "delete" in ops
 
     assert page.undo_button.shortcut().toString() == "Ctrl+Z"
-    page.undo_button.click()
+    page.undo_button.trigger()
     page.ctx.runner.wait()
     assert member_id in _live_ids(demo_store)
     assert "Trần Văn An" in _visible_names(page)
@@ -192,7 +192,7 @@ def test_delete_event_asks_and_undo_brings_it_back(page, demo_store):
     dates = [e.event_date for e in roster.get_member(demo_store, member_id).events]
     assert dt.date(2026, 5, 19) not in dates
     assert not any(page.timeline.item(i).text().startswith("19/05/2026") for i in range(page.timeline.count()))
-    page.undo_button.click()
+    page.undo_button.trigger()
     page.ctx.runner.wait()
     assert dt.date(2026, 5, 19) in [e.event_date for e in roster.get_member(demo_store, member_id).events]
 

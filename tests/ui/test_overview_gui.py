@@ -101,7 +101,7 @@ def test_an_overdue_task_opens_its_meeting_at_the_minutes_with_the_task_selected
     assert win.stack.currentWidget() is meetings and meetings.stack.currentWidget() is ws
     runner.wait()
     qtbot.waitUntil(lambda: ws.minutes.tasks.rowCount() == 3)  # the two tasks and an empty row to type the next
-    assert ws.meeting_id == meeting.id and ws.stack.currentWidget() is ws.minutes
+    assert ws.meeting_id == meeting.id and ws.current_step() is ws.minutes
     assert ws.steps.current() == 2
     selected = ws.minutes.tasks.selectionModel().selectedRows()
     assert [i.row() for i in selected] == [1]
@@ -121,13 +121,13 @@ def test_the_next_meeting_and_minutes_not_finalised_open_at_their_steps(opened, 
     ws = win.pages["meetings"].workspace
     runner.wait()
     qtbot.waitUntil(lambda: ws.title.text() == soon.title)
-    assert ws.meeting_id == soon.id and ws.stack.currentWidget() is ws.prepare  # documents: the Chuẩn bị step
+    assert ws.meeting_id == soon.id and ws.current_step() is ws.prepare  # documents: the Chuẩn bị step
 
     page = _overview(win, runner, qtbot)
     _click(qtbot, page, _row(page, Kind.MINUTES))
     runner.wait()
     qtbot.waitUntil(lambda: ws.title.text() == held.title)
-    assert ws.meeting_id == held.id and ws.stack.currentWidget() is ws.finish  # finalise: the Hoàn tất step
+    assert ws.meeting_id == held.id and ws.current_step() is ws.finish  # finalise: the Hoàn tất step
 
 
 def test_a_badge_opens_the_members_record(opened, qtbot):

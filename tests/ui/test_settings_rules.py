@@ -36,7 +36,8 @@ def test_rules_in_force_are_listed_with_date_source_and_note(qtbot, qapp, store)
         expulsion = next(r for r in rows if r[1].startswith("Kỷ luật khai trừ"))
         assert expulsion[:3] == ["Ngưỡng biểu quyết", "Kỷ luật khai trừ: ít nhất 2/3 số đảng viên trong mẫu số",
                                  "01/07/2025"]
-        assert "rules.md §7" in expulsion[3] and "[?] chưa kiểm chứng" in expulsion[3]
+        assert "QĐ 69-QĐ/TW" in expulsion[3] and "[?] chưa kiểm chứng" in expulsion[3]
+        assert "rules.md" not in expulsion[3]  # the project's own notes file means nothing to a secretary
         assert "Quy định 20-QĐ/TW" in expulsion[4]
         duration = next(r for r in rows if r[1].startswith("Thời lượng sinh hoạt thường kỳ"))
         assert duration[1:3] == ["Thời lượng sinh hoạt thường kỳ tối thiểu: 90 phút", "06/07/2018"]

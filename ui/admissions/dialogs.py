@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.services.admissions import STEP_LABELS, CandidateData, StepInput
 from ui.roster.dates import DateEdit, DateProblem
+from ui.sizing import fit_placeholder
 
 
 class _Form(QDialog):
@@ -121,6 +122,7 @@ class StepDialog(_Form):
         self.day.set_date(today)
         self.document = QLineEdit()
         self.document.setPlaceholderText(self.tr("number and date of the document, e.g. 45-QĐ/ĐU"))
+        fit_placeholder(self.document)
         self.introducer = QComboBox()
         if organisation:
             self.introducer.addItem(organisation, None)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,6 +30,7 @@ from secretary_app.changes import OpResult
 from secretary_app.services import meeting_attendance as att
 from ui import ops
 from ui.context import AppContext
+from ui.sizing import ElidingComboBox
 from ui.tasks import user_message
 
 if TYPE_CHECKING:
@@ -46,12 +48,23 @@ class AttendanceStep(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Member"), self.tr("Standing on the day"), self.tr("Attendance"),
-                                              self.tr("Reason"), self.tr("Approved")])
+        # Short headers (the full wording in each tooltip) and a stretching reason column: all five columns
+        # stay in view at 1366 px, in large text too.
+        headers = ((self.tr("Member"), ""), (self.tr("Standing"), self.tr("Standing on the day")),
+                   (self.tr("Attendance"), ""), (self.tr("Reason"), self.tr("Reason for absence")),
+                   (self.tr("Appr.", "short for approved"), self.tr("Absence approved by the cell committee")))
+        for column, (text, tip) in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip or text)
+            self.table.setHorizontalHeaderItem(column, item)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (0, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table, 1)
-        layout.addLayout(left, 5)
+        layout.addLayout(left, 1)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
         right = QVBoxLayout(panel)
         self.counts = QLabel()
@@ -83,6 +96,8 @@ class AttendanceStep(QWidget):
         right.addWidget(self.people_button)
         right.addWidget(QLabel(self.tr("Guests")))
         self.guests = QListWidget()
+        self.guests.setWordWrap(True)  # a long position wraps instead of scrolling sideways
+        self.guests.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right.addWidget(self.guests)
         self.guest_name = QLineEdit()
         self.guest_name.setPlaceholderText(self.tr("Guest's name"))
@@ -99,8 +114,17 @@ class AttendanceStep(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(panel)
-        layout.addWidget(scroll, 2)
+        self.panel_scroll = scroll
+        layout.addWidget(scroll)
         self.guests.setMaximumHeight(90)
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """The side panel exactly as wide as its widest button or choice (never cut off, no sideways scroll);
+        the roll's table takes the rest of the width."""
+        panel = self.panel_scroll.widget()
+        self.panel_scroll.setFixedWidth(panel.minimumSizeHint().width()
+                                        + self.panel_scroll.verticalScrollBar().sizeHint().width() + 4)
 
     def load(self, sheet: att.AttendanceSheet) -> None:
         self._loading = True
@@ -118,7 +142,7 @@ class AttendanceStep(QWidget):
             standing = QTableWidgetItem(row.kind_label)
             standing.setToolTip(row.kind_label)
             self.table.setItem(r, 1, standing)
-            combo = QComboBox()
+            combo = ElidingComboBox()  # "bị khởi tố, truy tố, tạm giam" shortened, whole in the tooltip
             combo.addItem(self.tr("Not marked"), att.NOT_MARKED)
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
@@ -138,10 +162,13 @@ class AttendanceStep(QWidget):
             for c in (0, 1):
                 item = self.table.item(r, c)
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnToContents(1)
+        # The mark's column holds the usual marks whole ("Vắng không lý do"); a longer one is elided.
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(2, max(metrics.horizontalAdvance(label) for label in
+                                         (att.STATUS_LABELS["absent"], att.STATUS_LABELS["absent_reason"])) + 40)
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 200))
-        self.table.setColumnWidth(3, 160)
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 10 + 12))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"
@@ -170,6 +197,7 @@ class AttendanceStep(QWidget):
         for w in (self.people_button, self.add_guest_button, self.guest_name, self.guest_position):
             w.setEnabled(not sheet.read_only)
         self.rest_present_button.setEnabled(not sheet.read_only and bool(c.not_marked))
+        self._fit_panel()  # the chosen names may be wider than "(chọn)"
         self._loading = False
 
     def _mark(self, r: int) -> None:

@@ -68,7 +68,8 @@ class FinishStep(QWidget):
         for row, (kind, label) in enumerate(docs):
             grid.addWidget(QLabel(label), row, 0)
             for col, fmt in enumerate(("docx", "pdf"), start=1):
-                button = QPushButton(self.tr("Export %1").replace("%1", fmt.upper()))
+                # "Xuất Word" / "Xuất PDF": the names people know, never the file extension.
+                button = QPushButton(self.tr("Save as Word") if fmt == "docx" else self.tr("Save as PDF"))
                 button.clicked.connect(lambda _=False, k=kind, f=fmt: self.export(k, f))
                 grid.addWidget(button, row, col)
             preview = QPushButton(self.tr("Print…"))
@@ -93,7 +94,11 @@ class FinishStep(QWidget):
     def load(self, meeting_id: uuid.UUID, view: mn.MinutesView) -> None:
         self.meeting_id = meeting_id
         if view.read_only:
-            text = self.tr("Finalised. Content hash (SHA-256): %1").replace("%1", view.final_hash or "—")
+            # Plain words, no content hash: the hash is re-checked on every open and a mismatch is said
+            # in words (integrity warning). The way to correct it is the amendment below.
+            when = view.saved_at.strftime("%d/%m/%Y") if view.saved_at else "—"
+            text = self.tr("Finalised on %1: it cannot be edited. To correct it, write an amendment below.") \
+                .replace("%1", when)
             if view.amendments:
                 text += "\n" + self.tr("Amendments: %1").replace("%1", str(len(view.amendments)))
         else:
@@ -220,11 +225,12 @@ class FinishStep(QWidget):
             .success(self._preview).failure(self._export_failed).progress(self.tr("Preparing the document…")).run()
 
     def _preview(self, path: Path) -> None:
+        """The same maximised, page-width preview as the documents page (ui/print_preview.py)."""
         try:
-            from ui.meeting.printing import preview_pdf
-        except ImportError:
-            open_file(path)
-            return
-        if not preview_pdf(path, self):
+            from ui.print_preview import PdfPrintPreview
+        except ImportError:  # no QtPdf / QtPrintSupport in this build: the PDF reader prints it
             QMessageBox.information(self, self.tr("Print"), self.tr("Opened the PDF; print it from your PDF reader."))
             open_file(path)
+            return
+        self.preview_dialog = PdfPrintPreview(path, self)
+        self.preview_dialog.open()

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from secretary_app.services import minutes as mn
 from ui import ops
 from ui.context import AppContext
+from ui.sizing import fit_placeholder
 from ui.tasks import user_message
 
 
@@ -81,13 +84,17 @@ class MinutesEditor(QWidget):
         self.speeches = QTableWidget(0, 2)
         self.speeches.setHorizontalHeaderLabels([self.tr("Speaker"), self.tr("Opinion")])
         self.speeches.horizontalHeader().setStretchLastSection(True)
+        # The speaker's column is as wide as its header and the names in it: never "ười phát bi".
+        self.speeches.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.speeches.verticalHeader().setVisible(False)
         right.addWidget(self.speeches, 1)
         entry = QHBoxLayout()
         self.speaker = QLineEdit()
         self.speaker.setPlaceholderText(self.tr("Speaker's name"))
+        fit_placeholder(self.speaker)
         self.opinion = QLineEdit()
         self.opinion.setPlaceholderText(self.tr("Their opinion — Enter adds the next speaker"))
+        fit_placeholder(self.opinion)
         entry.addWidget(self.speaker, 1)
         entry.addWidget(self.opinion, 3)
         right.addLayout(entry)
@@ -99,7 +106,10 @@ class MinutesEditor(QWidget):
         right.addWidget(QLabel(self.tr("Tasks assigned (what, who, deadline dd/mm/yyyy):")))
         self.tasks = QTableWidget(0, 3)
         self.tasks.setHorizontalHeaderLabels([self.tr("Task"), self.tr("Owner"), self.tr("Deadline")])
-        self.tasks.horizontalHeader().setStretchLastSection(True)
+        tasks_header = self.tasks.horizontalHeader()
+        tasks_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the task's wording gets the room
+        for column in (1, 2):
+            tasks_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tasks.setMaximumHeight(130)
         right.addWidget(self.tasks)
         self.status = QLabel()
@@ -109,6 +119,9 @@ class MinutesEditor(QWidget):
         self.items.currentRowChanged.connect(self._select)
         self.speaker.returnPressed.connect(self.opinion.setFocus)
         self.opinion.returnPressed.connect(self.add_speech)
+        # Ctrl+S saves at once, as in a word processor (the autosave runs every few seconds anyway).
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # The speaker and opinion being typed count too: saved even before Enter confirms them.
         for w in (self.presenter, self.speaker, self.opinion):
             w.textChanged.connect(self._touch)

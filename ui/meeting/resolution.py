@@ -45,6 +45,7 @@ from ui import ops
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.meeting.named_vote import NamedVoteDialog
+from ui.sizing import ElidingComboBox
 from ui.tasks import user_message
 from ui.undo import Job, ServiceCommand
 
@@ -124,15 +125,14 @@ class ResolutionStep(QWidget):
         form = QFormLayout()
         self._vote_form = form
         self.subject = QLineEdit()
-        self.kind = QComboBox()  # filled by load(): each kind with the threshold in force on the meeting day
+        self.kind = ElidingComboBox()  # filled by load(): each kind with the threshold in force on the meeting day
         self.yes, self.no, self.abstain = QSpinBox(), QSpinBox(), QSpinBox()
         for spin in (self.yes, self.no, self.abstain):
             spin.setRange(0, 999)
         form.addRow(self.tr("Decision"), self.subject)
         form.addRow(self.tr("Kind"), self.kind)
         # The agenda item the vote belongs to: the minutes print it under that item (documents.md §3.8).
-        self.agenda_item = QComboBox()
-        self.agenda_item.setToolTip(self.tr("The minutes list the vote under this item of the agenda."))
+        self.agenda_item = ElidingComboBox()
         form.addRow(self.tr("Agenda item"), self.agenda_item)
         self.kind.currentIndexChanged.connect(lambda _: self._suggest_agenda_item())
         # Admission, recognition and removal decide on one person: the admissions page reads the result.
@@ -388,6 +388,7 @@ class ResolutionStep(QWidget):
             return
         self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(view.doc_type)))
         self.res_subject.setText(view.subject)
+        self.res_subject.setCursorPosition(0)  # a long subject shows its beginning, not its last words
         self.signer.setText(view.signer_name)
         self.body.setPlainText(sections_to_text(view.sections))
         self.number_label.setText(f"Số {view.symbol}" if view.symbol else self.tr("not numbered yet"))

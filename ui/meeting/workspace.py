@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from secretary_app.changes import Change, Changes
 from secretary_app.services import meeting_attendance as att
@@ -60,8 +69,15 @@ class MeetingWorkspace(QWidget):
         self.minutes = MinutesEditor(ctx)
         self.resolution = ResolutionStep(ctx)
         self.finish = FinishStep(ctx)
-        for w in (self.prepare, self.attendance, self.minutes, self.resolution, self.finish):
-            self.stack.addWidget(w)
+        self._steps: list[QWidget] = [self.prepare, self.attendance, self.minutes, self.resolution, self.finish]
+        for w in self._steps:
+            # Each step scrolls on its own: a tall step (large text, a long agenda) neither grows the window
+            # beyond a 1366×768 screen nor makes the other steps scroll.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(w)
+            self.stack.addWidget(scroll)
         layout.addWidget(self.stack, 1)
         self.steps.stepChosen.connect(self.go)
         for w in (self.prepare, self.resolution, self.finish):
@@ -73,6 +89,8 @@ class MeetingWorkspace(QWidget):
     def open(self, meeting_id: uuid.UUID, step: int | None = None, target: mc.Target | None = None) -> None:
         """Open a meeting at ``step``, or at the step its state calls for (read on the worker), or at the
         record ``target`` names (a task the overview lists), selected once the step is read."""
+        if meeting_id != self.meeting_id:
+            self._clear_messages()
         self.meeting_id = meeting_id
         if target is not None:
             self.show_target(target)
@@ -86,11 +104,22 @@ class MeetingWorkspace(QWidget):
     def go(self, index: int) -> None:
         """Show a step, saving the minutes first when leaving the editor (queued before the step's reload,
         on the same worker, so the reload sees what was typed)."""
-        if self.stack.currentWidget() is self.minutes and index != 2:
+        if self.current_step() is self.minutes and index != 2:
             self.minutes.save_now()
         self.steps.set_current(index)
         self.stack.setCurrentIndex(index)
         self.reload()
+
+    def _clear_messages(self) -> None:
+        """What the steps said about the meeting open before (an error, "Saved …", a vote's result) is not
+        about this one: cleared before the new meeting's steps load."""
+        for label in (self.prepare.warnings, self.minutes.status, self.resolution.result, self.resolution.message,
+                      self.finish.message, self.integrity):
+            label.clear()
+
+    def current_step(self) -> QWidget:
+        """The step on screen (the stack holds each inside its scroll area)."""
+        return self._steps[max(self.stack.currentIndex(), 0)]
 
     def show_target(self, target: mc.Target) -> None:
         """Open the step and select the record a finding of the consistency check is about, once the step
@@ -148,7 +177,7 @@ class MeetingWorkspace(QWidget):
         if isinstance(initiator, QWidget) and (self.isAncestorOf(initiator) or initiator.isAncestorOf(self)
                                                or initiator is self):
             return  # our own steps reload themselves; the meetings page that opened us already did
-        if self.stack.currentWidget() is not self.minutes:
+        if self.current_step() is not self.minutes:
             self.reload()
 
     def _changed(self) -> None:
@@ -156,7 +185,7 @@ class MeetingWorkspace(QWidget):
         self.changed.emit()
 
     def close_meeting(self) -> None:
-        if self.stack.currentWidget() is self.minutes:
+        if self.current_step() is self.minutes:
             self.minutes.save_now()
         self.minutes.timer.stop()
         self.closed.emit()

@@ -38,7 +38,7 @@ from secretary_app.store import Store
 from ui.admissions.dialogs import CandidateDialog, StepDialog
 from ui.context import AppContext
 from ui.pages.base import Page
-from ui.tables import RECORD_ROLE, Column, RecordTableModel
+from ui.tables import RECORD_ROLE, Column, RecordTableModel, fit_columns
 from ui.theme import DONE, OVERDUE, WARNING
 from ui.undo import ServiceCommand
 
@@ -72,7 +72,7 @@ class AdmissionsPage(Page):
         for kind, label in self.document_labels().items():
             self.export_menu.addAction(label, partial(self.export_document, kind))
         self.export_button.setMenu(self.export_menu)
-        self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
+        self.undo_button = self.add_more_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         QShortcut(QKeySequence("Ctrl+Y"), self, self.undo_stack.redo)
@@ -91,7 +91,7 @@ class AdmissionsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, 0, 2)  # the person's stage and the next step wrap in the room left
         self.table.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         detail = QWidget()
@@ -123,8 +123,8 @@ class AdmissionsPage(Page):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
         self.body().addWidget(splitter, 1)
         self.empty = QLabel(self.tr("No one is in the admission pipeline yet. Press “Add candidate” for a person "
                                     "the cell helps towards admission; probationary members appear here once "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.changes import Changes, OpResult
 from ui import ops
@@ -36,6 +36,7 @@ class Page(QWidget):
         titles = QVBoxLayout()
         self.title_label = QLabel(title)
         self.title_label.setObjectName("pageTitle")
+        self.title_label.setWordWrap(True)  # in large text a long title takes two lines, not the window's width
         self.hint_label = QLabel(hint)
         self.hint_label.setObjectName("pageHint")
         self.hint_label.setWordWrap(True)
@@ -45,6 +46,7 @@ class Page(QWidget):
         self._actions = QHBoxLayout()
         header.addLayout(self._actions)
         self._layout.addLayout(header)
+        self._more: QMenu | None = None  # the "Thêm…" menu, made with its first entry
         self._stale = False  # changed while hidden: refresh when shown
         ctx.hub.changed.connect(self._changes_arrived)
 
@@ -58,6 +60,22 @@ class Page(QWidget):
         button.clicked.connect(slot)
         self._actions.addWidget(button)
         return button
+
+    def add_more_action(self, text: str, slot: Callable[[], object], *, shortcut: str = "") -> QAction:
+        """An action in the header's "Thêm…" menu (UI.md: two to four labelled actions, the rest here). Its
+        shortcut works while the page is on screen, as a button's does."""
+        if self._more is None:
+            self.more_button = QPushButton(self.tr("More…"))
+            self._more = QMenu(self.more_button)
+            self.more_button.setMenu(self._more)
+            self._actions.addWidget(self.more_button)
+        action = QAction(text, self)  # the menu shows the shortcut beside it
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self._more.addAction(action)
+        self.addAction(action)  # the shortcut is live while the page is shown
+        return action
 
     def body(self) -> QVBoxLayout:
         return self._layout

@@ -35,7 +35,7 @@ class DocumentsPage(Page):
         self.print_button = self.add_action(self.tr("Print"), self.print_selected, shortcut="Ctrl+P")
         self.word_button = self.add_action(self.tr("Save as Word"), lambda: self.save_as("docx"))
         self.pdf_button = self.add_action(self.tr("Save as PDF"), lambda: self.save_as("pdf"))
-        self.open_button = self.add_action(self.tr("Open in Word/LibreOffice"), self.open_in_word)
+        self.open_button = self.add_more_action(self.tr("Open in Word/LibreOffice"), self.open_in_word)
         self.preview_dialog: PdfPrintPreview | None = None
         self._work_dir = Path(tempfile.mkdtemp(prefix="so-tay-van-ban-"))
 

@@ -89,6 +89,7 @@ class MeetingsPage(Page):
         self.open_button = self.add_action(self.tr("Open"), self.open_selected, shortcut="Ctrl+O")
         self.delete_button = self.add_action(self.tr("Delete meeting"), self.delete_selected, shortcut="Del")
         self.delete_button.setEnabled(False)
+        self.open_button.setEnabled(False)
         self.undo_stack = QUndoStack(self)
         self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
         self.undo_button.setEnabled(False)
@@ -140,6 +141,7 @@ class MeetingsPage(Page):
 
     def _update_delete_button(self) -> None:
         row = self.selected_row()
+        self.open_button.setEnabled(row is not None)  # "Mở" with nothing selected would do nothing
         self.delete_button.setEnabled(row is not None and row.state in cycle.DELETABLE_STATES)
         self.delete_button.setToolTip(
             self.tr("Delete the selected meeting (Del). Only a meeting that has not been held can be deleted.")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -40,7 +43,7 @@ from ui.pages.base import Page
 from ui.roster.event_dialog import EventDialog
 from ui.roster.import_dialog import ImportDialog
 from ui.roster.member_form import MemberDialog
-from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy
+from ui.tables import RECORD_ROLE, Column, RecordTableModel, SearchProxy, fit_columns
 from ui.undo import Job, ServiceCommand
 
 log = logging.getLogger(__name__)
@@ -55,15 +58,18 @@ class MembersPage(Page):
                          self.tr("The cell roster. Type part of a name, with or without diacritics, to find "
                                  "a member."), parent)
         self.undo_stack = QUndoStack(self)
-        self.add_action(self.tr("Add member"), self.add_member, shortcut="Ctrl+N")
-        self.add_action(self.tr("Record event"), self.record_event, shortcut="Ctrl+E")
+        # Three labelled actions the secretary uses most, the rest in "Thêm…" (UI.md: two to four).
+        self.add_action(self.tr("Add member"), self.add_member, primary=True, shortcut="Ctrl+N")
+        self.edit_button = self.add_action(self.tr("Edit"), self.edit_member)
+        self.edit_button.setToolTip(self.tr("Edit the selected member's record (Enter in the table)"))
+        self.event_button = self.add_action(self.tr("Record event"), self.record_event, shortcut="Ctrl+E")
+        self.add_more_action(self.tr("Import a list…"), self.import_file, shortcut="Ctrl+I")
+        self.add_more_action(self.tr("Export the list…"), self.export_file, shortcut="Ctrl+Shift+S")
         # The Delete key acts only where the focus is (table: the member, history: the event), so it
         # never deletes anything while the secretary is typing in the search box.
-        self.delete_button = self.add_action(self.tr("Delete member"), self.delete_member)
+        self.delete_button = self.add_more_action(self.tr("Delete member"), self.delete_member)
         self.delete_button.setToolTip(self.tr("Delete the selected member (Delete key in the table)"))
-        self.add_action(self.tr("Import"), self.import_file, shortcut="Ctrl+I")
-        self.add_action(self.tr("Export"), self.export_file, shortcut="Ctrl+Shift+S")
-        self.undo_button = self.add_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
+        self.undo_button = self.add_more_action(self.tr("Undo"), self.undo_stack.undo, shortcut="Ctrl+Z")
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         QShortcut(QKeySequence("Ctrl+Y"), self, self.undo_stack.redo)
@@ -94,10 +100,7 @@ class MembersPage(Page):
             Column(self.tr("Born"), lambda r: r.birth_year, lambda r: r.birth_date or dt.date.min, align=_CENTER),
             Column(self.tr("Status"), lambda r: r.status),
             Column(self.tr("Party age"), lambda r: r.party_years, lambda r: r.party_months or 0, align=_CENTER),
-            Column(self.tr("Card no."), lambda r: r.card_number),
-            Column(self.tr("Position"), lambda r: r.position),
-            Column(self.tr("Phone"), lambda r: r.phone),
-        ], self)
+        ], self)  # card number, position and phone are in the detail pane: no sideways scroll at 1366 px
         self.proxy = SearchProxy(lambda r: r.search_key, self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -108,7 +111,7 @@ class MembersPage(Page):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, 2)  # the status gives way (the detail pane has it whole), never the name
 
         detail = QWidget()
         side = QVBoxLayout(detail)
@@ -118,7 +121,9 @@ class MembersPage(Page):
         self.detail_name.setWordWrap(True)
         self.detail_info = QLabel(self.tr("Select a member to see their record and history."))
         self.detail_info.setWordWrap(True)
+        self.detail_info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never squeezed
         self.timeline = QListWidget()
+        self.timeline.setMinimumHeight(160)
         self.timeline.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("Restore this member"))
         self.restore_button.setObjectName("primary")
@@ -138,9 +143,15 @@ class MembersPage(Page):
         side.addWidget(self.delete_event_button)
         self.dues_button = MemberDuesButton(ctx, self.dues_member)  # category, basis, exemption / reduction
         side.addWidget(self.dues_button)
+        # The record scrolls when it is taller than the window (large text, a long history), never squeezed.
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(detail)
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -166,6 +177,7 @@ class MembersPage(Page):
         self.deleted_row: MemberRow | None = None  # selected in the "Đã xóa" list
         self._select_after_load: uuid.UUID | None = None
         self._filter()
+        self._update_actions()
 
     # --- table ----------------------------------------------------------------------------------
 
@@ -213,6 +225,12 @@ class MembersPage(Page):
         self.detail_info.setText(self.tr("Select a member to see their record and history."))
         self.timeline.clear()
         self.restore_button.hide()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Edit, record and delete act on the member shown: with none shown they are greyed, not dead."""
+        for action in (self.edit_button, self.event_button, self.delete_button):
+            action.setEnabled(self.detail is not None)
 
     def select_member(self, member_id: uuid.UUID) -> bool:
         for row in range(self.proxy.rowCount()):
@@ -257,6 +275,7 @@ class MembersPage(Page):
                                          "bring it back with its whole history."))
         self.timeline.clear()
         self.restore_button.show()
+        self._update_actions()
 
     def _show_detail(self, detail: MemberDetail) -> None:
         current = self.current_row()
@@ -265,8 +284,14 @@ class MembersPage(Page):
         self.detail = detail
         self.deleted_row = None
         self.restore_button.hide()
+        self._update_actions()
         self.detail_name.setText(detail.data.full_name)
         lines = [self.tr("Status: %1").replace("%1", detail.status)]
+        for label, value in ((self.tr("Position: %1"), detail.data.position),
+                             (self.tr("Party card number: %1"), detail.data.card_number),
+                             (self.tr("Phone: %1"), detail.data.phone)):
+            if value:
+                lines.append(label.replace("%1", value))
         if detail.party_age:
             lines.append(self.tr("Party age: %1").replace("%1", detail.party_age))
         if detail.next_badge:

@@ -4,6 +4,8 @@ minutes being typed are saved, and the rules in force today (read-only, from the
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableWidget,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary_app.services.cell import get_cell, save_cell
+from secretary_app.services.demo_exit import is_demo, leave_demo
 from secretary_app.services.rules_overview import RuleInForce, rules_in_force
 from secretary_app.settings import Settings, save_settings
 from ui.cell_form import CellForm
@@ -51,6 +56,8 @@ class SettingsPage(Page):
         self._content.setContentsMargins(0, 0, 8, 0)
         scroll.setWidget(inner)
         super().body().addWidget(scroll, 1)
+        self.demo_box = self._demo_box()
+        self.body().addWidget(self.demo_box)
         box = QGroupBox(self.tr("Cell details"))
         self.form = CellForm()
         QFormLayout(box).addRow(self.form)
@@ -65,7 +72,7 @@ class SettingsPage(Page):
         self.language.setCurrentIndex(self.language.findData(ctx.settings.language))
         layout.addRow(self.large_text)
         layout.addRow(self.tr("Language:"), self.language)
-        layout.addRow(QLabel(self.tr("A change of language takes effect when the app is next started.")))
+        layout.addRow(_wrapped(QLabel(self.tr("A change of language takes effect when the app is next started."))))
         self.body().addWidget(display)
         meetings = QGroupBox(self.tr("Meetings"))
         meeting_layout = QFormLayout(meetings)
@@ -76,8 +83,8 @@ class SettingsPage(Page):
         self.autosave.setValue(ctx.settings.autosave_seconds)
         self.autosave.setMaximumWidth(180)
         meeting_layout.addRow(self.tr("Save the minutes being typed at least every:"), self.autosave)
-        meeting_layout.addRow(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most the "
-                                             "last few words are lost.")))
+        meeting_layout.addRow(_wrapped(QLabel(self.tr("2 seconds is recommended: if the computer loses power, at most "
+                                                      "the last few words are lost."))))
         self.body().addWidget(meetings)
         from ui.pages.data_safety import DataSafetyBox
 
@@ -87,9 +94,9 @@ class SettingsPage(Page):
         self.body().addWidget(self.dues_rates)
         rules_box = QGroupBox(self.tr("Rules in force today"))
         rules_layout = QVBoxLayout(rules_box)
-        rules_layout.addWidget(QLabel(self.tr(
+        rules_layout.addWidget(_wrapped(QLabel(self.tr(
             "The app applies the rule in force on the day in question (the meeting day, the admission date…). "
-            "This list is read-only.")))
+            "This list is read-only."))))
         self.rules = QTableWidget(0, 5)
         self.rules.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("Rule"), self.tr("In force from"),
                                               self.tr("Source"), self.tr("Note")])
@@ -120,6 +127,40 @@ class SettingsPage(Page):
     def body(self) -> QVBoxLayout:
         return self._content
 
+    # --- leaving the demo cell -------------------------------------------------------------------
+
+    def _demo_box(self) -> QGroupBox:
+        """Shown only on the demo cell (its data folder is marked): the way back to a first start."""
+        box = QGroupBox(self.tr("Demo cell"))
+        layout = QHBoxLayout(box)
+        layout.addWidget(_wrapped(QLabel(self.tr(
+            "You are looking at the demo cell (made-up data). When you are ready, leave it to set up your own "
+            "cell. The demo data is moved aside into a folder next to it, not deleted."))), 1)
+        self.leave_demo_button = QPushButton(self.tr("Leave the demo cell…"))
+        self.leave_demo_button.clicked.connect(self.ask_leave_demo)
+        layout.addWidget(self.leave_demo_button)
+        box.setVisible(is_demo(self.ctx.paths))
+        self.restart_app: Callable[[], None] = _restart  # replaced in tests
+        return box
+
+    def ask_leave_demo(self) -> None:
+        self.confirm(self.tr("Leave the demo cell"),
+                     self.tr("Leave the demo cell?\n\nThe app closes and opens again at the first-start "
+                             "set-up, where you enter your own cell. The demo data is kept in a folder beside "
+                             "the data, never deleted."),
+                     self.tr("Leave the demo cell"), self._leave_demo)
+
+    def _leave_demo(self) -> None:
+        ctx = self.ctx
+
+        def leave() -> object:
+            if ctx.store is not None:
+                ctx.store.close()
+                ctx.store = None
+            return leave_demo(ctx.paths)
+
+        ctx.runner.run(leave, on_done=lambda _folder: self.restart_app(), on_error=self.show_error)
+
     def refresh(self) -> None:
         self.read(get_cell).success(self._loaded).run()
         self.data_safety.refresh()
@@ -134,7 +175,7 @@ class SettingsPage(Page):
         self.rules.setRowCount(len(rows))
         for r, rule in enumerate(rows):
             since = rule.effective_from.strftime("%d/%m/%Y") if rule.effective_from else self.tr("each year")
-            source = f"{rule.source} {rule.tag}".strip()
+            source = f"{_readable(rule.source)} {rule.tag}".strip()
             for c, text in enumerate((rule.topic, rule.rule, since, source, rule.note)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -173,3 +214,29 @@ class SettingsPage(Page):
             save_settings(self.ctx.settings, self.ctx.paths.settings_file)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Could not save settings"), str(exc))
+
+
+_PROJECT_NOTE = re.compile(r"rules\.md\s*(?:§\s*[\d.]*\d)?(?:\s*bước\s*\d+)?\s*[,;]?\s*")
+
+
+def _readable(source: str) -> str:
+    """The source without the project's own notes file ("rules.md §2.2"), which no secretary can open."""
+    text = _PROJECT_NOTE.sub("", source).replace("()", "").replace("( ", "(").replace(" )", ")")
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _restart() -> None:
+    """Start the app again (it finds no cell and shows the first-start wizard), then quit this one."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    QProcess.startDetached(sys.executable, sys.argv)
+    QApplication.quit()
+
+
+def _wrapped(label: QLabel) -> QLabel:
+    """A note that wraps to the page's width (large text) instead of widening the page."""
+    label.setWordWrap(True)
+    return label

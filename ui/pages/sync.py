@@ -40,6 +40,7 @@ from secretary_app.sync.client import SyncHealth
 from ui.confirm import ask
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.sizing import fit_placeholder
 from ui.tables import Column, RecordTableModel
 
 
@@ -107,6 +108,8 @@ class LoginDialog(QDialog):
         self.server = QLineEdit(server)
         self.server.setMinimumWidth(360)  # a whole https:// address stays readable
         self.server.setPlaceholderText("https://dongbo.example.vn")
+        # Room for a whole address with its port (fit), so the secretary can check it at a glance.
+        fit_placeholder(self.server, "https://dongbo.danguy-phuonghoankiem.vn:8443")
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

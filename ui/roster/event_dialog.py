@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from secretary_app.services.roster import DISCIPLINE_LABELS, EVENT_LABELS, PERIOD_KINDS, EventInput, EventKind
 from ui.roster.dates import DateEdit, DateProblem
+from ui.sizing import fit_placeholder
 
 # The kinds a secretary records by hand (admission and recognition follow the record's dates).
 _KINDS = [EventKind.TRANSFER_OUT_OFFICIAL, EventKind.TRANSFER_IN_OFFICIAL, EventKind.TRANSFER_OUT_TEMPORARY,
@@ -29,10 +30,10 @@ class EventDialog(QDialog):
     def __init__(self, member_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record an event"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Member: %1").replace("%1", member_name)))
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.kind = QComboBox()
         for kind in _KINDS:
             self.kind.addItem(EVENT_LABELS[kind], kind.value)
@@ -44,6 +45,7 @@ class EventDialog(QDialog):
             self.discipline.addItem(label, form_value.value)
         self.detail = QLineEdit()
         self.detail.setPlaceholderText(self.tr("e.g. the Party organisation the member moves to"))
+        fit_placeholder(self.detail)
         self.reason = QLineEdit()
         self.decision_ref = QLineEdit()
         form.addRow(self.tr("Event:"), self.kind)
@@ -74,13 +76,11 @@ class EventDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = EventKind(self.kind.currentData())
-        for widget in (self.end_label, self.end_date):
-            widget.setVisible(kind in PERIOD_KINDS)
-        for widget in (self.discipline_label, self.discipline):
-            widget.setVisible(kind is EventKind.DISCIPLINE)
-        transfer = kind.value.startswith("transfer")
-        for widget in (self.detail_label, self.detail):
-            widget.setVisible(transfer)
+        # Whole rows shown or hidden, so the label column is as wide as the labels on screen.
+        self.form.setRowVisible(self.end_date, kind in PERIOD_KINDS)
+        self.form.setRowVisible(self.discipline, kind is EventKind.DISCIPLINE)
+        self.form.setRowVisible(self.detail, kind.value.startswith("transfer"))
+        self.form.invalidate()  # else the label column keeps the width of the rows shown before
 
     def _check_and_accept(self) -> None:
         kind = EventKind(self.kind.currentData())

@@ -28,7 +28,7 @@ from secretary_app.roster_io.columns import FIELD_LABELS
 from secretary_app.roster_io.reading import Progress, Table
 from ui import ops
 from ui.context import AppContext
-from ui.tables import Column, RecordTableModel
+from ui.tables import Column, RecordTableModel, fit_columns
 from ui.tasks import user_message
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import the roster from a spreadsheet"))
-        self.resize(1100, 700)
+        self.resize(1260, 680)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(self.tr("Choose an Excel (.xlsx) or CSV file with one member per row."))
@@ -59,9 +59,11 @@ class ImportDialog(QDialog):
         for index, (field, label) in enumerate(FIELD_LABELS.items()):
             combo = QComboBox()
             combo.setObjectName(field)
+            # As wide as the file's longest column name: "Ngày vào Đảng" whole, never "Ngày vào Đả".
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.combos[field] = combo
-            self.mapping_grid.addWidget(QLabel(label + ":"), index // 4, (index % 4) * 2)
-            self.mapping_grid.addWidget(combo, index // 4, (index % 4) * 2 + 1)
+            self.mapping_grid.addWidget(QLabel(label + ":"), index // 3, (index % 3) * 2)
+            self.mapping_grid.addWidget(combo, index // 3, (index % 3) * 2 + 1)
             combo.activated.connect(lambda _i: self._remap())
         self.mapping_box.setEnabled(False)
         layout.addWidget(self.mapping_box)
@@ -81,7 +83,7 @@ class ImportDialog(QDialog):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.view, 4)  # the reason takes the room left and wraps
         self.view.setWordWrap(True)
         layout.addWidget(self.view, 1)
         self.summary = QLabel()

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +27,7 @@ class MemberDialog(QDialog):
     def __init__(self, data: MemberData | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New member") if data is None else self.tr("Member record"))
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(720)
         labels = {
             "full_name": self.tr("Full name"), "birth_name": self.tr("Birth name (if different)"),
             "birth_date": self.tr("Date of birth"), "gender": self.tr("Gender"),
@@ -54,15 +54,26 @@ class MemberDialog(QDialog):
                 widget = QLineEdit()
             widget.setObjectName(name)
             self.fields[name] = widget
-        left, right = QFormLayout(), QFormLayout()
-        names = list(labels)
-        for index, name in enumerate(names):
-            (left if index < 10 else right).addRow(labels[name] + ":", self.fields[name])
-        grid = QGridLayout()
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
+        # Two tabs as in UI.md (Thông tin chung, Quá trình), one column each, so every field, the address
+        # above all, gets the dialog's whole width. Dues, rewards and discipline are events and payments,
+        # shown beside the table on the Đảng viên page, not fields of this form.
+        groups = {
+            self.tr("General information"): ("full_name", "birth_name", "birth_date", "gender", "ethnicity",
+                                              "religion", "home_town", "residence", "national_id", "phone"),
+            self.tr("Party history"): ("admission_decision_date", "ceremony_date", "official_date", "card_number",
+                                        "record_number", "position", "education", "political_theory",
+                                        "profession", "notes"),
+        }
+        self.tabs = QTabWidget()
+        for title, names in groups.items():
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name in names:
+                form.addRow(labels[name] + ":", self.fields[name])
+            self.tabs.addTab(page, title)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addWidget(self.tabs)
         self.error_label = QLabel()
         self.error_label.setObjectName("error")  # styled by ui.theme
         self.error_label.setWordWrap(True)
@@ -119,7 +130,11 @@ class MemberDialog(QDialog):
     def show_problem(self, field: str | None, message: str) -> None:
         self.error_label.setText(message)
         if field in self.fields:
-            self.fields[field].setFocus()
+            widget = self.fields[field]
+            for index in range(self.tabs.count()):  # the field may be on the other tab
+                if self.tabs.widget(index).isAncestorOf(widget):
+                    self.tabs.setCurrentIndex(index)
+            widget.setFocus()
 
     def data(self) -> MemberData | None:
         return self._result
