@@ -44,8 +44,10 @@ class RateDialog(QDialog):
         self.setWindowTitle(self.tr("New party dues rate"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("When a new decree or decision changes a rate, record it here with the date it "
-                                        "takes effect. Months before that date keep the rates of their time.")))
+        intro = QLabel(self.tr("When a new decree or decision changes a rate, record it here with the date it "
+                               "takes effect. Months before that date keep the rates of their time."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         form = QFormLayout()
         self.key = QComboBox()
         for key, label in dues.OVERRIDE_KEYS.items():
@@ -120,8 +122,10 @@ class DuesRatesBox(QGroupBox):
         self.today = dt.date.today()  # which entries are in force (a test sets the demo's day)
         self.dialog: RateDialog | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The rates used to compute each month's dues, with the date they took effect "
-                                        "and their source. A new rate applies from its month on.")))
+        intro = QLabel(self.tr("The rates used to compute each month's dues, with the date they took effect "
+                               "and their source. A new rate applies from its month on."))
+        intro.setWordWrap(True)  # large text: one line would push the whole Cài đặt page sideways
+        layout.addWidget(intro)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Setting"), self.tr("Value"), self.tr("In force from"),
                                               self.tr("Source")])

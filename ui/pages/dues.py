@@ -41,7 +41,7 @@ from secretary_app.store import Store
 from ui.context import AppContext
 from ui.dues.member_dues import BasisDialog, DecisionDialog, open_basis, open_decision
 from ui.pages.base import Page
-from ui.tables import Column, RecordTableModel
+from ui.tables import Column, RecordTableModel, fit_columns
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -71,9 +71,9 @@ class DuesPage(Page):
         self.today = dt.date.today()
         self.data: DuesYear | None = None
         self.add_action(self.tr("Category and basis…"), self.edit_basis, shortcut="Ctrl+B")
-        self.add_action(self.tr("Exemption, reduction…"), self.add_decision, shortcut="Ctrl+M")
-        self.add_action(self.tr("Reverse a payment…"), lambda: self.reverse_selected())  # not clicked's bool
         self.add_action(self.tr("Export the ledger…"), self.save_ledger, shortcut="Ctrl+E")
+        self.add_more_action(self.tr("Exemption, reduction…"), self.add_decision, shortcut="Ctrl+M")
+        self.add_more_action(self.tr("Reverse a payment…"), lambda: self.reverse_selected())  # not clicked's bool
 
         choose = QHBoxLayout()
         choose.addWidget(QLabel(self.tr("Year")))
@@ -136,10 +136,12 @@ class DuesPage(Page):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, 0)  # the name takes the room the twelve months and the totals leave
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long mark ("✓ −50%", "Thiếu") wraps onto a second line (_fit_months)
+        for month_column in range(1, 13):
+            self.table.horizontalHeader().setSectionResizeMode(month_column, QHeaderView.ResizeMode.Fixed)
         self.totals = QLabel("")
         self.legend = QLabel(self.tr("✓ paid · Nợ unpaid · Thiếu underpaid · Thừa overpaid, to resolve · Miễn exempt · "
                                      "−50% reduced · ↺ a payment reversed · — not in the cell that month"))
@@ -157,7 +159,8 @@ class DuesPage(Page):
         self.arrears = QListWidget()
         self.arrears.setWordWrap(True)
         side_layout.addWidget(self.arrears)
-        splitter = QSplitter()
+        # The arrears below the grid, not beside it: the twelve months and the totals need the full width.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(grid)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
@@ -184,6 +187,7 @@ class DuesPage(Page):
     def _loaded(self, result: tuple[DuesYear, list[Arrear], list[RemovalAlert]]) -> None:
         self.data, owed, alerts = result
         self.model.set_records(self.data.rows)
+        self._fit_months()
         self.names.setStringList([row.full_name for row in self.data.rows])
         self.totals.setText(self.tr("Collected %1 · kept %2 · remitted %3 · owed by the rules %4")
                             .replace("%1", vnd(self.data.collected)).replace("%2", vnd(self.data.kept))
@@ -196,6 +200,14 @@ class DuesPage(Page):
         if not owed and not alerts:
             self.arrears.addItem(self.tr("No arrears."))
         self._select_wanted()
+
+    def _fit_months(self) -> None:
+        """Each month as wide as "Miễn" in the font in use (normal or large text), so the twelve months and the
+        totals leave the name its room; a longer mark wraps onto a second line of its row."""
+        width = self.table.fontMetrics().horizontalAdvance("Miễn") + 12
+        for month_column in range(1, 13):
+            self.table.setColumnWidth(month_column, width)
+        self.table.resizeRowsToContents()
 
     def show_target(self, target: Target) -> None:
         """An overview item (dues in arrears): that member's row at the first unpaid month, ready for entry."""
