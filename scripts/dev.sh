@@ -73,6 +73,8 @@ case "$cmd" in
         export QT_QPA_PLATFORM=offscreen
         "$VENV/bin/ruff" check . --quiet
         "$VENV/bin/lint-imports" --no-cache >/dev/null || "$VENV/bin/lint-imports" --no-cache
+        # Type check (config in pyproject.toml: strict for models/ and exporters/); fails the command.
+        "$VENV/bin/mypy" --no-error-summary
         set +e
         "$PY" -m pytest "$@"
         rc=$?
