@@ -6,7 +6,7 @@ is markup) in ``_markup``; nothing else builds Paragraph text.
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -51,7 +51,7 @@ from exporters.safe_write import Target, write_document
 from exporters.table_layout import CELL_PADDING_PT, table_widths_mm
 
 CREATOR = "Sổ tay Bí thư"
-_ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
+_ALIGN: dict[Align, Literal[0, 1, 2, 4]] = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
 # Table cells default to Helvetica even when they hold only Paragraphs; naming our font keeps Helvetica
 # (an unembedded font) out of the page resources.
 _CELL_FONT = ("FONT", (0, 0), (-1, -1), fonts.REGULAR)
@@ -212,7 +212,7 @@ class _FlowableBuilder:
 
     def header(self, doc: Document) -> Flowable:
         header, styles, profile = doc.header, self.styles, self.profile
-        left = [
+        left: list[Flowable] = [
             PlatypusParagraph(_markup(header.superior_body.upper()), styles.header),
             PlatypusParagraph(_markup(Run(header.issuing_body.upper(), bold=True)), styles.header),
             PlatypusParagraph("*", styles.header),
@@ -267,7 +267,7 @@ class _FlowableBuilder:
         widths = table_widths_mm(table, self.profile)
         cell_styles = [self.styles.with_alignment(self.styles.table_cell, column.align, False) for column in table.columns]
         head_style = self.styles.with_alignment(self.styles.table_cell, Align.CENTER, False)
-        data = []
+        data: list[list[str | Flowable]] = []
         if table.header:
             data.append([PlatypusParagraph(_markup(Run(text, bold=True)), head_style) for text in table.header])
         # A cell without markup that fits on one line is drawn as a plain string in the table's font: it looks

@@ -125,7 +125,7 @@ def entry_on(name: str, day: date) -> dict[str, Any]:
     """The raw entry of ``name`` (e.g. "vote_thresholds.json") in force on ``day``, with its "document",
     tagged fields and "note", for showing the rules to the secretary; a copy, so callers cannot alter the
     cache."""
-    return json.loads(json.dumps(_entry_on(name, day)))  # type: ignore[no-any-return]
+    return json.loads(json.dumps(_entry_on(name, day)))
 
 
 def holiday_entries() -> tuple[dict[str, Any], ...]:

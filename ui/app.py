@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import cast
 
 from secretary_app.db.probe import ready_with_cell
 from secretary_app.errors import UserError
@@ -60,7 +61,8 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"Lỗi: không có trang \"{args.page}\". Các trang: {', '.join(PAGE_KEYS)}", file=sys.stderr)
         return 2
     size = _parse_size(args.size)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # A QApplication: the one made here, or the one a test made.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("Sổ tay Bí thư")
     paths = resolve_paths(args.data_dir).ensure()
     settings = load_settings(paths.settings_file)
@@ -113,7 +115,7 @@ def run_app(args: argparse.Namespace) -> int:
     return code
 
 
-def _open_store(paths, settings, *, headless: bool):  # type: ignore[no-untyped-def]
+def _open_store(paths, settings, *, headless: bool):
     """The store; for data encrypted with a passphrase, asked for here (three tries), never stored."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -139,7 +141,7 @@ def _open_store(paths, settings, *, headless: bool):  # type: ignore[no-untyped-
                     "hãy thiết lập lại máy từ máy chủ đồng bộ.")
 
 
-def _encrypt_at_first_start(paths, settings) -> None:  # type: ignore[no-untyped-def]
+def _encrypt_at_first_start(paths, settings) -> None:
     """A plain database is encrypted once, at a start of the window, with a key the OS keyring keeps.
     Where there is no keyring the question is not asked again: the Cài đặt page offers a passphrase."""
     if not settings.encrypt_data or settings.encryption_checked or not paths.database.exists():
@@ -158,7 +160,7 @@ def _encrypt_at_first_start(paths, settings) -> None:  # type: ignore[no-untyped
     save_settings(settings, paths.settings_file)
 
 
-def _tear_down(app, window, ctx) -> None:  # type: ignore[no-untyped-def]
+def _tear_down(app, window, ctx) -> None:
     """Destroy the widgets while Python is still fully alive. Left to interpreter shutdown, PySide6
     sometimes frees them during the final garbage collection and aborts ("none_dealloc")."""
     import gc

@@ -35,7 +35,15 @@ class AppContext:
         """A context around a store that is already open (the first-run path, and tests)."""
         return cls(settings=settings or Settings(), runner=runner or TaskRunner(), paths=store.paths, store=store)
 
-    def open_store_in_background(self, on_error: Callable[[Exception], None] | None = None) -> None:
+    def require_store(self) -> Store:
+        """The open store, for a job on the worker (queued after the store's opening)."""
+        if self.store is None:  # only if opening the store failed: its own message was shown then
+            from secretary_app.errors import UserError
+
+            raise UserError("Chưa mở được dữ liệu của chi bộ; hãy khởi động lại chương trình.")
+        return self.store
+
+    def open_store_in_background(self, on_error: Callable[[Exception], object] | None = None) -> None:
         """Queue the store's opening as the first job; later jobs run after it on the same thread."""
 
         def open_store() -> None:

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(blocked)
         self._show_row(row)
 
-    def page(self, key: str):  # type: ignore[no-untyped-def]
+    def page(self, key: str):
         """The page for ``key``, built (and loaded) on first use."""
         if key not in self.pages:
             module_name, class_name = _PAGES[key].split(":")
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
             page = cls(self.ctx)
             index = PAGE_KEYS.index(key)
             stand_in = self.stack.widget(index)
+            assert stand_in is not None  # every page has its stand-in from the start
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             self._sync_line_timer.start()  # once per burst of edits (the minutes autosave every few s)
 
     def _load_cell_name(self) -> None:
-        def cell(store):  # type: ignore[no-untyped-def]
+        def cell(store):
             from secretary_app.services.cell import get_cell
 
             return get_cell(store)
@@ -167,12 +168,12 @@ class MainWindow(QMainWindow):
         ops.read(self.ctx, self, sync.load_status) \
             .success(lambda status: self.sync_label.setText(sync.status_line(status))).failure(lambda _e: None).run()
 
-    def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
+    def _cell_loaded(self, cell) -> None:
         if cell is not None:
             self.cell_label.setText(f"{cell.name} — {cell.superior_name}")
             self.setWindowTitle(f"{cell.name} — {APP_TITLE}")
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event) -> None:
         self._sync_line_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)

@@ -25,7 +25,7 @@ class Column:
 
 
 class RecordTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.records: list[Any] = []
@@ -104,7 +104,7 @@ class RecordTableModel(QAbstractTableModel):
 class SearchProxy(QSortFilterProxyModel):
     """Filters on a record's ``search_key`` (diacritics- and case-free) and sorts by SORT_ROLE keys."""
 
-    def __init__(self, key_of: Callable[[Any], str], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, key_of: Callable[[Any], str], parent=None) -> None:
         super().__init__(parent)
         self._key_of = key_of
         self._needle = ""

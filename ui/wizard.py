@@ -50,7 +50,7 @@ class _CellPage(QWizardPage):
 class SetupWizard(QWizard):
     PAGE_CHOICE, PAGE_CELL = 0, 1
 
-    def __init__(self, store: Store, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Sổ tay Bí thư — first-time set-up"))

@@ -15,6 +15,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -136,7 +137,7 @@ def _row_data(cells: list[object], mapping: dict[str, int], base: MemberData,
     """The record a row describes (starting from ``base``), with its errors and warnings."""
     errors: list[str] = []
     warnings: list[str] = []
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     decomposed = False
     for field, column in mapping.items():
         raw = cells[column] if column < len(cells) else None

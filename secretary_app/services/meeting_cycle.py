@@ -360,7 +360,7 @@ def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID 
     return OpResult(None, changes)
 
 
-_NEXT_STATE = {MeetingState.DRAFT: MeetingState.ANNOUNCED, MeetingState.ANNOUNCED: MeetingState.HELD}
+_NEXT_STATE: dict[str, MeetingState] = {MeetingState.DRAFT: MeetingState.ANNOUNCED, MeetingState.ANNOUNCED: MeetingState.HELD}
 
 
 def save_preparation(store: Store, meeting_id: uuid.UUID, *, title: str, kind: str,

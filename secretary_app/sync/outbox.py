@@ -11,10 +11,11 @@ the server's data never echoes back into the outbox.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from models.base import SyncMixin, new_id
 from models.sync_tables import OutboxEntry
@@ -34,23 +35,24 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
     if state.session.info.get(APPLYING) or not state.is_insert:
         return None
     table = getattr(state.statement, "table", None)
-    if getattr(table, "name", None) not in ENTITIES or not state.parameters:
+    table_name: str | None = getattr(table, "name", None)
+    if table_name not in ENTITIES or not state.parameters:
         return None
     params = state.parameters if isinstance(state.parameters, list) else [state.parameters]
     if not all(isinstance(p, dict) and p.get("id") for p in params):
         return None
     result = state.invoke_statement()
-    synced = ENTITIES[table.name]  # type: ignore[union-attr]
-    defaults = {c.name: c.default.arg for c in synced.columns if c.default is not None and c.default.is_scalar}
+    synced = ENTITIES[table_name]
+    defaults = {c.name: c.default.arg for c in synced.columns if isinstance(c.default, ScalarElementColumnDefault)}
     rows = []
-    for values in params:
+    for values in cast(list[dict[str, Any]], params):  # each one checked to be a dict just above
         fields = {name: [None, to_json(synced, name, values.get(name, defaults.get(name)))]
                   for name in data_columns(synced)}
         rows.append(dict(mutation_id=new_id(), entity=synced.name, entity_id=values["id"], op="create",
                          base_version=0, fields=json.dumps(fields, ensure_ascii=False), schema_version=SCHEMA_VERSION,
                          status="pending", attempts=0, last_error=""))
     rows.sort(key=lambda r: ENTITY_ORDER.get(r["entity"], 0))
-    state.session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
+    state.session.connection().execute(insert(OutboxEntry.__table__), rows)
     return result
 
 
@@ -62,13 +64,14 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
     deletes: list[dict[str, Any]] = []
     for obj in session.new:
         if isinstance(obj, SyncMixin):
-            table = ENTITIES[obj.__tablename__]  # type: ignore[attr-defined]
-            fields = {name: [None, to_json(table, name, getattr(obj, name))] for name in data_columns(table)}
+            table = ENTITIES[obj.__tablename__]
+            fields: dict[str, list[Any]] = {name: [None, to_json(table, name, getattr(obj, name))]
+                                            for name in data_columns(table)}
             creates.append(_row(obj, "create", 0, fields))
     for obj in session.dirty:
         if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
             continue
-        table = ENTITIES[obj.__tablename__]  # type: ignore[attr-defined]
+        table = ENTITIES[obj.__tablename__]
         state = inspect(obj)
         deleted = state.attrs.deleted.history
         if deleted.added and deleted.added[0] and not (deleted.deleted and deleted.deleted[0]):
@@ -77,7 +80,7 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
         # A deleted record brought back (undo, "Khôi phục"): its own op, so the server lifts the tombstone
         # instead of treating the edit of a deleted record as a conflict.
         undelete = bool(deleted.added and deleted.added[0] is False and deleted.deleted and deleted.deleted[0])
-        fields: dict[str, list[Any]] = {}
+        fields = {}
         for name in data_columns(table):
             history = state.attrs[name].history
             if not history.added and not history.deleted:
@@ -95,10 +98,10 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
     deletes.sort(key=lambda r: -ENTITY_ORDER.get(r["entity"], 0))
     rows = creates + updates + deletes
     if rows:
-        session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
+        session.connection().execute(insert(OutboxEntry.__table__), rows)
 
 
 def _row(obj: SyncMixin, op: str, base_version: int | None, fields: dict[str, Any]) -> dict[str, Any]:
-    return dict(mutation_id=new_id(), entity=obj.__tablename__, entity_id=obj.id, op=op,  # type: ignore[attr-defined]
+    return dict(mutation_id=new_id(), entity=obj.__tablename__, entity_id=obj.id, op=op,
                 base_version=base_version or 0, fields=json.dumps(fields, ensure_ascii=False),
                 schema_version=SCHEMA_VERSION, status="pending", attempts=0, last_error="")

@@ -101,7 +101,7 @@ def _read_error(text: str) -> tuple[SyncHealth, str]:
         return SyncHealth.ERROR, text  # written before the kind was kept: shown as is
 
 
-def _state(session) -> SyncState | None:  # type: ignore[no-untyped-def]
+def _state(session) -> SyncState | None:
     return session.get(SyncState, 1)
 
 
@@ -208,7 +208,7 @@ FREE_TEXT_FIELDS = frozenset({"full_name", "phone", "notes", "residence", "posit
                               "body", "place_name", "home_town", "occupation"})
 
 
-def _conflict_row(session, c: ConflictInbox, device: uuid.UUID | None = None) -> ConflictRow:  # type: ignore[no-untyped-def]
+def _conflict_row(session, c: ConflictInbox, device: uuid.UUID | None = None) -> ConflictRow:
     from secretary_app.sync.resolve import conflict_kind
 
     client = json.loads(c.client_fields or "{}")

@@ -17,13 +17,13 @@ from ui.main_window import PAGE_KEYS
 class GuiThreadGuard:
     """Records every SQL statement the store runs on the GUI (main) thread."""
 
-    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, store) -> None:
         self.on_gui_thread: list[str] = []
         self.on_worker = 0
         event.listen(store.engine, "before_cursor_execute", self._seen)
         self._store = store
 
-    def _seen(self, _conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+    def _seen(self, _conn, _cursor, statement: str, *_args) -> None:
         if threading.current_thread() is threading.main_thread():
             self.on_gui_thread.append(statement.split("\n")[0][:120])
         else:
@@ -45,7 +45,7 @@ def test_the_guard_sees_a_service_called_on_the_gui_thread(demo_store):
     assert guard.on_gui_thread and guard.on_worker == 0
 
 
-def _plan_and_open(win, runner):  # type: ignore[no-untyped-def]
+def _plan_and_open(win, runner):
     win.show_page("meetings")
     runner.wait()
     page = win.pages["meetings"]
@@ -136,7 +136,7 @@ def test_no_store_transaction_runs_on_the_gui_thread_over_every_page_and_meeting
     assert guard.on_gui_thread == []
 
 
-def _look_at(win, runner, key: str):  # type: ignore[no-untyped-def]
+def _look_at(win, runner, key: str):
     """Switch to a page as a person would (Alt+1…), let it load, and come back to the meeting."""
     win.show_page(key)
     runner.wait()

@@ -97,7 +97,7 @@ def test_a_random_key_needs_a_keyring_or_the_secretary_is_told_to_choose_a_passp
 
 
 def test_an_encrypted_backup_restores_on_another_pc_with_the_key_file(encrypted_demo: Store, tmp_path: Path,
-                                                                    _isolate) -> None:  # type: ignore[no-untyped-def]
+                                                                    _isolate) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     made = create_backup(encrypted_demo.paths, usb).path

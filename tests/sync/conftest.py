@@ -64,7 +64,7 @@ def live_server(tmp_path: Path):
         proc.wait(timeout=10)
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if FIGURES:
         terminalreporter.section("sync fault-injection figures")
         for line in FIGURES:

@@ -110,8 +110,8 @@ class Server:
     cells: dict[str, uuid.UUID] = field(default_factory=dict)
 
     @property
-    def engine(self):  # type: ignore[no-untyped-def]
-        return self.app.state.engine  # type: ignore[attr-defined]
+    def engine(self):
+        return self.app.state.engine
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC) + self.offset
@@ -144,7 +144,7 @@ class Server:
 
 
 def make_server(url: str, *, service_class: type[SyncService] = SyncService,
-                hooks=None, **settings) -> Server:  # type: ignore[no-untyped-def]
+                hooks=None, **settings) -> Server:
     """``settings``: further ServerConfig fields (trusted_proxies, refresh_grace…)."""
     holder: dict[str, Server] = {}
     config = ServerConfig(database_url=url, hasher=HASHER, clock=lambda: holder["s"].now(),

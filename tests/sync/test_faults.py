@@ -47,7 +47,7 @@ DELIVERY_FAULTS = ("drop_before", "drop_after", "duplicate", "reorder", "server_
                    "client_crash")
 
 
-def machine_for(world: World):  # type: ignore[no-untyped-def]
+def machine_for(world: World):
     class SyncMachine(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
@@ -61,7 +61,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
         # --- edits -------------------------------------------------------------------------
         @rule(c=CLIENT, name=st.sampled_from(NAMES), then=SYNC_AFTER)
         def create_member(self, c: str, name: str, then: str | None) -> None:
-            def act(session, box):  # type: ignore[no-untyped-def]
+            def act(session, box):
                 session.add(Member(id=new_id(), cell_id=box.store.cell_id, full_name=name))
 
             self.world.edit(c, act)
@@ -70,7 +70,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
         @rule(c=CLIENT, pick=st.integers(0, 99), field=st.sampled_from(["full_name", "phone", "notes"]),
               value=st.sampled_from(VALUES + NAMES), then=SYNC_AFTER)
         def edit_member(self, c: str, pick: int, field: str, value: str, then: str | None) -> None:
-            def act(session, box):  # type: ignore[no-untyped-def]
+            def act(session, box):
                 members = session.scalars(select(Member).where(Member.deleted.is_(False)).order_by(Member.id)).all()
                 if members and (field != "full_name" or value):
                     setattr(members[pick % len(members)], field, value)
@@ -80,7 +80,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
 
         @rule(c=CLIENT, pick=st.integers(0, 99), then=SYNC_AFTER)
         def delete_member(self, c: str, pick: int, then: str | None) -> None:
-            def act(session, box):  # type: ignore[no-untyped-def]
+            def act(session, box):
                 members = session.scalars(select(Member).where(Member.deleted.is_(False)).order_by(Member.id)).all()
                 if members:
                     members[pick % len(members)].deleted = True
@@ -95,7 +95,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
 
             from models.meetings import Meeting
 
-            def act(session, box):  # type: ignore[no-untyped-def]
+            def act(session, box):
                 meeting = session.scalars(select(Meeting)).first()
                 members = session.scalars(select(Member).order_by(Member.id)).all()
                 if meeting is None or not members:
@@ -116,7 +116,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
         def write_minutes(self, c: str, text: str, then: str | None) -> None:
             from models.meetings import Meeting
 
-            def act(session, box):  # type: ignore[no-untyped-def]
+            def act(session, box):
                 minutes = session.scalars(select(Minutes).order_by(Minutes.id)).first()
                 if minutes is None:
                     meeting = session.scalars(select(Meeting)).first()
@@ -131,7 +131,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
 
         @rule(c=CLIENT, then=SYNC_AFTER)
         def finalize_minutes(self, c: str, then: str | None) -> None:
-            def act(session, box):  # type: ignore[no-untyped-def]
+            def act(session, box):
                 minutes = session.scalars(select(Minutes).order_by(Minutes.id)).first()
                 if minutes is not None and not minutes.final_hash:
                     minutes.final_hash = final_hash(session, minutes)
@@ -146,7 +146,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             """Both PCs of cell A change one field of one member, then sync: the usual way a conflict
             arises (the random edits above rarely meet), so that people have conflicts to resolve."""
             for c, value in zip(("c0", "c1"), values, strict=True):
-                def act(session, box, value=value):  # type: ignore[no-untyped-def]
+                def act(session, box, value=value):
                     members = session.scalars(select(Member).where(Member.deleted.is_(False))
                                               .order_by(Member.id)).all()
                     if members:
@@ -213,7 +213,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             offline, then both sync. The copy must become a new device and lose nothing."""
             self.world.copy_data_folder(c, "c3")
             for name, phone in ((c, "0901000001"), ("c3", "0901000002")):
-                def act(session, box, phone=phone):  # type: ignore[no-untyped-def]
+                def act(session, box, phone=phone):
                     members = session.scalars(select(Member).where(Member.deleted.is_(False))
                                               .order_by(Member.id)).all()
                     if members:
@@ -246,7 +246,7 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             paused, other_done = threading.Event(), threading.Event()
             first = threading.Lock()
 
-            def pause(_cell):  # type: ignore[no-untyped-def]
+            def pause(_cell):
                 if first.acquire(blocking=False):
                     paused.set()
                     other_done.wait(0.15)  # the other PC's push and pull run meanwhile, if they can

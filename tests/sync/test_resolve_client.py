@@ -19,7 +19,7 @@ from tests.sync.harness import World
 
 
 @pytest.fixture
-def world(tmp_path: Path):  # type: ignore[no-untyped-def]
+def world(tmp_path: Path):
     world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", probability=0.0)
     world.reset(1)
     yield world
@@ -27,7 +27,7 @@ def world(tmp_path: Path):  # type: ignore[no-untyped-def]
     world.server.close()
 
 
-def _phone(world: World, name: str, member_id, value: str | None = None) -> str:  # type: ignore[no-untyped-def]
+def _phone(world: World, name: str, member_id, value: str | None = None) -> str:
     with world.clients[name].store.transaction() as session:
         member = session.get(Member, member_id)
         if value is not None:
@@ -35,7 +35,7 @@ def _phone(world: World, name: str, member_id, value: str | None = None) -> str:
         return member.phone
 
 
-def _decide(world: World, name: str, conflict_id, choice: str):  # type: ignore[no-untyped-def]
+def _decide(world: World, name: str, conflict_id, choice: str):
     """resolve_conflict on PC ``name``, with the decision noted for the harness's invariant checks."""
     box = world.clients[name]
     changes = resolve_conflict(box.store, conflict_id, choice).changes  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from ui.tasks import TaskRunner
 NOVEMBER = 10  # index of 11/2026 in the month picker
 
 
-def _page(qtbot, store) -> tuple[DuesPage, TaskRunner]:  # type: ignore[no-untyped-def]
+def _page(qtbot, store) -> tuple[DuesPage, TaskRunner]:
     runner = TaskRunner()
     page = DuesPage(AppContext.for_store(store, Settings(), runner))
     page.today = DEMO_TODAY + dt.timedelta(days=10)  # 05/12/2026: November is over

@@ -4,7 +4,7 @@ and the computed counts and vote base (never typed)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -108,8 +108,8 @@ class AttendanceStep(QWidget):
         # The old row widgets are deleted later (one of them may be the sender being handled); hide them now
         # so none is left painted over the new rows meanwhile.
         for r in range(self.table.rowCount()):
-            for c in (2, 3, 4):
-                old = self.table.cellWidget(r, c)
+            for column in (2, 3, 4):
+                old = self.table.cellWidget(r, column)
                 if old is not None:
                     old.hide()
         self.table.setRowCount(len(sheet.rows))
@@ -135,8 +135,9 @@ class AttendanceStep(QWidget):
             approved.setEnabled(not sheet.read_only)
             approved.toggled.connect(lambda _=False, r=r: self._mark(r))
             self.table.setCellWidget(r, 4, approved)
-            for c in (0, 1):
-                item = self.table.item(r, c)
+            for column in (0, 1):
+                item = self.table.item(r, column)
+                assert item is not None  # set just above
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
         self.table.resizeColumnsToContents()
         # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
@@ -176,9 +177,10 @@ class AttendanceStep(QWidget):
         if self._loading or self.sheet is None:
             return
         row = self.sheet.rows[r]
-        status = self.table.cellWidget(r, 2).currentData()
-        reason = self.table.cellWidget(r, 3).text()
-        approved = self.table.cellWidget(r, 4).isChecked()
+        # The row's widgets, as show() put them.
+        status = cast(QComboBox, self.table.cellWidget(r, 2)).currentData()
+        reason = cast(QLineEdit, self.table.cellWidget(r, 3)).text()
+        approved = cast(QCheckBox, self.table.cellWidget(r, 4)).isChecked()
         meeting_id = self.sheet.meeting_id
         self._write(lambda store: att.set_attendance(store, meeting_id, row.member_id, status, reason, approved),
                     self._marked)

@@ -105,7 +105,7 @@ class FinishStep(QWidget):
         self.amendment.setReadOnly(not view.read_only)
         self.show_findings(())
         if not view.read_only:
-            store = self.ctx.store
+            store = self.ctx.require_store()
             self.ctx.runner.run(lambda: mc.check_meeting(store, meeting_id),
                                 on_done=lambda found: self._checked(meeting_id, found),
                                 on_error=lambda exc: self.message.setText(user_message(exc)))

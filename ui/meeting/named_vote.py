@@ -165,7 +165,7 @@ class NamedVoteDialog(QDialog):
             for r, buttons in enumerate(self.radios):
                 if watched in buttons:
                     dr, dc = _MOVES[Qt.Key(event.key())]
-                    c = buttons.index(watched)  # type: ignore[arg-type]
+                    c = buttons.index(watched)
                     r2, c2 = min(max(r + dr, 0), len(self.radios) - 1), min(max(c + dc, 0), len(buttons) - 1)
                     self.radios[r2][c2].setFocus(Qt.FocusReason.TabFocusReason)
                     return True

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 
 def preview_pdf(path: Path, parent: QWidget | None = None) -> bool:
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent)  # type: ignore[arg-type]  # None (no parent) works; the stub wants a QObject
     if document.load(str(path)) != QPdfDocument.Error.None_:
         return False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

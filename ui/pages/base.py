@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.changes import Changes, OpResult
 from ui import ops
@@ -24,6 +24,7 @@ class Page(QWidget):
     """Subclasses set ``key``, build their body in ``__init__`` and load data in ``refresh``."""
 
     key = ""
+    confirm_box: QMessageBox | None  # the last question confirm() asked, kept so tests can find it
 
     def __init__(self, ctx: AppContext, title: str, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +48,7 @@ class Page(QWidget):
         self._stale = False  # changed while hidden: refresh when shown
         ctx.hub.changed.connect(self._changes_arrived)
 
-    def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+    def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:
         button = QPushButton(text)
         if primary:
             button.setObjectName("primary")

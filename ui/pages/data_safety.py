@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from secretary_app.changes import Change, Changes
 from secretary_app.services.backups import (
@@ -53,7 +62,7 @@ class DataSafetyBox(QGroupBox):
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.choose_restore)
         self.log_button.clicked.connect(self.open_log)
-        self.question = None  # the restore question, kept for tests
+        self.question: QMessageBox | None = None  # the restore question, kept for tests
 
     def refresh(self) -> None:
         paths = self.ctx.paths
@@ -146,7 +155,7 @@ class DataSafetyBox(QGroupBox):
         self.ctx.runner.run(lambda: store.encrypt(chosen), on_done=self._encrypted, on_error=self._failed,
                             label=self.tr("Encrypting…"), parent=self)
 
-    def _encrypted(self, done) -> None:  # type: ignore[no-untyped-def]
+    def _encrypted(self, done) -> None:
         self.message.setText(self.tr("Encrypted: %1 members and %2 backups.").replace("%1", str(done.members))
                              .replace("%2", str(done.backups)))
         self.refresh()

@@ -29,6 +29,7 @@ from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS, list_meet
 from ui.context import AppContext
 from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
+from ui.qt_dates import to_date
 from ui.tables import Column, RecordTableModel
 
 
@@ -66,7 +67,7 @@ class PlanDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._warn)
 
     def _warn(self) -> None:
-        day = self.when.date().toPython()
+        day = to_date(self.when.date())
         self.warning.setText("\n".join(cycle.duration_warning_texts(self.kind.currentData(), self.minutes.value(),
                                                                      day)))
 
@@ -124,7 +125,7 @@ class MeetingsPage(Page):
     def refresh(self) -> None:
         self.read(lambda store: (list_meetings(store), cycle.reminders(store))).success(self._loaded).run()
 
-    def _loaded(self, data) -> None:  # type: ignore[no-untyped-def]
+    def _loaded(self, data) -> None:
         rows, reminders = data
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
@@ -132,7 +133,7 @@ class MeetingsPage(Page):
         self.reminders.setVisible(bool(reminders))
         self._update_delete_button()
 
-    def selected_row(self):  # type: ignore[no-untyped-def]
+    def selected_row(self):
         index = self.table.currentIndex()
         return self.model.records[index.row()] if index.isValid() else None
 
@@ -156,7 +157,7 @@ class MeetingsPage(Page):
                     "Undo (Ctrl+Z).").replace("%1", row.title).replace("%2", when),
             self.tr("Delete"), lambda: self._delete(row.id, row.title))
 
-    def _delete(self, meeting_id, title: str) -> None:  # type: ignore[no-untyped-def]
+    def _delete(self, meeting_id, title: str) -> None:
         self.run_undoable(self.undo_stack, self.tr("delete %1").replace("%1", title),
                           lambda store: cycle.delete_meeting(store, meeting_id),
                           lambda store: cycle.restore_meeting(store, meeting_id))
@@ -167,7 +168,7 @@ class MeetingsPage(Page):
             return
         self.plan_with(**dialog.values())
 
-    def plan_with(self, **values) -> None:  # type: ignore[no-untyped-def]
+    def plan_with(self, **values) -> None:
         self.write(lambda store: cycle.plan_meeting(store, **values)) \
             .success(lambda detail: self.open_meeting(detail.id)).run()
 
@@ -177,7 +178,7 @@ class MeetingsPage(Page):
             return
         self.open_meeting(self.model.records[index.row()].id)
 
-    def open_meeting(self, meeting_id, step: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def open_meeting(self, meeting_id, step: int | None = None) -> None:
         self.stack.setCurrentWidget(self.workspace)
         for button in self._list_buttons:
             button.setVisible(False)

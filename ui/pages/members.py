@@ -272,7 +272,7 @@ class MembersPage(Page):
     def _load_dues(self, member_id: uuid.UUID) -> None:
         """The member's dues this year under the details (services.dues), loaded after them."""
         year = dt.date.today().year
-        self.ctx.runner.run(lambda: dues.member_history(self.ctx.store, member_id, year), on_done=self._show_dues,
+        self.ctx.runner.run(lambda: dues.member_history(self.ctx.require_store(), member_id, year), on_done=self._show_dues,
                             on_error=lambda error: log.warning("dues of the member not shown: %s", error))
 
     def _show_dues(self, history: dues.MemberDuesHistory) -> None:
@@ -294,7 +294,7 @@ class MembersPage(Page):
 
     def add_member(self) -> None:
         self.member_dialog = MemberDialog(None, self)
-        self.member_dialog.accepted.connect(lambda: self.create_member(self.member_dialog.data()))  # type: ignore[union-attr]
+        self.member_dialog.accepted.connect(lambda: self.create_member(self.member_dialog.data()))
         self.member_dialog.open()
 
     def create_member(self, data: MemberData | None) -> None:
@@ -316,7 +316,7 @@ class MembersPage(Page):
         member_id = self.detail.id
         self.member_dialog = MemberDialog(self.detail.data, self)
         self.member_dialog.accepted.connect(
-            lambda: self.save_member(member_id, self.member_dialog.data()))  # type: ignore[union-attr]
+            lambda: self.save_member(member_id, self.member_dialog.data()))
         self.member_dialog.open()
 
     def save_member(self, member_id: uuid.UUID, data: MemberData | None) -> None:
@@ -338,7 +338,7 @@ class MembersPage(Page):
         member_id = self.detail.id
         self.event_dialog = EventDialog(self.detail.data.full_name, self)
         self.event_dialog.accepted.connect(
-            lambda: self.add_event(member_id, self.event_dialog.data()))  # type: ignore[union-attr]
+            lambda: self.add_event(member_id, self.event_dialog.data()))
         self.event_dialog.open()
 
     def add_event(self, member_id: uuid.UUID, data: EventInput | None) -> None:
@@ -375,7 +375,7 @@ class MembersPage(Page):
         self.run_undoable(self.undo_stack, text.replace("%1", name), delete if deleted else restore,
                           restore if deleted else delete)
 
-    def current_event(self):  # type: ignore[no-untyped-def]
+    def current_event(self):
         item = self.timeline.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 

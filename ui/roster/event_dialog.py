@@ -74,6 +74,7 @@ class EventDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = EventKind(self.kind.currentData())
+        widget: QWidget
         for widget in (self.end_label, self.end_date):
             widget.setVisible(kind in PERIOD_KINDS)
         for widget in (self.discipline_label, self.discipline):
