@@ -20,12 +20,12 @@ import json
 import os
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import _lru_cache_wrapper, cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from models.rules.admission import AdmissionRules
 from models.rules.dues import DuesRates, MinimumWages, RetirementAge, RetirementTable, Rounding, RoundMode
@@ -65,7 +65,7 @@ __all__ = [
 
 RULES_DIR_ENV = "SECRETARY_APP_RULES_DIR"
 _rules_dir_override: Path | None = None
-_CACHED: list[Callable[..., object]] = []
+_CACHED: list[_lru_cache_wrapper[object]] = []
 _F = TypeVar("_F", bound=Callable[..., object])
 
 
@@ -73,7 +73,7 @@ def _cached(fn: _F) -> _F:
     """A per-day cache (a handful of meeting days), cleared with the files' cache by ``use_rules_dir``."""
     wrapped = lru_cache(maxsize=256)(fn)
     _CACHED.append(wrapped)
-    return wrapped  # type: ignore[return-value]
+    return cast(_F, wrapped)  # the cached wrapper takes and returns what fn does
 
 
 def rules_dir() -> Traversable:
@@ -93,7 +93,7 @@ def use_rules_dir(path: Path | None) -> None:
     _rules_dir_override = path
     _read.cache_clear()
     for fn in _CACHED:
-        fn.cache_clear()  # type: ignore[attr-defined]
+        fn.cache_clear()
 
 
 class RuleDataError(LookupError):

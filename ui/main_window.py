@@ -7,6 +7,7 @@ the window itself appears as fast as a bare Qt window; see bench/startup.py.
 from __future__ import annotations
 
 import importlib
+from typing import cast
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
@@ -144,7 +145,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
 
     def _settings_changed(self) -> None:
-        apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]
+        # The app is a QApplication (ui/app.py makes it), which instance() types as its base class.
+        apply_theme(cast(QApplication, QApplication.instance()), large_text=self.ctx.settings.large_text)
 
     def _on_changes(self, changes: Changes) -> None:
         """The window's own part of the hub: the cell's name and the sync state in the status bar. Pages

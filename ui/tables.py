@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -122,8 +122,8 @@ class SearchProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        record = model.records[source_row]  # type: ignore[attr-defined]
+        model = cast(RecordTableModel, self.sourceModel())  # a SearchProxy only ever filters a RecordTableModel
+        record = model.records[source_row]
         if self.extra_filter is not None and not self.extra_filter(record):
             return False
         return not self._needle or self._needle in self._key_of(record)

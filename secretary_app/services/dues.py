@@ -238,7 +238,7 @@ def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None) -
     ceremony = {row.id: row.ceremony_date for row in rows}
     by_member: dict[uuid.UUID, list[status_rules.MemberEvent]] = defaultdict(list)
     for event in session.execute(events):
-        converted = rule_event(event, ceremony.get(event.member_id))  # type: ignore[arg-type]
+        converted = rule_event(event, ceremony.get(event.member_id))  # type: ignore[arg-type]  # a Row of the event's columns
         if converted is not None:
             by_member[event.member_id].append(converted)
     people = [_Person(row.id, row.full_name, row.gender, row.birth_date, row.admission_decision_date,

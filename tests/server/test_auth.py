@@ -21,7 +21,7 @@ def test_passwords_are_argon2id_with_rfc9106_defaults_and_old_hashes_are_upgrade
     try:
         server.cell("A")
         server.user("sec", "secretary", "A")
-        server.app.state.auth.hasher = PasswordHasher()  # the production default  # type: ignore[attr-defined]
+        server.app.state.auth.hasher = PasswordHasher()  # the production default
         Api(server).login("sec")
         with server.engine.connect() as conn:
             stored = conn.scalar(select(users.c.password_hash).where(users.c.username == "sec"))

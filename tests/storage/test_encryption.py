@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def readable(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def encrypted_demo(demo_store: Store) -> Store:
+def encrypted_demo(demo_store: Store) -> Iterator[Store]:
     paths = demo_store.paths
     assert any(m.full_name == NAME for m in roster.list_members(demo_store))
     demo_store.close()

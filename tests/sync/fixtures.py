@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, profiles
+from fastapi import FastAPI
 from sqlalchemy import create_engine, delete, text
 
 from secretary_app.server.__main__ import create_cell, create_user
@@ -104,7 +105,7 @@ class Server:
     """An in-process server: the app, its engine, a transport to it, and a settable clock."""
 
     url: str
-    app: object
+    app: FastAPI
     bridge: ASGIBridge
     offset: dt.timedelta = field(default_factory=dt.timedelta)
     cells: dict[str, uuid.UUID] = field(default_factory=dict)

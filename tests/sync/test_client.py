@@ -248,6 +248,7 @@ def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp
         service.sync_now(b, transport=server.bridge)
         with a.transaction() as session:
             member_id = session.scalar(select(Member.id).where(Member.full_name == "Nguyễn Thị Hường"))
+        assert member_id is not None
         delete_member(a, member_id)
         service.sync_now(a, transport=server.bridge)
         service.sync_now(b, transport=server.bridge)

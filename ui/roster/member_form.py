@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -85,10 +87,11 @@ class MemberDialog(QDialog):
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value)
             else:
-                widget.setText(value)  # type: ignore[attr-defined]
+                assert isinstance(widget, QLineEdit)  # every other field is a line
+                widget.setText(value)
 
     def _read(self) -> MemberData:
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         for name, widget in self.fields.items():
             if isinstance(widget, DateEdit):
                 try:
@@ -100,8 +103,9 @@ class MemberDialog(QDialog):
             elif isinstance(widget, QPlainTextEdit):
                 values[name] = widget.toPlainText()
             else:
-                values[name] = widget.text()  # type: ignore[attr-defined]
-        return MemberData(**values).normalised()  # type: ignore[arg-type]
+                assert isinstance(widget, QLineEdit)  # every other field is a line
+                values[name] = widget.text()
+        return MemberData(**values).normalised()
 
     def _check_and_accept(self) -> None:
         try:
