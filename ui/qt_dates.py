@@ -12,10 +12,6 @@ def to_date(value: QDate) -> dt.date:
     return cast(dt.date, value.toPython())
 
 
-def to_datetime(value: QDateTime) -> dt.datetime:
-    return cast(dt.datetime, value.toPython())
-
-
 def to_qdatetime(value: dt.datetime) -> QDateTime:
     """A naive datetime as local time, as PySide6's own conversion makes it (its stub lacks that overload)."""
     return QDateTime(QDate(value.year, value.month, value.day),

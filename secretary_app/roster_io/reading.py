@@ -98,14 +98,6 @@ class Spreadsheet:
         return table
 
 
-def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS, sheet: str | None = None,
-               headers: Headers = ROSTER_HEADERS) -> Table:
-    """The first sheet, or the sheet named ``sheet`` (matched ignoring case and marks), with its header row
-    found by ``headers``. A CSV has only one table: naming a sheet is for workbooks."""
-    with Spreadsheet(path) as spreadsheet:
-        return spreadsheet.read(sheet, headers, progress, max_rows)
-
-
 def _not_spreadsheet(path: Path) -> UserError:
     return UserError(f"Tệp {path.name} không phải bảng tính đọc được (có thể bị hỏng hoặc là loại tệp khác "
                      "đổi tên). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx hoặc .csv, rồi nhập lại.")

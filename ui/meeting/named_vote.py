@@ -117,11 +117,6 @@ class NamedVoteDialog(QDialog):
         for buttons in self.radios:
             buttons[0].setChecked(True)
 
-    def set_ballot(self, member_id: uuid.UUID, choice: str) -> None:
-        for button in self.groups[member_id].buttons():
-            if button.property("choice") == choice:
-                button.setChecked(True)
-
     def ballots(self) -> dict[uuid.UUID, str]:
         chosen = {}
         for member_id, group in self.groups.items():
