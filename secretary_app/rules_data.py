@@ -20,12 +20,12 @@ import json
 import os
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import _lru_cache_wrapper, cache, lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from models.rules.admission import AdmissionRules
 from models.rules.dues import DuesRates, MinimumWages, RetirementAge, RetirementTable, Rounding, RoundMode
@@ -39,6 +39,9 @@ from models.rules.party_age import (
 )
 from models.rules.status import DisciplineForm
 from models.rules.votes import AttendanceBand, DecisionKind, Threshold, VoteRules
+
+if TYPE_CHECKING:
+    from functools import _lru_cache_wrapper  # the type lru_cache returns
 
 __all__ = [
     "RULES_DIR_ENV",
