@@ -115,16 +115,3 @@ class Page(QWidget):
     def run_step(self, job: Job) -> None:
         """An undo or redo step: the service call through the doorway."""
         self.write(job).run()
-
-
-class ComingPage(Page):
-    """A page whose area is being built: it says plainly what will be here and what to use meanwhile."""
-
-    def __init__(self, ctx: AppContext, title: str, hint: str, will_hold: list[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, title, hint, parent)
-        text = QLabel(self.tr("This page will hold:") + "<ul>" + "".join(f"<li>{item}</li>" for item in will_hold)
-                      + "</ul>")
-        text.setWordWrap(True)
-        self.body().addWidget(text)
-        self.body().addStretch(1)
