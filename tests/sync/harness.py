@@ -14,7 +14,7 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from sqlalchemy import func, select
@@ -294,7 +294,7 @@ class World:
                 seen.update(conn.scalars(select(table.c.id).where(table.c.status == "open")))
         return sorted(c for c, n in seen.items() if n > 1)
 
-    def resolve(self, name: str, pick: int, choice: Choice, conflict_id: uuid.UUID | None = None) -> None:
+    def resolve(self, name: str, pick: int, choice: str, conflict_id: uuid.UUID | None = None) -> None:
         """A person on PC ``name`` decides one of its open conflicts (``conflict_id``, else the ``pick``-th):
         keep the server's value, take the other one, or (text fields) edit it."""
         box = self.clients[name]
@@ -317,7 +317,7 @@ class World:
                 choice = "client"
         before = self._outbox_ids(box)
         try:
-            resolve_conflict(box.store, conflict_id, choice, values)
+            resolve_conflict(box.store, conflict_id, cast(Choice, choice), values)  # server, client or value
         except UserError:
             self.faults["resolution_refused_here"] += 1  # e.g. the minutes became final meanwhile
             return

@@ -29,7 +29,6 @@ from hypothesis.stateful import (
 from sqlalchemy import select
 
 from models.base import new_id
-from secretary_app.sync.resolve import Choice
 from tests.sync.conftest import FIGURES
 from tests.sync.fixtures import database_url
 from tests.sync.harness import CRASH_STEPS, Attendance, Member, Minutes, World, final_hash
@@ -159,7 +158,7 @@ def machine_for(world: World):
 
         @precondition(lambda self: self.world.open_conflicts())
         @rule(pick=st.integers(0, 99), choice=st.sampled_from(["server", "client", "value"]), then=SYNC_AFTER)
-        def resolve_conflict(self, pick: int, choice: Choice, then: str | None) -> None:
+        def resolve_conflict(self, pick: int, choice: str, then: str | None) -> None:
             """A person on a PC that shows open conflicts decides one of them."""
             holders = self.world.open_conflicts()
             self.world.resolve(holders[pick % len(holders)], pick // len(holders), choice)
@@ -168,7 +167,7 @@ def machine_for(world: World):
         @precondition(lambda self: self.world.shared_open_conflicts())
         @rule(pick=st.integers(0, 99), choices=st.lists(st.sampled_from(["server", "client", "value"]),
                                                          min_size=2, max_size=2))
-        def decide_on_both(self, pick: int, choices: list[Choice]) -> None:
+        def decide_on_both(self, pick: int, choices: list[str]) -> None:
             """Two people decide the same conflict on two PCs before either syncs: the server must close
             it once and refuse the later decision, whichever arrives first."""
             shared = self.world.shared_open_conflicts()
@@ -202,10 +201,10 @@ def machine_for(world: World):
             from secretary_app.server.app import create_app
 
             old = server.app
-            server.app = create_app(old.state.config, hooks=self.world.hooks,
+            server.app = create_app(old.state.config, hooks=self.world.hooks,  # type: ignore[attr-defined]
                                     service_class=self.world.service_class)
             server.bridge.app = server.app
-            old.state.engine.dispose()
+            old.state.engine.dispose()  # type: ignore[attr-defined]
 
         @precondition(lambda self: "c3" not in self.world.clients)
         @rule(c=st.sampled_from(["c0", "c1"]), pick=st.integers(0, 99))
@@ -259,7 +258,7 @@ def machine_for(world: World):
                 t0 = threading.Thread(target=w.sync, args=("c0",))
                 t0.start()
                 paused.wait(5)
-                t1 = threading.Thread(target=lambda: (w.sync("c1"), other_done.set()))  # type: ignore[func-returns-value]  # both calls, in order
+                t1 = threading.Thread(target=lambda: (w.sync("c1"), other_done.set()))
                 t1.start()
                 t0.join(30)
                 t1.join(30)
