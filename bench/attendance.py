@@ -26,7 +26,7 @@ from secretary_app.services.roster import MemberData
 from secretary_app.store import Store
 
 
-def _best(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
+def _best(fn, runs: int = 5) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()

@@ -41,7 +41,9 @@ AS_OF = dt.date(YEAR, 12, 31)
 
 def _populate(store: Store, count: int, rng: random.Random) -> None:
     save_cell(store, CellInput("Đảng bộ mẫu", "Đảng ủy phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 7, 1)))
-    members, events, profiles = [], [], []
+    members: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
+    profiles: list[dict[str, object]] = []
     for _ in range(count):
         born = dt.date(rng.randint(1945, 2000), rng.randint(1, 12), rng.randint(1, 28))
         joined = dt.date(born.year + rng.randint(19, 25), rng.randint(1, 12), rng.randint(1, 28))
@@ -72,7 +74,7 @@ def _pay(store: Store, rng: random.Random) -> None:
         session.execute(insert(DuesPayment), rows)
 
 
-def _timed(label: str, job, target: str = "", repeat: int = 1):  # type: ignore[no-untyped-def]
+def _timed(label: str, job, target: str = "", repeat: int = 1):
     """Run ``job`` ``repeat`` times and print the best wall time, and the CPU time of this process for that
     run: on a shared, loaded machine the CPU seconds say more about the code than the wall clock."""
     took, cpu = float("inf"), float("inf")

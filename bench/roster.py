@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,7 +42,7 @@ def _write_roster(path: Path, count: int, rng: random.Random, history: int = 0) 
     sheet = book.create_sheet("Danh sách")
     sheet.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Ngày vào Đảng", "Ngày chính thức",
                   "Số thẻ", "Chức vụ", "Điện thoại"])
-    rows = []
+    rows: list[list[Any]] = []
     for i in range(count):
         born = dt.date(rng.randint(1940, 1998), rng.randint(1, 12), rng.randint(1, 28))
         joined = dt.date(born.year + rng.randint(19, 25), rng.randint(1, 12), rng.randint(1, 28))

@@ -6,7 +6,7 @@ repeated header rows, fields or mirror margins, so those few places use oxml dir
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -14,6 +14,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.font import CT_RPr
 from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -53,6 +54,14 @@ _ALIGN = {
 _TWIPS_PER_PT = 20
 
 
+class _SignerOptions(TypedDict):
+    """The paragraph options every line of a signature block shares."""
+
+    size: float
+    line_spacing: float
+    space_after: float
+
+
 def render_docx(doc: Document, target: Target, profile: LayoutProfile = HD36_2018) -> None:
     """Write ``doc`` as an A4 Word document to a path or a binary stream.
 
@@ -68,7 +77,7 @@ def _save(word: docx.document.Document, stream: BinaryIO) -> None:
     word.save(stream)
 
 
-def _xml_set_fonts_and_language(rpr: OxmlElement) -> None:
+def _xml_set_fonts_and_language(rpr: CT_RPr) -> None:
     """All four font slots Times New Roman, theme fonts removed (they beat an explicit name), vi-VN."""
     rfonts = rpr.get_or_add_rFonts()
     for slot in _THEME_SLOTS:
@@ -144,7 +153,7 @@ def _xml_page_field(paragraph: DocxParagraph) -> None:
             instr.text = text
             run._r.append(instr)
         elif kind == "text":
-            run.text = text
+            run.text = text or ""
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -401,7 +410,7 @@ class _DocxBuilder:
                 self._signer(left, left_signer)
                 self._signer(right, right_signer)
             case PageBreak():
-                word.add_page_break()
+                word.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves this one method unannotated
             case _:
                 raise AssertionError(f"unhandled block {block!r}")  # Document.validate() admits only the above
 
@@ -438,7 +447,7 @@ class _DocxBuilder:
 
     def _signer(self, cell: _Cell, signer: Signer) -> None:
         profile = self.profile
-        options = {"size": profile.signature_size_pt, "line_spacing": profile.header_line_spacing_pt, "space_after": 0}
+        options: _SignerOptions = {"size": profile.signature_size_pt, "line_spacing": profile.header_line_spacing_pt, "space_after": 0}
         if signer.authority:
             self._paragraph(cell, Run(nfc(signer.authority).upper(), bold=True), Align.CENTER, reuse_first=True,
                             **options)

@@ -7,7 +7,7 @@ is markup) in ``_markup``; nothing else builds Paragraph text.
 from __future__ import annotations
 
 import bisect
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -52,7 +52,7 @@ from exporters.safe_write import Target, write_document
 from exporters.table_layout import CELL_PADDING_PT, table_widths_mm
 
 CREATOR = "Sổ tay Bí thư"
-_ALIGN = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
+_ALIGN: dict[Align, Literal[0, 1, 2, 4]] = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT, Align.JUSTIFY: TA_JUSTIFY}
 # Table cells default to Helvetica even when they hold only Paragraphs; naming our font keeps Helvetica
 # (an unembedded font) out of the page resources.
 _CELL_FONT = ("FONT", (0, 0), (-1, -1), fonts.REGULAR)
@@ -70,7 +70,8 @@ def _row_heights(data: list[list[Any]], col_widths: list[float], style: TableSty
     probe = PlatypusTable([data[i] for i in measured], colWidths=col_widths)
     probe.setStyle(style)
     probe.wrap(sum(col_widths), float("inf"))
-    found = dict(zip(measured, probe._rowHeights, strict=True))  # reportlab's own measure; no public accessor
+    # reportlab's own measure, set by wrap(); it has no public accessor
+    found = dict(zip(measured, probe._rowHeights, strict=True))  # type: ignore[attr-defined]
     return [found.get(i, found[plain[0]] if plain else 0.0) for i in range(len(data))]
 
 
@@ -284,7 +285,7 @@ class _FlowableBuilder:
 
     def header(self, doc: Document) -> Flowable:
         header, styles, profile = doc.header, self.styles, self.profile
-        left = [
+        left: list[Flowable] = [
             PlatypusParagraph(_markup(header.superior_body.upper()), styles.header),
             PlatypusParagraph(_markup(Run(header.issuing_body.upper(), bold=True)), styles.header),
             PlatypusParagraph("*", styles.header),
@@ -339,7 +340,7 @@ class _FlowableBuilder:
         widths = table_widths_mm(table, self.profile)
         cell_styles = [self.styles.with_alignment(self.styles.table_cell, column.align, False) for column in table.columns]
         head_style = self.styles.with_alignment(self.styles.table_cell, Align.CENTER, False)
-        data = []
+        data: list[list[str | Flowable]] = []
         if table.header:
             data.append([PlatypusParagraph(_markup(Run(text, bold=True)), head_style) for text in table.header])
         # A cell without markup that fits on one line is drawn as a plain string in the table's font: it looks
@@ -355,7 +356,7 @@ class _FlowableBuilder:
                 else:
                     cells.append(PlatypusParagraph(_markup(text), style))
             data.append(cells)
-        style = TableStyle(
+        table_style = TableStyle(
             [
                 _CELL_FONT,
                 ("GRID", (0, 0), (-1, -1), 0.5, "black"),
@@ -372,10 +373,10 @@ class _FlowableBuilder:
         col_widths = [width * mm for width in widths]
         header_rows = 1 if table.header else 0
         if len(data) > _LONG_TABLE_ROWS:
-            return _PagedTable(data[:header_rows], data[header_rows:], _row_heights(data, col_widths, style),
-                               col_widths, style, self.profile.space_after_pt)
+            return _PagedTable(data[:header_rows], data[header_rows:], _row_heights(data, col_widths, table_style),
+                               col_widths, table_style, self.profile.space_after_pt)
         grid = PlatypusTable(data, colWidths=col_widths, repeatRows=header_rows, spaceAfter=self.profile.space_after_pt)
-        grid.setStyle(style)
+        grid.setStyle(table_style)
         return grid
 
     def signer(self, signer: Signer) -> list[Flowable]:

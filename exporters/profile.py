@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 MM_PER_PT = 25.4 / 72
 
@@ -60,8 +61,8 @@ class LayoutProfile:
 
     header_left_fraction: float = 0.45  # [R] header / signature table split about 45/55
 
-    def replace(self, **changes: object) -> LayoutProfile:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+    def replace(self, **changes: Any) -> LayoutProfile:
+        return dataclasses.replace(self, **changes)
 
     @property
     def text_width_mm(self) -> float:

@@ -12,7 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from exporters.errors import ExportError
 
@@ -25,18 +25,18 @@ _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 def write_document(target: Target, produce: Producer) -> None:
     """Call ``produce(stream)`` and deliver the bytes to ``target`` (a path, or a writable binary stream)."""
-    if hasattr(target, "write"):
+    if not isinstance(target, (str, os.PathLike)):
         try:
-            produce(target)  # type: ignore[arg-type]
+            produce(target)
         except OSError as error:
             raise ExportError(f"Không ghi được văn bản ra luồng dữ liệu ({error.strerror or error}). Hãy thử lại.") from error
         return
-    path = Path(os.fspath(target))  # type: ignore[arg-type]
+    path = Path(os.fspath(target))
     temp_name: str | None = None
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".~{path.stem}-", suffix=".tmp", delete=False) as temp:
             temp_name = temp.name
-            produce(temp)
+            produce(cast(BinaryIO, temp))  # the wrapper forwards every file method to the real file
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)

@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from exporters.errors import DocumentError
 from exporters.formatting import nfc
@@ -24,6 +24,9 @@ MONEY_FORMAT = '#,##0'
 DATE_FORMAT = "DD/MM/YYYY"
 MAX_WIDTH = 60
 Value = str | int | float | dt.date | None
+
+if TYPE_CHECKING:  # openpyxl itself is imported lazily, when a sheet is written
+    from openpyxl.cell.cell import Cell
 
 
 class ColumnKind(enum.Enum):
@@ -120,25 +123,30 @@ def _write(stream: BinaryIO, tables: Sequence[SheetTable]) -> None:
                    for k in kinds]
         # One styled cell per formatted column, given each row's value: a write-only row is serialised as it
         # is appended, so the cell can be reused, and the style is looked up once instead of once per cell.
-        styled: dict[int, WriteOnlyCell] = {}
+        styled: dict[int, Cell] = {}
         for index, number_format in enumerate(formats):
             if number_format is not None:
                 styled[index] = WriteOnlyCell(sheet)
                 styled[index].number_format = number_format
         for row in table.rows:
-            out: list[object] = [nfc(v) if isinstance(v, str) else v for v in row]
+            values: list[Value] = [nfc(v) if isinstance(v, str) else v for v in row]
+            out: list[Value | Cell] = list(values)
             for index, cell in styled.items():
-                if out[index] is not None:
-                    cell.value = out[index]
+                if values[index] is not None:
+                    cell.value = values[index]
                     out[index] = cell
             sheet.append(out)
         if table.total is not None:
             total_cells = []
             for index, value in enumerate(table.total):
-                cell = WriteOnlyCell(sheet, value=nfc(value) if isinstance(value, str) else value)
+                # The value is set after creation, as WriteOnlyCell(value=...) does, since the stubs' signature
+                # leaves out the dates that openpyxl accepts.
+                cell = WriteOnlyCell(sheet)
+                cell.value = nfc(value) if isinstance(value, str) else value
                 cell.font = bold
-                if formats[index] is not None and value is not None:
-                    cell.number_format = formats[index]
+                number_format = formats[index]
+                if number_format is not None and value is not None:
+                    cell.number_format = number_format
                 total_cells.append(cell)
             sheet.append(total_cells)
         for note in table.notes:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Uuid, event
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Table, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 from uuid6 import uuid7
 
@@ -35,6 +35,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar = {uuid.UUID: Uuid(), dt.datetime: DateTime(timezone=True)}
 
+    if TYPE_CHECKING:
+        # Every model maps a plain Table (none maps a join or a select); typed so, insert()/update()/delete()
+        # take ``Model.__table__`` as it is.
+        __table__: ClassVar[Table]
+
 
 class SyncMixin:
     """Columns of every synced record (ARCHITECTURE.md "Data model"; sync-security.md §2.1).
@@ -50,9 +55,13 @@ class SyncMixin:
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
+    if TYPE_CHECKING:
+        # Set by each synced model; the outbox names the entity by it.
+        __tablename__: str
+
 
 @event.listens_for(Mapper, "mapper_configured")
-def _normalise_strings(mapper: Mapper, class_: type) -> None:
+def _normalise_strings(mapper: Mapper[Any], class_: type) -> None:
     """Every string attribute is NFC-normalised when set: decomposed input (Unikey "tổ hợp", macOS
     file names) would otherwise print with misplaced marks and fail to match in search."""
     for prop in mapper.column_attrs:

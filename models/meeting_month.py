@@ -30,10 +30,6 @@ class MeetingMonth:
         return MeetingMonth(self.year - 1, 12) if self.month == 1 else MeetingMonth(self.year, self.month - 1)
 
     @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-    @property
     def numeric(self) -> str:
         """"02/2026"."""
         return f"{self.month:02d}/{self.year}"

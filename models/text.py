@@ -8,6 +8,7 @@ and store the search key beside the name (ARCHITECTURE.md, stack.md §8).
 from __future__ import annotations
 
 import unicodedata
+from typing import overload
 
 # Vietnamese alphabetical order of the base letters (with their vowel modifiers).
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -16,6 +17,18 @@ _ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
 _MODIFIERS = {"\u0306", "\u0302", "\u031b"}
 # Tone order used by Vietnamese dictionaries: ngang, huyền, hỏi, ngã, sắc, nặng.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@overload
+def nfc(text: str) -> str: ...
+
+
+@overload
+def nfc(text: None) -> None: ...
+
+
+@overload
+def nfc(text: str | None) -> str | None: ...
 
 
 def nfc(text: str | None) -> str | None:
@@ -34,7 +47,12 @@ def search_key(text: str | None) -> str:
     return " ".join(stripped.split())
 
 
-def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+# Sort keys: a word is (letter ranks, tone ranks); a text is (all words' letters, all words' tones).
+WordKey = tuple[tuple[int, ...], tuple[int, ...]]
+CollationKey = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+
+
+def _letters(word: str) -> WordKey:
     """Split a word into (letter ranks, tone ranks) in Vietnamese alphabetical order."""
     letters: list[int] = []
     tones: list[int] = []
@@ -49,7 +67,7 @@ def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
-def collation_key(text: str | None) -> tuple:
+def collation_key(text: str | None) -> CollationKey:
     """Sort key for Vietnamese text: letters first, then tones as a tie-breaker (dictionary order)."""
     words = (text or "").split()
     parts = [_letters(w) for w in words]
@@ -64,12 +82,12 @@ def split_name(full_name: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-def name_sort_key(full_name: str | None) -> tuple:
+def name_sort_key(full_name: str | None) -> tuple[CollationKey, CollationKey]:
     """Vietnamese list order: by given name, then by family and middle names (glossary.md)."""
     family_middle, given = split_name(full_name or "")
     return (collation_key(given), collation_key(family_middle))
 
 
-def full_name_sort_key(full_name: str | None) -> tuple:
+def full_name_sort_key(full_name: str | None) -> CollationKey:
     """Full-name order ("Nguyễn Thị Bình" before "Trần Văn An"), offered on request."""
     return collation_key(full_name)

@@ -73,6 +73,8 @@ case "$cmd" in
         export QT_QPA_PLATFORM=offscreen
         "$VENV/bin/ruff" check . --quiet
         "$VENV/bin/lint-imports" --no-cache >/dev/null || "$VENV/bin/lint-imports" --no-cache
+        # Type check (config in pyproject.toml: strict for models/ and exporters/); fails the command.
+        "$VENV/bin/mypy" --no-error-summary
         set +e
         # Two worker processes (pytest-xdist), one per core of the 2-core CI machine: the suite's wall time
         # roughly halves. TEST_WORKERS=0 runs in one process (a debugger, -s); a later -n in the args wins.

@@ -25,7 +25,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from models.rules.admission import AdmissionRules
 from models.rules.dues import DuesRates, MinimumWages, RetirementAge, RetirementTable, Rounding, RoundMode
@@ -39,6 +39,9 @@ from models.rules.party_age import (
 )
 from models.rules.status import DisciplineForm
 from models.rules.votes import AttendanceBand, DecisionKind, Threshold, VoteRules
+
+if TYPE_CHECKING:
+    from functools import _lru_cache_wrapper  # the type lru_cache returns
 
 __all__ = [
     "RULES_DIR_ENV",
@@ -65,7 +68,7 @@ __all__ = [
 
 RULES_DIR_ENV = "SECRETARY_APP_RULES_DIR"
 _rules_dir_override: Path | None = None
-_CACHED: list[Callable[..., object]] = []
+_CACHED: list[_lru_cache_wrapper[object]] = []
 _F = TypeVar("_F", bound=Callable[..., object])
 
 
@@ -73,7 +76,7 @@ def _cached(fn: _F) -> _F:
     """A per-day cache (a handful of meeting days), cleared with the files' cache by ``use_rules_dir``."""
     wrapped = lru_cache(maxsize=256)(fn)
     _CACHED.append(wrapped)
-    return wrapped  # type: ignore[return-value]
+    return cast(_F, wrapped)  # the cached wrapper takes and returns what fn does
 
 
 def rules_dir() -> Traversable:
@@ -93,7 +96,7 @@ def use_rules_dir(path: Path | None) -> None:
     _rules_dir_override = path
     _read.cache_clear()
     for fn in _CACHED:
-        fn.cache_clear()  # type: ignore[attr-defined]
+        fn.cache_clear()
 
 
 class RuleDataError(LookupError):
@@ -125,7 +128,7 @@ def entry_on(name: str, day: date) -> dict[str, Any]:
     """The raw entry of ``name`` (e.g. "vote_thresholds.json") in force on ``day``, with its "document",
     tagged fields and "note", for showing the rules to the secretary; a copy, so callers cannot alter the
     cache."""
-    return json.loads(json.dumps(_entry_on(name, day)))  # type: ignore[no-any-return]
+    return json.loads(json.dumps(_entry_on(name, day)))
 
 
 def holiday_entries() -> tuple[dict[str, Any], ...]:

@@ -73,7 +73,7 @@ def _coerce(cls: type, data: dict[str, Any]) -> Any:
         if f.name not in data:
             continue
         value, hint = data[f.name], hints[f.name]
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             if isinstance(value, dict):
                 setattr(instance, f.name, _coerce(hint, value))
             continue

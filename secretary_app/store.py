@@ -156,7 +156,7 @@ class Store:
         when they begin, so the last entry read here is the last one in the file."""
         last = session.execute(select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.seq.is_not(None))
                                .order_by(AuditEntry.seq.desc()).limit(1)).first()
-        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        seq, prev = ((last[0] or 0) + 1, last[1]) if last else (1, GENESIS)  # seq is never NULL here
         entry = AuditEntry(cell_id=self._cell_id, at=utcnow().replace(tzinfo=None), who=self.actor, entity=entity,
                            entity_id=entity_id, action=action,
                            before=json.dumps(before or {}, ensure_ascii=False, default=str),

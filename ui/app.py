@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import threading
+from typing import cast
 
 from secretary_app.db.probe import ready_with_cell
 from secretary_app.errors import UserError
@@ -63,7 +64,8 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"Lỗi: không có trang \"{args.page}\". Các trang: {', '.join(PAGE_KEYS)}", file=sys.stderr)
         return 2
     size = _parse_size(args.size)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # A QApplication: the one made here, or the one a test made.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("Sổ tay Bí thư")
     paths = resolve_paths(args.data_dir).ensure()
     settings = load_settings(paths.settings_file)
@@ -140,7 +142,7 @@ def _wizard_screenshot(args: argparse.Namespace) -> int:
     from ui.theme import apply_theme
     from ui.wizard import SetupWizard
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     paths = resolve_paths(args.data_dir).ensure()
     settings = load_settings(paths.settings_file)
     install_translations(app, args.lang or settings.language)
@@ -161,7 +163,7 @@ def _wizard_screenshot(args: argparse.Namespace) -> int:
     return 0 if ok else _fail(f"không lưu được ảnh vào {args.screenshot}", headless=True)
 
 
-def _open_store(paths, settings, *, headless: bool):  # type: ignore[no-untyped-def]
+def _open_store(paths, settings, *, headless: bool):
     """The store; for data encrypted with a passphrase, asked for here (three tries), never stored."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -187,7 +189,7 @@ def _open_store(paths, settings, *, headless: bool):  # type: ignore[no-untyped-
                     "hãy thiết lập lại máy từ máy chủ đồng bộ.")
 
 
-def _encrypt_at_first_start(paths, settings) -> None:  # type: ignore[no-untyped-def]
+def _encrypt_at_first_start(paths, settings) -> None:
     """A plain database is encrypted once, at a start of the window, with a key the OS keyring keeps.
     Where there is no keyring the question is not asked again: the Cài đặt page offers a passphrase."""
     if not settings.encrypt_data or settings.encryption_checked or not paths.database.exists():
@@ -206,7 +208,7 @@ def _encrypt_at_first_start(paths, settings) -> None:  # type: ignore[no-untyped
     save_settings(settings, paths.settings_file)
 
 
-def _tear_down(app, window, ctx) -> None:  # type: ignore[no-untyped-def]
+def _tear_down(app, window, ctx) -> None:
     """Destroy the widgets while Python is still fully alive. Left to interpreter shutdown, PySide6
     sometimes frees them during the final garbage collection and aborts ("none_dealloc")."""
     import gc

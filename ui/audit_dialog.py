@@ -3,7 +3,6 @@ person and dates, with the chain's check at the top (toàn vẹn, or where it wa
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, Qt
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from secretary_app.services.audit_log import AuditCheck, AuditRow, read_log, verify_database
 from ui import ops
 from ui.context import AppContext
+from ui.qt_dates import to_date
 from ui.tasks import user_message
 
 
@@ -72,8 +72,7 @@ class AuditDialog(QDialog):
     def reload(self) -> None:
         database = self.ctx.paths.database
         text, person = self.record.text(), self.person.text()
-        since: dt.date = self.since.date().toPython()  # type: ignore[assignment]  # QDate -> date
-        until: dt.date = self.until.date().toPython()  # type: ignore[assignment]
+        since, until = to_date(self.since.date()), to_date(self.until.date())
 
         def job() -> tuple[AuditCheck, list[AuditRow]]:
             return verify_database(database), read_log(database, text=text, who=person, since=since, until=until)

@@ -118,13 +118,15 @@ class BackgroundSync(QObject):
         self._cancel.clear()
         self._emit_state()
         cancel, first = self._cancel.is_set, self.first_sync
-        def sync(store, progress):  # type: ignore[no-untyped-def]
+
+        def sync(store, progress):
             from secretary_app.sync import service
 
             return service.sync_now(store, progress=progress, cancel=cancel, first_sync=first)
 
-        ops.write_reporting(self.ctx, self,  # type: ignore[arg-type] - the initiator: our own changes are ours
-                            sync, runner=self.runner).success(self._done).failure(self._failed).run()
+        # The initiator is this object, not a widget: the hub then knows the changes are our own sync's.
+        op = ops.write_reporting(self.ctx, self, sync, runner=self.runner)  # type: ignore[arg-type]
+        op.success(self._done).failure(self._failed).run()
 
     def _done(self, report: service.SyncReport) -> None:
         self.running, self.failures, self.retry_at, self.paused = False, 0, None, False
@@ -179,7 +181,7 @@ class BackgroundSync(QObject):
     def refresh_state(self, *, then_sync: bool = False) -> None:
         if self.stopped:
             return  # the window is closing: its workers may be gone
-        def read(store):  # type: ignore[no-untyped-def]
+        def read(store):
             from secretary_app.sync import service
 
             return service.status(store)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from secretary_app.services.cell import CellInput, CellRecord
+from ui.qt_dates import to_date
 
 
 def _date_edit(value: dt.date) -> QDateEdit:
@@ -53,8 +54,8 @@ class CellForm(QWidget):
     def value(self) -> CellInput:
         return CellInput(
             name=self.name.text(), superior_name=self.superior.text(), place_name=self.place.text(),
-            wage_region=int(self.region.currentData()), term_start=self.term_start.date().toPython(),
-            term_end=self.term_end.date().toPython(), cell_type=str(self.cell_type.currentData()),
+            wage_region=int(self.region.currentData()), term_start=to_date(self.term_start.date()),
+            term_end=to_date(self.term_end.date()), cell_type=str(self.cell_type.currentData()),
             is_grassroots=self.grassroots.isChecked(),
         )
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def ask(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], None],
+def ask(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], object],
         no_text: str = "") -> QMessageBox:
     """Open the question (window-modal, not blocking) and call ``on_yes`` only if that button was chosen.
     ``no_text`` defaults to "No, keep it" (Không xóa). The box is returned so the caller can keep it for

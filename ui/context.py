@@ -36,7 +36,7 @@ class AppContext:
         """A context around a store that is already open (the first-run path, and tests)."""
         return cls(settings=settings or Settings(), runner=runner or TaskRunner(), paths=store.paths, store=store)
 
-    def open_store_in_background(self, on_error: Callable[[Exception], None] | None = None,
+    def open_store_in_background(self, on_error: Callable[[Exception], object] | None = None,
                                  after: threading.Event | None = None) -> None:
         """Queue the store's opening as the first job; later jobs run after it on the same thread. With
         ``after``, the worker waits for it first (the first page painted from the snapshot), so importing

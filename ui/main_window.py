@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from secretary_app.changes import Change, Changes
 from ui import ops
 from ui.context import AppContext
 from ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 # key → module:class of its page, in the order of UI.md; imported by name when first shown. Each key's
 # icon is resources/icons/<key>.svg (ui/icons.py), drawn after the window shows.
@@ -105,8 +109,8 @@ class MainWindow(QMainWindow):
         self.background.failed.connect(self._sync_failed)
         self.background.loginNeeded.connect(self._ask_password)
         self.background.choiceNeeded.connect(self._ask_first_sync)
-        self.login_dialog = None  # the password asked at start (no keyring / session ended); kept for tests
-        self.choice_box = None  # the first sync's "merge or keep apart" question; kept for tests
+        self.login_dialog: QDialog | None = None  # the password asked at start (no keyring / session ended); kept for tests
+        self.choice_box: QMessageBox | None = None  # the first sync's "merge or keep apart" question; kept for tests
         self._asked_password = False  # once per start
         ctx.hub.changed.connect(self._on_changes)
         self._sync_line_timer = QTimer(self)
@@ -153,7 +157,7 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(blocked)
         self._show_row(row)
 
-    def page(self, key: str):  # type: ignore[no-untyped-def]
+    def page(self, key: str):
         """The page for ``key``, built (and loaded) on first use."""
         if key not in self.pages:
             module_name, class_name = _PAGES[key].split(":")
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
             page = cls(self.ctx)
             index = PAGE_KEYS.index(key)
             stand_in = self.stack.widget(index)
+            assert stand_in is not None  # every page has its stand-in from the start
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
@@ -178,7 +183,7 @@ class MainWindow(QMainWindow):
             page.refresh()
         return self.pages[key]
 
-    def open_target(self, target) -> None:  # type: ignore[no-untyped-def]
+    def open_target(self, target) -> None:
         """Show the page a to-do item of the overview names, at its record (services.overview.Target)."""
         self.show_page(target.page)
         self.page(target.page).show_target(target)
@@ -217,7 +222,7 @@ class MainWindow(QMainWindow):
             self.saved_at = dt.datetime.now()  # written and committed by the call that just finished
             self.save_label.setText(self.tr("Saved at %1").replace("%1", self.saved_at.strftime("%H:%M")))
 
-    def _show_sync_state(self, state) -> None:  # type: ignore[no-untyped-def]
+    def _show_sync_state(self, state) -> None:
         from ui.pages.sync import bar_text
 
         self.sync_state = state
@@ -257,14 +262,14 @@ class MainWindow(QMainWindow):
         self.login_dialog = dialog
         dialog.open()
 
-    def _login(self, dialog) -> None:  # type: ignore[no-untyped-def]
+    def _login(self, dialog) -> None:
         from secretary_app.sync import service
 
         server, user, password = dialog.server.text().strip(), dialog.username.text().strip(), dialog.password.text()
         ops.write(self.ctx, self, lambda store: service.login(store, server, user, password)) \
             .success(lambda _outcome: self.background.sync_now()).progress(self.tr("Logging in…")).run()
 
-    def _ask_first_sync(self, choice) -> None:  # type: ignore[no-untyped-def]
+    def _ask_first_sync(self, choice) -> None:
         """First sync of this PC's own data against a cell that has data: nothing sent until the person says."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -283,7 +288,7 @@ class MainWindow(QMainWindow):
         box.addButton(self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(merge)
 
-        def chosen(button) -> None:  # type: ignore[no-untyped-def]
+        def chosen(button) -> None:
             from secretary_app.sync import service
 
             if button is merge:
@@ -297,7 +302,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _load_cell_name(self) -> None:
-        def cell(store):  # type: ignore[no-untyped-def]
+        def cell(store):
             from secretary_app.services.cell import get_cell
 
             return get_cell(store)
@@ -307,19 +312,19 @@ class MainWindow(QMainWindow):
     def _load_sync_state(self) -> None:
         self.background.refresh_state()
 
-    def _cell_loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
+    def _cell_loaded(self, cell) -> None:
         if cell is not None:
             self.cell_label.setText(f"{cell.name} — {cell.superior_name}")
             self.setWindowTitle(f"{cell.name} — {APP_TITLE}")
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event) -> None:
         self.background.stop()  # a running sync stops at its next step; nothing half-done is left
         self._sync_line_timer.stop()
         self.ctx.runner.wait()
         super().closeEvent(event)
 
 
-def _login_prompt_facts(store) -> tuple[str, str, bool]:  # type: ignore[no-untyped-def]
+def _login_prompt_facts(store) -> tuple[str, str, bool]:
     """(server, account, whether the OS keyring works) for the start-up password prompt; read on the worker."""
     from secretary_app.credentials import Credentials
     from secretary_app.sync import service

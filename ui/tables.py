@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
@@ -26,7 +26,7 @@ class Column:
 
 
 class RecordTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.records: list[Any] = []
@@ -105,7 +105,7 @@ class RecordTableModel(QAbstractTableModel):
 class SearchProxy(QSortFilterProxyModel):
     """Filters on a record's ``search_key`` (diacritics- and case-free) and sorts by SORT_ROLE keys."""
 
-    def __init__(self, key_of: Callable[[Any], str], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, key_of: Callable[[Any], str], parent=None) -> None:
         super().__init__(parent)
         self._key_of = key_of
         self._needle = ""
@@ -123,8 +123,8 @@ class SearchProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        record = model.records[source_row]  # type: ignore[attr-defined]
+        model = cast(RecordTableModel, self.sourceModel())  # a SearchProxy only ever filters a RecordTableModel
+        record = model.records[source_row]
         if self.extra_filter is not None and not self.extra_filter(record):
             return False
         return not self._needle or self._needle in self._key_of(record)

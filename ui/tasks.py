@@ -33,7 +33,7 @@ class _Delivery:
 
     __slots__ = ("callback", "dialog", "error", "result")
 
-    def __init__(self, callback: Callable[[Any], None] | None, dialog: QProgressDialog | None,
+    def __init__(self, callback: Callable[[Any], object] | None, dialog: QProgressDialog | None,
                  result: Any = None, error: Exception | None = None) -> None:
         self.callback, self.dialog, self.result, self.error = callback, dialog, result, error
 
@@ -60,7 +60,7 @@ class TaskRunner(QObject):
         self._timer.timeout.connect(self._drain)
 
     def run(self, job: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[Exception], None] | None = None, label: str = "",
+            on_error: Callable[[Exception], object] | None = None, label: str = "",
             parent: QWidget | None = None, with_progress: bool = False) -> Future:
         """Run ``job()`` (or ``job(progress)`` when ``with_progress``) on the worker thread."""
         dialog = self._make_dialog(label, parent) if label else None

@@ -7,6 +7,8 @@ the person on the page with the plain message."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -104,7 +106,7 @@ class _CellPage(QWizardPage):
 class SetupWizard(QWizard):
     PAGE_CHOICE, PAGE_CELL, PAGE_SERVER = 0, 1, 2
 
-    def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.saved = False  # set once the worker saved: Finish then closes the wizard
@@ -137,6 +139,7 @@ class SetupWizard(QWizard):
             return False  # a second press of Finish while saving does not save twice
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        op: ops.WriteOp[Any]
         if demo:
             from secretary_app.demo import create_demo_cell
 
@@ -188,7 +191,7 @@ class SetupWizard(QWizard):
             .success(self._joined).failure(self._join_failed) \
             .progress(self.tr("Receiving the cell from the server…")).run()
 
-    def _joined(self, report) -> None:  # type: ignore[no-untyped-def]
+    def _joined(self, report) -> None:
         self.joining, self.joined = False, True
         self.server_page.state.setText(self.tr("Received %1 records. This computer is ready.")
                                        .replace("%1", str(report.pulled)))

@@ -153,7 +153,7 @@ def _cipher_error() -> type[Exception]:
         import sqlcipher3
     except ImportError:
         return sqlite3.Error
-    return sqlcipher3.dbapi2.Error  # type: ignore[no-any-return]
+    return sqlcipher3.dbapi2.Error
 
 
 def preview_backup(path: Path, key: DbKey | None = None) -> BackupPreview:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from secretary_app.db.crypto import DbKey
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # We issue BEGIN ourselves (below), so the driver must not start transactions of its own.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -40,7 +40,7 @@ def make_engine(url_or_path: str | Path, key: DbKey | None = None) -> Engine:
     return engine
 
 
-def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+def _begin_immediate(connection) -> None:
     """Take the write lock when a transaction starts. A deferred transaction that reads first and writes
     later fails with SQLITE_BUSY_SNAPSHOT if another writer committed in between (WAL); taking the lock
     up front makes concurrent writers wait their turn (busy_timeout) instead, e.g. two PCs' worth of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from exporters import Align, Column, Document, Table
+from exporters import Align, Block, Column, Document, Table
 from models.text import nfc
 from secretary_app.documents.common import (
     clock,
@@ -75,7 +75,7 @@ def build_agenda(meeting: MeetingRecord, *, number: int | None = None, issued_on
     minutes = item_minutes(meeting)
     rows = (*tuple((str(position), nfc(item.title), nfc(item.presenter), f"{duration} phút") for position, (item, duration) in enumerate(zip(meeting.agenda, minutes, strict=True), start=1)), ("", "Tổng thời lượng", "", f"{sum(minutes)} phút"))
     ends_at = meeting.starts_at + dt.timedelta(minutes=sum(minutes))
-    blocks = [
+    blocks: list[Block] = [
         p(f"- **Thời gian:** từ {clock(meeting.starts_at)} đến {clock(ends_at)}, "
           f"{long_date(meeting.starts_at.date())}."),
         p(f"- **Địa điểm:** {nfc(meeting.place)}."),

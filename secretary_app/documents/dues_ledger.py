@@ -3,7 +3,7 @@ table), and the periodic report upward (B01/ĐP); both also as .xlsx tables with
 
 from __future__ import annotations
 
-from exporters import HD36_2018, Align, Column, Document, Table, landscape
+from exporters import HD36_2018, Align, Block, Column, Document, Table, landscape
 from exporters.xlsx_renderer import ColumnKind, SheetColumn, SheetTable
 from models.text import nfc
 from secretary_app.documents.common import header, p, report_recipients, signed, superior_committee, vnd
@@ -46,7 +46,7 @@ def build_dues_ledger(record: DuesLedgerRecord) -> Document:
         rows.append((str(position), nfc(row.name), *(vnd(a) if a else "" for a in row.amounts),
                      vnd(sum(a or 0 for a in row.amounts))))
     rows.append(("", "Cộng", *(vnd(t) for t in totals), vnd(sum(totals))))
-    blocks = [
+    blocks: list[Block] = [
         p(f"{_period(record)} (đơn vị: đồng)", indent=False, align=Align.CENTER),
         Table(columns=columns, header=head, rows=tuple(rows)),
         p(f"Tổng số đảng phí đã thu: **{vnd(sum(totals))} đồng**."
@@ -115,7 +115,7 @@ def build_dues_report(record: DuesReportRecord) -> Document:
     """B01/ĐP: members at the end of the period, dues owed, collected, kept and remitted."""
     require(record.signer_name, "họ tên người ký", "signer_name")
     rows = tuple((str(i), label, vnd(value)) for i, (label, value) in enumerate(_report_lines(record), start=1))
-    blocks = [
+    blocks: list[Block] = [
         p(f"Chi bộ báo cáo kết quả thu, nộp đảng phí {_report_period(record)} như sau:"),
         Table(columns=(Column(12, Align.CENTER), Column(110), Column(40, Align.RIGHT)),
               header=("TT", "Nội dung", "Số liệu"), rows=rows),

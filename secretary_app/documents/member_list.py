@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exporters import Align, Column, Document, Table
+from exporters import Align, Block, Column, Document, Table
 from models.text import nfc
 from secretary_app.documents.common import header, long_date, p, report_recipients, short_date, signed
 from secretary_app.documents.records import MemberListRecord, missing, require
@@ -27,7 +27,7 @@ def build_member_list(record: MemberListRecord) -> Document:
             short_date(row.admitted_on), short_date(row.official_on), row.card_number, nfc(row.note),
         ))
     official = sum(1 for row in record.rows if row.official_on is not None)
-    blocks = [
+    blocks: list[Block] = [
         p(f"(Tính đến {long_date(record.as_of)})", indent=False, align=Align.CENTER),
         Table(columns=COLUMNS, header=HEADER, rows=tuple(rows)),
         p(f"Tổng số: {len(record.rows)} đảng viên (chính thức {official}, dự bị {len(record.rows) - official})."),

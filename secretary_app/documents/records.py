@@ -186,7 +186,7 @@ class ResolutionRecord:
     cell: CellHeader
     doc_type: str  # "NQ" or "KL"
     number: int | None  # None until issued: the builder refuses to print a number-less NQ/KL
-    issued_on: dt.date
+    issued_on: dt.date | None  # a draft has none yet; resolution() refuses it
     subject: str  # "về lãnh đạo thực hiện nhiệm vụ tháng 02 năm 2026"
     sections: tuple[SectionEntry, ...]
     signer_name: str

@@ -10,7 +10,7 @@ import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from exporters.errors import ExportError
 from exporters.safe_write import write_document
@@ -137,10 +137,12 @@ def _write_xlsx(stream: BinaryIO, sheets: list[Sheet]) -> None:
             heading.append(cell)
         sheet.append(heading)
         for values in table.body:
-            out = []
+            out: list[object] = []
             for index, value in enumerate(values):
                 if index in table.date_columns and value is not None:
-                    cell = WriteOnlyCell(sheet, value=value)
+                    # The value set after creation, as WriteOnlyCell(value=...) does: its stub leaves out dates.
+                    cell = WriteOnlyCell(sheet)
+                    cell.value = cast(dt.date, value)  # a date column holds dates
                     cell.number_format = "DD/MM/YYYY"
                     out.append(cell)
                 else:

@@ -15,6 +15,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -136,7 +137,7 @@ def _row_data(cells: list[object], mapping: dict[str, int], base: MemberData,
     """The record a row describes (starting from ``base``), with its errors and warnings."""
     errors: list[str] = []
     warnings: list[str] = []
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     decomposed = False
     for field, column in mapping.items():
         raw = cells[column] if column < len(cells) else None
@@ -407,7 +408,8 @@ def apply_import(store: Store, preview: ImportPreview, progress: Progress | None
         for index, row in enumerate(todo):
             assert row.data is not None
             if row.action == UPDATE:
-                member = existing.get(row.member_id)  # type: ignore[arg-type]
+                assert row.member_id is not None  # an update names the member it updates
+                member = existing.get(row.member_id)
                 if member is None or member.deleted:
                     raise UserError(f"Đảng viên ở dòng {row.row} vừa bị xóa trong lúc nhập; hãy nhập lại tệp.")
                 apply_data(member, row.data)
@@ -416,7 +418,7 @@ def apply_import(store: Store, preview: ImportPreview, progress: Progress | None
                 values, events = new_member_rows(cell_id, row.data)
                 created.append(values)
                 created_events.extend(events)
-                ids[row.row] = values["id"]  # type: ignore[assignment]
+                ids[row.row] = cast(uuid.UUID, values["id"])  # new_member_rows made it with new_id()
             if progress is not None and index % 500 == 0:
                 progress(index, len(todo), f"Đang lưu {index}/{len(todo)} đảng viên")
         if progress is not None and todo:

@@ -88,22 +88,14 @@ class Spreadsheet:
                     raise UserError(f"Tệp {path.name} không có trang tính nào.")
                 found = self.book.worksheets[0]
             else:
-                title = self.find(sheet)
-                if title is None:
+                wanted = self.find(sheet)
+                if wanted is None:
                     raise UserError(f"Tệp {path.name} không có trang tính \"{sheet}\".")
-                found = self.book[title]
+                found = self.book[wanted]
             rows, total, source, title = found.iter_rows(values_only=True), found.max_row or 0, "xlsx", found.title
         table = _collect(path, rows, total, source, progress, max_rows, headers, sheet)
         table.sheet, table.sheets = title, self.titles
         return table
-
-
-def read_table(path: Path, progress: Progress | None = None, max_rows: int = MAX_ROWS, sheet: str | None = None,
-               headers: Headers = ROSTER_HEADERS) -> Table:
-    """The first sheet, or the sheet named ``sheet`` (matched ignoring case and marks), with its header row
-    found by ``headers``. A CSV has only one table: naming a sheet is for workbooks."""
-    with Spreadsheet(path) as spreadsheet:
-        return spreadsheet.read(sheet, headers, progress, max_rows)
 
 
 def _not_spreadsheet(path: Path) -> UserError:
@@ -111,7 +103,7 @@ def _not_spreadsheet(path: Path) -> UserError:
                      "đổi tên). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx hoặc .csv, rồi nhập lại.")
 
 
-def _open_xlsx(path: Path):  # type: ignore[no-untyped-def]  # openpyxl's Workbook, imported lazily
+def _open_xlsx(path: Path):  # openpyxl's Workbook, imported lazily
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -168,8 +160,8 @@ def _collect(path: Path, rows: Iterable[tuple], total: int, source: str, progres
         if table is None:
             scanned.append(tuple(cells))
             if sum(1 for v in cells if v is not None and headers.field_for(v)) >= 2:
-                headers = ["" if v is None else str(v) for v in cells]
-                table = Table(headers, number, source=source)
+                names = ["" if v is None else str(v) for v in cells]
+                table = Table(names, number, source=source)
             elif number >= _HEADER_SCAN:
                 break
             continue

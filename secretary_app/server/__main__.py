@@ -118,7 +118,7 @@ def _term_start(text: str | None) -> dt.date | None:
         raise AdminError(f"Ngày bắt đầu nhiệm kỳ \"{text}\" không hợp lệ; hãy viết dạng 20/08/2025.") from None
 
 
-def _cell_id(conn, name: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
+def _cell_id(conn, name: str) -> uuid.UUID:
     cell_id = conn.scalar(select(cell_sync_state.c.cell_id).where(cell_sync_state.c.name == name))
     if cell_id is None:
         raise AdminError(f"Không có chi bộ tên \"{name}\". Tạo bằng lệnh create-cell trước.")
@@ -147,7 +147,7 @@ def create_user(engine: Engine, hasher: PasswordHasher, username: str, role: str
     return user_id
 
 
-def _user_id(conn, username: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
+def _user_id(conn, username: str) -> uuid.UUID:
     user_id = conn.scalar(select(users.c.id).where(users.c.username == username))
     if user_id is None:
         raise AdminError(f"Không có người dùng \"{username}\".")

@@ -363,7 +363,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
         except CellNotFound:
             raise HTTPException(404, "cell_not_found") from None
         if response.action == "upgrade_required":
-            return JSONResponse(response.model_dump(mode="json"), status_code=426)  # type: ignore[return-value]
+            return JSONResponse(response.model_dump(mode="json"), status_code=426)  # type: ignore[return-value]  # FastAPI sends a Response as is
         return response
 
     @app.post(f"{PREFIX}/push", openapi_extra=_body_schema(PushRequest))
@@ -378,16 +378,16 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
         try:
             body = PushRequest.model_validate_json(raw)
         except ValueError as exc:
-            return JSONResponse({"error": "invalid", "detail": str(exc)[:2000]}, status_code=422)  # type: ignore[return-value]
+            return JSONResponse({"error": "invalid", "detail": str(exc)[:2000]}, status_code=422)  # type: ignore[return-value]  # FastAPI sends a Response as is
         if body.device_id != principal.device_id or body.cell_id != cell_of(principal, body.cell_id):
             raise HTTPException(403, "forbidden")
         from starlette.concurrency import run_in_threadpool
 
         try:
             text = await run_in_threadpool(service.push_json, principal, body, idempotency_key)
-            return Response(content=text, media_type="application/json")  # type: ignore[return-value]
+            return Response(content=text, media_type="application/json")  # type: ignore[return-value]  # FastAPI sends a Response as is
         except OutOfOrder as exc:
-            return JSONResponse({"error": "out_of_order", "expected_seq": exc.expected},  # type: ignore[return-value]
+            return JSONResponse({"error": "out_of_order", "expected_seq": exc.expected},  # type: ignore[return-value]  # sent as is
                                 status_code=409)
         except DeviceReused:
             raise HTTPException(409, "device_reused") from None
@@ -402,7 +402,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
              cell_id: uuid.UUID | None = None) -> PullResponse:
         assert principal is not None
         try:
-            return _json(service.pull(cell_of(principal, cell_id), cursor, limit))  # type: ignore[return-value]
+            return _json(service.pull(cell_of(principal, cell_id), cursor, limit))  # type: ignore[return-value]  # FastAPI sends a Response as is
         except CellNotFound:
             raise HTTPException(404, "cell_not_found") from None
 

@@ -124,7 +124,7 @@ class LoginThrottle:
         rows = conn.execute(select(login_throttle.c.blocked_until).where(
             login_throttle.c.address == address[:64],
             login_throttle.c.account.in_([_account(account), ANY_ACCOUNT]))).scalars().all()
-        waits = [(aware(until) - now).total_seconds() for until in rows if aware(until) > now]  # type: ignore[operator]
+        waits = [(aware(until) - now).total_seconds() for until in rows if aware(until) > now]
         if waits:
             raise Throttled(math.ceil(max(waits)))
 
@@ -132,7 +132,7 @@ class LoginThrottle:
         for key, free in ((_account(account), self.free_per_account), (ANY_ACCOUNT, self.free_per_address)):
             row = conn.execute(select(login_throttle).where(login_throttle.c.account == key,
                                                             login_throttle.c.address == address[:64])).first()
-            failures = 1 if row is None or aware(row.last_failure_at) < now - self.window else row.failures + 1  # type: ignore[operator]
+            failures = 1 if row is None or aware(row.last_failure_at) < now - self.window else row.failures + 1
             extra = failures - free  # the free attempts used up: 1 s, 2 s, 4 s… up to 15 minutes
             delay = 0.0 if extra < 0 else min(self.first_delay * 2 ** min(extra, 20), self.max_delay)
             values = dict(failures=failures, last_failure_at=now, blocked_until=now + dt.timedelta(seconds=delay))
@@ -297,7 +297,7 @@ class Authenticator:
             if user is None or user["disabled"] or device is None or device["revoked_at"] is not None:
                 raise AuthError()
             if (row["used_at"] is not None and row["revoked_at"] is None and row["rotated_to"]
-                    and now - aware(row["used_at"]) <= self.refresh_grace):  # type: ignore[operator]
+                    and now - aware(row["used_at"]) <= self.refresh_grace):
                 pair = json.loads(_open(row["rotated_to"], refresh_token))
                 alive = conn.scalar(select(tokens.c.revoked_at.is_(None)).where(
                     tokens.c.token_hash == hash_token(pair["refresh"])))
@@ -311,7 +311,7 @@ class Authenticator:
             elif outcome is None:
                 started = aware(row["family_started_at"] or row["created_at"])
                 assert started is not None
-                if aware(row["expires_at"]) <= now or now - started > self.family_lifetime:  # type: ignore[operator]
+                if aware(row["expires_at"]) <= now or now - started > self.family_lifetime:
                     raise AuthError()
                 conn.execute(update(tokens).where(tokens.c.family_id == row["family_id"], tokens.c.kind == "access",
                                                   tokens.c.revoked_at.is_(None)).values(revoked_at=now))

@@ -7,18 +7,20 @@ once really are concurrent on the server side.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import Any
 
 import anyio
 import anyio.from_thread
 import httpx
+from anyio.from_thread import BlockingPortal
 
 
 class ASGIBridge(httpx.BaseTransport):
     def __init__(self, app: Any, client: tuple[str, int] = ("127.0.0.1", 50000)) -> None:
         self.app = app
         self.client = client
-        self._portal_cm = anyio.from_thread.start_blocking_portal()
+        self._portal_cm: AbstractContextManager[BlockingPortal] | None = anyio.from_thread.start_blocking_portal()
         self.portal = self._portal_cm.__enter__()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -65,4 +67,4 @@ class ASGIBridge(httpx.BaseTransport):
     def stop(self) -> None:
         if self._portal_cm is not None:
             self._portal_cm.__exit__(None, None, None)
-            self._portal_cm = None  # type: ignore[assignment]
+            self._portal_cm = None

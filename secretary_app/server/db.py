@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import overload
 
 from alembic import command
 from alembic.config import Config
@@ -38,6 +39,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from models.base import NAMING
 from secretary_app.sync.codec import ENTITIES
@@ -48,7 +50,7 @@ _Seq = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrement ne
 RECORDS: dict[str, Table] = {}
 for _name, _source in ENTITIES.items():
     _columns = [Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
-                       default=c.default.arg if c.default is not None and c.default.is_scalar else None)
+                       default=c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None)
                 for c in _source.columns]
     _extra = [UniqueConstraint(*[c.name for c in u.columns], name=u.name)
               for u in _source.constraints if isinstance(u, UniqueConstraint)]
@@ -236,6 +238,14 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@overload
+def aware(value: dt.datetime) -> dt.datetime: ...
+
+
+@overload
+def aware(value: dt.datetime | None) -> dt.datetime | None: ...
+
+
 def aware(value: dt.datetime | None) -> dt.datetime | None:
     """SQLite hands back naive datetimes; everything we store is UTC."""
     if value is None or value.tzinfo is not None:
@@ -254,7 +264,7 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60})
 
         @event.listens_for(engine, "connect")
-        def _connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _connect(dbapi_connection, _record) -> None:
             dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (below)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -263,7 +273,7 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+        def _begin(conn) -> None:
             # A push takes the write lock at BEGIN (SQLite's "cell lock"); reads get one snapshot.
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write_lock") else "BEGIN")
 
@@ -297,11 +307,11 @@ def _ping_when_idle(engine: Engine) -> None:
     the client resends the same batch (5xx), as the protocol expects."""
 
     @event.listens_for(engine, "checkin")
-    def _checkin(_dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+    def _checkin(_dbapi_connection, record) -> None:
         record.info["idle_since"] = time.monotonic()
 
     @event.listens_for(engine, "checkout")
-    def _checkout(dbapi_connection, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+    def _checkout(dbapi_connection, record, _proxy) -> None:
         if time.monotonic() - record.info.get("idle_since", time.monotonic()) < IDLE_PING_SECONDS:
             return
         try:

@@ -204,12 +204,12 @@ class SyncService:
             return PullResponse(epoch=cell["epoch"], changes=changes, next_cursor=next_cursor, has_more=has_more,
                                 digest_at_cursor=None if has_more else cell["digest"])
 
-    def _reader(self):  # type: ignore[no-untyped-def]
+    def _reader(self):
         """One consistent snapshot for a page and the digest that goes with it."""
         from contextlib import contextmanager
 
         @contextmanager
-        def reader():  # type: ignore[no-untyped-def]
+        def reader():
             with self.engine.connect() as raw:
                 conn = raw
                 if self.engine.dialect.name == "postgresql":
@@ -252,7 +252,7 @@ def _image_fields(entity: str, row: Any) -> dict[str, Any]:
 
 
 def _stamp(value: dt.datetime) -> str:
-    return aware(value).astimezone(dt.UTC).isoformat()  # type: ignore[union-attr]
+    return aware(value).astimezone(dt.UTC).isoformat()
 
 
 def _change(entity: str, row: Any) -> Change:
@@ -658,7 +658,7 @@ class _Batch:
         again = outcome is not None and outcome.status == "conflict"
         # version/server_seq: the conflict's; current: the record, so the deciding PC converges at once.
         return base.model_copy(update={"status": "conflict" if again else "applied", "version": version,
-                                       "server_seq": seq, "conflict_id": outcome.conflict_id if again else None,
+                                       "server_seq": seq, "conflict_id": outcome.conflict_id if again and outcome else None,
                                        "current": _image_of(found["entity"], row)})
 
     def check_open(self, found: Any) -> None:

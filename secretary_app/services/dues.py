@@ -219,7 +219,7 @@ class _MonthRules:
 
 def _month_rules(month: dt.date, overrides: Sequence[_Override], region: int) -> _MonthRules:
     rates, wages = _rates_on(month), _wages_on(month)
-    replaced = {name: value for key, name in _RATE_FIELDS.items()
+    replaced: dict[str, Any] = {name: value for key, name in _RATE_FIELDS.items()
                 if (value := _override_on(overrides, key, month)) is not None}
     if replaced:
         rates = dataclasses.replace(rates, **replaced)
@@ -285,7 +285,7 @@ def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None, o
     ceremony = {row.id: row.ceremony_date for row in rows}
     by_member: dict[uuid.UUID, list[status_rules.MemberEvent]] = defaultdict(list)
     for event in session.execute(events):
-        converted = rule_event(event, ceremony.get(event.member_id))  # type: ignore[arg-type]
+        converted = rule_event(event, ceremony.get(event.member_id))  # type: ignore[arg-type]  # a Row of the event's columns
         if converted is not None:
             by_member[event.member_id].append(converted)
     people = [_Person(row.id, row.full_name, row.gender, row.birth_date, row.admission_decision_date,

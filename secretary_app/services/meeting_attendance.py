@@ -40,7 +40,7 @@ from models.text import name_sort_key
 from secretary_app import rules_data
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.documents.records import Absence, AttendanceCounts, GuestEntry
-from secretary_app.errors import NotFoundError, ValidationFailed
+from secretary_app.errors import ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.services.roster import rule_events
 from secretary_app.settings import load_settings
@@ -317,17 +317,6 @@ def add_guest(store: Store, meeting_id: uuid.UUID, name: str, position: str = ""
         session.add(Guest(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, name=name.strip(),
                           position=position.strip()))
     return OpResult(attendance_sheet(store, meeting_id), Changes(Change.MEETING | Change.ATTENDANCE))
-
-
-def remove_guest(store: Store, guest_id: uuid.UUID) -> OpResult[None]:
-    with store.transaction() as session:
-        guest = session.get(Guest, guest_id)
-        if guest is None:
-            raise NotFoundError("Không tìm thấy đại biểu này.")
-        editable_meeting(session, store, guest.meeting_id)
-        guest.deleted = True
-    changes = Changes(Change.MEETING | Change.ATTENDANCE)
-    return OpResult(None, changes)
 
 
 def set_people(store: Store, meeting_id: uuid.UUID, chair_id: uuid.UUID | None,

@@ -33,7 +33,6 @@ from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
 from secretary_app.store import Store
 
 KINDS = ("regular", "thematic", "regular_and_thematic", "extraordinary")
-STATES = tuple(MeetingState)
 CELL_TYPES = {"residential": "Khu dân cư (thôn, tổ dân phố)", "agency": "Cơ quan hành chính",
               "enterprise": "Doanh nghiệp", "school": "Trường học", "armed_forces": "Lực lượng vũ trang"}
 TASK_STATUS_LABELS = {"open": "Đang thực hiện", "done": "Hoàn thành", "overdue": "Quá hạn",
@@ -369,7 +368,7 @@ def set_agenda(store: Store, meeting_id: uuid.UUID, items: list[tuple[uuid.UUID 
     return OpResult(None, changes)
 
 
-_NEXT_STATE = {MeetingState.DRAFT: MeetingState.ANNOUNCED, MeetingState.ANNOUNCED: MeetingState.HELD}
+_NEXT_STATE: dict[str, MeetingState] = {MeetingState.DRAFT: MeetingState.ANNOUNCED, MeetingState.ANNOUNCED: MeetingState.HELD}
 
 
 def save_preparation(store: Store, meeting_id: uuid.UUID, *, title: str, kind: str,

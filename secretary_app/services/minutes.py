@@ -15,9 +15,9 @@ from models.base import new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.rules.meetings import MeetingState
 from secretary_app.changes import Change, Changes, OpResult
-from secretary_app.errors import NotFoundError, ReadOnlyError, ValidationFailed
+from secretary_app.errors import NotFoundError, ValidationFailed
 from secretary_app.services.meeting_check import refuse_contradictions
-from secretary_app.services.meeting_cycle import READ_ONLY_MESSAGE, editable_meeting, load_meeting
+from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.store import Store
 
 
@@ -298,10 +298,3 @@ def amend_minutes(store: Store, meeting_id: uuid.UUID, correction: str) -> OpRes
         view = AmendmentView(amendment.id, body, amendment.final_hash, now)
     changes = Changes(Change.MEETING | Change.MINUTES)
     return OpResult(view, changes)
-
-
-def ensure_editable(store: Store, meeting_id: uuid.UUID) -> None:
-    """Raise ReadOnlyError for a finalised meeting (used by the UI before opening an editor)."""
-    with store.transaction() as session:
-        if load_meeting(session, store, meeting_id).state == MeetingState.FINAL:
-            raise ReadOnlyError(READ_ONLY_MESSAGE)

@@ -162,7 +162,7 @@ def _first_steps(has_members: bool, has_meetings: bool, has_upcoming: bool, toda
     return items
 
 
-def _meeting_items(store: Store, meetings: list, today: dt.date) -> list[TodoItem]:  # type: ignore[type-arg]
+def _meeting_items(store: Store, meetings: list, today: dt.date) -> list[TodoItem]:
     from secretary_app.services.meeting_cycle import overdue_tasks, reminders
     from secretary_app.services.meetings import MeetingState
 

@@ -43,7 +43,7 @@ class Section:
 @dataclass(frozen=True)
 class ResolutionView:
     id: uuid.UUID
-    meeting_id: uuid.UUID
+    meeting_id: uuid.UUID | None
     doc_type: str
     number: int | None
     symbol: str

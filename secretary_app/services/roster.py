@@ -14,6 +14,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -102,7 +103,7 @@ class MemberData:
 
     def normalised(self) -> MemberData:
         """Text in NFC without surrounding spaces (names typed on another keyboard layout come as NFD)."""
-        changes = {f.name: " ".join((nfc(getattr(self, f.name)) or "").split()) if f.name == "full_name"
+        changes: dict[str, Any] = {f.name: " ".join((nfc(getattr(self, f.name)) or "").split()) if f.name == "full_name"
                    else nfc(getattr(self, f.name)) or ""
                    for f in dataclasses.fields(self) if isinstance(getattr(self, f.name), str)}
         return dataclasses.replace(self, **changes)
@@ -313,7 +314,7 @@ def _event_record(event: MemberEvent) -> EventRecord:
 # --- queries ----------------------------------------------------------------------------------------
 
 
-def _members_query(store: Store, include_deleted: bool = False):  # type: ignore[no-untyped-def]
+def _members_query(store: Store, include_deleted: bool = False):
     query = select(Member).where(Member.cell_id == store.cell_id)
     if not include_deleted:
         query = query.where(Member.deleted.is_(False))

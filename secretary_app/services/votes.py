@@ -43,7 +43,6 @@ DECISION_LABELS = {
 }
 THRESHOLD_LABELS = {Threshold.MORE_THAN_HALF: "quá 1/2", Threshold.AT_LEAST_TWO_THIRDS: "ít nhất 2/3"}
 BALLOTS = ("yes", "no", "abstain")
-CHOICE_LABELS = {"yes": "Tán thành", "no": "Không tán thành", "abstain": "Ý kiến khác"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Uuid
 
+from models.base import Base
 from models.schema import SYNCED_TABLES
 
 # Version of the synced field set and mutation ops; the server accepts N and N-1. 2: vote.ballots;
@@ -28,11 +29,11 @@ SCHEMA_VERSION = 4
 
 # Columns every synced row carries; the server assigns them, so they never travel as "fields".
 SYNC_COLUMNS = frozenset({"id", "cell_id", "version", "server_seq", "deleted", "updated_at", "updated_by"})
-MODELS: dict[str, type] = {cls.__tablename__: cls for cls in SYNCED_TABLES}  # type: ignore[attr-defined]
-ENTITIES: dict[str, Table] = {name: cls.__table__ for name, cls in MODELS.items()}  # type: ignore[attr-defined]
+MODELS: dict[str, type[Base]] = {cls.__tablename__: cls for cls in SYNCED_TABLES}
+ENTITIES: dict[str, Table] = {name: cls.__table__ for name, cls in MODELS.items()}
 # Order in which rows can be created (parents first); deletes go the other way.
 ENTITY_ORDER: dict[str, int] = {
-    t.name: i for i, t in enumerate(SYNCED_TABLES[0].metadata.sorted_tables) if t.name in ENTITIES  # type: ignore[attr-defined]
+    t.name: i for i, t in enumerate(SYNCED_TABLES[0].metadata.sorted_tables) if t.name in ENTITIES
 }
 FINALISABLE = frozenset({"minutes", "resolution"})  # immutable once final_hash is set (§2.6)
 CONFLICT_ENTITY = "conflict"  # conflicts travel in the pull stream like records

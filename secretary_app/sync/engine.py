@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
@@ -299,9 +299,9 @@ class SyncEngine:
             for row in conn.execute(select(table).where(table.c.version == 0)).mappings():
                 if row["id"] not in queued:
                     rows.append(_create_row(entity, row))
-        for offset, row in enumerate(rows):
-            row["id"] = first - len(rows) + offset
-            conn.execute(insert(outbox).values(**row))
+        for offset, created in enumerate(rows):
+            created["id"] = first - len(rows) + offset
+            conn.execute(insert(outbox).values(**created))
 
     def _renumber(self, conn: Connection, start: int) -> None:
         """The server forgot our later mutations (restored backup): unanswered rows get new numbers."""
@@ -323,7 +323,8 @@ class SyncEngine:
                                 .limit(self.batch_size)).mappings().all()
             if not rows:
                 return None
-            chosen, size = [], 0
+            chosen: list[Any] = []  # the rows' mappings, as _next_batch returns them
+            size = 0
             for row in rows:
                 if self._refuse_invalid(conn, row):
                     continue
@@ -432,7 +433,8 @@ class SyncEngine:
     def _apply_push(self, rows: list[Any], response: PushResponse, report: SyncReport) -> None:
         by_seq = {r["mutation_seq"]: r for r in rows}
         with self.local("apply-push") as conn:
-            cell_id = conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1))
+            # Set when the cell was joined, which every push and pull comes after.
+            cell_id = cast(uuid.UUID, conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1)))
             answered = [(by_seq[r.mutation_seq], r) for r in response.results if r.mutation_seq in by_seq]
             if answered:
                 conn.execute(delete(outbox).where(outbox.c.id == bindparam("b_id")),
@@ -534,7 +536,8 @@ class SyncEngine:
     def apply_changes(self, changes: list[Change], report: SyncReport, *, cursor: int | None,
                       force: bool = False) -> None:
         with self.local("apply-page") as conn:
-            cell_id = conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1))
+            # Set when the cell was joined, which every push and pull comes after.
+            cell_id = cast(uuid.UUID, conn.scalar(select(sync_state.c.cell_id).where(sync_state.c.id == 1)))
             waiting = set(conn.scalars(select(outbox.c.entity_id).where(outbox.c.status == "pending")))
             wanted: dict[str, list[uuid.UUID]] = {}
             for change in changes:

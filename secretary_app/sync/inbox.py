@@ -69,7 +69,7 @@ class RejectedRow:
     content: str = ""  # the person's own text in the refused change, to copy somewhere before dismissing it
 
 
-def inbox_rows(session, device: uuid.UUID | None) -> tuple[tuple[ConflictRow, ...], tuple[RejectedRow, ...]]:  # type: ignore[no-untyped-def]
+def inbox_rows(session, device: uuid.UUID | None) -> tuple[tuple[ConflictRow, ...], tuple[RejectedRow, ...]]:
     conflicts = tuple(_conflict_row(session, c, device) for c in session.scalars(
         select(ConflictInbox).where(ConflictInbox.status == "open").order_by(ConflictInbox.server_seq)))
     rejected = tuple(RejectedRow(r.id, ENTITY_LABELS.get(r.entity, r.entity), r.entity_id, r.op,
@@ -93,7 +93,7 @@ FREE_TEXT_FIELDS = frozenset({"full_name", "phone", "notes", "residence", "posit
                               "body", "place_name", "home_town", "occupation"})
 
 
-def _conflict_row(session, c: ConflictInbox, device: uuid.UUID | None = None) -> ConflictRow:  # type: ignore[no-untyped-def]
+def _conflict_row(session, c: ConflictInbox, device: uuid.UUID | None = None) -> ConflictRow:
     from secretary_app.sync.resolve import conflict_kind
 
     client = json.loads(c.client_fields or "{}")

@@ -43,9 +43,10 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
     if state.session.info.get(APPLYING) or not state.is_insert:
         return None
     table = getattr(state.statement, "table", None)
-    if getattr(table, "name", None) not in ENTITIES or not state.parameters:
+    table_name: str | None = getattr(table, "name", None)
+    if table_name not in ENTITIES or not state.parameters:
         return None
-    params = state.parameters if isinstance(state.parameters, list) else [state.parameters]
+    params: list[Any] = list(state.parameters) if isinstance(state.parameters, list) else [state.parameters]
     if not all(isinstance(p, dict) and p.get("id") for p in params):
         return None
     result = state.invoke_statement()
@@ -64,7 +65,7 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
                          base_version=0, fields=dumps(fields), schema_version=SCHEMA_VERSION,
                          status="pending", attempts=0, last_error=""))
     rows.sort(key=lambda r: ENTITY_ORDER.get(r["entity"], 0))
-    state.session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
+    state.session.connection().execute(insert(OutboxEntry.__table__), rows)
     return result
 
 
@@ -72,7 +73,8 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
 def _create_columns(entity: str) -> tuple[tuple[str, Any, Callable[[Any], Any]], ...]:
     """(name, scalar default, value → JSON) of each data column of a synced table, for bulk creates."""
     synced = ENTITIES[entity]
-    defaults = {c.name: c.default.arg for c in synced.columns if c.default is not None and c.default.is_scalar}
+    defaults = {c.name: getattr(c.default, "arg", None) for c in synced.columns
+                if c.default is not None and c.default.is_scalar}
     return tuple((name, defaults.get(name), json_converter(synced, name)) for name in data_columns(synced))
 
 
@@ -84,13 +86,14 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
     deletes: list[dict[str, Any]] = []
     for obj in session.new:
         if isinstance(obj, SyncMixin):
-            table = ENTITIES[obj.__tablename__]  # type: ignore[attr-defined]
-            fields = {name: [None, to_json(table, name, getattr(obj, name))] for name in data_columns(table)}
+            table = ENTITIES[obj.__tablename__]
+            fields: dict[str, list[Any]] = {name: [None, to_json(table, name, getattr(obj, name))]
+                                            for name in data_columns(table)}
             creates.append(_row(obj, "create", 0, fields))
     for obj in session.dirty:
         if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
             continue
-        table = ENTITIES[obj.__tablename__]  # type: ignore[attr-defined]
+        table = ENTITIES[obj.__tablename__]
         state = inspect(obj)
         deleted = state.attrs.deleted.history
         if deleted.added and deleted.added[0] and not (deleted.deleted and deleted.deleted[0]):
@@ -99,7 +102,7 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
         # A deleted record brought back (undo, "Khôi phục"): its own op, so the server lifts the tombstone
         # instead of treating the edit of a deleted record as a conflict.
         undelete = bool(deleted.added and deleted.added[0] is False and deleted.deleted and deleted.deleted[0])
-        fields: dict[str, list[Any]] = {}
+        fields = {}
         for name in data_columns(table):
             history = state.attrs[name].history
             if not history.added and not history.deleted:
@@ -117,10 +120,10 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
     deletes.sort(key=lambda r: -ENTITY_ORDER.get(r["entity"], 0))
     rows = creates + updates + deletes
     if rows:
-        session.connection().execute(insert(OutboxEntry.__table__), rows)  # type: ignore[arg-type]
+        session.connection().execute(insert(OutboxEntry.__table__), rows)
 
 
 def _row(obj: SyncMixin, op: str, base_version: int | None, fields: dict[str, Any]) -> dict[str, Any]:
-    return dict(mutation_id=new_id(), entity=obj.__tablename__, entity_id=obj.id, op=op,  # type: ignore[attr-defined]
+    return dict(mutation_id=new_id(), entity=obj.__tablename__, entity_id=obj.id, op=op,
                 base_version=base_version or 0, fields=json.dumps(fields, ensure_ascii=False),
                 schema_version=SCHEMA_VERSION, status="pending", attempts=0, last_error="")

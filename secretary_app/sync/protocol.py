@@ -213,12 +213,6 @@ class ReconcileResponse(_Strict):
     server_lacks: list[tuple[str, uuid.UUID]]
 
 
-class ErrorBody(_Strict):
-    error: str
-    message: str = ""
-    expected_seq: int | None = None
-
-
 # --- values -------------------------------------------------------------------------------------
 
 

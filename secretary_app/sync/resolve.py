@@ -125,10 +125,10 @@ def resolve_conflict(store: Store, conflict_id: uuid.UUID, choice: Choice,
                 setattr(record, name, value)  # through the model, so derived fields follow (search_key)
             if choice == "value":
                 # A derived field in the same conflict (the search key of an edited name) goes with it.
-                state = inspect(record)
+                record_state = inspect(record)
                 values.update({name: to_json(table, name, getattr(record, name)) for name in client
                                if name not in values and name != "deleted"
-                               and state.attrs[name].history.has_changes()})
+                               and record_state.attrs[name].history.has_changes()})
             fields: dict[str, list[Any]] = {"choice": [None, choice]}
             if choice == "value":
                 fields["values"] = [None, values]

@@ -68,7 +68,7 @@ def _read_error(text: str) -> tuple[SyncHealth, str]:
         return SyncHealth.ERROR, text  # written before the kind was kept: shown as is
 
 
-def _state(session) -> SyncState | None:  # type: ignore[no-untyped-def]
+def _state(session) -> SyncState | None:
     return session.get(SyncState, 1)
 
 

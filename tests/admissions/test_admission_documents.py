@@ -25,7 +25,7 @@ def _pdf_text(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
-def _voted(store, cell, today: dt.date):  # type: ignore[no-untyped-def]
+def _voted(store, cell, today: dt.date):
     cid = applicant(store, cell, certificate=dt.date(2026, 3, 1), today=today)
     meeting = meeting_on(store, dt.date(2026, 11, 20))
     votes.record_vote(store, meeting, "Đề nghị kết nạp quần chúng Lê Thị Hoa vào Đảng", "admission", 7, 1, 0,

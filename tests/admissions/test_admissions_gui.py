@@ -14,7 +14,7 @@ from secretary_app.services import roster, votes
 CHAU = "Nguyễn Thị Minh Châu"
 
 
-def _vote(win, runner, qtbot, day: dt.datetime, kind: str) -> str:  # type: ignore[no-untyped-def]
+def _vote(win, runner, qtbot, day: dt.datetime, kind: str) -> str:
     """Plan a meeting on ``day``, open its votes, choose ``kind`` and Châu, everyone present in favour."""
     win.show_page("meetings")
     runner.wait()
@@ -45,7 +45,7 @@ def _vote(win, runner, qtbot, day: dt.datetime, kind: str) -> str:  # type: igno
     return res.result.text()
 
 
-def _step(page, runner, kind: str, day: dt.date, document: str = "") -> None:  # type: ignore[no-untyped-def]
+def _step(page, runner, kind: str, day: dt.date, document: str = "") -> None:
     page.record_step()
     dialog = page.step_dialog
     dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
@@ -55,7 +55,7 @@ def _step(page, runner, kind: str, day: dt.date, document: str = "") -> None:  #
     runner.wait()
 
 
-def _open_chau(win, runner, qtbot):  # type: ignore[no-untyped-def]
+def _open_chau(win, runner, qtbot):
     win.show_page("admissions")
     runner.wait()
     page = win.pages["admissions"]
@@ -66,7 +66,7 @@ def _open_chau(win, runner, qtbot):  # type: ignore[no-untyped-def]
     return page
 
 
-def _state(page, label: str) -> str:  # type: ignore[no-untyped-def]
+def _state(page, label: str) -> str:
     return next(e.state for e in page.detail.timeline if e.label == label)
 
 

@@ -22,7 +22,7 @@ from secretary_app.services.overview_snapshot import (
 from tests.conftest import DEMO_TODAY
 
 
-def _thanh(store) -> uuid.UUID:  # type: ignore[no-untyped-def]
+def _thanh(store) -> uuid.UUID:
     return next(a.member_id for a in dues.removal_alerts(store, DEMO_TODAY) if a.full_name == "Đinh Công Thành")
 
 

@@ -42,7 +42,8 @@ def test_setup_refuses_a_folder_that_has_a_cell_and_changes_nothing(tmp_path: Pa
     assert "đã có chi bộ \"Chi bộ Tổ dân phố số 5\"" in again.stderr and "--data-dir" in again.stderr
     store = Store(resolve_paths(data))
     try:
-        assert get_cell(store).name == "Chi bộ Tổ dân phố số 5"  # type: ignore[union-attr]
+        cell = get_cell(store)
+        assert cell is not None and cell.name == "Chi bộ Tổ dân phố số 5"
     finally:
         store.close()
 

@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pdfplumber
 import pytest
@@ -83,7 +84,7 @@ def test_ledger_xlsx_has_numbers_a_frozen_header_and_a_total_row(paid_cell: Stor
     assert total[1] == "Cộng"
     assert members[1][1] == "Trần Thị Thu Hà" and members[1][2] == 74_880 and isinstance(members[1][2], int)
     for column in range(2, 15):  # each month and the row total: the total row is the sum of member rows
-        assert total[column] == sum(row[column] or 0 for row in members)
+        assert total[column] == sum(cast(int, row[column] or 0) for row in members)  # money cells hold ints
     assert sheet.cell(header_row + 1, 3).number_format == "#,##0"
     width = sheet.column_dimensions["B"].width
     assert width is not None and width >= len("Trần Thị Thu Hà")

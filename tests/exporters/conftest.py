@@ -6,21 +6,21 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from exporters import Document, render_docx, render_pdf
+from exporters import HD36_2018, Document, LayoutProfile, render_docx, render_pdf
 from tests.exporters.samples import sample_minutes, sample_resolution
 
 MM = 72 / 25.4  # points per millimetre
 
 
-def pdf_bytes(doc: Document, **options: object) -> bytes:
+def pdf_bytes(doc: Document, profile: LayoutProfile = HD36_2018) -> bytes:
     stream = io.BytesIO()
-    render_pdf(doc, stream, **options)  # type: ignore[arg-type]
+    render_pdf(doc, stream, profile)
     return stream.getvalue()
 
 
-def docx_bytes(doc: Document, **options: object) -> bytes:
+def docx_bytes(doc: Document, profile: LayoutProfile = HD36_2018) -> bytes:
     stream = io.BytesIO()
-    render_docx(doc, stream, **options)  # type: ignore[arg-type]
+    render_docx(doc, stream, profile)
     return stream.getvalue()
 
 

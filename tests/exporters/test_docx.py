@@ -8,6 +8,7 @@ import unicodedata
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -27,12 +28,13 @@ def _open(data: bytes) -> docx.document.Document:
 def test_a4_and_margins(resolution_docx: bytes) -> None:
     section = _open(resolution_docx).sections[0]
     margins = HD36_2018.margins
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width - Mm(210)) < Mm(0.1)
     assert abs(section.page_height - Mm(297)) < Mm(0.1)
     for actual, expected in ((section.top_margin, margins.top_mm), (section.bottom_margin, margins.bottom_mm),
                              (section.left_margin, margins.left_mm), (section.right_margin, margins.right_mm)):
-        assert abs(actual - Mm(expected)) < Mm(0.1)
-    assert abs(section.header_distance - Mm(10)) < Mm(0.1)
+        assert actual is not None and abs(actual - Mm(expected)) < Mm(0.1)
+    assert section.header_distance is not None and abs(section.header_distance - Mm(10)) < Mm(0.1)
 
 
 def _check_run_properties(rpr) -> None:
@@ -62,7 +64,7 @@ def test_body_is_justified_with_first_line_indent_and_exact_spacing(resolution_d
     assert fmt.line_spacing.pt == pytest.approx(19)
     assert fmt.space_after.pt == pytest.approx(6)
     body = next(p for p in word.paragraphs if p.text.startswith("Ngày 05/02/2026"))
-    assert body.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert body.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert abs(body.paragraph_format.first_line_indent - Mm(10)) < Mm(0.1)
 
 
@@ -99,7 +101,7 @@ def test_page_number_field_from_page_two(resolution_docx: bytes) -> None:
     assert [text.strip() for text in instructions] == ["PAGE"]
     assert not section.first_page_header.is_linked_to_previous
     assert all(not p.text for p in section.first_page_header.paragraphs)
-    assert section.header.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert section.header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_signature_row_with_recipients(resolution_docx: bytes) -> None:

@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from exporters import Document, DoubleSignature, Heading, Paragraph, Signature, Signer
+from exporters import Block, Document, DoubleSignature, Heading, Paragraph, Signature, Signer, Table
 from exporters.table_layout import table_widths_mm
 from secretary_app.documents import dues_ledger
 from secretary_app.documents.records import CellHeader, DuesLedgerRecord, DuesLedgerRow
@@ -63,7 +63,7 @@ def test_a_heading_in_the_middle_is_never_the_last_line_of_a_page() -> None:
     base = sample_minutes()
     crossed = 0
     for count in range(22, 36):
-        blocks = (*_filler(count), Heading("2- Thảo luận dự thảo nghị quyết", level=2),
+        blocks: tuple[Block, ...] = (*_filler(count), Heading("2- Thảo luận dự thảo nghị quyết", level=2),
                   Paragraph.from_markup("Đồng chí Trần Văn Đức trình bày dự thảo nghị quyết tháng 02/2026."),
                   *_filler(5)[::-1])
         doc = Document(header=base.header, doc_type_name=base.doc_type_name, subject=base.subject, blocks=blocks)
@@ -116,7 +116,7 @@ def test_ledger_totals_and_names_are_never_broken_inside_a_cell(monthly: int) ->
 
 def test_columns_are_widened_for_their_longest_word_in_both_renderers() -> None:
     doc = _ledger(635_000)
-    table = next(b for b in doc.blocks if b.__class__.__name__ == "Table")
+    table = next(b for b in doc.blocks if isinstance(b, Table))
     widths = table_widths_mm(table, dues_ledger.PROFILE)
     assert sum(widths) == pytest.approx(dues_ledger.PROFILE.text_width_mm, abs=0.01)
     word = docx.Document(io.BytesIO(docx_bytes(doc, profile=dues_ledger.PROFILE)))
@@ -149,7 +149,7 @@ def _vote_doc(count: int) -> Document:
     from exporters import VoteLine
 
     base = sample_minutes()
-    blocks = (*_filler(count), Paragraph.from_markup("Chi bộ biểu quyết thông qua nghị quyết tháng 02/2026, kết quả:"),
+    blocks: tuple[Block, ...] = (*_filler(count), Paragraph.from_markup("Chi bộ biểu quyết thông qua nghị quyết tháng 02/2026, kết quả:"),
               VoteLine(19, 20), VoteLine(0, 20, label="Không tán thành", verb="chiếm"),
               VoteLine(1, 20, label="Ý kiến khác", verb="chiếm"), *_filler(4))
     return Document(header=base.header, doc_type_name=base.doc_type_name, subject=base.subject, blocks=blocks)

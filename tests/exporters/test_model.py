@@ -68,9 +68,9 @@ def test_vote_line_text() -> None:
 
 
 def test_recipients_add_the_archive_line_last_and_punctuate() -> None:
-    lines = Recipients(["Đảng ủy phường Hoàn Kiếm (để báo cáo);", "- Đảng viên trong chi bộ"]).formatted(",")
+    lines = Recipients(("Đảng ủy phường Hoàn Kiếm (để báo cáo);", "- Đảng viên trong chi bộ")).formatted(",")
     assert lines == ("- Đảng ủy phường Hoàn Kiếm (để báo cáo),", "- Đảng viên trong chi bộ,", "- Lưu Chi bộ.")
-    lines = Recipients(["Lưu Chi ủy", "Các đảng viên"]).formatted(";")
+    lines = Recipients(("Lưu Chi ủy", "Các đảng viên")).formatted(";")
     assert lines == ("- Các đảng viên;", "- Lưu Chi ủy.")
     assert Recipients().formatted() == ("- Lưu Chi bộ.",)
 
@@ -84,15 +84,15 @@ def test_recipients_add_the_archive_line_last_and_punctuate() -> None:
         (lambda: dataclasses.replace(HEADER, place="Hoàn Kiếm"), "date"),
         (lambda: dataclasses.replace(HEADER, number="03-NQ/CB"), "number"),
         (lambda: dataclasses.replace(HEADER, number="Số: 03-NQ/CB"), "number"),
-        (lambda: Document(HEADER, "", None, [Paragraph.from_markup("x")]), "doc_type_name"),
-        (lambda: Document(HEADER, "NGHỊ QUYẾT", " ", [Paragraph.from_markup("x")]), "subject"),
-        (lambda: Document(HEADER, "NGHỊ QUYẾT", None, []), "blocks"),
-        (lambda: Document(HEADER, "NGHỊ QUYẾT", None, ["văn bản thô"]), "blocks"),
+        (lambda: Document(HEADER, "", None, (Paragraph.from_markup("x"),)), "doc_type_name"),
+        (lambda: Document(HEADER, "NGHỊ QUYẾT", " ", (Paragraph.from_markup("x"),)), "subject"),
+        (lambda: Document(HEADER, "NGHỊ QUYẾT", None, ()), "blocks"),
+        (lambda: Document(HEADER, "NGHỊ QUYẾT", None, ("văn bản thô",)), "blocks"),  # type: ignore[arg-type]  # on purpose
         (lambda: Paragraph.from_markup("   "), "Paragraph.runs"),
         (lambda: Heading("I- MỞ ĐẦU", level=4), "Heading.level"),
         (lambda: Signer(title="BÍ THƯ", name=""), "Signer.name"),
-        (lambda: Table(columns=[Column(20)], header=("a", "b"), rows=[("x",)]), "Table.header"),
-        (lambda: Table(columns=[Column(20)], header=(), rows=[("x", "y")]), "Table.rows"),
+        (lambda: Table(columns=(Column(20),), header=("a", "b"), rows=(("x",),)), "Table.header"),
+        (lambda: Table(columns=(Column(20),), header=(), rows=(("x", "y"),)), "Table.rows"),
     ],
 )
 def test_incomplete_models_are_refused_with_the_field_named(make, field: str) -> None:
@@ -107,10 +107,10 @@ def test_empty_issuing_body_message_is_vietnamese() -> None:
 
 
 def test_models_are_frozen_and_lists_become_tuples() -> None:
-    doc = Document(HEADER, "NGHỊ QUYẾT", None, [Paragraph.from_markup("x")])
+    doc = Document(HEADER, "NGHỊ QUYẾT", None, [Paragraph.from_markup("x")])  # type: ignore[arg-type]  # a list, on purpose
     assert isinstance(doc.blocks, tuple)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        doc.subject = "khác"  # type: ignore[misc]
+        doc.subject = "khác"  # type: ignore[misc]  # frozen: the assignment the test expects to fail
 
 
 def test_samples_are_valid() -> None:

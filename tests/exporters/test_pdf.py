@@ -137,7 +137,7 @@ def test_only_embedded_liberation_serif(sample: str, request: pytest.FixtureRequ
     reader = PdfReader(io.BytesIO(request.getfixturevalue(sample)))
     seen = set()
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in page["/Resources"]["/Font"].values():  # type: ignore[index]  # pypdf types entries as bare PdfObject
             font = font.get_object()
             name = str(font["/BaseFont"])
             assert "LiberationSerif" in name, name

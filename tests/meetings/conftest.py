@@ -35,10 +35,10 @@ def worked_cell(store) -> WorkedCell:
                                dt.date(2025, 8, 20)))
     ids = []
     for index, given in enumerate(_GIVEN):
-        probationary = index >= 23
+        is_probationary = index >= 23
         data = MemberData(f"Nguyễn Văn {given}", birth_date=dt.date(1970, 1, 1),
-                          admission_decision_date=dt.date(2025, 10, 1) if probationary else dt.date(2000, 1, 1),
-                          official_date=None if probationary else dt.date(2001, 1, 1))
+                          admission_decision_date=dt.date(2025, 10, 1) if is_probationary else dt.date(2000, 1, 1),
+                          official_date=None if is_probationary else dt.date(2001, 1, 1))
         ids.append(roster.create_member(store, data)[0])
     official, probationary = ids[:23], ids[23:]
     away, exempt = official[20:22], official[22]

@@ -18,7 +18,7 @@ from secretary_app.services.roster import EventInput
 DECEMBER = dt.datetime(2026, 12, 5, 19, 30)
 
 
-def held_meeting(store):  # type: ignore[no-untyped-def]
+def held_meeting(store):
     """December's meeting in the demo cell, held, everyone on the roll present, chair and recorder chosen,
     the discussion item ready, one task with owner and deadline: a clean record."""
     detail, _ = cycle.plan_meeting(store, kind="regular", planned_at=DECEMBER)
@@ -33,13 +33,13 @@ def held_meeting(store):  # type: ignore[no-untyped-def]
     return detail, sheet
 
 
-def speak(store, detail, row) -> None:  # type: ignore[no-untyped-def]
+def speak(store, detail, row) -> None:
     item = next(i for i in detail.agenda if i.step == "discussion")
     mn.autosave_minutes(store, detail.id, mn.MinutesDraft(items=(mn.ItemDraft(
         item.id, speeches=(mn.SpeechDraft(row.full_name, "Đề nghị tăng cường phân loại rác.", row.member_id),)),)))
 
 
-def voter(sheet, n: int = 2):  # type: ignore[no-untyped-def]
+def voter(sheet, n: int = 2):
     return next(r for i, r in enumerate(sheet.voters) if i >= n)
 
 

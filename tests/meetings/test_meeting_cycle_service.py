@@ -34,6 +34,7 @@ def _builtin_titles(cell_type: str) -> list[str]:
 
 def _set_cell_type(store, cell_type: str) -> None:
     cell = get_cell(store)
+    assert cell is not None
     save_cell(store, CellInput(cell.name, cell.superior_name, cell.place_name, cell.wage_region, cell.term_start,
                                cell.term_end, cell_type, cell.is_grassroots))
 

@@ -21,7 +21,7 @@ from secretary_app.services import meeting_attendance as att
 SHOTS = os.environ.get("MEETING_SHOTS")
 
 
-def _step4(win, runner):  # type: ignore[no-untyped-def]
+def _step4(win, runner):
     """Next month's meeting planned in the demo cell (a draft), opened at step 4."""
     win.show_page("meetings")
     runner.wait()
@@ -36,7 +36,7 @@ def _step4(win, runner):  # type: ignore[no-untyped-def]
     return ws.meeting_id, ws.resolution
 
 
-def _open_dialog(qtbot, runner, res):  # type: ignore[no-untyped-def]
+def _open_dialog(qtbot, runner, res):
     res.named_dialog = None
     res.by_name.click()
     res.vote_button.click()
@@ -45,7 +45,7 @@ def _open_dialog(qtbot, runner, res):  # type: ignore[no-untyped-def]
     return res.named_dialog
 
 
-def _lines(blocks) -> list[str]:  # type: ignore[no-untyped-def]
+def _lines(blocks) -> list[str]:
     return ["".join(run.text for run in b.runs) for b in blocks if isinstance(b, Paragraph)]
 
 

@@ -15,11 +15,11 @@ from secretary_app.services import meeting_attendance as att
 from secretary_app.services import minutes as mn
 
 
-def _text(blocks) -> list[str]:  # type: ignore[no-untyped-def]
+def _text(blocks) -> list[str]:
     return ["".join(run.text for run in b.runs) for b in blocks if isinstance(b, Paragraph)]
 
 
-def _item_votes(store, meeting_id):  # type: ignore[no-untyped-def]
+def _item_votes(store, meeting_id):
     with store.transaction() as session:
         record = documents.meeting_record(session, store.cell_id, meeting_id)
     return next(item for item in record.agenda if item.votes)

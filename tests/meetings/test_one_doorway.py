@@ -36,13 +36,13 @@ class GuiThreadGuard:
         event.listen(Engine, "before_cursor_execute", self._statement)
         real_connect = sqlite3.connect
 
-        def connect(database, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def connect(database, *args, **kwargs):
             self._seen(f"sqlite3.connect({database})")
             return real_connect(database, *args, **kwargs)
 
         monkeypatch.setattr(sqlite3, "connect", connect)
 
-    def _statement(self, _conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+    def _statement(self, _conn, _cursor, statement: str, *_args) -> None:
         self._seen(statement.split("\n")[0][:120])
 
     def _seen(self, what: str) -> None:
@@ -67,7 +67,7 @@ class GuiThreadGuard:
 
 
 @pytest.fixture
-def gui_guard(demo_store, monkeypatch) -> Iterator[GuiThreadGuard]:  # type: ignore[no-untyped-def]
+def gui_guard(demo_store, monkeypatch) -> Iterator[GuiThreadGuard]:
     """The guard, installed once the demo cell is made and before the window is built (ask for it first)."""
     guard = GuiThreadGuard(monkeypatch)
     yield guard
@@ -88,7 +88,7 @@ def test_the_guard_catches_a_screen_that_skips_the_doorway(gui_guard, window, mo
     import ui.audit_dialog as audit_dialog
     from secretary_app.services.audit_log import read_log, verify_database
 
-    def reload_on_gui_thread(self) -> None:  # type: ignore[no-untyped-def]
+    def reload_on_gui_thread(self) -> None:
         database = self.ctx.paths.database
         self._show((verify_database(database), read_log(database)))
 
@@ -102,7 +102,7 @@ def test_the_guard_catches_a_screen_that_skips_the_doorway(gui_guard, window, mo
     assert any("sqlite3.connect" in seen for seen in gui_guard.on_gui_thread)  # … the planted dialog is not
 
 
-def _plan_and_open(win, runner):  # type: ignore[no-untyped-def]
+def _plan_and_open(win, runner):
     win.show_page("meetings")
     runner.wait()
     page = win.pages["meetings"]
@@ -190,7 +190,7 @@ def test_no_store_transaction_runs_on_the_gui_thread_over_every_page_and_meeting
     assert guard.on_gui_thread == []
 
 
-def _look_at(win, runner, key: str):  # type: ignore[no-untyped-def]
+def _look_at(win, runner, key: str):
     """Switch to a page as a person would (Alt+1…), let it load, and come back to the meeting."""
     win.show_page(key)
     runner.wait()
@@ -253,7 +253,7 @@ def test_recording_a_vote_in_the_workspace_updates_the_overview_and_documents_pa
     assert issued in {r.symbol for r in register.list_documents(demo_store)}
 
 
-def _show(win, runner, key: str):  # type: ignore[no-untyped-def]
+def _show(win, runner, key: str):
     win.show_page(key)
     runner.wait()
     return win.pages[key]

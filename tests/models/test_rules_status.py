@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from hypothesis import given
@@ -217,7 +218,7 @@ def histories(draw: st.DrawFn) -> list[MemberEvent]:
     for offset in offsets:
         kind = draw(st.sampled_from(list(EventKind)))
         day = _START + timedelta(days=offset)
-        end = draw(st.none() | st.integers(1, 800).map(lambda n, d=day: d + timedelta(days=n)))
+        end = draw(st.none() | st.integers(1, 800).map(lambda n, d=day: d + timedelta(days=n)))  # type: ignore[misc]  # mypy cannot type a lambda's default argument
         form = draw(st.sampled_from(list(DisciplineForm))) if kind is EventKind.DISCIPLINE else None
         events.append(MemberEvent(kind, day, end=end, discipline=form))
     return events
@@ -225,10 +226,10 @@ def histories(draw: st.DrawFn) -> list[MemberEvent]:
 
 @given(histories(), st.randoms(use_true_random=False), st.integers(0, 16000))
 def test_status_is_independent_of_input_order_for_events_on_different_days(
-    events: list[MemberEvent], rnd: object, offset: int
+    events: list[MemberEvent], rnd: random.Random, offset: int
 ) -> None:
     shuffled = list(events)
-    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    rnd.shuffle(shuffled)
     day = _START + timedelta(days=offset)
     assert status_on(shuffled, day) == status_on(events, day)
     assert validate_events(shuffled) == validate_events(events)

@@ -59,7 +59,7 @@ def test_migrating_an_old_database_backs_it_up_first(tmp_path):
     import alembic.command
 
     original = alembic.command.upgrade
-    alembic.command.upgrade = lambda cfg, rev: calls.append(rev)
+    alembic.command.upgrade = lambda cfg, rev: calls.append(rev)  # type: ignore[misc]  # a stand-in that records the call
     try:
         made = migrate(engine, backup_folder=backups)
     finally:

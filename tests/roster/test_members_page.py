@@ -38,7 +38,7 @@ def _visible_names(page: MembersPage) -> list[str]:
     return [page.proxy.index(r, 0).data(RECORD_ROLE).full_name for r in range(page.proxy.rowCount())]
 
 
-def _save(dialog) -> None:  # type: ignore[no-untyped-def]
+def _save(dialog) -> None:
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
 
@@ -111,7 +111,7 @@ def _select(page: MembersPage, name: str) -> None:
     page.ctx.runner.wait()
 
 
-def _focus(page: MembersPage, widget) -> None:  # type: ignore[no-untyped-def]
+def _focus(page: MembersPage, widget) -> None:
     """The Delete key acts on the widget with the focus, as when the secretary clicked in it."""
     page.show()
     page.activateWindow()

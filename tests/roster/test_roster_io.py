@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from secretary_app.cli import main
 from secretary_app.errors import UserError
@@ -51,6 +52,7 @@ def cell_store(store):
 def _xlsx(path: Path, rows: list[list[object]], title_rows: int = 0) -> Path:
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     if title_rows:
         sheet["A1"] = "DANH SÁCH ĐẢNG VIÊN CHI BỘ TỔ DÂN PHỐ SỐ 7"
         sheet.merge_cells("A1:G1")
@@ -363,12 +365,16 @@ HISTORY = ["STT", "Họ và tên", "Ngày sinh", "Số thẻ", "Sự kiện", "T
 
 def _with_history(path: Path, members: list[list[object]], events: list[list[object]]) -> Path:
     book = Workbook()
-    book.active.title = "Danh sách"
-    for row in [HEADERS, *members]:
-        book.active.append(row)
+    first = book.active
+    assert isinstance(first, Worksheet)
+    first.title = "Danh sách"
+    first.append(HEADERS)
+    for row in members:
+        first.append(row)
     sheet = book.create_sheet("QUA TRINH")  # found ignoring case and marks, like the headers
-    for row in [HISTORY, *events]:
-        sheet.append(row)
+    sheet.append(HISTORY)
+    for event in events:
+        sheet.append(event)
     book.save(path)
     return path
 

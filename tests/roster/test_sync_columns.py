@@ -91,7 +91,7 @@ def test_history_events_imported_in_bulk_are_queued_for_sync(demo_store, tmp_pat
         with fresh.transaction() as session:
             queued = [json.loads(e.fields) for e in session.scalars(
                 select(OutboxEntry).where(OutboxEntry.entity == "member_event", OutboxEntry.op == "create"))]
-        def events(store):  # type: ignore[no-untyped-def]
+        def events(store):
             return [e for r in roster.list_members(store, TODAY) for e in roster.get_member(store, r.id, TODAY).events]
 
         assert len(queued) == len(events(fresh)) == len(events(demo_store)) == 56

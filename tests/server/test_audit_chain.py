@@ -22,7 +22,7 @@ from tests.sync.harness import World
 
 
 @pytest.fixture
-def world(tmp_path: Path):  # type: ignore[no-untyped-def]
+def world(tmp_path: Path):
     world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", probability=0.0)
     world.reset(1)
     yield world
@@ -56,7 +56,7 @@ def _verify(world: World, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
     return code, capsys.readouterr().out
 
 
-def test_audit_entries_reach_the_server_and_the_committee_verifies_them(world: World, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_audit_entries_reach_the_server_and_the_committee_verifies_them(world: World, capsys) -> None:
     _add_members(world, "c0", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")
     report = world.clients["c0"].engine.sync()
     local = _local_chain(world, "c0")
@@ -73,7 +73,7 @@ def test_audit_entries_reach_the_server_and_the_committee_verifies_them(world: W
     assert out.strip().endswith("Kết quả: toàn vẹn.")
 
 
-def test_an_entry_edited_in_the_server_database_is_found_by_the_verification(world: World, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_entry_edited_in_the_server_database_is_found_by_the_verification(world: World, capsys) -> None:
     _add_members(world, "c0", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")
     world.clients["c0"].engine.sync()
     with world.server.engine.begin() as conn:  # someone with access to the server's files
@@ -102,7 +102,7 @@ def test_a_pc_whose_own_chain_was_edited_is_told_and_its_data_still_syncs(world:
                            .select_from(text("member"))) == 1
 
 
-def test_a_copied_data_folder_keeps_both_chains_as_separate_computers(world: World, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_copied_data_folder_keeps_both_chains_as_separate_computers(world: World, capsys) -> None:
     """Two installs with one device id whose chains part with entries that carry no data change (an export
     is audited, not synced): the second to send is told its numbers are taken and becomes a new device."""
     _add_members(world, "c0", "Nguyễn Văn An")
@@ -141,7 +141,7 @@ def _post(api: Api, session: dict[str, Any], entries: list[dict[str, Any]]) -> A
 
 
 @pytest.fixture
-def api(server):  # type: ignore[no-untyped-def]
+def api(server):
     server.cell("A")
     server.user("sec", "secretary", "A")
     server.user("committee", "viewer", "A")

@@ -21,7 +21,7 @@ def test_passwords_are_argon2id_with_rfc9106_defaults_and_old_hashes_are_upgrade
     try:
         server.cell("A")
         server.user("sec", "secretary", "A")
-        server.app.state.auth.hasher = PasswordHasher()  # the production default  # type: ignore[attr-defined]
+        server.app.state.auth.hasher = PasswordHasher()  # the production default
         Api(server).login("sec")
         with server.engine.connect() as conn:
             stored = conn.scalar(select(users.c.password_hash).where(users.c.username == "sec"))
@@ -30,7 +30,7 @@ def test_passwords_are_argon2id_with_rfc9106_defaults_and_old_hashes_are_upgrade
         server.close()
 
 
-def test_refresh_rotates_and_a_reused_refresh_token_revokes_the_family(server) -> None:  # type: ignore[no-untyped-def]
+def test_refresh_rotates_and_a_reused_refresh_token_revokes_the_family(server) -> None:
     server.cell("A")
     server.user("sec", "secretary", "A")
     api = Api(server)
@@ -51,7 +51,7 @@ def test_refresh_rotates_and_a_reused_refresh_token_revokes_the_family(server) -
     assert first["access_token"] not in stored and first["refresh_token"] not in stored
 
 
-def test_expired_access_token_is_refused_then_refresh_works(server) -> None:  # type: ignore[no-untyped-def]
+def test_expired_access_token_is_refused_then_refresh_works(server) -> None:
     server.cell("A")
     server.user("sec", "secretary", "A")
     api = Api(server)
@@ -62,7 +62,7 @@ def test_expired_access_token_is_refused_then_refresh_works(server) -> None:  # 
     assert api.call("GET", f"{PREFIX}/pull", fresh["access_token"]).status_code == 200
 
 
-def test_disabled_user_and_password_reset_end_every_session(server) -> None:  # type: ignore[no-untyped-def]
+def test_disabled_user_and_password_reset_end_every_session(server) -> None:
     server.cell("A")
     server.user("sec", "secretary", "A")
     api = Api(server)
@@ -79,7 +79,7 @@ def test_disabled_user_and_password_reset_end_every_session(server) -> None:  # 
     assert api.login("sec", "một-mật-khẩu-mới-hơn")["role"] == "secretary"
 
 
-def test_login_throttle_generic_errors_and_nfd_passwords(server) -> None:  # type: ignore[no-untyped-def]
+def test_login_throttle_generic_errors_and_nfd_passwords(server) -> None:
     server.cell("A")
     server.user("sec", "secretary", "A")
     api = Api(server)
@@ -96,7 +96,7 @@ def test_login_throttle_generic_errors_and_nfd_passwords(server) -> None:  # typ
     assert api.login("sec")["user"] == "sec"
 
 
-def test_the_caller_comes_from_the_token_not_the_body(server) -> None:  # type: ignore[no-untyped-def]
+def test_the_caller_comes_from_the_token_not_the_body(server) -> None:
     server.cell("A")
     server.user("sec", "secretary", "A")
     server.user("dep", "deputy", "A")
@@ -131,7 +131,7 @@ def test_admin_cli_creates_cells_and_users_with_a_password_from_stdin(tmp_path, 
     assert "1 chi bộ" in capsys.readouterr().out
 
 
-def test_tokens_table_revocation_is_immediate(server) -> None:  # type: ignore[no-untyped-def]
+def test_tokens_table_revocation_is_immediate(server) -> None:
     server.cell("A")
     server.user("sec", "secretary", "A")
     api = Api(server)

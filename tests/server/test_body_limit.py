@@ -89,7 +89,7 @@ def test_a_200_mib_chunked_body_gets_413_without_growing_memory(uvicorn_server: 
     assert httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200  # and it still serves
 
 
-def test_limits_are_smaller_before_authentication(server) -> None:  # type: ignore[no-untyped-def]
+def test_limits_are_smaller_before_authentication(server) -> None:
     http = httpx.Client(base_url="http://127.0.0.1:8765", transport=server.bridge)
     big = b'{"username": "' + b"a" * (20 * 1024) + b'", "password": "x"}'
     assert http.post(f"{PREFIX}/auth/login", content=big).status_code == 413

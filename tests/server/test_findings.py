@@ -30,14 +30,14 @@ WRONG = "sai-mật-khẩu-rồi-nhé"
 
 
 @pytest.fixture
-def api(server):  # type: ignore[no-untyped-def]
+def api(server):
     server.cell("A")
     server.user("sec", "secretary", "A")
     yield Api(server)
 
 
 @pytest.fixture
-def clients():  # type: ignore[no-untyped-def]
+def clients():
     """HTTP clients to an app as seen from a given address; their bridges are stopped after the test."""
     bridges: list[ASGIBridge] = []
 
@@ -61,7 +61,7 @@ def _names(api: Api) -> list[str]:
 
 # 1 --------------------------------------------------------------------------------------------------
 
-def test_a_reused_seq_with_another_change_is_not_answered_with_the_stored_result(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_reused_seq_with_another_change_is_not_answered_with_the_stored_result(api) -> None:
     """Two installs with one device id both send seq 1: the second change must not be reported as applied
     unless it is on the server (the copy printed pushed=1 and the edit was nowhere)."""
     sec = api.login("sec")
@@ -74,14 +74,14 @@ def test_a_reused_seq_with_another_change_is_not_answered_with_the_stored_result
 
 # 3 --------------------------------------------------------------------------------------------------
 
-def test_wrong_guesses_from_elsewhere_do_not_lock_the_real_user_out(api, clients) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_guesses_from_elsewhere_do_not_lock_the_real_user_out(api, clients) -> None:
     attacker, user = clients(api.server.app, "203.0.113.7"), clients(api.server.app, "198.51.100.20")
     for _ in range(6):
         _login(attacker, WRONG)
     assert _login(user, PASSWORD).status_code == 200
 
 
-def test_the_login_throttle_survives_a_restart(api, clients) -> None:  # type: ignore[no-untyped-def]
+def test_the_login_throttle_survives_a_restart(api, clients) -> None:
     guesser = clients(api.server.app, "203.0.113.7")
     assert _login(guesser, WRONG).status_code == 401
     answers = [_login(guesser, WRONG).status_code for _ in range(6)]
@@ -96,7 +96,7 @@ def test_the_login_throttle_survives_a_restart(api, clients) -> None:  # type: i
 
 # 4 --------------------------------------------------------------------------------------------------
 
-def test_a_refresh_retried_after_a_lost_answer_keeps_the_session(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_refresh_retried_after_a_lost_answer_keeps_the_session(api) -> None:
     session = api.login("sec")
     body = {"refresh_token": session["refresh_token"]}
     assert api.http.post(f"{PREFIX}/auth/refresh", json=body).status_code == 200  # this answer is lost
@@ -123,7 +123,7 @@ def _sealed(meeting: uuid.UUID, member: uuid.UUID, notes: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def test_a_finalised_meeting_cannot_be_changed_by_a_crafted_push(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_finalised_meeting_cannot_be_changed_by_a_crafted_push(api) -> None:
     sec = api.login("sec")
     meeting, member, attendance, minutes = new_id(), new_id(), new_id(), new_id()
     setup = [_create(1, "meeting", meeting, title="Sinh hoạt", planned_at="2026-11-05T19:30:00+00:00"),
@@ -140,7 +140,7 @@ def test_a_finalised_meeting_cannot_be_changed_by_a_crafted_push(api) -> None:  
     assert [r["status"] for r in crafted.json()["results"]] == ["rejected", "rejected"]
 
 
-def test_negative_vote_counts_and_huge_texts_are_refused(api) -> None:  # type: ignore[no-untyped-def]
+def test_negative_vote_counts_and_huge_texts_are_refused(api) -> None:
     sec = api.login("sec")
     meeting = new_id()
     negative = _create(2, "vote", new_id(), meeting_id=str(meeting), subject="Biểu quyết", yes=-5, no=0, abstain=0,
@@ -155,7 +155,7 @@ def test_negative_vote_counts_and_huge_texts_are_refused(api) -> None:  # type: 
 
 # 6 --------------------------------------------------------------------------------------------------
 
-def test_huge_integers_a_huge_cursor_and_nul_answer_422_not_500(api) -> None:  # type: ignore[no-untyped-def]
+def test_huge_integers_a_huge_cursor_and_nul_answer_422_not_500(api) -> None:
     sec = api.login("sec")
     for mutation in ({**member_create(1), "base_version": 2**70}, member_create(1, name="An\x00")):
         try:
@@ -170,7 +170,7 @@ def test_huge_integers_a_huge_cursor_and_nul_answer_422_not_500(api) -> None:  #
 
 # 7 --------------------------------------------------------------------------------------------------
 
-def test_a_refresh_family_dies_after_ninety_days(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_refresh_family_dies_after_ninety_days(api) -> None:
     token = api.login("sec")["refresh_token"]
     for day in (25, 50, 75, 100):  # each refresh within the 30-day idle limit
         api.server.offset = dt.timedelta(days=day)

@@ -28,7 +28,7 @@ from tests.sync.fixtures import HASHER, PASSWORD, make_server
 
 
 @pytest.fixture
-def api(server):  # type: ignore[no-untyped-def]
+def api(server):
     server.cell("A")
     server.user("sec", "secretary", "A")
     return Api(server)
@@ -49,7 +49,7 @@ def vote_create(seq: int, meeting_id: uuid.UUID, vote_id: uuid.UUID | None = Non
 
 # --- 6. no 500s ------------------------------------------------------------------------------------
 
-def test_integers_beyond_64_bits_answer_422_and_the_queue_goes_on(api) -> None:  # type: ignore[no-untyped-def]
+def test_integers_beyond_64_bits_answer_422_and_the_queue_goes_on(api) -> None:
     sec = api.login("sec")
     meeting = new_id()
     assert api.push(sec, [meeting_create(1, meeting)]).status_code == 200
@@ -63,13 +63,13 @@ def test_integers_beyond_64_bits_answer_422_and_the_queue_goes_on(api) -> None: 
                                                                                  ("applied", "")]
 
 
-def test_a_pull_cursor_beyond_64_bits_answers_422(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_pull_cursor_beyond_64_bits_answers_422(api) -> None:
     sec = api.login("sec")
     assert api.pull(sec, cursor=2**63).status_code == 422
     assert api.pull(sec, cursor=2**63 - 1).status_code == 200
 
 
-def test_nul_characters_are_refused_everywhere(api) -> None:  # type: ignore[no-untyped-def]
+def test_nul_characters_are_refused_everywhere(api) -> None:
     sec = api.login("sec")
     assert api.push(sec, [member_create(1, name="Nguyễn\x00Văn An")]).status_code == 422
     assert api.push(sec, [member_create(1, notes="ghi\x00chú")]).status_code == 422
@@ -84,7 +84,7 @@ def test_nul_characters_are_refused_everywhere(api) -> None:  # type: ignore[no-
     assert names == ["Nguyễn Văn An"]
 
 
-def test_text_longer_than_a_record_may_hold_is_refused(api) -> None:  # type: ignore[no-untyped-def]
+def test_text_longer_than_a_record_may_hold_is_refused(api) -> None:
     sec = api.login("sec")
     meeting = new_id()
     minutes = {"mutation_seq": 2, "mutation_id": str(new_id()), "entity": "minutes", "entity_id": str(new_id()),
@@ -97,7 +97,7 @@ def test_text_longer_than_a_record_may_hold_is_refused(api) -> None:  # type: ig
 
 # --- 1. a device id shared by two installs ---------------------------------------------------------
 
-def test_a_reused_mutation_seq_with_another_mutation_id_is_refused_distinctly(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_reused_mutation_seq_with_another_mutation_id_is_refused_distinctly(api) -> None:
     sec = api.login("sec")
     first = member_create(1, name="Nguyễn Văn An")
     assert api.push(sec, [first]).status_code == 200
@@ -121,7 +121,7 @@ def test_a_reused_mutation_seq_with_another_mutation_id_is_refused_distinctly(ap
 
 # --- 3. login throttling that cannot be turned against the user -------------------------------------
 
-def _from(server, address: str) -> httpx.Client:  # type: ignore[no-untyped-def]
+def _from(server, address: str) -> httpx.Client:
     bridge = ASGIBridge(server.app, client=(address, 50000))
     BRIDGES.append(bridge)
     return httpx.Client(base_url="http://127.0.0.1:8765", transport=bridge)
@@ -131,7 +131,7 @@ BRIDGES: list[ASGIBridge] = []
 
 
 @pytest.fixture(autouse=True)
-def _stop_bridges():  # type: ignore[no-untyped-def]
+def _stop_bridges():
     yield
     while BRIDGES:
         BRIDGES.pop().stop()
@@ -141,7 +141,7 @@ def _login(http: httpx.Client, password: str, **headers: str) -> httpx.Response:
     return http.post(f"{PREFIX}/auth/login", json={"username": "sec", "password": password}, headers=headers)
 
 
-def test_someone_guessing_elsewhere_cannot_lock_the_user_out(api) -> None:  # type: ignore[no-untyped-def]
+def test_someone_guessing_elsewhere_cannot_lock_the_user_out(api) -> None:
     attacker, user = _from(api.server, "203.0.113.7"), _from(api.server, "198.51.100.20")
     assert [_login(attacker, "sai-mật-khẩu-rồi-nhé").status_code for _ in range(5)] == [401] * 5
     delays = []
@@ -167,7 +167,7 @@ def test_someone_guessing_elsewhere_cannot_lock_the_user_out(api) -> None:  # ty
     again.state.engine.dispose()
 
 
-def test_x_forwarded_for_is_read_only_from_a_trusted_proxy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_x_forwarded_for_is_read_only_from_a_trusted_proxy(tmp_path) -> None:
     for trusted, separate in (((), False), (("127.0.0.1",), True)):
         server = make_server(f"sqlite:///{tmp_path / f'{len(trusted)}.sqlite3'}", trusted_proxies=trusted)
         try:
@@ -186,7 +186,7 @@ def test_x_forwarded_for_is_read_only_from_a_trusted_proxy(tmp_path) -> None:  #
             server.close()
 
 
-def test_auth_events_are_recorded_without_secrets(api, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_auth_events_are_recorded_without_secrets(api, caplog) -> None:
     caplog.set_level(logging.INFO, logger="secretary_app.server.auth")
     session = api.login("sec")
     for _ in range(6):
@@ -209,7 +209,7 @@ def test_auth_events_are_recorded_without_secrets(api, caplog) -> None:  # type:
 
 # --- 4. refresh tolerating a lost answer -------------------------------------------------------------
 
-def test_a_refresh_retried_after_a_lost_answer_gets_the_same_pair(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_refresh_retried_after_a_lost_answer_gets_the_same_pair(api) -> None:
     session = api.login("sec")
     body = {"refresh_token": session["refresh_token"]}
     lost = api.http.post(f"{PREFIX}/auth/refresh", json=body).json()  # the answer never reached the PC
@@ -220,7 +220,7 @@ def test_a_refresh_retried_after_a_lost_answer_gets_the_same_pair(api) -> None: 
     assert api.http.post(f"{PREFIX}/auth/refresh", json={"refresh_token": lost["refresh_token"]}).status_code == 200
 
 
-def test_three_concurrent_refreshes_do_not_revoke_the_winner(api) -> None:  # type: ignore[no-untyped-def]
+def test_three_concurrent_refreshes_do_not_revoke_the_winner(api) -> None:
     session = api.login("sec")
     body = {"refresh_token": session["refresh_token"]}
     with ThreadPoolExecutor(3) as pool:
@@ -233,7 +233,7 @@ def test_three_concurrent_refreshes_do_not_revoke_the_winner(api) -> None:  # ty
     assert api.http.post(f"{PREFIX}/auth/refresh", json={"refresh_token": refresh}).status_code == 200
 
 
-def test_a_refresh_family_ends_after_its_absolute_lifetime(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_refresh_family_ends_after_its_absolute_lifetime(api) -> None:
     token = api.login("sec")["refresh_token"]
     for day in (25, 50, 75):  # refreshed before each 30-day idle limit
         api.server.offset = dt.timedelta(days=day)
@@ -246,7 +246,7 @@ def test_a_refresh_family_ends_after_its_absolute_lifetime(api) -> None:  # type
 
 # --- 7. password policy, private files, purged tokens -----------------------------------------------
 
-def test_common_passwords_and_the_user_name_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_common_passwords_and_the_user_name_are_refused(tmp_path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     migrate(engine)
     create_cell(engine, "Chi bộ 5", "Đảng bộ phường")
@@ -258,7 +258,7 @@ def test_common_passwords_and_the_user_name_are_refused(tmp_path) -> None:  # ty
     engine.dispose()
 
 
-def test_database_and_log_files_are_private(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_database_and_log_files_are_private(tmp_path) -> None:
     from secretary_app.server.__main__ import _log_to
 
     path = tmp_path / "server.sqlite3"
@@ -278,7 +278,7 @@ def test_database_and_log_files_are_private(tmp_path) -> None:  # type: ignore[n
             handler.close()
 
 
-def test_spent_tokens_are_purged_on_a_schedule(api) -> None:  # type: ignore[no-untyped-def]
+def test_spent_tokens_are_purged_on_a_schedule(api) -> None:
     from starlette.testclient import TestClient
 
     first = api.login("sec")
@@ -319,7 +319,7 @@ def _sealed_hash(meeting: uuid.UUID, member: uuid.UUID, body: str) -> str:
             ballots="")], [], body))
 
 
-def test_a_finalised_meeting_is_sealed_against_crafted_pushes(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_finalised_meeting_is_sealed_against_crafted_pushes(api) -> None:
     sec = api.login("sec")
     meeting, member, vote, minutes, attendance = new_id(), new_id(), new_id(), new_id(), new_id()
     setup = [meeting_create(1, meeting), _create(2, "attendance", attendance, meeting_id=str(meeting),
@@ -343,7 +343,7 @@ def test_a_finalised_meeting_is_sealed_against_crafted_pushes(api) -> None:  # t
         assert conn.scalar(select(func.count()).select_from(RECORDS["guest"])) == 0
 
 
-def test_vote_counts_are_non_negative_and_within_the_base(api) -> None:  # type: ignore[no-untyped-def]
+def test_vote_counts_are_non_negative_and_within_the_base(api) -> None:
     sec = api.login("sec")
     meeting, vote = new_id(), new_id()
     answer = api.push(sec, [meeting_create(1, meeting), vote_create(2, meeting, yes=-1),

@@ -16,14 +16,14 @@ from tests.server.helpers import Api, empty_meeting_hash, member_create, update
 
 
 @pytest.fixture
-def api(server):  # type: ignore[no-untyped-def]
+def api(server):
     server.cell("A")
     server.user("sec", "secretary", "A")
     server.user("dep", "deputy", "A")
     return Api(server)
 
 
-def test_a_replayed_batch_gets_the_same_answer_and_changes_nothing(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_replayed_batch_gets_the_same_answer_and_changes_nothing(api) -> None:
     sec = api.login("sec")
     batch = [member_create(1), member_create(2, name="Trần Thị Bình")]
     first = api.push(sec, batch, key="batch-1")
@@ -40,7 +40,7 @@ def test_a_replayed_batch_gets_the_same_answer_and_changes_nothing(api) -> None:
     assert changed.status_code == 422  # one key, another body
 
 
-def test_a_gap_in_mutation_seq_is_refused_with_the_expected_number(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_gap_in_mutation_seq_is_refused_with_the_expected_number(api) -> None:
     sec = api.login("sec")
     response = api.push(sec, [member_create(2)])
     assert response.status_code == 409 and response.json() == {"error": "out_of_order", "expected_seq": 1}
@@ -48,7 +48,7 @@ def test_a_gap_in_mutation_seq_is_refused_with_the_expected_number(api) -> None:
         assert conn.execute(select(RECORDS["member"])).first() is None
 
 
-def test_limits_unknown_fields_and_oversized_batches(api) -> None:  # type: ignore[no-untyped-def]
+def test_limits_unknown_fields_and_oversized_batches(api) -> None:
     sec = api.login("sec")
     too_many = [member_create(i) for i in range(1, 202)]
     assert api.push(sec, too_many).status_code == 422
@@ -62,7 +62,7 @@ def test_limits_unknown_fields_and_oversized_batches(api) -> None:  # type: igno
                     "cell_id": sec["cell_id"], "mutations": [member_create(2)]}).status_code == 400  # no key
 
 
-def test_different_fields_merge_and_the_same_field_conflicts_keeping_both(api) -> None:  # type: ignore[no-untyped-def]
+def test_different_fields_merge_and_the_same_field_conflicts_keeping_both(api) -> None:
     sec, dep = api.login("sec"), api.login("dep")
     member = uuid.uuid4()
     api.push(sec, [member_create(1, member, phone="0900")])
@@ -80,7 +80,7 @@ def test_different_fields_merge_and_the_same_field_conflicts_keeping_both(api) -
         assert "conflict" in entities
 
 
-def test_finalised_minutes_are_immutable_in_code_and_in_the_database(api, server_kind) -> None:  # type: ignore[no-untyped-def]
+def test_finalised_minutes_are_immutable_in_code_and_in_the_database(api, server_kind) -> None:
     sec = api.login("sec")
     meeting, minutes = uuid.uuid4(), uuid.uuid4()
     api.push(sec, [{"mutation_seq": 1, "mutation_id": str(uuid.uuid4()), "entity": "meeting",
@@ -109,7 +109,7 @@ def _sql_id(value: uuid.UUID, kind: str) -> str:
     return str(value) if kind == "postgresql" else value.hex  # SQLAlchemy stores UUIDs as hex on SQLite
 
 
-def test_pull_pages_follow_the_cell_seq_with_tombstones_and_a_matching_digest(api) -> None:  # type: ignore[no-untyped-def]
+def test_pull_pages_follow_the_cell_seq_with_tombstones_and_a_matching_digest(api) -> None:
     sec, dep = api.login("sec"), api.login("dep")
     ids = [uuid.uuid4() for _ in range(7)]
     api.push(sec, [member_create(i + 1, m) for i, m in enumerate(ids)])
@@ -135,7 +135,7 @@ def test_pull_pages_follow_the_cell_seq_with_tombstones_and_a_matching_digest(ap
         assert conn.scalar(select(cell_sync_state.c.server_seq)) == cursor == 9
 
 
-def test_viewer_reads_assigned_cells_only_and_never_writes(api) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_reads_assigned_cells_only_and_never_writes(api) -> None:
     api.server.cell("B")
     api.server.user("view", "viewer", "A")
     viewer = api.login("view")

@@ -18,7 +18,7 @@ from tests.server.helpers import Api, empty_meeting_hash, member_create, update
 
 
 @pytest.fixture
-def api(server):  # type: ignore[no-untyped-def]
+def api(server):
     server.cell("A")
     server.cell("B")
     server.user("sec", "secretary", "A")
@@ -58,7 +58,7 @@ def conflict_row(api: Api, conflict_id: str) -> Any:
         return conn.execute(select(conflict).where(conflict.c.id == uuid.UUID(conflict_id))).mappings().one()
 
 
-def test_a_resolution_is_applied_once_and_replays_get_the_stored_answer(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_resolution_is_applied_once_and_replays_get_the_stored_answer(api) -> None:
     _, dep, member, conflict_id = phone_conflict(api)
     decision = resolve(2, conflict_id, "client")
     first = api.push(dep, [decision], key="resolve-1")
@@ -92,7 +92,7 @@ def test_a_resolution_is_applied_once_and_replays_get_the_stored_answer(api) -> 
         assert [c["fields"]["phone"] for c in changes if c["id"] == str(member)] == ["0922"]
 
 
-def test_a_second_decision_by_another_device_is_refused_and_changes_nothing(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_decision_by_another_device_is_refused_and_changes_nothing(api) -> None:
     sec, dep, member, conflict_id = phone_conflict(api)
     assert api.push(dep, [resolve(2, conflict_id, "server")]).json()["results"][0]["status"] == "applied"
     late = api.push(sec, [resolve(3, conflict_id, "client")]).json()["results"][0]
@@ -105,7 +105,7 @@ def test_a_second_decision_by_another_device_is_refused_and_changes_nothing(api)
         "resolved", 2, "dep", "server")
 
 
-def test_a_viewer_cannot_resolve_and_another_cells_conflict_is_not_found(api) -> None:  # type: ignore[no-untyped-def]
+def test_a_viewer_cannot_resolve_and_another_cells_conflict_is_not_found(api) -> None:
     _, _, member, conflict_id = phone_conflict(api)
     viewer = api.login("view")
     cell_a = str(api.server.cells["A"])
@@ -120,7 +120,7 @@ def test_a_viewer_cannot_resolve_and_another_cells_conflict_is_not_found(api) ->
     assert all(c["id"] != conflict_id for c in api.pull(other).json()["changes"])
 
 
-def test_malformed_decisions_are_refused(api) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_decisions_are_refused(api) -> None:
     _, dep, _, conflict_id = phone_conflict(api)
     bad = [resolve(2, conflict_id, "whoever"), resolve(3, conflict_id, "value"),  # value without values
            resolve(4, conflict_id, "value", {"notes": "x"}),  # a field that is not in conflict
@@ -131,7 +131,7 @@ def test_malformed_decisions_are_refused(api) -> None:  # type: ignore[no-untype
     assert conflict_row(api, conflict_id)["status"] == "open"
 
 
-def test_an_edited_value_on_a_record_that_moved_on_conflicts_again(api) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_value_on_a_record_that_moved_on_conflicts_again(api) -> None:
     sec, dep, member, conflict_id = phone_conflict(api)
     api.push(sec, [update(3, "member", member, 2, phone=("0911", "0933"))])  # moved on after the conflict
     result = api.push(dep, [resolve(2, conflict_id, "value", {"phone": "0944"})]).json()["results"][0]
@@ -144,7 +144,7 @@ def test_an_edited_value_on_a_record_that_moved_on_conflicts_again(api) -> None:
     assert json.loads(again["server_fields"]) == {"phone": "0933"}
 
 
-def test_finalised_minutes_cannot_be_changed_by_a_resolution(api) -> None:  # type: ignore[no-untyped-def]
+def test_finalised_minutes_cannot_be_changed_by_a_resolution(api) -> None:
     sec, dep = api.login("sec"), api.login("dep")
     meeting, minutes = uuid.uuid4(), uuid.uuid4()
     api.push(sec, [{"mutation_seq": 1, "mutation_id": str(new_id()), "entity": "meeting", "entity_id": str(meeting),
@@ -170,7 +170,7 @@ def test_finalised_minutes_cannot_be_changed_by_a_resolution(api) -> None:  # ty
             "Khai mạc. Thảo luận", 3)
 
 
-def test_delete_against_an_edit_and_edit_of_a_deleted_record(api) -> None:  # type: ignore[no-untyped-def]
+def test_delete_against_an_edit_and_edit_of_a_deleted_record(api) -> None:
     sec, dep = api.login("sec"), api.login("dep")
     kept_one, deleted_one = uuid.uuid4(), uuid.uuid4()
     api.push(sec, [member_create(1, kept_one), member_create(2, deleted_one),
@@ -194,7 +194,7 @@ def test_delete_against_an_edit_and_edit_of_a_deleted_record(api) -> None:  # ty
     assert str(history[-1][2]) == results[1]["mutation_id"]
 
 
-def test_keeping_the_edit_over_a_deletion_changes_nothing_but_the_conflict(api) -> None:  # type: ignore[no-untyped-def]
+def test_keeping_the_edit_over_a_deletion_changes_nothing_but_the_conflict(api) -> None:
     sec, dep = api.login("sec"), api.login("dep")
     member = uuid.uuid4()
     api.push(sec, [member_create(1, member), update(2, "member", member, 1, notes=("", "chuyển đến"))])

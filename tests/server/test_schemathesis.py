@@ -21,12 +21,12 @@ def test_no_generated_request_gets_a_server_error(tmp_path: Path) -> None:
     try:
         server.cell("A")
         server.user("sec", "secretary", "A")
-        auth = server.app.state.auth  # type: ignore[attr-defined]
-        schema = schemathesis.openapi.from_dict(server.app.openapi())  # type: ignore[attr-defined]
+        auth = server.app.state.auth
+        schema = schemathesis.openapi.from_dict(server.app.openapi())
         schema.app = server.app
         failures: list[tuple[str, str, int, str]] = []
         calls = [0]
-        operations = [result.ok() for result in schema.get_all_operations()]
+        operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]  # an Err fails the test here
         assert len(operations) >= 9
 
         for operation in operations:

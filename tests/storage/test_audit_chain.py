@@ -71,7 +71,7 @@ def test_a_rewritten_chain_that_forgot_one_hash_is_found(edited: Store) -> None:
     assert check.broken_at == row[0] + 1 and "không nối" in check.reason
 
 
-def test_every_backup_reports_the_check(edited: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_backup_reports_the_check(edited: Store, tmp_path) -> None:
     assert create_backup(edited.paths, tmp_path).audit.startswith("toàn vẹn")
     conn = sqlite3.connect(edited.paths.database)
     conn.execute("UPDATE audit_entry SET who = 'người khác' WHERE seq = 3")

@@ -13,7 +13,7 @@ from secretary_app.services import roster
 
 
 @pytest.fixture
-def settings_page(qtbot, qapp, demo_store):  # type: ignore[no-untyped-def]
+def settings_page(qtbot, qapp, demo_store):
     from secretary_app.settings import Settings
     from ui.context import AppContext
     from ui.i18n import install_translations
@@ -35,13 +35,13 @@ def settings_page(qtbot, qapp, demo_store):  # type: ignore[no-untyped-def]
     win.close()
 
 
-def settle(runner, qapp) -> None:  # type: ignore[no-untyped-def]
+def settle(runner, qapp) -> None:
     for _ in range(3):
         runner.wait()
         qapp.processEvents()
 
 
-def test_back_up_then_restore_from_the_settings_page(settings_page, qapp, demo_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_then_restore_from_the_settings_page(settings_page, qapp, demo_store, tmp_path: Path) -> None:
     win, page, runner = settings_page
     box = page.data_safety
     assert box.last.text().startswith("Lần sao lưu gần nhất: hôm nay")
@@ -70,7 +70,7 @@ def test_back_up_then_restore_from_the_settings_page(settings_page, qapp, demo_s
     assert members_page.model.rowCount() >= 22
 
 
-def test_the_change_log_opens_with_its_check(settings_page, qapp, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_change_log_opens_with_its_check(settings_page, qapp, demo_store) -> None:
     _win, page, runner = settings_page
     first = roster.list_members(demo_store)[0]
     data = roster.get_member(demo_store, first.id).data

@@ -27,7 +27,7 @@ def cli(data: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
 def counts(database: Path) -> tuple[int, int, int]:
     conn = sqlite3.connect(database)
     try:
-        return tuple(conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]  # type: ignore[return-value]
+        return tuple(conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
                      for t in ("member", "meeting", "document_record"))
     finally:
         conn.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def readable(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def encrypted_demo(demo_store: Store) -> Store:
+def encrypted_demo(demo_store: Store) -> Iterator[Store]:
     paths = demo_store.paths
     assert any(m.full_name == NAME for m in roster.list_members(demo_store))
     demo_store.close()
@@ -131,7 +132,7 @@ def test_a_random_key_needs_a_keyring_or_the_secretary_is_told_to_choose_a_passp
 
 
 def test_an_encrypted_backup_restores_on_another_pc_with_the_key_file(encrypted_demo: Store, tmp_path: Path,
-                                                                    _isolate) -> None:  # type: ignore[no-untyped-def]
+                                                                    _isolate) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     made = create_backup(encrypted_demo.paths, usb).path

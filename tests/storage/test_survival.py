@@ -42,7 +42,7 @@ def test_a_folder_without_the_write_ahead_log_is_refused_plainly(data_dir: Path,
 
     original = engine_module._sqlite_pragmas
 
-    def no_wal(dbapi_connection, record) -> None:  # type: ignore[no-untyped-def]
+    def no_wal(dbapi_connection, record) -> None:
         original(dbapi_connection, record)
         dbapi_connection.execute("PRAGMA journal_mode=DELETE")  # what a network drive leaves us with
 

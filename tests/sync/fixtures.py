@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, profiles
+from fastapi import FastAPI
 from sqlalchemy import create_engine, delete, text
 
 from secretary_app.server.__main__ import create_cell, create_user
@@ -104,14 +105,14 @@ class Server:
     """An in-process server: the app, its engine, a transport to it, and a settable clock."""
 
     url: str
-    app: object
+    app: FastAPI
     bridge: ASGIBridge
     offset: dt.timedelta = field(default_factory=dt.timedelta)
     cells: dict[str, uuid.UUID] = field(default_factory=dict)
 
     @property
-    def engine(self):  # type: ignore[no-untyped-def]
-        return self.app.state.engine  # type: ignore[attr-defined]
+    def engine(self):
+        return self.app.state.engine
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC) + self.offset
@@ -144,7 +145,7 @@ class Server:
 
 
 def make_server(url: str, *, service_class: type[SyncService] = SyncService,
-                hooks=None, **settings) -> Server:  # type: ignore[no-untyped-def]
+                hooks=None, **settings) -> Server:
     """``settings``: further ServerConfig fields (trusted_proxies, refresh_grace…)."""
     holder: dict[str, Server] = {}
     config = ServerConfig(database_url=url, hasher=HASHER, clock=lambda: holder["s"].now(),

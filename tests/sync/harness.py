@@ -14,7 +14,7 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from sqlalchemy import func, select
@@ -32,7 +32,7 @@ from secretary_app.sync.client import SyncClient, SyncError
 from secretary_app.sync.codec import ENTITIES, data_columns, to_json
 from secretary_app.sync.engine import Faults, SyncEngine
 from secretary_app.sync.protocol import PREFIX
-from secretary_app.sync.resolve import conflict_kind, resolve_conflict
+from secretary_app.sync.resolve import Choice, conflict_kind, resolve_conflict
 from tests.sync.fixtures import PASSWORD, Server, make_server
 
 FAULTABLE = ("/hello", "/push", "/pull", "/reconcile")
@@ -180,7 +180,7 @@ class World:
             client = self.client_class("http://127.0.0.1:8765", username, transport=transport)
             client.store_engine = store.engine  # type: ignore[attr-defined]  # read by a planted client bug
             box = Client(name, username, cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6))
-            box.engine.clock = lambda box=box: dt.datetime.now(dt.UTC) + box.skew
+            box.engine.clock = lambda box=box: dt.datetime.now(dt.UTC) + box.skew  # type: ignore[misc]  # mypy cannot type a lambda's default argument
             self.clients[name] = box
         for name in ("c0", "c2"):  # each cell's first PC sets up the cell and one meeting
             self.edit(name, self._setup_cell)
@@ -233,7 +233,7 @@ class World:
         target = sqlite3.connect(data / "so-tay-bi-thu.sqlite3")
         with box.store.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
-            raw.backup(target)  # type: ignore[union-attr]
+            raw.backup(target)  # type: ignore[union-attr]  # the pool's DBAPI connection is sqlite3's
         target.close()
         store = Store(resolve_paths(data), actor=box.username)
         transport = FaultTransport(self, name)
@@ -246,7 +246,7 @@ class World:
             self.faults_on = faults
         client = self.client_class("http://127.0.0.1:8765", box.username, transport=transport,
                                    credentials=credentials)
-        client.store_engine = store.engine  # type: ignore[attr-defined]
+        client.store_engine = store.engine  # type: ignore[attr-defined]  # read by a planted client bug
         copy = Client(name, box.username, box.cell, store, SyncEngine(store.engine, client, batch_size=4, page_size=6))
         copy.engine.clock = lambda: dt.datetime.now(dt.UTC)
         copy.mutation_ids = set(box.mutation_ids)
@@ -317,7 +317,7 @@ class World:
                 choice = "client"
         before = self._outbox_ids(box)
         try:
-            resolve_conflict(box.store, conflict_id, choice, values)  # type: ignore[arg-type]
+            resolve_conflict(box.store, conflict_id, cast(Choice, choice), values)  # server, client or value
         except UserError:
             self.faults["resolution_refused_here"] += 1  # e.g. the minutes became final meanwhile
             return
@@ -385,7 +385,7 @@ class World:
 
     def check_all(self) -> dict[str, int]:
         """After healing: the eight invariants of sync-security §3.1. Returns the violation counts."""
-        figures = collections.Counter()
+        figures: collections.Counter[str] = collections.Counter()
         with self.server.engine.connect() as conn:
             results = {r.mutation_id: json.loads(r.result) for r in conn.execute(select(applied_mutation))}
             conflicts = conn.execute(select(conflict.c.id, conflict.c.mutation_id, conflict.c.status,

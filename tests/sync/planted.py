@@ -32,7 +32,7 @@ class AckBeforeResponseClient(SyncClient):
 
 class _GlobalSequenceBatch(_Batch):
     def next_seq(self) -> int:
-        numbers: list[int] = self.service.numbers.taken  # type: ignore[attr-defined]
+        numbers: list[int] = self.service.numbers.taken  # type: ignore[attr-defined]  # a GlobalSequenceService's
         value = numbers.pop(0) if numbers else next(GlobalSequenceService.counter)
         self.seq = max(self.seq, value)
         return value

@@ -23,14 +23,14 @@ NEW_PASSWORD = "một-mật-khẩu-mới-hơn-2026"
 
 
 @pytest.fixture
-def cell(server):  # type: ignore[no-untyped-def]
+def cell(server):
     server.cell("Chi bộ Tổ dân phố số 5")
     server.user("bt", "secretary", "Chi bộ Tổ dân phố số 5")
     return server
 
 
 def test_without_a_keyring_the_session_lives_in_memory_only_and_no_file_holds_it(cell, demo_store, tmp_path,
-                                                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                                                 monkeypatch) -> None:
     from secretary_app import credentials
 
     monkeypatch.setattr(credentials, "_SESSION", {})  # this test's process memory, not the next test's
@@ -47,7 +47,7 @@ def test_without_a_keyring_the_session_lives_in_memory_only_and_no_file_holds_it
             assert token.encode() not in path.read_bytes(), path
 
 
-def test_log_out_and_forget_this_pc_keep_the_data(cell, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_log_out_and_forget_this_pc_keep_the_data(cell, demo_store) -> None:
     service.login(demo_store, URL, "bt", PASSWORD, transport=cell.bridge)
     service.sync_now(demo_store, transport=cell.bridge)
     service.logout(demo_store, transport=cell.bridge)
@@ -66,7 +66,7 @@ def test_log_out_and_forget_this_pc_keep_the_data(cell, demo_store) -> None:  # 
     assert get_cell(demo_store) is not None  # the cell's data stays
 
 
-def test_change_password_wrong_current_weak_new_then_done(cell, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_change_password_wrong_current_weak_new_then_done(cell, demo_store) -> None:
     service.login(demo_store, URL, "bt", PASSWORD, transport=cell.bridge)
     with pytest.raises(SyncError, match="Mật khẩu hiện tại không đúng"):
         service.change_password(demo_store, "không-phải-mật-khẩu-này", NEW_PASSWORD, transport=cell.bridge)
@@ -79,7 +79,7 @@ def test_change_password_wrong_current_weak_new_then_done(cell, demo_store) -> N
         service.login(demo_store, URL, "bt", PASSWORD, transport=cell.bridge)
 
 
-def test_a_disabled_account_and_a_wrong_password_each_say_what_to_do(cell, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_disabled_account_and_a_wrong_password_each_say_what_to_do(cell, demo_store) -> None:
     with pytest.raises(LoginRequired, match="Caps Lock"):
         service.login(demo_store, URL, "bt", "sai-mật-khẩu-rồi-2026", transport=cell.bridge)
     disable_user(cell.engine, "bt")
@@ -91,7 +91,7 @@ def test_the_bar_state_puts_trouble_first_then_pending_then_the_time() -> None:
     at = dt.datetime(2026, 12, 1, 13, 15, tzinfo=dt.UTC)
     retry = at + dt.timedelta(minutes=5)
 
-    def kind(health: SyncHealth, **kw) -> BarKind:  # type: ignore[no-untyped-def]
+    def kind(health: SyncHealth, **kw) -> BarKind:
         args = dict(logged_in=True, pending=0, conflicts=0, last_sync_at=at) | kw
         return bar_state(health, **args).kind
 
@@ -110,7 +110,7 @@ def test_the_bar_state_puts_trouble_first_then_pending_then_the_time() -> None:
                      retry_at=retry).retry_at is None
 
 
-def test_the_status_bar_words_come_from_the_typed_state(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_bar_words_come_from_the_typed_state(qapp) -> None:
     from ui.i18n import install_translations
     from ui.pages.sync import bar_text
 
@@ -127,7 +127,7 @@ def test_the_status_bar_words_come_from_the_typed_state(qapp) -> None:  # type: 
     assert bar_text(state) == f"Ngoại tuyến – sẽ thử lại lúc {later} · 2 xung đột cần giải quyết"
 
 
-def test_a_cancelled_sync_stops_at_a_step_and_the_next_one_sends_everything(cell, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancelled_sync_stops_at_a_step_and_the_next_one_sends_everything(cell, demo_store) -> None:
     from secretary_app.sync.engine import SyncCancelled
 
     service.login(demo_store, URL, "bt", PASSWORD, transport=cell.bridge)
@@ -141,7 +141,7 @@ def test_a_cancelled_sync_stops_at_a_step_and_the_next_one_sends_everything(cell
     assert service.status(demo_store).pending == 0 and report.pushed == left
 
 
-def test_a_join_cut_short_is_finished_by_joining_again_and_a_set_up_folder_is_refused(cell, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_join_cut_short_is_finished_by_joining_again_and_a_set_up_folder_is_refused(cell, tmp_path) -> None:
     import httpx
 
     from secretary_app.demo import create_demo_cell

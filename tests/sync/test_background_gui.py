@@ -106,7 +106,7 @@ def _first_pc(tmp_path: Path, url: str) -> Store:
     return store
 
 
-def _window(qtbot, store: Store, *, interval_ms: int = 600, page: str = "members") -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, store: Store, *, interval_ms: int = 600, page: str = "members") -> MainWindow:
     ctx = AppContext.for_store(store, Settings(), TaskRunner())
     window = MainWindow(ctx)
     background = window.background
@@ -130,7 +130,7 @@ def _phone(store: Store, member_id: uuid.UUID) -> str | None:
         return session.get(Member, member_id).phone  # type: ignore[union-attr]
 
 
-def _set_phone(member_id: uuid.UUID, phone: str):  # type: ignore[no-untyped-def]
+def _set_phone(member_id: uuid.UUID, phone: str):
     def call(store: Store) -> OpResult[None]:
         with store.transaction() as session:
             session.get(Member, member_id).phone = phone  # type: ignore[union-attr]
@@ -145,7 +145,7 @@ def _pending(store: Store) -> int:
 
 
 def test_the_wizards_from_the_server_path_lands_on_the_main_window_with_the_members(
-        qtbot, qapp, server_process, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, qapp, server_process, tmp_path) -> None:
     install_translations(qapp, "vi")
     first = _first_pc(tmp_path, server_process.url)
     first.close()
@@ -182,7 +182,7 @@ def test_the_wizards_from_the_server_path_lands_on_the_main_window_with_the_memb
 
 
 def test_an_edit_on_pc_a_reaches_pc_b_by_background_sync_with_no_click(
-        qtbot, qapp, server_process, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, qapp, server_process, tmp_path) -> None:
     install_translations(qapp, "vi")
     pc_a = _first_pc(tmp_path, server_process.url)
     pc_b = _open(tmp_path, "pc-b")
@@ -207,7 +207,7 @@ def test_an_edit_on_pc_a_reaches_pc_b_by_background_sync_with_no_click(
 
 
 def test_a_server_killed_during_a_sync_leaves_the_app_working_and_the_sync_completes_later(
-        qtbot, qapp, server_process, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, qapp, server_process, tmp_path) -> None:
     install_translations(qapp, "vi")
     store = _open(tmp_path, "pc-a")
     create_demo_cell(store, today=DEMO_TODAY)

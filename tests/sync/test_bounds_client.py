@@ -22,7 +22,7 @@ def test_a_change_beyond_the_bounds_is_kept_in_the_rejected_inbox_and_the_queue_
         world.reset(1)
         body = ("Khai mạc. " * 25_000).strip()
 
-        def act(session, box):  # type: ignore[no-untyped-def]
+        def act(session, box):
             meeting = session.scalars(select(Meeting)).first()
             session.add(Minutes(id=new_id(), cell_id=box.store.cell_id, meeting_id=meeting.id, body=body))
             session.add(Member(id=new_id(), cell_id=box.store.cell_id, full_name="Đinh Thị Hoa"))

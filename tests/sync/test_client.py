@@ -31,7 +31,7 @@ from tests.sync.fixtures import PASSWORD
 URL = "http://127.0.0.1:8765"
 
 
-def test_the_outbox_row_is_written_in_the_edit_transaction_or_not_at_all(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_outbox_row_is_written_in_the_edit_transaction_or_not_at_all(store) -> None:
     from secretary_app.services.cell import CellInput, save_cell
 
     save_cell(store, CellInput("Chi bộ 5", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 1, dt.date(2025, 8, 20)))
@@ -60,7 +60,7 @@ def test_plain_http_is_refused_except_on_this_computer(url: str) -> None:
         assert check_server_url(ok) == ok.rstrip("/")
 
 
-def _cert(subject: str, issuer_key, issuer_name, key, *, days: tuple[int, int], ca: bool = False,  # type: ignore[no-untyped-def]
+def _cert(subject: str, issuer_key, issuer_name, key, *, days: tuple[int, int], ca: bool = False,
           host: str = "localhost"):
     now = dt.datetime.now(dt.UTC)
     builder = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
@@ -73,7 +73,7 @@ def _cert(subject: str, issuer_key, issuer_name, key, *, days: tuple[int, int], 
 
 
 @pytest.fixture(scope="module")
-def tls(tmp_path_factory):  # type: ignore[no-untyped-def]
+def tls(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tls")
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test CA")])
@@ -102,7 +102,7 @@ def tls(tmp_path_factory):  # type: ignore[no-untyped-def]
     ("expired", True, "hết hạn"),
     ("wronghost", True, "sai tên máy chủ"),
 ])
-def test_certificate_problems_get_their_own_clear_message(tls, name: str, ca: bool, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_certificate_problems_get_their_own_clear_message(tls, name: str, ca: bool, words: str) -> None:
     folder, ports = tls
     client = SyncClient(f"https://localhost:{ports[name]}", "bt", ca_file=str(folder / "ca.pem") if ca else None)
     try:
@@ -112,7 +112,7 @@ def test_certificate_problems_get_their_own_clear_message(tls, name: str, ca: bo
         client.close()
 
 
-def test_the_sync_status_comes_from_the_kind_of_failure_never_from_its_words(tls, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_sync_status_comes_from_the_kind_of_failure_never_from_its_words(tls, demo_store) -> None:
     """An untrusted certificate and an unreachable server both fail a sync; the status says which, from the
     error's kind (the certificate message may well mention working offline too)."""
     from PySide6.QtCore import QCoreApplication
@@ -142,7 +142,7 @@ def test_the_sync_status_comes_from_the_kind_of_failure_never_from_its_words(tls
 # The restore here is a copy of the SQLite file; on PostgreSQL a restore is a pg_restore drill, not
 # covered yet (the epoch logic it would exercise is the same code).
 @pytest.mark.parametrize("server_kind", ["sqlite"])
-def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(server, tmp_path: Path) -> None:
     server.cell("Chi bộ 5")
     server.user("bt", "secretary", "Chi bộ 5")
     server.user("pbt", "deputy", "Chi bộ 5")
@@ -187,7 +187,7 @@ def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(serv
         b.close()
 
 
-def test_a_pc_with_its_own_cell_is_asked_before_joining_a_cell_that_has_data(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_pc_with_its_own_cell_is_asked_before_joining_a_cell_that_has_data(server, tmp_path: Path) -> None:
     server.cell("Chi bộ 5")
     server.user("bt", "secretary", "Chi bộ 5")
     server.user("pbt", "deputy", "Chi bộ 5")
@@ -210,7 +210,7 @@ def test_a_pc_with_its_own_cell_is_asked_before_joining_a_cell_that_has_data(ser
         b.close()
 
 
-def test_orm_bulk_inserts_are_queued_too(store) -> None:  # type: ignore[no-untyped-def]
+def test_orm_bulk_inserts_are_queued_too(store) -> None:
     """The roster import writes new members with ORM bulk INSERTs; they must reach the outbox as well."""
     from sqlalchemy import insert
 
@@ -227,7 +227,7 @@ def test_orm_bulk_inserts_are_queued_too(store) -> None:  # type: ignore[no-unty
     assert '"ethnicity": [null, "Kinh"]' in queued[ids[0]]  # the column default travels with the create
 
 
-def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp_path: Path) -> None:
     from secretary_app.demo import create_demo_cell
     from secretary_app.services.roster import delete_member, restore_member
 
@@ -248,6 +248,7 @@ def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp
         service.sync_now(b, transport=server.bridge)
         with a.transaction() as session:
             member_id = session.scalar(select(Member.id).where(Member.full_name == "Nguyễn Thị Hường"))
+        assert member_id is not None
         delete_member(a, member_id)
         service.sync_now(a, transport=server.bridge)
         service.sync_now(b, transport=server.bridge)

@@ -38,7 +38,8 @@ def test_two_pcs_converge_through_a_real_server(live_server: str, tmp_path: Path
     _cli(monkeypatch, capsys, "--data-dir", pc2, "sync", "login", "--server", live_server, "--username",
          "phobithu", stdin=PASSWORD + "\n")
     first = _cli(monkeypatch, capsys, "--data-dir", pc1, "sync")
-    assert re.search(r"pushed=(\d+)", first).group(1) != "0"  # type: ignore[union-attr]
+    pushed = re.search(r"pushed=(\d+)", first)
+    assert pushed is not None and pushed.group(1) != "0"
     second = _cli(monkeypatch, capsys, "--data-dir", pc2, "sync")
     assert "pulled=" in second and "pulled=0 " not in second
 
@@ -53,7 +54,9 @@ def test_two_pcs_converge_through_a_real_server(live_server: str, tmp_path: Path
 
         for store_, phone in ((a, "0911111111"), (b, "0922222222")):
             with store_.transaction() as session:
-                session.get(Member, member.id).phone = phone
+                found = session.get(Member, member.id)
+                assert found is not None
+                found.phone = phone
     finally:
         a.close()
         b.close()

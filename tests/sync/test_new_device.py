@@ -21,16 +21,19 @@ def test_a_restored_backup_becomes_a_new_device_before_its_first_sync(tmp_path: 
         world.reset(1)
         box = world.clients["c0"]
         with box.store.transaction() as session:
-            before = session.get(SyncState, 1).device_id
+            state = session.get(SyncState, 1)
+            assert state is not None
+            before = state.device_id
         world.edit("c0", lambda s, b: s.add(Member(id=new_id(), cell_id=b.store.cell_id, full_name="Đỗ Văn Khôi")))
         become_new_device(box.store)  # offline: only marked
         with box.store.transaction() as session:
-            assert session.get(SyncState, 1).device_id == before
+            state = session.get(SyncState, 1)
+            assert state is not None and state.device_id == before
         report = box.engine.sync()
         assert report.new_device and "máy tính riêng" in report.line()
         with box.store.transaction() as session:
             state = session.get(SyncState, 1)
-            assert state.device_id != before and not state.new_device
+            assert state is not None and state.device_id != before and not state.new_device
         with world.server.engine.connect() as conn:
             assert "Đỗ Văn Khôi" in conn.scalars(select(RECORDS["member"].c.full_name)).all()
         assert not box.engine.sync().new_device  # told once

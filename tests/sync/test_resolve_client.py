@@ -14,12 +14,12 @@ from models.sync_tables import ConflictInbox, OutboxEntry, RejectedInbox
 from secretary_app.changes import Change
 from secretary_app.errors import UserError
 from secretary_app.sync import service
-from secretary_app.sync.resolve import find_conflict, resolve_conflict
+from secretary_app.sync.resolve import Choice, find_conflict, resolve_conflict
 from tests.sync.harness import World
 
 
 @pytest.fixture
-def world(tmp_path: Path):  # type: ignore[no-untyped-def]
+def world(tmp_path: Path):
     world = World(tmp_path, f"sqlite:///{tmp_path / 'server.sqlite3'}", probability=0.0)
     world.reset(1)
     yield world
@@ -27,18 +27,19 @@ def world(tmp_path: Path):  # type: ignore[no-untyped-def]
     world.server.close()
 
 
-def _phone(world: World, name: str, member_id, value: str | None = None) -> str:  # type: ignore[no-untyped-def]
+def _phone(world: World, name: str, member_id, value: str | None = None) -> str:
     with world.clients[name].store.transaction() as session:
         member = session.get(Member, member_id)
+        assert member is not None
         if value is not None:
             member.phone = value
         return member.phone
 
 
-def _decide(world: World, name: str, conflict_id, choice: str):  # type: ignore[no-untyped-def]
+def _decide(world: World, name: str, conflict_id, choice: Choice):
     """resolve_conflict on PC ``name``, with the decision noted for the harness's invariant checks."""
     box = world.clients[name]
-    changes = resolve_conflict(box.store, conflict_id, choice).changes  # type: ignore[arg-type]
+    changes = resolve_conflict(box.store, conflict_id, choice).changes
     with box.store.transaction() as session:
         for mutation_id in session.scalars(select(OutboxEntry.mutation_id).where(OutboxEntry.op == "resolve")):
             box.mutation_ids.add(mutation_id)

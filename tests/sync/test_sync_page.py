@@ -16,7 +16,7 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 
-def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, demo_store, live_server) -> None:  # type: ignore[no-untyped-def]
+def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, demo_store, live_server) -> None:
     install_translations(qapp, "vi")
     runner = TaskRunner()
     window = MainWindow(AppContext.for_store(demo_store, Settings(), runner))
@@ -46,7 +46,7 @@ def test_sync_now_sends_everything_and_the_status_bar_says_when(qtbot, qapp, dem
     runner.shutdown()
 
 
-def _second_pc(demo_store, live_server, tmp_path):  # type: ignore[no-untyped-def]
+def _second_pc(demo_store, live_server, tmp_path):
     """The demo cell on this PC and on a second PC, both logged in and synced: ready to conflict."""
     from secretary_app.paths import resolve_paths
     from secretary_app.store import Store
@@ -59,7 +59,7 @@ def _second_pc(demo_store, live_server, tmp_path):  # type: ignore[no-untyped-de
     return other
 
 
-def _sync_page(qtbot, store):  # type: ignore[no-untyped-def]
+def _sync_page(qtbot, store):
     runner = TaskRunner()
     window = MainWindow(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(window)
@@ -69,12 +69,12 @@ def _sync_page(qtbot, store):  # type: ignore[no-untyped-def]
     return window, page, runner
 
 
-def _set_phone(store, member_id, phone: str) -> None:  # type: ignore[no-untyped-def]
+def _set_phone(store, member_id, phone: str) -> None:
     with store.transaction() as session:
         session.get(Member, member_id).phone = phone
 
 
-def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live_server, tmp_path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     install_translations(qapp, "vi")
@@ -119,7 +119,7 @@ def test_a_conflict_is_resolved_from_the_sync_page(qtbot, qapp, demo_store, live
 
 
 def test_a_text_conflict_is_edited_into_a_third_value_from_the_sync_page(qtbot, qapp, demo_store, live_server,
-                                                                           tmp_path) -> None:  # type: ignore[no-untyped-def]
+                                                                           tmp_path) -> None:
     """"Sửa rồi lưu…": the dialog starts from the other computer's text; what the person saves is the
     value both computers end with, after one confirmation."""
     from PySide6.QtWidgets import QMessageBox

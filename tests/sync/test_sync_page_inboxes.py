@@ -18,7 +18,7 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 
-def _window(qtbot, store, page: str = "sync"):  # type: ignore[no-untyped-def]
+def _window(qtbot, store, page: str = "sync"):
     window = MainWindow(AppContext.for_store(store, Settings(), TaskRunner()))
     qtbot.addWidget(window)
     window.start(page)
@@ -26,12 +26,12 @@ def _window(qtbot, store, page: str = "sync"):  # type: ignore[no-untyped-def]
     return window
 
 
-def _close(window) -> None:  # type: ignore[no-untyped-def]
+def _close(window) -> None:
     window.close()
     window.ctx.runner.shutdown()
 
 
-def test_empty_inboxes_explain_themselves_and_a_refused_change_keeps_the_text(qtbot, qapp, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_empty_inboxes_explain_themselves_and_a_refused_change_keeps_the_text(qtbot, qapp, demo_store) -> None:
     install_translations(qapp, "vi")
     window = _window(qtbot, demo_store)
     page = window.page("sync")
@@ -65,7 +65,7 @@ def test_empty_inboxes_explain_themselves_and_a_refused_change_keeps_the_text(qt
 
 
 def test_the_first_sync_of_a_pc_with_its_own_data_asks_before_sending(qtbot, qapp, demo_store, live_server,
-                                                                       tmp_path) -> None:  # type: ignore[no-untyped-def]
+                                                                       tmp_path) -> None:
     from secretary_app.paths import resolve_paths
     from secretary_app.services.cell import CellInput, save_cell
     from secretary_app.store import Store
@@ -96,7 +96,7 @@ def test_the_first_sync_of_a_pc_with_its_own_data_asks_before_sending(qtbot, qap
 
 
 def test_without_a_keyring_the_window_asks_the_password_at_start_and_says_why_once(
-        qtbot, qapp, demo_store, live_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, qapp, demo_store, live_server, monkeypatch) -> None:
     import keyring
     from keyring.backends import fail
 

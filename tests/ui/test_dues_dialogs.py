@@ -24,11 +24,11 @@ NOVEMBER, DECEMBER = 10, 11  # indexes in a year's cells
 AS_OF = DEMO_TODAY  # 25/11/2026: "this month" is November, "next month" December
 
 
-def _year(store) -> dues.DuesYear:  # type: ignore[no-untyped-def]
+def _year(store) -> dues.DuesYear:
     return dues.dues_year(store, 2026, as_of=AS_OF)
 
 
-def _type_into(qtbot, dialog, field, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type_into(qtbot, dialog, field, text: str) -> None:
     field.setFocus()
     field.selectAll()
     if text.isascii():
@@ -105,7 +105,7 @@ def test_a_new_minimum_wage_from_next_month_leaves_this_month_unchanged(qtbot, d
         runner.shutdown()
 
 
-def _dues_page(qtbot, store) -> tuple[DuesPage, TaskRunner]:  # type: ignore[no-untyped-def]
+def _dues_page(qtbot, store) -> tuple[DuesPage, TaskRunner]:
     runner = TaskRunner()
     page = DuesPage(AppContext.for_store(store, Settings(), runner))
     page.today = AS_OF

@@ -16,7 +16,7 @@ def test_every_screen_fits_1366x700_without_cut_off_text(qtbot, qapp, demo_store
     problems: list[str] = []
     seen: list[str] = []
 
-    def look(where: str, widget) -> None:  # type: ignore[no-untyped-def]
+    def look(where: str, widget) -> None:
         seen.append(where)
         problems.extend(too_big(widget, where, shown_size=widget.isWindow() and widget.objectName() == "" and
                                 isinstance(widget, QMainWindow)))

@@ -21,7 +21,7 @@ from ui.pages.settings import SettingsPage
 from ui.tasks import TaskRunner
 
 
-def _page(qtbot, store):  # type: ignore[no-untyped-def]
+def _page(qtbot, store):
     runner = TaskRunner()
     page = SettingsPage(AppContext.for_store(store, Settings(), runner))
     qtbot.addWidget(page)

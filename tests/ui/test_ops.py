@@ -15,7 +15,7 @@ from ui.context import AppContext
 from ui.tasks import TaskRunner
 
 
-def _context(store, headless: bool = False) -> AppContext:  # type: ignore[no-untyped-def]
+def _context(store, headless: bool = False) -> AppContext:
     ctx = AppContext.for_store(store, Settings(), TaskRunner())
     ctx.headless = headless
     return ctx
@@ -26,7 +26,7 @@ def test_a_write_runs_on_the_worker_then_success_then_the_hub_with_the_initiator
     seen: list[object] = []
     ctx.hub.changed.connect(lambda changes: seen.append(("hub", changes)))
 
-    def call(given):  # type: ignore[no-untyped-def]
+    def call(given):
         seen.append(("call", given is store, threading.current_thread() is threading.main_thread()))
         return OpResult(42, Changes(Change.MEMBER | Change.EVENT))
 
@@ -57,7 +57,7 @@ def test_a_failed_call_gives_the_plain_message_and_tells_no_page(qapp, store, ca
     ctx.hub.changed.connect(heard.append)
     errors: list[Exception] = []
 
-    def refuse(_store):  # type: ignore[no-untyped-def]
+    def refuse(_store):
         raise ValidationFailed("Hãy nhập họ tên.", field="full_name")
 
     ops.write(ctx, None, refuse).failure(errors.append).run()

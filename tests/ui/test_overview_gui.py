@@ -28,7 +28,7 @@ from ui.theme import OVERDUE, apply_theme
 TODAY = dt.date.today()  # the page computes its list for today, as a secretary sees it
 
 
-def _window(qtbot, qapp, store):  # type: ignore[no-untyped-def]
+def _window(qtbot, qapp, store):
     from ui.context import AppContext
     from ui.i18n import install_translations
     from ui.main_window import MainWindow
@@ -44,13 +44,13 @@ def _window(qtbot, qapp, store):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def opened(qtbot, qapp, demo_store):  # type: ignore[no-untyped-def]
+def opened(qtbot, qapp, demo_store):
     win, runner = _window(qtbot, qapp, demo_store)
     yield win, runner
     _close(win, runner, qapp)
 
 
-def _close(win, runner, qapp) -> None:  # type: ignore[no-untyped-def]
+def _close(win, runner, qapp) -> None:
     runner.shutdown()
     if "meetings" in win.pages:
         win.pages["meetings"].workspace.minutes.timer.stop()
@@ -59,7 +59,7 @@ def _close(win, runner, qapp) -> None:  # type: ignore[no-untyped-def]
     qapp.processEvents()
 
 
-def _overview(win, runner, qtbot):  # type: ignore[no-untyped-def]
+def _overview(win, runner, qtbot):
     win.show_page("overview")
     page = win.pages["overview"]
     runner.wait()
@@ -67,19 +67,19 @@ def _overview(win, runner, qtbot):  # type: ignore[no-untyped-def]
     return page
 
 
-def _row(page, kind: Kind, text: str = "") -> int:  # type: ignore[no-untyped-def]
+def _row(page, kind: Kind, text: str = "") -> int:
     rows = [r for r in range(page.todo.count()) if page.item_at(r).kind is kind and text in page.item_at(r).text]
     assert rows, f"no {kind} item with {text!r} in {[page.todo.item(r).text() for r in range(page.todo.count())]}"
     return rows[0]
 
 
-def _click(qtbot, page, row: int) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot, page, row: int) -> None:
     page.todo.scrollToItem(page.todo.item(row))
     rect = page.todo.visualItemRect(page.todo.item(row))
     qtbot.mouseClick(page.todo.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def _enter(qtbot, page, row: int) -> None:  # type: ignore[no-untyped-def]
+def _enter(qtbot, page, row: int) -> None:
     page.todo.setCurrentRow(row)
     page.todo.setFocus()
     qtbot.keyClick(page.todo, Qt.Key.Key_Return)
@@ -214,7 +214,7 @@ def test_changes_the_server_refused_open_the_sync_page(opened, qtbot, demo_store
 
 
 @pytest.fixture
-def new_cell(qtbot, qapp, store):  # type: ignore[no-untyped-def]
+def new_cell(qtbot, qapp, store):
     save_cell(store, CellInput("Chi bộ Thôn 3", "Đảng bộ xã An Bình", "An Bình", 3, dt.date(2025, 10, 1)))
     win, runner = _window(qtbot, qapp, store)
     yield win, runner

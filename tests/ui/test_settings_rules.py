@@ -14,7 +14,8 @@ from ui.tasks import TaskRunner
 
 def _rows(page: SettingsPage) -> list[list[str]]:
     table = page.rules
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    items = [[table.item(r, c) for c in range(table.columnCount())] for r in range(table.rowCount())]
+    return [[item.text() if item is not None else "" for item in row] for row in items]
 
 
 def _open(qtbot, qapp, store) -> tuple[SettingsPage, TaskRunner]:

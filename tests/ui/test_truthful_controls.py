@@ -21,7 +21,7 @@ from ui.meeting.minutes_editor import MinutesEditor
 from ui.tasks import TaskRunner
 
 
-def _settle(qapp, runner) -> None:  # type: ignore[no-untyped-def]
+def _settle(qapp, runner) -> None:
     for _ in range(3):
         runner.wait()
         qapp.processEvents()

@@ -55,7 +55,7 @@ def roster_file(folder: Path) -> Path:
     return path
 
 
-def walk(qtbot, qapp: QApplication, store, tmp_path: Path, *, large_text: bool, visit: Visit) -> None:  # type: ignore[no-untyped-def]
+def walk(qtbot, qapp: QApplication, store, tmp_path: Path, *, large_text: bool, visit: Visit) -> None:
     """Walk the demo cell's window; restores the application's look afterwards."""
     font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
     install_translations(qapp, "vi")
@@ -96,7 +96,7 @@ def _walk_pages(qapp: QApplication, runner: TaskRunner, window: MainWindow, visi
         visit(f"trang {key}", window)
 
 
-def _walk_meeting(qapp: QApplication, runner: TaskRunner, window: MainWindow, store, visit: Visit) -> None:  # type: ignore[no-untyped-def]
+def _walk_meeting(qapp: QApplication, runner: TaskRunner, window: MainWindow, store, visit: Visit) -> None:
     window.show_page("meetings")
     _settle(qapp, runner)
     page = window.page("meetings")
@@ -116,7 +116,7 @@ def _walk_meeting(qapp: QApplication, runner: TaskRunner, window: MainWindow, st
     _settle(qapp, runner)
 
 
-def _walk_dialogs(qapp: QApplication, runner: TaskRunner, window: MainWindow, store, tmp_path: Path,  # type: ignore[no-untyped-def]
+def _walk_dialogs(qapp: QApplication, runner: TaskRunner, window: MainWindow, store, tmp_path: Path,
                   visit: Visit) -> None:
     from ui.admissions.dialogs import CandidateDialog, StepDialog
     from ui.audit_dialog import AuditDialog

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary_app.changes import OpResult
 from secretary_app.services import dues
 from secretary_app.services.dues import (
     ADJUSTMENT_LABELS,
@@ -42,6 +44,9 @@ from ui.tasks import user_message
 
 #: (member id, full name) of the member a page has selected, or None.
 MemberPick = Callable[[], "tuple[uuid.UUID, str] | None"]
+
+if TYPE_CHECKING:
+    from secretary_app.store import Store
 
 
 class _DuesDialog(QDialog):
@@ -72,10 +77,10 @@ class _DuesDialog(QDialog):
         self.error.show()
         self.save_button.setEnabled(True)
 
-    def _write(self, call: Callable[..., object]) -> None:
+    def _write(self, call: Callable[[Store], OpResult[Any]]) -> None:
         self.save_button.setEnabled(False)  # one save per Enter, even when the worker is slow
         ops.write(self.ctx, self, call).success(lambda _id: self.accept()) \
-            .failure(lambda error: self.fail(user_message(error))).run()  # type: ignore[arg-type]
+            .failure(lambda error: self.fail(user_message(error))).run()
 
     def save(self) -> None:
         raise NotImplementedError

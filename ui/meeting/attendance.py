@@ -4,7 +4,7 @@ and the computed counts and vote base (never typed)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -123,6 +123,7 @@ class AttendanceStep(QWidget):
         """The side panel exactly as wide as its widest button or choice (never cut off, no sideways scroll);
         the roll's table takes the rest of the width."""
         panel = self.panel_scroll.widget()
+        assert panel is not None  # set in __init__
         self.panel_scroll.setFixedWidth(panel.minimumSizeHint().width()
                                         + self.panel_scroll.verticalScrollBar().sizeHint().width() + 4)
 
@@ -132,8 +133,8 @@ class AttendanceStep(QWidget):
         # The old row widgets are deleted later (one of them may be the sender being handled); hide them now
         # so none is left painted over the new rows meanwhile.
         for r in range(self.table.rowCount()):
-            for c in (2, 3, 4):
-                old = self.table.cellWidget(r, c)
+            for column in (2, 3, 4):
+                old = self.table.cellWidget(r, column)
                 if old is not None:
                     old.hide()
         self.table.setRowCount(len(sheet.rows))
@@ -159,8 +160,9 @@ class AttendanceStep(QWidget):
             approved.setEnabled(not sheet.read_only)
             approved.toggled.connect(lambda _=False, r=r: self._mark(r))
             self.table.setCellWidget(r, 4, approved)
-            for c in (0, 1):
-                item = self.table.item(r, c)
+            for column in (0, 1):
+                item = self.table.item(r, column)
+                assert item is not None  # set just above
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
         self.table.resizeColumnToContents(1)
         # The mark's column holds the usual marks whole ("Vắng không lý do"); a longer one is elided.
@@ -183,14 +185,14 @@ class AttendanceStep(QWidget):
             "%1", "; ".join(f"{r.full_name} ({r.apart_reason})" for r in sheet.apart)) if sheet.apart else "")
         self.warning.setText(sheet.warning)
         present = [r for r in sheet.rows if r.present]
-        for combo, chosen in ((self.chair, sheet.chair_id), (self.recorder, sheet.recorder_id)):
-            combo.clear()
-            combo.addItem(self.tr("(choose)"), None)
+        for picker, chosen in ((self.chair, sheet.chair_id), (self.recorder, sheet.recorder_id)):
+            picker.clear()
+            picker.addItem(self.tr("(choose)"), None)
             for row in present:
-                combo.addItem(row.full_name, row.member_id)
+                picker.addItem(row.full_name, row.member_id)
             # findData cannot match a UUID: compare the items' data in Python.
-            combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == chosen), 0))
-            combo.setEnabled(not sheet.read_only)
+            picker.setCurrentIndex(next((i for i in range(picker.count()) if picker.itemData(i) == chosen), 0))
+            picker.setEnabled(not sheet.read_only)
         self.guests.clear()
         for g in sheet.guests:
             self.guests.addItem(f"{g.name}" + (f" — {g.position}" if g.position else ""))
@@ -204,9 +206,10 @@ class AttendanceStep(QWidget):
         if self._loading or self.sheet is None:
             return
         row = self.sheet.rows[r]
-        status = self.table.cellWidget(r, 2).currentData()
-        reason = self.table.cellWidget(r, 3).text()
-        approved = self.table.cellWidget(r, 4).isChecked()
+        # The row's widgets, as show() put them.
+        status = cast(QComboBox, self.table.cellWidget(r, 2)).currentData()
+        reason = cast(QLineEdit, self.table.cellWidget(r, 3)).text()
+        approved = cast(QCheckBox, self.table.cellWidget(r, 4)).isChecked()
         meeting_id = self.sheet.meeting_id
         self._write(lambda store: att.set_attendance(store, meeting_id, row.member_id, status, reason, approved),
                     self._marked)

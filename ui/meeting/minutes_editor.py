@@ -125,8 +125,8 @@ class MinutesEditor(QWidget):
         # The speaker and opinion being typed count too: saved even before Enter confirms them.
         for w in (self.presenter, self.speaker, self.opinion):
             w.textChanged.connect(self._touch)
-        for w in (self.gist, self.conclusion):
-            w.textChanged.connect(self._touch)
+        for box in (self.gist, self.conclusion):
+            box.textChanged.connect(self._touch)
         self.speeches.itemChanged.connect(self._touch)
         self.tasks.itemChanged.connect(self._tasks_changed)
         self.timer = QTimer(self)
@@ -153,8 +153,8 @@ class MinutesEditor(QWidget):
         self._current = -1
         for w in (self.presenter, self.speaker, self.opinion):
             w.setReadOnly(view.read_only)
-        for w in (self.gist, self.conclusion):
-            w.setReadOnly(view.read_only)
+        for box in (self.gist, self.conclusion):
+            box.setReadOnly(view.read_only)
         trigger = QTableWidget.EditTrigger
         edit = trigger.NoEditTriggers if view.read_only else (trigger.DoubleClicked | trigger.EditKeyPressed
                                                               | trigger.AnyKeyPressed)
@@ -226,7 +226,7 @@ class MinutesEditor(QWidget):
             return
         self._dirty = True
         last = self.tasks.rowCount() - 1
-        if last < 0 or any((self.tasks.item(last, c) and self.tasks.item(last, c).text().strip()) for c in range(3)):
+        if last < 0 or any(_cell_text(self.tasks, last, c).strip() for c in range(3)):
             self._add_task_row("", "", "")  # always one empty row to type the next task
 
     def add_speech(self) -> None:
@@ -249,8 +249,7 @@ class MinutesEditor(QWidget):
             return
         speeches = []
         for r in range(self.speeches.rowCount()):
-            name = self.speeches.item(r, 0).text() if self.speeches.item(r, 0) else ""
-            opinion = self.speeches.item(r, 1).text() if self.speeches.item(r, 1) else ""
+            name, opinion = _cell_text(self.speeches, r, 0), _cell_text(self.speeches, r, 1)
             speeches.append(mn.SpeechDraft(name, opinion))
         # A speaker typed but not yet confirmed with Enter is saved too: nothing typed is lost.
         if self.speaker.text().strip() or self.opinion.text().strip():
@@ -262,7 +261,7 @@ class MinutesEditor(QWidget):
     def _task_drafts(self) -> tuple[mn.TaskDraft, ...]:
         out = []
         for r in range(self.tasks.rowCount()):
-            cells = [self.tasks.item(r, c).text() if self.tasks.item(r, c) else "" for c in range(3)]
+            cells = [_cell_text(self.tasks, r, c) for c in range(3)]
             if cells[0].strip():
                 out.append(mn.TaskDraft(cells[0], cells[1], _parse_date(cells[2])))
         return tuple(out)
@@ -307,3 +306,9 @@ class MinutesEditor(QWidget):
         self._saving = False
         self._dirty = True  # try again on the next tick; nothing is dropped
         self.status.setText(user_message(error))
+
+
+def _cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """A cell's text; "" for a cell never filled in."""
+    item = table.item(row, column)
+    return item.text() if item is not None else ""

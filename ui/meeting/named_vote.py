@@ -117,11 +117,6 @@ class NamedVoteDialog(QDialog):
         for buttons in self.radios:
             buttons[0].setChecked(True)
 
-    def set_ballot(self, member_id: uuid.UUID, choice: str) -> None:
-        for button in self.groups[member_id].buttons():
-            if button.property("choice") == choice:
-                button.setChecked(True)
-
     def ballots(self) -> dict[uuid.UUID, str]:
         chosen = {}
         for member_id, group in self.groups.items():
@@ -165,7 +160,7 @@ class NamedVoteDialog(QDialog):
             for r, buttons in enumerate(self.radios):
                 if watched in buttons:
                     dr, dc = _MOVES[Qt.Key(event.key())]
-                    c = buttons.index(watched)  # type: ignore[arg-type]
+                    c = buttons.index(watched)
                     r2, c2 = min(max(r + dr, 0), len(self.radios) - 1), min(max(c + dc, 0), len(buttons) - 1)
                     self.radios[r2][c2].setFocus(Qt.FocusReason.TabFocusReason)
                     return True

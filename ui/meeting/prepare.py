@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -25,6 +25,7 @@ from secretary_app.services.cell import get_cell
 from secretary_app.services.meetings import KIND_LABELS, STATE_LABELS, UPCOMING_STATES, MeetingState
 from ui import ops
 from ui.context import AppContext
+from ui.qt_dates import to_date, to_qdatetime
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -87,7 +88,7 @@ class PrepareStep(QWidget):
         self.detail = detail
         self.title.setText(detail.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
-        self.when.setDateTime(QDateTime(detail.planned_at.replace(tzinfo=None)))
+        self.when.setDateTime(to_qdatetime(detail.planned_at.replace(tzinfo=None)))
         self.minutes.setValue(detail.planned_minutes)
         self.place.setText(detail.place)
         self._agenda_ids = [(a.id, a.step, a.title) for a in detail.agenda]
@@ -99,13 +100,13 @@ class PrepareStep(QWidget):
         self.advance_button.setEnabled(detail.state in UPCOMING_STATES)
         for w in (self.title, self.place, self.agenda):
             w.setReadOnly(detail.read_only)
-        for w in (self.kind, self.when, self.minutes, self.save_button):
-            w.setEnabled(not detail.read_only)
+        for control in (self.kind, self.when, self.minutes, self.save_button):
+            control.setEnabled(not detail.read_only)
 
     def _preview_warning(self) -> None:
         kind = self.kind.currentData()
         if kind:
-            day = self.when.date().toPython()
+            day = to_date(self.when.date())
             self.warnings.setText("\n".join(cycle.duration_warning_texts(kind, self.minutes.value(), day)))
 
     def _agenda_rows(self) -> list[tuple]:

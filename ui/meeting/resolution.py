@@ -251,8 +251,8 @@ class ResolutionStep(QWidget):
         for w in (self.vote_button, self.draft_button, self.save_button, self.issue_button, self.kind,
                   self.doc_type, self.agenda_item):
             w.setEnabled(not read_only)
-        for w in (self.res_subject, self.signer, self.subject):
-            w.setReadOnly(read_only)
+        for line in (self.res_subject, self.signer, self.subject):
+            line.setReadOnly(read_only)
         self.body.setReadOnly(read_only)
         self.read_only = read_only
         self._update_method()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from secretary_app.changes import Changes, OpResult
 from ui import ops
@@ -25,6 +25,7 @@ class Page(QWidget):
     """Subclasses set ``key``, build their body in ``__init__`` and load data in ``refresh``."""
 
     key = ""
+    confirm_box: QMessageBox | None  # the last question confirm() asked, kept so tests can find it
 
     def __init__(self, ctx: AppContext, title: str, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +51,7 @@ class Page(QWidget):
         self._stale = False  # changed while hidden: refresh when shown
         ctx.hub.changed.connect(self._changes_arrived)
 
-    def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+    def add_action(self, text: str, slot, *, primary: bool = False, shortcut: str = "") -> QPushButton:
         button = QPushButton(text)
         if primary:
             button.setObjectName("primary")
@@ -137,16 +138,3 @@ class Page(QWidget):
     def run_step(self, job: Job) -> None:
         """An undo or redo step: the service call through the doorway."""
         self.write(job).run()
-
-
-class ComingPage(Page):
-    """A page whose area is being built: it says plainly what will be here and what to use meanwhile."""
-
-    def __init__(self, ctx: AppContext, title: str, hint: str, will_hold: list[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, title, hint, parent)
-        text = QLabel(self.tr("This page will hold:") + "<ul>" + "".join(f"<li>{item}</li>" for item in will_hold)
-                      + "</ul>")
-        text.setWordWrap(True)
-        self.body().addWidget(text)
-        self.body().addStretch(1)

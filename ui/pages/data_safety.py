@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from secretary_app.services.backups import (
     BackupMade,
@@ -54,7 +63,7 @@ class DataSafetyBox(QGroupBox):
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.choose_restore)
         self.log_button.clicked.connect(self.open_log)
-        self.question = None  # the restore question, kept for tests
+        self.question: QMessageBox | None = None  # the restore question, kept for tests
 
     def refresh(self) -> None:
         paths = self.ctx.paths

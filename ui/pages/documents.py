@@ -96,7 +96,7 @@ class DocumentsPage(Page):
         self._update_buttons()
 
     @staticmethod
-    def _fill_filter(combo: QComboBox, everything: str, values: list, label=str) -> None:  # type: ignore[no-untyped-def]
+    def _fill_filter(combo: QComboBox, everything: str, values: list, label=str) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -124,7 +124,7 @@ class DocumentsPage(Page):
 
     # --- actions -------------------------------------------------------------------------------------
 
-    def _export(self, fmt: str, target: Path | None, then) -> None:  # type: ignore[no-untyped-def]
+    def _export(self, fmt: str, target: Path | None, then) -> None:
         row = self.selected()
         if row is None:
             return

@@ -116,7 +116,7 @@ class DuesPage(Page):
         self.channel.currentIndexChanged.connect(lambda _: self.receipt.setEnabled(self.channel.currentData() == "portal"))
         self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         entry.addWidget(self.channel)
-        self.receipt = QLineEdit()
+        self.receipt: QLineEdit = QLineEdit()  # typed: the lambda above refers to it first
         self.receipt.setPlaceholderText(self.tr("receipt no."))
         self.receipt.setEnabled(False)
         self.receipt.returnPressed.connect(self.save_payment)

@@ -31,6 +31,7 @@ from secretary_app.services.overview import Action, Target
 from ui.context import AppContext
 from ui.meeting.workspace import MeetingWorkspace
 from ui.pages.base import Page
+from ui.qt_dates import to_date
 from ui.tables import Column, RecordTableModel
 
 
@@ -68,7 +69,7 @@ class PlanDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._warn)
 
     def _warn(self) -> None:
-        day = self.when.date().toPython()
+        day = to_date(self.when.date())
         self.warning.setText("\n".join(cycle.duration_warning_texts(self.kind.currentData(), self.minutes.value(),
                                                                      day)))
 
@@ -127,7 +128,7 @@ class MeetingsPage(Page):
     def refresh(self) -> None:
         self.read(lambda store: (list_meetings(store), cycle.reminders(store))).success(self._loaded).run()
 
-    def _loaded(self, data) -> None:  # type: ignore[no-untyped-def]
+    def _loaded(self, data) -> None:
         rows, reminders = data
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
@@ -135,7 +136,7 @@ class MeetingsPage(Page):
         self.reminders.setVisible(bool(reminders))
         self._update_delete_button()
 
-    def selected_row(self):  # type: ignore[no-untyped-def]
+    def selected_row(self):
         index = self.table.currentIndex()
         return self.model.records[index.row()] if index.isValid() else None
 
@@ -160,7 +161,7 @@ class MeetingsPage(Page):
                     "Undo (Ctrl+Z).").replace("%1", row.title).replace("%2", when),
             self.tr("Delete"), lambda: self._delete(row.id, row.title))
 
-    def _delete(self, meeting_id, title: str) -> None:  # type: ignore[no-untyped-def]
+    def _delete(self, meeting_id, title: str) -> None:
         self.run_undoable(self.undo_stack, self.tr("delete %1").replace("%1", title),
                           lambda store: cycle.delete_meeting(store, meeting_id),
                           lambda store: cycle.restore_meeting(store, meeting_id))
@@ -171,7 +172,7 @@ class MeetingsPage(Page):
         self.plan_dialog.accepted.connect(lambda dialog=self.plan_dialog: self.plan_with(**dialog.values()))
         self.plan_dialog.open()
 
-    def plan_with(self, **values) -> None:  # type: ignore[no-untyped-def]
+    def plan_with(self, **values) -> None:
         self.write(lambda store: cycle.plan_meeting(store, **values)) \
             .success(lambda detail: self.open_meeting(detail.id)).run()
 
@@ -181,7 +182,7 @@ class MeetingsPage(Page):
             return
         self.open_meeting(self.model.records[index.row()].id)
 
-    def open_meeting(self, meeting_id, step: int | None = None,  # type: ignore[no-untyped-def]
+    def open_meeting(self, meeting_id, step: int | None = None,
                      target: mc.Target | None = None) -> None:
         self.stack.setCurrentWidget(self.workspace)
         for button in self._list_buttons:

@@ -341,7 +341,7 @@ class MembersPage(Page):
 
     def add_member(self) -> None:
         self.member_dialog = MemberDialog(None, self)
-        self.member_dialog.accepted.connect(lambda: self.create_member(self.member_dialog.data()))  # type: ignore[union-attr]
+        self.member_dialog.accepted.connect(lambda: self.create_member(self.member_dialog.data()))
         self.member_dialog.open()
 
     def create_member(self, data: MemberData | None) -> None:
@@ -363,7 +363,7 @@ class MembersPage(Page):
         member_id = self.detail.id
         self.member_dialog = MemberDialog(self.detail.data, self)
         self.member_dialog.accepted.connect(
-            lambda: self.save_member(member_id, self.member_dialog.data()))  # type: ignore[union-attr]
+            lambda: self.save_member(member_id, self.member_dialog.data()))
         self.member_dialog.open()
 
     def save_member(self, member_id: uuid.UUID, data: MemberData | None) -> None:
@@ -385,7 +385,7 @@ class MembersPage(Page):
         member_id = self.detail.id
         self.event_dialog = EventDialog(self.detail.data.full_name, self)
         self.event_dialog.accepted.connect(
-            lambda: self.add_event(member_id, self.event_dialog.data()))  # type: ignore[union-attr]
+            lambda: self.add_event(member_id, self.event_dialog.data()))
         self.event_dialog.open()
 
     def add_event(self, member_id: uuid.UUID, data: EventInput | None) -> None:
@@ -422,7 +422,7 @@ class MembersPage(Page):
         self.run_undoable(self.undo_stack, text.replace("%1", name), delete if deleted else restore,
                           restore if deleted else delete)
 
-    def current_event(self):  # type: ignore[no-untyped-def]
+    def current_event(self):
         item = self.timeline.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 

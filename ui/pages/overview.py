@@ -115,7 +115,7 @@ class OverviewPage(Page):
                 self.show_overview(saved, fresh=False)
         options = self._options()
 
-        def fresh(store):  # type: ignore[no-untyped-def]
+        def fresh(store):
             from secretary_app.services.overview_snapshot import fresh_overview
 
             return fresh_overview(store, **options)
@@ -132,7 +132,7 @@ class OverviewPage(Page):
             return  # the window was closed meanwhile: its worker is gone; the next start re-reads anyway
         options = self._options()
 
-        def save(store):  # type: ignore[no-untyped-def]
+        def save(store):
             from secretary_app.services.overview_snapshot import fresh_overview
 
             fresh_overview(store, **options)

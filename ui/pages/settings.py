@@ -182,7 +182,7 @@ class SettingsPage(Page):
                 self.rules.setItem(r, c, item)
         self.rules.resizeRowsToContents()
 
-    def _loaded(self, cell) -> None:  # type: ignore[no-untyped-def]
+    def _loaded(self, cell) -> None:
         if cell is not None:
             self.form.set_value(cell)
 
@@ -205,7 +205,7 @@ class SettingsPage(Page):
 
     def _display_changed(self) -> None:
         self.ctx.settings.large_text = self.large_text.isChecked()
-        self.ctx.settings.language = str(self.language.currentData())
+        self.ctx.settings.language = "en" if self.language.currentData() == "en" else "vi"  # the two items
         self._save_settings()
         self.settingsChanged.emit()  # the window re-applies the theme
 

@@ -6,6 +6,7 @@ out at the next sync (``secretary_app.sync.resolve``)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -92,7 +93,7 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def load_status(store) -> service.SyncStatus:  # type: ignore[no-untyped-def]
+def load_status(store) -> service.SyncStatus:
     return service.status(store)
 
 
@@ -275,7 +276,7 @@ class SyncPage(Page):
         self.body().addLayout(inboxes, 1)
         self.status: service.SyncStatus | None = None
         self.selected: tuple[service.ConflictRow, int] | None = None  # the conflict and the field's index
-        self._wanted_conflict = None  # a conflict to select when the inboxes are next read (show_target)
+        self._wanted_conflict: uuid.UUID | None = None  # a conflict to select when the inboxes are next read (show_target)
         self.confirm_box: QMessageBox | None = None
         self.edit_dialog: EditValueDialog | None = None
 
@@ -407,7 +408,7 @@ class SyncPage(Page):
         self.edit_button.setVisible(name in conflict.editable)
         self.conflict_panel.setVisible(True)
 
-    def _decide(self, choice: str) -> None:
+    def _decide(self, choice: resolve.Choice) -> None:
         if self.selected is None:
             return
         conflict, field = self.selected
@@ -439,7 +440,7 @@ class SyncPage(Page):
         self.edit_dialog = dialog  # kept so tests (and the window) can find it; open() does not block
         dialog.open()
 
-    def _confirm_edited(self, conflict, field: int, label: str, record: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    def _confirm_edited(self, conflict, field: int, label: str, record: str, value: str) -> None:
         values = {conflict.names[field]: value}
         text = self.tr("Use “%1” for %2 of %3?").replace("%1", value).replace("%2", label).replace("%3", record)
         if len(conflict.fields) > 1:
@@ -454,9 +455,9 @@ class SyncPage(Page):
                                      "shows the same."),
             self.tr("Yes, save the decision"), on_yes, no_text=self.tr("No"))
 
-    def _resolve(self, conflict: service.ConflictRow, choice: str, values: dict[str, Any] | None) -> None:
+    def _resolve(self, conflict: service.ConflictRow, choice: resolve.Choice, values: dict[str, Any] | None) -> None:
         self.write(lambda store: resolve.resolve_conflict(store, conflict.id, choice, values))  \
-            .success(self._resolved).progress(self.tr("Saving the decision…")).run()  # type: ignore[arg-type]
+            .success(self._resolved).progress(self.tr("Saving the decision…")).run()
 
     def _resolved(self, _value: None) -> None:
         self.selected = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -96,10 +98,11 @@ class MemberDialog(QDialog):
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value)
             else:
-                widget.setText(value)  # type: ignore[attr-defined]
+                assert isinstance(widget, QLineEdit)  # every other field is a line
+                widget.setText(value)
 
     def _read(self) -> MemberData:
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         for name, widget in self.fields.items():
             if isinstance(widget, DateEdit):
                 try:
@@ -111,8 +114,9 @@ class MemberDialog(QDialog):
             elif isinstance(widget, QPlainTextEdit):
                 values[name] = widget.toPlainText()
             else:
-                values[name] = widget.text()  # type: ignore[attr-defined]
-        return MemberData(**values).normalised()  # type: ignore[arg-type]
+                assert isinstance(widget, QLineEdit)  # every other field is a line
+                values[name] = widget.text()
+        return MemberData(**values).normalised()
 
     def _check_and_accept(self) -> None:
         try:
@@ -132,7 +136,8 @@ class MemberDialog(QDialog):
         if field in self.fields:
             widget = self.fields[field]
             for index in range(self.tabs.count()):  # the field may be on the other tab
-                if self.tabs.widget(index).isAncestorOf(widget):
+                tab = self.tabs.widget(index)
+                if tab is not None and tab.isAncestorOf(widget):
                     self.tabs.setCurrentIndex(index)
             widget.setFocus()
 
