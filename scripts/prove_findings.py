@@ -200,7 +200,7 @@ def main() -> int:
             f"# Issue 14: each finding's tests on the old and the new server\n\n"
             f"Run {stamp} at {head} against old commit {args.old_commit} (the parent of 669ccd1, the first "
             f"hardening commit), SQLite{' and PostgreSQL' if args.pg else ''}:\n\n"
-            f"    /work/main/.venv/bin/python scripts/prove_findings.py{' --pg' if args.pg else ''} "
+            f"    .venv/bin/python scripts/prove_findings.py{' --pg' if args.pg else ''} "
             f"--markdown docs/findings-proof.md\n\n"
             "The old tree is `git archive` of that commit with today's `tests/` and `pyproject.toml` laid over "
             "it; that commit's `server/app.py` also carried one hunk of 669ccd1 (the pull cursor's upper bound, "
