@@ -169,8 +169,12 @@ class AttendanceStep(QWidget):
         metrics = self.table.fontMetrics()
         self.table.setColumnWidth(2, max(metrics.horizontalAdvance(label) for label in
                                          (att.STATUS_LABELS["absent"], att.STATUS_LABELS["absent_reason"])) + 40)
-        # Keep all five columns in view at 1366 px; a long standing is elided, its full text in the tooltip.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), self.table.fontMetrics().averageCharWidth() * 10 + 12))
+        # Keep all five columns in view at 1366 px: the standing whole when the reason column keeps room for
+        # a short reason, else elided (at least ten characters), its full text in the tooltip.
+        char = metrics.averageCharWidth()
+        room = (self.table.viewport().width() - sum(self.table.columnWidth(c) for c in (0, 2, 4))
+                - metrics.horizontalAdvance(self.tr("Reason")) - 8 * char)
+        self.table.setColumnWidth(1, max(char * 10 + 12, min(self.table.columnWidth(1), room)))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"
