@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from secretary_app.sync.client import SyncHealth
+from secretary_app.sync.health import SyncHealth
 
 
 class BarKind(enum.Enum):

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import enum
 import ipaddress
 import ssl
 import uuid
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from secretary_app.credentials import Credentials
 from secretary_app.errors import UserError
+from secretary_app.sync.health import SyncHealth
 from secretary_app.sync.protocol import (
     PREFIX,
     AuditPushRequest,
@@ -40,19 +40,6 @@ from secretary_app.sync.protocol import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class SyncHealth(enum.StrEnum):
-    """The state of this PC's sync, as the status bar and the Đồng bộ page say it. Decided from the kind
-    of error the client raised (each ``SyncError`` subclass names its own), never from a message's words."""
-
-    NOT_SET = "not_set"  # no server configured: working offline by choice
-    ONLINE = "online"  # the last sync went through (or none has failed yet)
-    OFFLINE = "offline"  # the server could not be reached
-    AUTH_NEEDED = "auth_needed"  # not logged in, or the session expired or was revoked
-    CERTIFICATE = "certificate"  # the server's TLS certificate was refused
-    UPDATE_NEEDED = "update_needed"  # the server and this app speak different versions
-    ERROR = "error"  # the server refused for another reason (said in the message)
 
 
 class SyncError(UserError):
