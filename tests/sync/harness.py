@@ -430,8 +430,13 @@ class World:
                         or mutation_id in rejected)
                 figures["lost"] += 0 if kept else 1
             cell_id, server_seq, digest = cells[box.cell]
-            if self.client_dump(box, cell_id) != self.server_dump(cell_id):  # 3. convergence
+            here, there = self.client_dump(box, cell_id), self.server_dump(cell_id)
+            if here != there:  # 3. convergence
                 figures["divergent"] += 1
+                for entity in sorted(set(here) | set(there)):  # what differs, in the failure's captured output
+                    mine, theirs = set(here.get(entity, ())), set(there.get(entity, ()))
+                    for row in sorted(mine ^ theirs):
+                        print(f"divergent {box.name} {entity}: {'PC' if row in mine else 'server'} has {row}")
             if self.pending(box):
                 figures["divergent"] += 1
             with box.store.engine.connect() as conn:
