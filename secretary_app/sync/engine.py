@@ -443,10 +443,10 @@ class SyncEngine:
             for index, (row, result) in enumerate(answered):
                 report.pushed += 1
                 entity, entity_id = row["entity"], row["entity_id"]
-                later: list[Any] = []  # edits of a decided record answered after the decision
                 if row["op"] == "resolve":
                     entity, entity_id = self._after_resolve(conn, row, result)
-                    later = [r for r, _ in answered[index + 1:] if r["entity_id"] == entity_id]
+                # Edits of the same record answered after this one, in this batch: they count as waiting.
+                later = [r for r, _ in answered[index + 1:] if r["entity_id"] == entity_id]
                 if result.status == "conflict":
                     report.conflicts += 1
                     if result.conflict_id is not None:
@@ -458,7 +458,7 @@ class SyncEngine:
                         entity_id=row["entity_id"], op=row["op"], fields=row["fields"],
                         error_code=result.error_code, message=result.message, created_at=self.clock()))
                 self._adopt(conn, entity, entity_id, result, cell_id, entity_id in waiting or bool(later),
-                            decided=row["op"] == "resolve", later=later)
+                            later=later)
 
     def _after_resolve(self, conn: Connection, row: Any, result: MutationResult) -> tuple[str, uuid.UUID]:
         """The answer to a person's `resolve`: the record it decided (whose image the answer carries). A
@@ -482,14 +482,16 @@ class SyncEngine:
                 server_fields="{}", status="open", version=0, server_seq=0))
 
     def _adopt(self, conn: Connection, entity: str, entity_id: uuid.UUID, result: MutationResult,
-               cell_id: uuid.UUID, waiting: bool, *, decided: bool = False, later: list[Any] | None = None) -> None:
-        """Take the server's image of a record we just pushed, unless newer local edits still wait.
+               cell_id: uuid.UUID, waiting: bool, *, later: list[Any] | None = None) -> None:
+        """Take the server's image of a record we just pushed (or whose conflict a person decided).
 
-        ``decided``: the answer to a person's resolution. Its chosen value was written here without an
-        edit of the record, so with edits waiting the image still replaces every field they do not touch
-        (the server may have refused the decision, or applied it to a record that moved on). ``later``:
-        edits of that record in the same batch, answered after it (they count as waiting: an "applied"
-        answer to them carries no fields, so the values they sent must still be here)."""
+        ``waiting``: later edits of the record are still to be answered, in the outbox or ``later`` in this
+        batch. The fields they touch keep the values they send; every other field takes the image's value,
+        because this PC's value there may not be the server's: a refused change (a seal the server did
+        not accept), a change kept as a conflict, a decision applied to a record that moved on. An
+        "applied" answer to a later edit carries no fields (the server took exactly what was sent), so a
+        value left here that the server never took would stay here for ever under the server's version
+        (the fault test found it: a refused seal, then an added line, and the line was lost here)."""
         table = ENTITIES.get(entity)
         if table is None:
             return
@@ -501,25 +503,25 @@ class SyncEngine:
                 if local == 0:
                     conn.execute(delete(table).where(table.c.id == entity_id))
             return
-        if waiting and decided:
-            touched: set[str] = set()
-            edits = [(r["op"], r["fields"]) for r in later or []]
-            edits += conn.execute(select(outbox.c.op, outbox.c.fields).where(
-                outbox.c.entity_id == entity_id, outbox.c.status == "pending")).all()
-            for op, fields in edits:
-                touched.update(json.loads(fields))
-                if op in ("delete", "undelete"):
-                    touched.add("deleted")
-            values = {name: from_json(table, name, value) for name, value in image.fields.items()
-                      if name in table.c and name not in touched}
-            if "deleted" not in touched:
-                values["deleted"] = image.deleted
-            conn.execute(update(table).where(table.c.id == entity_id).values(**values))
-        if waiting:
-            conn.execute(update(table).where(table.c.id == entity_id, table.c.version < image.version)
-                         .values(version=image.version))
+        if not waiting:
+            write_record(conn, entity, entity_id, image, cell_id)
             return
-        write_record(conn, entity, entity_id, image, cell_id)
+        touched: set[str] = set()
+        edits = [(r["op"], r["fields"]) for r in later or []]
+        edits += conn.execute(select(outbox.c.op, outbox.c.fields).where(
+            outbox.c.entity_id == entity_id, outbox.c.status == "pending")).all()
+        for op, fields in edits:
+            touched.update(json.loads(fields))
+            if op in ("delete", "undelete"):
+                touched.add("deleted")
+        values = {name: from_json(table, name, value) for name, value in image.fields.items()
+                  if name in table.c and name not in touched}
+        if "deleted" not in touched:
+            values["deleted"] = image.deleted
+        if values:
+            conn.execute(update(table).where(table.c.id == entity_id).values(**values))
+        conn.execute(update(table).where(table.c.id == entity_id, table.c.version < image.version)
+                     .values(version=image.version))
 
     # --- pull ------------------------------------------------------------------------------
     def _pull_all(self, report: SyncReport) -> str | None:
