@@ -17,8 +17,8 @@ from tests.sync.fixtures import Server, database_url, make_server
 
 class _Figures(list[str]):
     """``FIGURES.append(line)`` in the fault test prints ``line`` at the end of the run (tests/figures.py).
-    Kept under this name because test_faults.py's text is left as it is: Hypothesis derives the fault
-    machine's fixed examples from that source, and an edit there changes which histories run."""
+    Hypothesis derives the fault machine's fixed (derandomized) histories from the machine class's source:
+    an edit inside ``SyncMachine`` changes which histories CI runs, an edit elsewhere in the file does not."""
 
     def append(self, line: str) -> None:
         figures.report("sync fault-injection figures", line)
