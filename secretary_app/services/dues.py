@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, cast, insert, select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from models.audit import AuditEntry
@@ -81,6 +81,7 @@ from secretary_app.changes import Change, OpResult
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
+from secretary_app.sync.outbox import insert_created
 
 __all__ = [
     "ADJUSTMENT_LABELS",
@@ -247,8 +248,10 @@ class _Context:
     rules: dict[dt.date, _MonthRules] = field(default_factory=dict)
 
     def month_rules(self, month: dt.date) -> _MonthRules:
+        """The rules of ``month``; months whose rules are equal get the same object (``_month_of``)."""
         if month not in self.rules:
-            self.rules[month] = _month_rules(month, self.overrides, self.cell.wage_region)
+            rules = _month_rules(month, self.overrides, self.cell.wage_region)
+            self.rules[month] = next((known for known in self.rules.values() if known == rules), rules)
         return self.rules[month]
 
 
@@ -370,7 +373,10 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
                     memo: _Memo | None = None) -> dict[dt.date, MonthlyDues]:
     """The dues of ``member`` for each of ``months`` in which they owe this cell (the one computation).
 
-    ``memo`` shares results between members with the same inputs (``monthly_dues`` is pure)."""
+    ``memo`` shares results between the members of one ``ctx`` with the same inputs (``monthly_dues`` is
+    pure). It is keyed by the identity of the basis and decision objects ``ctx`` holds (hashing those
+    dataclasses again for each of 60,000 months cost more than the rules): equal ones of two members
+    are two keys, which only costs a second computation."""
     memo = {} if memo is None else memo
     events = member.events
     owing = _owing_months(events, months)
@@ -381,27 +387,45 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
     retired_on = MemberFacts.of(member.gender, member.birth_date, rules_data.retirement_table()).retirement_date
     profiles = ctx.profiles.get(member.id, ())  # sorted by effective month (_context)
     starts = [b.effective_month for b in profiles]
-    adjustments = tuple(ctx.adjustments.get(member.id, ()))
+    decisions = ctx.adjustments.get(member.id)
+    decisions_key = id(decisions) if decisions else 0
     found: dict[dt.date, MonthlyDues] = {}
     for month in owing:
         # Normalised (retired: "reached by this month") so members in the same situation share one result.
         retired = retired_on is not None and retired_on <= month
-        facts = MemberFacts(month if retired else None, month in exempt)
         # basis_on(profiles, month), by bisection on the sorted list: the last one in force that month.
         index = bisect.bisect_right(starts, month)
         basis = profiles[index - 1] if index else None
-        key = (month, basis, facts, adjustments)
-        if key not in memo:
-            rules = ctx.month_rules(month)
-            try:
-                memo[key] = monthly_dues(month, basis, facts, rates=rules.rates, wages=rules.wages,
-                                         region=ctx.cell.wage_region, adjustments=adjustments,
-                                         rounding=rules.rounding)
-            except DuesError as error:
-                raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
-                                f"{error}") from error
-        found[month] = memo[key]
+        key = (month, id(basis) if basis is not None else 0, retired, month in exempt, decisions_key)
+        dues = memo.get(key)
+        if dues is None:
+            dues = memo[key] = _month_of(ctx, member, month, basis, retired, month in exempt, decisions, memo)
+        found[month] = dues
     return found
+
+
+def _month_of(ctx: _Context, member: _Person, month: dt.date, basis: DuesBasis | None, retired: bool, exempt: bool,
+              decisions: list[Adjustment] | None, memo: _Memo) -> MonthlyDues:
+    """``monthly_dues`` for one member and month. Its answer depends on the month only through the rules
+    in force (``_MonthRules``, one object for months with equal rules), the retirement age reached and the
+    decisions covering the month (see its docstring): a member's months alike in those share one
+    computation, copied with each month's date (11 months of a year under QĐ 01 are one)."""
+    rules = ctx.month_rules(month)
+    covering = tuple(a for a in decisions if a.covers(month)) if decisions else ()
+    shape = ("shape", id(rules), id(basis) if basis is not None else 0, retired, exempt, covering)
+    alike = memo.get(shape)
+    if alike is None:
+        try:
+            alike = memo[shape] = monthly_dues(
+                month, basis, MemberFacts(month if retired else None, exempt), rates=rules.rates, wages=rules.wages,
+                region=ctx.cell.wage_region, adjustments=covering, rounding=rules.rounding)
+        except DuesError as error:
+            raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
+                            f"{error}") from error
+    if alike.month == month:
+        return alike
+    return MonthlyDues(month, alike.amount, alike.full_amount, alike.category, alike.basis_amount, alike.rate_text,
+                       alike.reduction_percent, alike.exempt_reason, alike.regime)
 
 
 # --- the year: grid, ledger, arrears -------------------------------------------------------------------
@@ -721,37 +745,55 @@ def status_line(store: Store, meeting_day: dt.date) -> str:
 
 def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResult[int]:
     """Store the obligations of every member for the months from ``first`` to ``last``; returns how many
-    rows were written or changed. Existing rows are updated when the rules or the basis changed."""
+    rows were written or changed. Existing rows are updated when the rules or the basis changed; a row
+    whose content is unchanged is not touched (generating a range again writes nothing, queues nothing).
+
+    The stored rows are compared as plain values read once, new rows go in with ``insert_created`` (one
+    ``executemany`` for the rows, one for their outbox entries: the same entries the ORM would queue) and
+    only changed rows go through the ORM, whose outbox hook records each change as an update."""
     months = months_between(first, last)
     if not months:
         raise ValidationFailed("Tháng kết thúc ở trước tháng bắt đầu.", field="last")
-    written = 0
     with store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)
-        existing = {(o.member_id, o.month): o for o in session.scalars(select(DuesObligation).where(
+        # Each stored row by member and month (ids and months as their stored text, see _payment_rows): not
+        # by the id, which derives from the cell id the PC had when it was made, and the first sync gives the
+        # cell the server's id.
+        stored = {(row[1].replace("-", ""), row[2]): (row[0], row[3:7], row[7]) for row in session.execute(select(
+            DuesObligation.id, cast(DuesObligation.member_id, String), cast(DuesObligation.month, String),
+            DuesObligation.basis, DuesObligation.basis_amount, DuesObligation.amount, DuesObligation.reduction_percent,
+            DuesObligation.deleted).where(
             DuesObligation.cell_id == cell_id, DuesObligation.month >= months[0], DuesObligation.month <= months[-1]))}
-        new_rows = []
+        month_texts = {month: month.isoformat() for month in months}
+        new: dict[str, list[Any]] = {name: [] for name in (
+            "id", "member_id", "month", "basis", "basis_amount", "amount", "reduction_percent")}
+        ids, member_ids, new_months, bases, basis_amounts, amounts, reductions = new.values()
+        changed: dict[uuid.UUID, tuple[str, int, int, int]] = {}
         memo: _Memo = {}
         for member in ctx.members:
-            ids = _obligation_ids(cell_id, member.id)
+            id_of, member_hex = _obligation_ids(cell_id, member.id), member.id.hex
             for month, dues in _dues_of_member(ctx, member, months, memo).items():
-                values = {"basis": dues.category, "basis_amount": dues.basis_amount, "amount": dues.amount,
-                          "reduction_percent": dues.reduction_percent}
-                row = existing.get((member.id, month))
-                if row is None:
-                    new_rows.append({"id": ids(month), "cell_id": cell_id,
-                                     "member_id": member.id, "month": month, "deleted": False, **values})
-                elif row.deleted or any(getattr(row, k) != v for k, v in values.items()):
-                    for key, value in values.items():
-                        setattr(row, key, value)
-                    row.deleted = False
-                    written += 1
-        if new_rows:
-            session.flush()
-            session.execute(insert(DuesObligation), new_rows)
-            written += len(new_rows)
-    return OpResult(written, _changes())
+                before = stored.get((member_hex, month_texts[month])) if stored else None
+                if before is None:
+                    ids.append(id_of(month))
+                    member_ids.append(member.id)
+                    new_months.append(month)
+                    bases.append(dues.category)
+                    basis_amounts.append(dues.basis_amount)
+                    amounts.append(dues.amount)
+                    reductions.append(dues.reduction_percent)
+                elif before[2] or before[1] != (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent):
+                    changed[before[0]] = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
+        changed_ids = list(changed)
+        for start in range(0, len(changed_ids), 500):  # rare: a basis, a decision or a rate changed
+            for row in session.scalars(select(DuesObligation).where(
+                    DuesObligation.id.in_(changed_ids[start:start + 500]))):
+                row.basis, row.basis_amount, row.amount, row.reduction_percent = changed[row.id]
+                row.deleted = False
+        session.flush()
+        created = insert_created(session, DuesObligation.__table__, new, shared={"cell_id": cell_id})
+    return OpResult(created + len(changed), _changes())
 
 
 # --- edits -----------------------------------------------------------------------------------------------
