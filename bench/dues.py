@@ -107,7 +107,9 @@ def main() -> None:
             record = documents.dues_ledger_record(session, store.cell_id, YEAR, as_of=AS_OF)
         document = dues_ledger.build_dues_ledger(record)
         pdf = Path(folder) / "so.pdf"
-        _timed("ledger PDF rendered", lambda: render_pdf(document, pdf, dues_ledger.PROFILE), "(target ≤ 2 s)")
+        profile = dues_ledger.profile_for(document)
+        _timed(f"ledger PDF rendered (table at {profile.table_size_pt:g} pt)", lambda: render_pdf(document, pdf, profile),
+               "(target ≤ 2 s)")
         print(f"    {pdf.stat().st_size // 1024} KiB")
         sheets = dues_ledger.ledger_sheets(record)
         _, ours = _timed("ledger XLSX (frozen header, widths, number formats)",
