@@ -165,11 +165,19 @@ def _obligation_ids(cell_id: uuid.UUID, member_id: uuid.UUID) -> Callable[[dt.da
 
     def of(month: dt.date) -> uuid.UUID:
         digest = prefix.copy()
-        digest.update(f"{month.year:04d}-{month.month:02d}".encode())
-        value = int.from_bytes(digest.digest()[:16])
-        return uuid.UUID(int=(value & ~(0xF000 << 64) | (5 << 76)) & ~(0xC000 << 48) | (0x8000 << 48))
+        digest.update(_month_name(month))
+        return uuid.UUID(int=int.from_bytes(digest.digest()[:16]) & _UUID5_KEEP | _UUID5_SET)
 
     return of
+
+
+_UUID5_KEEP = ~(0xF000 << 64) & ~(0xC000 << 48)  # clears the version and variant bits …
+_UUID5_SET = 5 << 76 | 0x8000 << 48  # … set to version 5, RFC 4122 variant
+
+
+@cache
+def _month_name(month: dt.date) -> bytes:
+    return f"{month.year:04d}-{month.month:02d}".encode()
 
 
 def _changes() -> Changes:
@@ -302,14 +310,18 @@ def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None =
              ordered: bool = True) -> _Context:
     members = _people(session, cell_id, member_id, ordered)
     profiles: dict[uuid.UUID, list[DuesBasis]] = defaultdict(list)
-    for row in session.scalars(select(DuesProfile).where(DuesProfile.cell_id == cell_id,
-                                                         DuesProfile.deleted.is_(False))):
-        profiles[row.member_id].append(DuesBasis(DuesCategory(row.category), row.effective_month, row.basis_amount))
+    # Plain columns, not ORM objects (a 5,000-member organisation has thousands of these rows).
+    for member_id, category, effective_month, amount in session.execute(select(
+            DuesProfile.member_id, DuesProfile.category, DuesProfile.effective_month, DuesProfile.basis_amount).where(
+            DuesProfile.cell_id == cell_id, DuesProfile.deleted.is_(False))):
+        profiles[member_id].append(DuesBasis(DuesCategory(category), effective_month, amount))
     for history in profiles.values():
         history.sort(key=lambda b: b.effective_month)  # stable: as basis_on() orders them
     adjustments: dict[uuid.UUID, list[Adjustment]] = defaultdict(list)
-    for adj in session.scalars(select(DuesAdjustment).where(DuesAdjustment.cell_id == cell_id,
-                                                            DuesAdjustment.deleted.is_(False))):
+    for adj in session.execute(select(
+            DuesAdjustment.member_id, DuesAdjustment.kind, DuesAdjustment.start_month, DuesAdjustment.months,
+            DuesAdjustment.percent, DuesAdjustment.decision).where(
+            DuesAdjustment.cell_id == cell_id, DuesAdjustment.deleted.is_(False))):
         adjustments[adj.member_id].append(
             Adjustment(AdjustmentKind(adj.kind), adj.start_month, adj.months, adj.percent, adj.decision))
     overrides = [_Override(r.basis, r.effective_from, r.fixed_amount) for r in session.scalars(
@@ -766,25 +778,18 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
             DuesObligation.deleted).where(
             DuesObligation.cell_id == cell_id, DuesObligation.month >= months[0], DuesObligation.month <= months[-1]))}
         month_texts = {month: month.isoformat() for month in months}
-        new: dict[str, list[Any]] = {name: [] for name in (
-            "id", "member_id", "month", "basis", "basis_amount", "amount", "reduction_percent")}
-        ids, member_ids, new_months, bases, basis_amounts, amounts, reductions = new.values()
+        created: list[tuple[Any, ...]] = []
         changed: dict[uuid.UUID, tuple[str, int, int, int]] = {}
         memo: _Memo = {}
         for member in ctx.members:
             id_of, member_hex = _obligation_ids(cell_id, member.id), member.id.hex
             for month, dues in _dues_of_member(ctx, member, months, memo).items():
+                values = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
                 before = stored.get((member_hex, month_texts[month])) if stored else None
                 if before is None:
-                    ids.append(id_of(month))
-                    member_ids.append(member.id)
-                    new_months.append(month)
-                    bases.append(dues.category)
-                    basis_amounts.append(dues.basis_amount)
-                    amounts.append(dues.amount)
-                    reductions.append(dues.reduction_percent)
-                elif before[2] or before[1] != (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent):
-                    changed[before[0]] = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
+                    created.append((id_of(month), member.id, month, *values))
+                elif before[2] or before[1] != values:
+                    changed[before[0]] = values
         changed_ids = list(changed)
         for start in range(0, len(changed_ids), 500):  # rare: a basis, a decision or a rate changed
             for row in session.scalars(select(DuesObligation).where(
@@ -792,8 +797,10 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
                 row.basis, row.basis_amount, row.amount, row.reduction_percent = changed[row.id]
                 row.deleted = False
         session.flush()
-        created = insert_created(session, DuesObligation.__table__, new, shared={"cell_id": cell_id})
-    return OpResult(created + len(changed), _changes())
+        names = ("id", "member_id", "month", "basis", "basis_amount", "amount", "reduction_percent")
+        columns = dict(zip(names, (list(c) for c in zip(*created, strict=True)), strict=True)) if created else {"id": []}
+        count = insert_created(session, DuesObligation.__table__, columns, shared={"cell_id": cell_id})
+    return OpResult(count + len(changed), _changes())
 
 
 # --- edits -----------------------------------------------------------------------------------------------
