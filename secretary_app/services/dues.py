@@ -769,14 +769,11 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
     with store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)
-        # Each stored row by member and month (ids and months as their stored text, see _payment_rows): not
-        # by the id, which derives from the cell id the PC had when it was made, and the first sync gives the
-        # cell the server's id.
-        stored = {(row[1].replace("-", ""), row[2]): (row[0], row[3:7], row[7]) for row in session.execute(select(
-            DuesObligation.id, cast(DuesObligation.member_id, String), cast(DuesObligation.month, String),
-            DuesObligation.basis, DuesObligation.basis_amount, DuesObligation.amount, DuesObligation.reduction_percent,
-            DuesObligation.deleted).where(
-            DuesObligation.cell_id == cell_id, DuesObligation.month >= months[0], DuesObligation.month <= months[-1]))}
+        # Each stored row by member and month: not by the id, which derives from the cell id the PC had when
+        # it was made (the first sync gives the cell the server's id). Read as the driver gives them (ids,
+        # months as stored text): 60,000 rows through SQLAlchemy's result rows cost a third of a second.
+        stored = {(member_hex, month): (row_id, values, deleted)
+                  for row_id, member_hex, month, *values, deleted in _stored_obligations(session, cell_id, months)}
         month_texts = {month: month.isoformat() for month in months}
         created: list[tuple[Any, ...]] = []
         changed: dict[uuid.UUID, tuple[str, int, int, int]] = {}
@@ -788,8 +785,8 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
                 before = stored.get((member_hex, month_texts[month])) if stored else None
                 if before is None:
                     created.append((id_of(month), member.id, month, *values))
-                elif before[2] or before[1] != values:
-                    changed[before[0]] = values
+                elif before[2] or tuple(before[1]) != values:
+                    changed[uuid.UUID(before[0])] = values
         changed_ids = list(changed)
         for start in range(0, len(changed_ids), 500):  # rare: a basis, a decision or a rate changed
             for row in session.scalars(select(DuesObligation).where(
@@ -801,6 +798,24 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
         columns = dict(zip(names, (list(c) for c in zip(*created, strict=True)), strict=True)) if created else {"id": []}
         count = insert_created(session, DuesObligation.__table__, columns, shared={"cell_id": cell_id})
     return OpResult(count + len(changed), _changes())
+
+
+def _stored_obligations(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date]) -> list[tuple[Any, ...]]:
+    """(id, member id, month, basis, basis amount, amount, reduction, deleted) of the cell's obligations in
+    ``months``, each value as the database holds it (ids and months as text: SQLite's storage of them)."""
+    table = DuesObligation.__table__
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":  # the client's database; anywhere else, the same values through the ORM
+        return [(row[0].hex, row[1].hex, row[2].isoformat(), *row[3:]) for row in session.execute(select(
+            table.c.id, table.c.member_id, table.c.month, table.c.basis, table.c.basis_amount, table.c.amount,
+            table.c.reduction_percent, table.c.deleted).where(
+            table.c.cell_id == cell_id, table.c.month >= months[0], table.c.month <= months[-1]))]
+    as_text = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in ("cell_id", "month")}
+    params = (as_text["cell_id"](cell_id), as_text["month"](months[0]), as_text["month"](months[-1]))  # type: ignore[misc]
+    sql = ("SELECT id, member_id, month, basis, basis_amount, amount, reduction_percent, deleted FROM dues_obligation "
+           "WHERE cell_id = ? AND month >= ? AND month <= ?")
+    return list(connection.exec_driver_sql(sql, params))
 
 
 # --- edits -----------------------------------------------------------------------------------------------
