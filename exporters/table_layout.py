@@ -18,7 +18,8 @@ _SAFETY_PT = 1.5
 
 def _widest_mm(texts: list[str], size_pt: float, *, bold: bool, whole: bool) -> float:
     """The widest word (``whole=False``) or whole cell text (``whole=True``) with the cell's padding."""
-    pieces = [nfc(text) for text in texts] if whole else [word for text in texts for word in nfc(text).split()]
+    distinct = set(texts)  # a ledger's amounts repeat: each text measured once
+    pieces = {nfc(text) for text in distinct} if whole else {word for text in distinct for word in nfc(text).split()}
     widest = max((fonts.text_width_pt(piece, size_pt, bold=bold) for piece in pieces), default=0.0)
     return (widest + 2 * CELL_PADDING_PT + _SAFETY_PT) * MM_PER_PT
 
@@ -27,6 +28,13 @@ def _need_mm(table: Table, index: int, size_pt: float, *, whole: bool) -> float:
     body = _widest_mm([row[index] for row in table.rows], size_pt, bold=False, whole=whole)
     head = _widest_mm([table.header[index]], size_pt, bold=True, whole=whole) if table.header else 0.0
     return max(body, head)
+
+
+def one_line_width_mm(table: Table, size_pt: float) -> float:
+    """The width ``table`` needs for each body cell to stand on one line at ``size_pt`` (every column as
+    wide as its widest cell text, with padding); the header may still wrap."""
+    return sum(_widest_mm([row[i] for row in table.rows], size_pt, bold=False, whole=True)
+               for i in range(len(table.columns)))
 
 
 def table_widths_mm(table: Table, profile: LayoutProfile) -> tuple[float, ...]:

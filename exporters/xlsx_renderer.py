@@ -77,11 +77,10 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[object]],
     """Widths (in Excel character units) that fit the longest value of each column, header included."""
     kinds = kinds or [ColumnKind.TEXT] * len(headers)
     widths = [float(len(h)) for h in headers]
-    for row in rows:
-        for index, value in enumerate(row):
-            text = _shown(value, kinds[index])
-            if len(text) > widths[index]:
-                widths[index] = float(len(text))
+    for index, kind in enumerate(kinds):
+        # Each distinct value once: a 5,000-row dues ledger repeats a few hundred amounts 60,000 times.
+        for _, value in {(type(row[index]), row[index]) for row in rows}:  # by type too: True == 1
+            widths[index] = max(widths[index], float(len(_shown(value, kind))))
     return [min(MAX_WIDTH, w + 2) for w in widths]
 
 

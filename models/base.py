@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+import time
 import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -25,6 +27,20 @@ NAMING = {
 def new_id() -> uuid.UUID:
     """Ids are UUIDv7, made on the client: time-ordered, so inserts stay local in the index."""
     return uuid7()
+
+
+def new_ids(count: int) -> list[uuid.UUID]:
+    """``count`` UUIDv7 at once, in increasing order (RFC 9562 §6.2 method 3: the 12 bits after the
+    millisecond stamp count up, and the stamp moves on when they run out, as ``uuid7()`` moves it on by one
+    for each id). For tens of thousands of rows written together: ``uuid7()`` costs ~6 µs an id, this ~1."""
+    stamp = time.time_ns() // 1_000_000
+    noise = memoryview(secrets.token_bytes(8 * count)).cast("Q")  # 64 random bits an id
+    ids = []
+    for index, random_bits in enumerate(noise):
+        ms, rand_a = divmod(index, 0x1000)
+        value = ((stamp + ms) & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | random_bits >> 2
+        ids.append(uuid.UUID(int=value))
+    return ids
 
 
 def utcnow() -> dt.datetime:

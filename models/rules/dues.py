@@ -352,7 +352,11 @@ def monthly_dues(
 ) -> MonthlyDues:
     """The dues of ``month`` (its first day) under ``rates`` (the entry in force that month).
 
-    No basis recorded = an "other" member (the most common case in residential cells)."""
+    No basis recorded = an "other" member (the most common case in residential cells).
+
+    The month matters only through the rule data passed in (in force that month), whether
+    ``member.retired_in(month)`` and which ``adjustments`` cover it; apart from its ``month`` field the
+    answer is the same for two months alike in those (the dues service computes such months once)."""
     month = first_of_month(month)
     basis = basis or DuesBasis(DuesCategory.OTHER, month)
     if (problem := basis.problem()) is not None:

@@ -3,7 +3,8 @@ table), and the periodic report upward (B01/ĐP); both also as .xlsx tables with
 
 from __future__ import annotations
 
-from exporters import HD36_2018, Align, Block, Column, Document, Table, landscape
+from exporters import HD36_2018, Align, Block, Column, Document, LayoutProfile, Table, landscape
+from exporters.table_layout import one_line_width_mm
 from exporters.xlsx_renderer import ColumnKind, SheetColumn, SheetTable
 from models.text import nfc
 from secretary_app.documents.common import header, p, report_recipients, signed, superior_committee, vnd
@@ -18,6 +19,20 @@ from secretary_app.documents.records import (
 #: Render the ledger with this profile: twelve month columns do not fit A4 portrait, and at 11 pt twelve
 #: monthly totals ("635.000") and a member's full name each fit on one line of A4 landscape.
 PROFILE = landscape(HD36_2018).replace(table_size_pt=11)
+#: Smaller table sizes for a ledger whose names and amounts do not fit on one line each at 11 pt.
+_SMALLER_PT = (10.5, 10, 9.5, 9, 8.5, 8)
+
+
+def profile_for(document: Document) -> LayoutProfile:
+    """``PROFILE``, with the table set smaller (down to 8 pt) when its names and amounts would not each
+    stand on one line at 11 pt: a big organisation's monthly totals ("165.300.395 đ") make the month
+    columns so wide that at 11 pt the table ran off the page (the "Cộng" column cut) and each name took
+    three lines. A cell's ledger (totals of a few million đồng) stays at 11 pt."""
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    for size in (PROFILE.table_size_pt, *_SMALLER_PT):
+        if one_line_width_mm(table, size) <= PROFILE.text_width_mm:
+            return PROFILE if size == PROFILE.table_size_pt else PROFILE.replace(table_size_pt=size)
+    return PROFILE.replace(table_size_pt=_SMALLER_PT[-1])
 
 
 def build_dues_ledger(record: DuesLedgerRecord) -> Document:

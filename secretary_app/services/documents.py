@@ -324,8 +324,8 @@ def build(store: Store, kind: str, *, meeting_id: uuid.UUID | None = None, as_of
                 return Built(dues_ledger.build_dues_report(report), HD36_2018,
                              sheets=dues_ledger.report_sheets(report))
             ledger = dues_ledger_record(session, cell_id, year or as_of.year, month, as_of)
-            return Built(dues_ledger.build_dues_ledger(ledger), dues_ledger.PROFILE,
-                         sheets=dues_ledger.ledger_sheets(ledger))
+            document = dues_ledger.build_dues_ledger(ledger)
+            return Built(document, dues_ledger.profile_for(document), sheets=dues_ledger.ledger_sheets(ledger))
         except DocumentError as error:
             raise ValidationFailed(f"Văn bản chưa đủ thông tin: {error}") from error
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, cast, insert, select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from models.audit import AuditEntry
@@ -81,6 +81,7 @@ from secretary_app.changes import Change, OpResult
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
 from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
+from secretary_app.sync.outbox import insert_created
 
 __all__ = [
     "ADJUSTMENT_LABELS",
@@ -164,11 +165,19 @@ def _obligation_ids(cell_id: uuid.UUID, member_id: uuid.UUID) -> Callable[[dt.da
 
     def of(month: dt.date) -> uuid.UUID:
         digest = prefix.copy()
-        digest.update(f"{month.year:04d}-{month.month:02d}".encode())
-        value = int.from_bytes(digest.digest()[:16])
-        return uuid.UUID(int=(value & ~(0xF000 << 64) | (5 << 76)) & ~(0xC000 << 48) | (0x8000 << 48))
+        digest.update(_month_name(month))
+        return uuid.UUID(int=int.from_bytes(digest.digest()[:16]) & _UUID5_KEEP | _UUID5_SET)
 
     return of
+
+
+_UUID5_KEEP = ~(0xF000 << 64) & ~(0xC000 << 48)  # clears the version and variant bits …
+_UUID5_SET = 5 << 76 | 0x8000 << 48  # … set to version 5, RFC 4122 variant
+
+
+@cache
+def _month_name(month: dt.date) -> bytes:
+    return f"{month.year:04d}-{month.month:02d}".encode()
 
 
 def _changes() -> Changes:
@@ -247,8 +256,10 @@ class _Context:
     rules: dict[dt.date, _MonthRules] = field(default_factory=dict)
 
     def month_rules(self, month: dt.date) -> _MonthRules:
+        """The rules of ``month``; months whose rules are equal get the same object (``_month_of``)."""
         if month not in self.rules:
-            self.rules[month] = _month_rules(month, self.overrides, self.cell.wage_region)
+            rules = _month_rules(month, self.overrides, self.cell.wage_region)
+            self.rules[month] = next((known for known in self.rules.values() if known == rules), rules)
         return self.rules[month]
 
 
@@ -299,14 +310,18 @@ def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None =
              ordered: bool = True) -> _Context:
     members = _people(session, cell_id, member_id, ordered)
     profiles: dict[uuid.UUID, list[DuesBasis]] = defaultdict(list)
-    for row in session.scalars(select(DuesProfile).where(DuesProfile.cell_id == cell_id,
-                                                         DuesProfile.deleted.is_(False))):
-        profiles[row.member_id].append(DuesBasis(DuesCategory(row.category), row.effective_month, row.basis_amount))
+    # Plain columns, not ORM objects (a 5,000-member organisation has thousands of these rows).
+    for member_id, category, effective_month, amount in session.execute(select(
+            DuesProfile.member_id, DuesProfile.category, DuesProfile.effective_month, DuesProfile.basis_amount).where(
+            DuesProfile.cell_id == cell_id, DuesProfile.deleted.is_(False))):
+        profiles[member_id].append(DuesBasis(DuesCategory(category), effective_month, amount))
     for history in profiles.values():
         history.sort(key=lambda b: b.effective_month)  # stable: as basis_on() orders them
     adjustments: dict[uuid.UUID, list[Adjustment]] = defaultdict(list)
-    for adj in session.scalars(select(DuesAdjustment).where(DuesAdjustment.cell_id == cell_id,
-                                                            DuesAdjustment.deleted.is_(False))):
+    for adj in session.execute(select(
+            DuesAdjustment.member_id, DuesAdjustment.kind, DuesAdjustment.start_month, DuesAdjustment.months,
+            DuesAdjustment.percent, DuesAdjustment.decision).where(
+            DuesAdjustment.cell_id == cell_id, DuesAdjustment.deleted.is_(False))):
         adjustments[adj.member_id].append(
             Adjustment(AdjustmentKind(adj.kind), adj.start_month, adj.months, adj.percent, adj.decision))
     overrides = [_Override(r.basis, r.effective_from, r.fixed_amount) for r in session.scalars(
@@ -370,7 +385,10 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
                     memo: _Memo | None = None) -> dict[dt.date, MonthlyDues]:
     """The dues of ``member`` for each of ``months`` in which they owe this cell (the one computation).
 
-    ``memo`` shares results between members with the same inputs (``monthly_dues`` is pure)."""
+    ``memo`` shares results between the members of one ``ctx`` with the same inputs (``monthly_dues`` is
+    pure). It is keyed by the identity of the basis and decision objects ``ctx`` holds (hashing those
+    dataclasses again for each of 60,000 months cost more than the rules): equal ones of two members
+    are two keys, which only costs a second computation."""
     memo = {} if memo is None else memo
     events = member.events
     owing = _owing_months(events, months)
@@ -381,27 +399,45 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
     retired_on = MemberFacts.of(member.gender, member.birth_date, rules_data.retirement_table()).retirement_date
     profiles = ctx.profiles.get(member.id, ())  # sorted by effective month (_context)
     starts = [b.effective_month for b in profiles]
-    adjustments = tuple(ctx.adjustments.get(member.id, ()))
+    decisions = ctx.adjustments.get(member.id)
+    decisions_key = id(decisions) if decisions else 0
     found: dict[dt.date, MonthlyDues] = {}
     for month in owing:
         # Normalised (retired: "reached by this month") so members in the same situation share one result.
         retired = retired_on is not None and retired_on <= month
-        facts = MemberFacts(month if retired else None, month in exempt)
         # basis_on(profiles, month), by bisection on the sorted list: the last one in force that month.
         index = bisect.bisect_right(starts, month)
         basis = profiles[index - 1] if index else None
-        key = (month, basis, facts, adjustments)
-        if key not in memo:
-            rules = ctx.month_rules(month)
-            try:
-                memo[key] = monthly_dues(month, basis, facts, rates=rules.rates, wages=rules.wages,
-                                         region=ctx.cell.wage_region, adjustments=adjustments,
-                                         rounding=rules.rounding)
-            except DuesError as error:
-                raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
-                                f"{error}") from error
-        found[month] = memo[key]
+        key = (month, id(basis) if basis is not None else 0, retired, month in exempt, decisions_key)
+        dues = memo.get(key)
+        if dues is None:
+            dues = memo[key] = _month_of(ctx, member, month, basis, retired, month in exempt, decisions, memo)
+        found[month] = dues
     return found
+
+
+def _month_of(ctx: _Context, member: _Person, month: dt.date, basis: DuesBasis | None, retired: bool, exempt: bool,
+              decisions: list[Adjustment] | None, memo: _Memo) -> MonthlyDues:
+    """``monthly_dues`` for one member and month. Its answer depends on the month only through the rules
+    in force (``_MonthRules``, one object for months with equal rules), the retirement age reached and the
+    decisions covering the month (see its docstring): a member's months alike in those share one
+    computation, copied with each month's date (11 months of a year under QĐ 01 are one)."""
+    rules = ctx.month_rules(month)
+    covering = tuple(a for a in decisions if a.covers(month)) if decisions else ()
+    shape = ("shape", id(rules), id(basis) if basis is not None else 0, retired, exempt, covering)
+    alike = memo.get(shape)
+    if alike is None:
+        try:
+            alike = memo[shape] = monthly_dues(
+                month, basis, MemberFacts(month if retired else None, exempt), rates=rules.rates, wages=rules.wages,
+                region=ctx.cell.wage_region, adjustments=covering, rounding=rules.rounding)
+        except DuesError as error:
+            raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
+                            f"{error}") from error
+    if alike.month == month:
+        return alike
+    return MonthlyDues(month, alike.amount, alike.full_amount, alike.category, alike.basis_amount, alike.rate_text,
+                       alike.reduction_percent, alike.exempt_reason, alike.regime)
 
 
 # --- the year: grid, ledger, arrears -------------------------------------------------------------------
@@ -721,37 +757,65 @@ def status_line(store: Store, meeting_day: dt.date) -> str:
 
 def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResult[int]:
     """Store the obligations of every member for the months from ``first`` to ``last``; returns how many
-    rows were written or changed. Existing rows are updated when the rules or the basis changed."""
+    rows were written or changed. Existing rows are updated when the rules or the basis changed; a row
+    whose content is unchanged is not touched (generating a range again writes nothing, queues nothing).
+
+    The stored rows are compared as plain values read once, new rows go in with ``insert_created`` (one
+    ``executemany`` for the rows, one for their outbox entries: the same entries the ORM would queue) and
+    only changed rows go through the ORM, whose outbox hook records each change as an update."""
     months = months_between(first, last)
     if not months:
         raise ValidationFailed("Tháng kết thúc ở trước tháng bắt đầu.", field="last")
-    written = 0
     with store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)
-        existing = {(o.member_id, o.month): o for o in session.scalars(select(DuesObligation).where(
-            DuesObligation.cell_id == cell_id, DuesObligation.month >= months[0], DuesObligation.month <= months[-1]))}
-        new_rows = []
+        # Each stored row by member and month: not by the id, which derives from the cell id the PC had when
+        # it was made (the first sync gives the cell the server's id). Read as the driver gives them (ids,
+        # months as stored text): 60,000 rows through SQLAlchemy's result rows cost a third of a second.
+        stored = {(member_hex, month): (row_id, values, deleted)
+                  for row_id, member_hex, month, *values, deleted in _stored_obligations(session, cell_id, months)}
+        month_texts = {month: month.isoformat() for month in months}
+        created: list[tuple[Any, ...]] = []
+        changed: dict[uuid.UUID, tuple[str, int, int, int]] = {}
         memo: _Memo = {}
         for member in ctx.members:
-            ids = _obligation_ids(cell_id, member.id)
+            id_of, member_hex = _obligation_ids(cell_id, member.id), member.id.hex
             for month, dues in _dues_of_member(ctx, member, months, memo).items():
-                values = {"basis": dues.category, "basis_amount": dues.basis_amount, "amount": dues.amount,
-                          "reduction_percent": dues.reduction_percent}
-                row = existing.get((member.id, month))
-                if row is None:
-                    new_rows.append({"id": ids(month), "cell_id": cell_id,
-                                     "member_id": member.id, "month": month, "deleted": False, **values})
-                elif row.deleted or any(getattr(row, k) != v for k, v in values.items()):
-                    for key, value in values.items():
-                        setattr(row, key, value)
-                    row.deleted = False
-                    written += 1
-        if new_rows:
-            session.flush()
-            session.execute(insert(DuesObligation), new_rows)
-            written += len(new_rows)
-    return OpResult(written, _changes())
+                values = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
+                before = stored.get((member_hex, month_texts[month])) if stored else None
+                if before is None:
+                    created.append((id_of(month), member.id, month, *values))
+                elif before[2] or tuple(before[1]) != values:
+                    changed[uuid.UUID(before[0])] = values
+        changed_ids = list(changed)
+        for start in range(0, len(changed_ids), 500):  # rare: a basis, a decision or a rate changed
+            for row in session.scalars(select(DuesObligation).where(
+                    DuesObligation.id.in_(changed_ids[start:start + 500]))):
+                row.basis, row.basis_amount, row.amount, row.reduction_percent = changed[row.id]
+                row.deleted = False
+        session.flush()
+        names = ("id", "member_id", "month", "basis", "basis_amount", "amount", "reduction_percent")
+        columns = dict(zip(names, (list(c) for c in zip(*created, strict=True)), strict=True)) if created else {"id": []}
+        count = insert_created(session, DuesObligation.__table__, columns, shared={"cell_id": cell_id})
+    return OpResult(count + len(changed), _changes())
+
+
+def _stored_obligations(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date]) -> list[tuple[Any, ...]]:
+    """(id, member id, month, basis, basis amount, amount, reduction, deleted) of the cell's obligations in
+    ``months``, each value as the database holds it (ids and months as text: SQLite's storage of them)."""
+    table = DuesObligation.__table__
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":  # the client's database; anywhere else, the same values through the ORM
+        return [(row[0].hex, row[1].hex, row[2].isoformat(), *row[3:]) for row in session.execute(select(
+            table.c.id, table.c.member_id, table.c.month, table.c.basis, table.c.basis_amount, table.c.amount,
+            table.c.reduction_percent, table.c.deleted).where(
+            table.c.cell_id == cell_id, table.c.month >= months[0], table.c.month <= months[-1]))]
+    as_text = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in ("cell_id", "month")}
+    params = (as_text["cell_id"](cell_id), as_text["month"](months[0]), as_text["month"](months[-1]))  # type: ignore[misc]
+    sql = ("SELECT id, member_id, month, basis, basis_amount, amount, reduction_percent, deleted FROM dues_obligation "
+           "WHERE cell_id = ? AND month >= ? AND month <= ?")
+    return list(connection.exec_driver_sql(sql, params))
 
 
 # --- edits -----------------------------------------------------------------------------------------------

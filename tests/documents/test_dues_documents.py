@@ -108,3 +108,30 @@ def test_cli_exports_the_ledger_of_a_year_and_a_month(data_dir: Path, tmp_path: 
     bad = subprocess.run([*run, "export", "dues-ledger", "--year", "2026", "--month", "13", "-o",
                           str(tmp_path / "x.pdf")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1 and "Tháng “13” không có" in bad.stderr
+
+
+def test_a_big_organisations_ledger_is_set_smaller_so_every_column_stays_on_the_page(paid_cell: Store) -> None:
+    """A cell's ledger prints at 11 pt. 5,000 members make monthly totals such as "165.300.395": at 11 pt
+    the twelve months then ran past the page edge (the "Cộng" column cut off) and each name took three
+    lines, so the table is set in the largest smaller size at which every name and amount fits one line."""
+    import dataclasses
+
+    from exporters import Table
+    from exporters.table_layout import one_line_width_mm, table_widths_mm
+    from secretary_app.documents import dues_ledger
+    from secretary_app.documents.records import DuesLedgerRow
+
+    with paid_cell.transaction() as session:
+        record = documents.dues_ledger_record(session, paid_cell.cell_id, 2026, as_of=TODAY)
+    cell = dues_ledger.build_dues_ledger(record)
+    assert dues_ledger.profile_for(cell) == dues_ledger.PROFILE and dues_ledger.PROFILE.table_size_pt == 11
+    rows = tuple(DuesLedgerRow(f"Bùi Văn An {i}", tuple(143_290 - i for _ in range(12))) for i in range(5000))
+    big = dues_ledger.build_dues_ledger(dataclasses.replace(record, rows=rows))
+    profile = dues_ledger.profile_for(big)
+    table = next(block for block in big.blocks if isinstance(block, Table))
+    assert "703.952.500" in table.rows[-1]  # a month's total: 5.000 × 143.290 − (0 + 1 + … + 4.999)
+    assert 8 <= profile.table_size_pt < 11
+    assert one_line_width_mm(table, profile.table_size_pt) <= profile.text_width_mm
+    assert sum(table_widths_mm(table, profile)) <= profile.text_width_mm + 0.01
+    larger = profile.replace(table_size_pt=profile.table_size_pt + 0.5)
+    assert one_line_width_mm(table, larger.table_size_pt) > larger.text_width_mm  # the largest size that fits

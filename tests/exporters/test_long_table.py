@@ -39,3 +39,20 @@ def test_a_long_table_reads_the_same_as_one_reportlab_table(rows: int, monkeypat
     single = _pages(pdf_bytes(document))  # type: ignore[arg-type]
     assert len(paged) == len(single) >= (3 if rows > 100 else 2)
     assert paged == single  # with the header repeated on each page, as repeatRows drew it
+
+
+@pytest.mark.parametrize("rows", [20, 400])
+def test_tables_draw_the_very_pdf_reportlab_draws(rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pdf_renderer._Grid`` writes plain-string cells' text operators itself and shares the cell styles
+    of a style that spans all rows: the file must be byte for byte the one reportlab's own Table makes
+    (reportlab's invariant mode: no date or random id in the file)."""
+    from reportlab import rl_config
+    from reportlab.platypus import Table as ReportlabTable
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    document = _ledger_like(rows)
+    ours = pdf_bytes(document)  # type: ignore[arg-type]
+    monkeypatch.setattr(pdf_renderer._Grid, "_drawCell", ReportlabTable._drawCell)
+    monkeypatch.setattr(pdf_renderer._Grid, "setStyle", ReportlabTable.setStyle)
+    assert pdf_bytes(document) == ours  # type: ignore[arg-type]
+    assert len(ours) > 5_000
