@@ -153,15 +153,20 @@ _OBLIGATION_NAMESPACE = uuid.UUID("6f1d0c52-3a57-4c1e-9a55-d0e5c0ffee12")
 MAX_MONTHS_PER_PAYMENT = 12
 
 
-def obligation_id(cell_id: uuid.UUID, member_id: uuid.UUID, month: dt.date) -> uuid.UUID:
-    """The one id of a member's obligation for a month, the same on every PC."""
-    return uuid.uuid5(_OBLIGATION_NAMESPACE, f"{cell_id}:{member_id}:{month.year:04d}-{month.month:02d}")
+def obligation_id(member_id: uuid.UUID, month: dt.date) -> uuid.UUID:
+    """The one id of a member's obligation for a month, the same on every PC.
+
+    From the member and the month only: a member record belongs to one cell and its id never changes,
+    while the cell's id does (a cell set up offline takes the server's id at its first sync), so an id
+    made from the cell's would differ between a PC that generated before joining and one that joined first,
+    and the server would hold two obligations for one member and month."""
+    return uuid.uuid5(_OBLIGATION_NAMESPACE, f"{member_id}:{month.year:04d}-{month.month:02d}")
 
 
-def _obligation_ids(cell_id: uuid.UUID, member_id: uuid.UUID) -> Callable[[dt.date], uuid.UUID]:
+def _obligation_ids(member_id: uuid.UUID) -> Callable[[dt.date], uuid.UUID]:
     """``obligation_id`` for one member's months, the hash of the common prefix computed once: the same
     UUIDv5 (RFC 4122: SHA-1 of namespace + name, version and variant bits set) for a fraction of the cost."""
-    prefix = hashlib.sha1(_OBLIGATION_NAMESPACE.bytes + f"{cell_id}:{member_id}:".encode(), usedforsecurity=False)
+    prefix = hashlib.sha1(_OBLIGATION_NAMESPACE.bytes + f"{member_id}:".encode(), usedforsecurity=False)
 
     def of(month: dt.date) -> uuid.UUID:
         digest = prefix.copy()
@@ -779,7 +784,7 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
         changed: dict[uuid.UUID, tuple[str, int, int, int]] = {}
         memo: _Memo = {}
         for member in ctx.members:
-            id_of, member_hex = _obligation_ids(cell_id, member.id), member.id.hex
+            id_of, member_hex = _obligation_ids(member.id), member.id.hex
             for month, dues in _dues_of_member(ctx, member, months, memo).items():
                 values = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
                 before = stored.get((member_hex, month_texts[month])) if stored else None
