@@ -144,7 +144,9 @@ class AttendanceStep(QWidget):
             standing.setToolTip(row.kind_label)
             self.table.setItem(r, 1, standing)
             combo = ElidingComboBox()  # "bị khởi tố, truy tố, tạm giam" shortened, whole in the tooltip
-            combo.addItem(self.tr("Not marked"), att.NOT_MARKED)
+            # No mark: "not marked" for those expected, "exempt" for a member exempt from activities (neither
+            # absent nor awaited, as the service counts them); marked present when they come.
+            combo.addItem(self.tr("Exempt from activities") if row.exempt else self.tr("Not marked"), att.NOT_MARKED)
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(combo.findData(row.status))
