@@ -361,7 +361,7 @@ class MembersPage(Page):
         if self.detail is None:
             return
         member_id = self.detail.id
-        self.member_dialog = MemberDialog(self.detail.data, self)
+        self.member_dialog = MemberDialog(self.detail.data, self, ctx=self.ctx, detail=self.detail)
         self.member_dialog.accepted.connect(
             lambda: self.save_member(member_id, self.member_dialog.data()))
         self.member_dialog.open()
