@@ -24,6 +24,7 @@ from secretary_app.services.audit_log import AuditCheck, AuditRow, read_log, ver
 from ui import ops
 from ui.context import AppContext
 from ui.qt_dates import to_date
+from ui.tables import fit_rows
 from ui.tasks import user_message
 
 
@@ -60,6 +61,7 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        fit_rows(self.table)  # a long "details" wraps onto more lines of its row instead of ending in "…"
         layout.addWidget(self.table, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
