@@ -334,6 +334,19 @@ def _navigation(view: QListWidget) -> list[str]:
     return found
 
 
+def _squeezed(widget: QWidget) -> str | None:
+    """A widget (a dialog above all) smaller than its layout's minimum: what lies past its edge is cut off. A
+    dialog given an explicit minimum width ends up so, its layout's own minimum no longer enforced."""
+    layout = widget.layout()
+    if layout is None:
+        return None
+    need = layout.totalMinimumSize() if hasattr(layout, "totalMinimumSize") else layout.minimumSize()
+    if widget.width() + SLACK < need.width() or widget.height() + SLACK < need.height():
+        return (f"{_name(widget)} is {widget.width()}×{widget.height()}px, its content needs at least "
+                f"{need.width()}×{need.height()}: the rest is cut off at its edge")
+    return None
+
+
 def _horizontal_scroll(view: QAbstractScrollArea) -> str | None:
     if view.horizontalScrollBar().maximum() > 0 and view.horizontalScrollBarPolicy() != \
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
@@ -345,7 +358,7 @@ def clipped(root: QWidget, where: str) -> list[str]:
     """Every cut-off text in what ``root`` shows now, each line prefixed with ``where``."""
     found: list[str] = []
     for widget in shown(root):
-        problems: list[str | None] = []
+        problems: list[str | None] = [_squeezed(widget)]
         if isinstance(widget, QLabel):
             problems.append(_label(widget))
         elif isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QTabBar):

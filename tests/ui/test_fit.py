@@ -62,3 +62,27 @@ def test_a_cut_off_table_cell_is_found_and_a_wrapped_or_explained_one_is_not(qtb
     fit_rows(table)
     qtbot.waitUntil(lambda: table.rowHeight(0) > table.verticalHeader().defaultSectionSize())
     assert not any("Đảng ủy phường" in p for p in clipped(page, "thử"))
+
+
+def test_a_dialog_narrower_than_its_fields_is_found(qtbot):
+    """A dialog given an explicit minimum width no longer grows to its layout's minimum: its fields run past
+    its edge (the admission dialogs in large text). Found; with a strut instead, it grows and is not."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    def dialog(strut: bool) -> QDialog:
+        made = QDialog()
+        layout = QVBoxLayout(made)
+        field = QLineEdit()
+        field.setMinimumWidth(800)
+        layout.addWidget(field)
+        if strut:
+            layout.addStrut(300)
+        else:
+            made.setMinimumWidth(300)
+        qtbot.addWidget(made)
+        made.show()
+        made.resize(300, made.height())
+        return made
+
+    assert any("cut off at its edge" in p for p in clipped(dialog(strut=False), "thử"))
+    assert not any("cut off at its edge" in p for p in clipped(dialog(strut=True), "thử"))
