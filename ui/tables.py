@@ -171,6 +171,9 @@ def fit_columns(view: QTableView, *stretch: int) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
+_AROUND = 60  # rows fitted beyond those on screen
+
+
 def fit_rows(view: QTableView, extra: int = 6) -> None:
     """Rows as tall as their wrapped text needs at the columns' present widths (never less than one line):
     a long value wraps onto more lines instead of ending in "…". Measured again whenever a column is
@@ -182,14 +185,20 @@ def fit_rows(view: QTableView, extra: int = 6) -> None:
 
     def fit() -> None:
         model = view.model()
-        if model is None:
+        if model is None or model.rowCount() == 0:
             return
+        # The rows on screen and a screenful around them (a 5,000-row import preview stays quick); the
+        # others when scrolled to.
+        first = max(view.rowAt(0), 0)
+        last = view.rowAt(view.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
         floor = view.verticalHeader().defaultSectionSize()
-        for row in range(model.rowCount()):
+        for row in range(max(first - _AROUND, 0), min(last + _AROUND, model.rowCount() - 1) + 1):
             view.setRowHeight(row, max(floor, view.sizeHintForRow(row) + extra))
 
     timer.timeout.connect(fit)
     view.horizontalHeader().sectionResized.connect(lambda *_: timer.start(0))
+    view.verticalScrollBar().valueChanged.connect(lambda *_: timer.start(0))
     model = view.model()
     assert model is not None, "set the model before fit_rows"
     for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.dataChanged):

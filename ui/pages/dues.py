@@ -262,6 +262,7 @@ class DuesPage(Page):
         if row is None:
             return
         month = target.month.month if target.month is not None else 1
+        self.views.setCurrentIndex(0)  # the grid, even if the arrears' tab was open
         self.table.setCurrentIndex(self.model.index(row, month))  # column 0 is the name, then 01 … 12
         self.month.setCurrentIndex(month - 1)
         self._member = self.model.records[row]
