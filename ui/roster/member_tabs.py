@@ -54,6 +54,7 @@ class DuesTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.member_id, self.full_name = ctx, member_id, full_name
+        self.today = dt.date.today()  # the year shown and what is owed by now (a test sets the demo's day)
         self.dialog: BasisDialog | DecisionDialog | None = None
         layout = QVBoxLayout(self)
         if ctx is None or member_id is None:
@@ -92,8 +93,8 @@ class DuesTab(QWidget):
     def reload(self) -> None:
         if self.ctx is None or self.member_id is None:
             return
-        member_id, year = self.member_id, dt.date.today().year
-        ops.read(self.ctx, self, lambda store: dues.member_history(store, member_id, year)) \
+        member_id, today = self.member_id, self.today
+        ops.read(self.ctx, self, lambda store: dues.member_history(store, member_id, today.year, today)) \
             .success(self.show_history) \
             .failure(lambda error: log.warning("dues of the member not shown: %s", error)).run()
 
@@ -127,13 +128,13 @@ class DuesTab(QWidget):
     def edit_basis(self) -> BasisDialog | None:
         if self.ctx is None or self.member_id is None:
             return None
-        self.dialog = open_basis(self.ctx, self.window(), self.member_id, self.full_name)
+        self.dialog = open_basis(self.ctx, self.window(), self.member_id, self.full_name, self.today)
         return self.dialog
 
     def add_decision(self) -> DecisionDialog | None:
         if self.ctx is None or self.member_id is None:
             return None
-        self.dialog = open_decision(self.ctx, self.window(), self.member_id, self.full_name)
+        self.dialog = open_decision(self.ctx, self.window(), self.member_id, self.full_name, self.today)
         return self.dialog
 
 
