@@ -104,3 +104,4 @@ def test_a_finalised_meeting_shows_its_chair_and_recorder(window, qtbot, demo_st
         assert step.recorder.currentText() == names[sheet.recorder_id]
         win.pages["meetings"].workspace.close_meeting()
         runner.wait()
+
