@@ -24,6 +24,8 @@ from secretary_app.services.audit_log import AuditCheck, AuditRow, read_log, ver
 from ui import ops
 from ui.context import AppContext
 from ui.qt_dates import to_date
+from ui.sizing import fit_placeholder
+from ui.tables import fit_rows
 from ui.tasks import user_message
 
 
@@ -47,6 +49,7 @@ class AuditDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setDate(day)
+        fit_placeholder(self.record)  # its hint whole, in large text too
         filters.addWidget(self.record, 2)
         filters.addWidget(self.person, 1)
         filters.addWidget(QLabel(self.tr("From")))
@@ -57,9 +60,13 @@ class AuditDialog(QDialog):
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time"), self.tr("Who"), self.tr("Record"),
                                               self.tr("Change"), self.tr("Details")])
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # The record and the details share the room the short columns leave, both wrapping: a long record
+        # name no longer squeezes the details into a narrow, tall column.
+        for column in (3, 5):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        fit_rows(self.table)  # a long "details" wraps onto more lines of its row instead of ending in "…"
         layout.addWidget(self.table, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -7,7 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from models.text import search_key
@@ -23,6 +30,7 @@ class Column:
     value: Callable[[Any], Any]
     sort_key: Callable[[Any], Any] | None = None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    tooltip: bool = False  # the whole value as the cell's tooltip (a column that may be shortened)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -93,6 +101,9 @@ class RecordTableModel(QAbstractTableModel):
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            value = column.value(record)
+            return None if value is None else str(value)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -158,3 +169,38 @@ def fit_columns(view: QTableView, *stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+_AROUND = 60  # rows fitted beyond those on screen
+
+
+def fit_rows(view: QTableView, extra: int = 6) -> None:
+    """Rows as tall as their wrapped text needs at the columns' present widths (never less than one line):
+    a long value wraps onto more lines instead of ending in "…". Measured again whenever a column is
+    resized or the rows change (a stretching column follows the window, large text changes the font).
+    ``extra`` px of air keep wrapped lines off the grid lines."""
+    view.setWordWrap(True)
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+
+    def fit() -> None:
+        model = view.model()
+        if model is None or model.rowCount() == 0:
+            return
+        # The rows on screen and a screenful around them (a 5,000-row import preview stays quick); the
+        # others when scrolled to.
+        first = max(view.rowAt(0), 0)
+        last = view.rowAt(view.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
+        floor = view.verticalHeader().defaultSectionSize()
+        for row in range(max(first - _AROUND, 0), min(last + _AROUND, model.rowCount() - 1) + 1):
+            view.setRowHeight(row, max(floor, view.sizeHintForRow(row) + extra))
+
+    timer.timeout.connect(fit)
+    view.horizontalHeader().sectionResized.connect(lambda *_: timer.start(0))
+    view.verticalScrollBar().valueChanged.connect(lambda *_: timer.start(0))
+    model = view.model()
+    assert model is not None, "set the model before fit_rows"
+    for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.dataChanged):
+        signal.connect(lambda *_: timer.start(0))
+    timer.start(0)

@@ -151,10 +151,6 @@
         <translation>Năm</translation>
     </message>
     <message>
-        <source>Month collected</source>
-        <translation>Thu cho tháng</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>Đảng viên</translation>
     </message>
@@ -163,8 +159,24 @@
         <translation>gõ tên rồi nhấn Enter</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Month collected (usually the month before)</source>
+        <translation>Thu cho tháng (thường là tháng trước)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
         <source>Amount (VND)</source>
         <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>VND</source>
+        <translation>đồng</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -195,6 +207,10 @@
         <translation>✓ đã nộp đủ · Nợ: chưa nộp · Thiếu: nộp thiếu · Thừa: nộp thừa, cần xử lý · Miễn: được miễn · −50%: được giảm · ↺: có khoản đã hủy · —: không sinh hoạt tại chi bộ tháng đó</translation>
     </message>
     <message>
+        <source>Months of the year</source>
+        <translation>Bảng các tháng trong năm</translation>
+    </message>
+    <message>
         <source>Arrears</source>
         <translation>Nợ đảng phí</translation>
     </message>
@@ -205,6 +221,10 @@
     <message>
         <source>No arrears.</source>
         <translation>Không có đảng viên nợ đảng phí.</translation>
+    </message>
+    <message>
+        <source>Arrears (%1)</source>
+        <translation>Nợ đảng phí (%1)</translation>
     </message>
     <message>
         <source>No member matches “%1”.</source>

@@ -77,6 +77,10 @@
         <translation>Chưa điểm danh</translation>
     </message>
     <message>
+        <source>Exempt from activities</source>
+        <translation>Miễn sinh hoạt</translation>
+    </message>
+    <message>
         <source>Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.
 Present: %6 (official %7, probationary %8). Absent with reason: %9; without reason: %10. Not marked: %12.
 Vote base: %11</source>

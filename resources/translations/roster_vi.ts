@@ -2,10 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AwardsTab</name>
+    <message>
+        <source>Save the new member&apos;s record first: the Party badge is worked out from the admission date, and a discipline is recorded as an event in the history.</source>
+        <translation>Hãy lưu hồ sơ đảng viên mới trước: huy hiệu Đảng được tính từ ngày vào Đảng, còn kỷ luật được ghi là một sự kiện trong quá trình.</translation>
+    </message>
+    <message>
+        <source>Party badge</source>
+        <translation>Huy hiệu Đảng</translation>
+    </message>
+    <message>
+        <source>No badge is coming up (the admission date is needed to work it out).</source>
+        <translation>Chưa có huy hiệu Đảng sắp đến dịp trao (cần có ngày vào Đảng để tính).</translation>
+    </message>
+    <message>
+        <source>Exempt from dues (50 years of party age)</source>
+        <translation>Miễn đóng đảng phí (đủ 50 năm tuổi Đảng)</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Kỷ luật</translation>
+    </message>
+    <message>
+        <source> (until %1)</source>
+        <translation> (đến %1)</translation>
+    </message>
+    <message>
+        <source>No discipline recorded.</source>
+        <translation>Không có kỷ luật nào được ghi.</translation>
+    </message>
+    <message>
+        <source>A discipline is recorded with “Record event” on the Party members page; it then shows here and in the history.</source>
+        <translation>Kỷ luật được ghi bằng nút “Ghi sự kiện” trên trang Đảng viên; sau đó hiện ở đây và trong quá trình.</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
+    <name>DuesTab</name>
+    <message>
+        <source>Save the new member&apos;s record first. Then open it again (“Edit”) to set the dues category and any exemption or reduction here.</source>
+        <translation>Hãy lưu hồ sơ đảng viên mới trước. Sau đó mở lại (nút “Sửa”) để ghi diện đóng đảng phí và việc miễn, giảm tại đây.</translation>
+    </message>
+    <message>
+        <source>Dues category and basis</source>
+        <translation>Diện đóng và căn cứ tính đảng phí</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Exemption, reduction or deferral</source>
+        <translation>Miễn, giảm hoặc nộp chậm, nộp trước</translation>
+    </message>
+    <message>
+        <source>Dues category and basis…</source>
+        <translation>Diện đóng và căn cứ tính đảng phí…</translation>
+    </message>
+    <message>
+        <source>Exemption, reduction or deferral…</source>
+        <translation>Miễn, giảm hoặc nộp chậm, nộp trước…</translation>
+    </message>
+    <message>
+        <source>No dues category recorded yet: press “Dues category and basis…”.</source>
+        <translation>Chưa ghi diện đóng đảng phí: bấm “Diện đóng và căn cứ tính đảng phí…”.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Không có.</translation>
+    </message>
+    <message>
+        <source>Year %1: paid %2, owed %3</source>
+        <translation>Năm %1: đã nộp %2, còn nợ %3</translation>
+    </message>
+    <message>
+        <source>owed %1</source>
+        <translation>còn nợ %1</translation>
     </message>
 </context>
 <context>
@@ -295,6 +373,14 @@
     <message>
         <source>Party history</source>
         <translation>Quá trình</translation>
+    </message>
+    <message>
+        <source>Party dues</source>
+        <translation>Đảng phí</translation>
+    </message>
+    <message>
+        <source>Awards and discipline</source>
+        <translation>Khen thưởng – kỷ luật</translation>
     </message>
 </context>
 <context>

@@ -120,13 +120,6 @@
     </message>
 </context>
 <context>
-    <name>ComingPage</name>
-    <message>
-        <source>This page will hold:</source>
-        <translation>Trang này sẽ gồm:</translation>
-    </message>
-</context>
-<context>
     <name>Confirm</name>
     <message>
         <source>No, keep it</source>

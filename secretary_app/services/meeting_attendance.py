@@ -54,6 +54,8 @@ STATUS_LABELS = {"present": "Có mặt", "absent_reason": "Vắng có lý do", "
                  PROSECUTED: PROSECUTED_LABEL}
 NOT_MARKED = ""  # no attendance row: not present
 NOT_MARKED_LABEL = "Chưa điểm danh"
+#: An exempt member without a mark: not expected, so neither absent nor "not marked" (``count``).
+EXEMPT_NOT_MARKED_LABEL = "Miễn sinh hoạt"
 _PRESENCE = {"present": Presence.PRESENT, "absent_reason": Presence.ABSENT_WITH_REASON,
              "absent": Presence.ABSENT_WITHOUT_REASON, PROSECUTED: Presence.ABSENT_WITH_REASON,
              NOT_MARKED: Presence.ABSENT_WITHOUT_REASON}
@@ -94,7 +96,7 @@ class AttendeeRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, NOT_MARKED_LABEL)
+        return STATUS_LABELS.get(self.status, EXEMPT_NOT_MARKED_LABEL if self.exempt else NOT_MARKED_LABEL)
 
     @property
     def apart_reason(self) -> str:

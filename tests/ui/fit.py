@@ -1,4 +1,5 @@
-"""What a secretary would see cut off: text wider (or, wrapped, taller) than the room its widget gives it,
+"""What a secretary would see cut off: text wider (or, wrapped, taller) than the room its widget gives it
+(labels, buttons, fields, choices, tabs, column headers and the text of every table cell in view),
 measured with the widget's own font metrics; and windows or dialogs whose minimum size exceeds the screen.
 
 Used by tests/ui/test_fit.py. Each finding is one readable line naming the widget and the text, so a
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionComboBox,
     QTabBar,
+    QTableView,
     QToolButton,
+    QTreeView,
     QWidget,
 )
 
@@ -228,6 +231,84 @@ def _header(header: QHeaderView) -> list[str]:
     return found
 
 
+_CELL_MARGIN = 3  # px each side: the style's text margin in an item view (PM_FocusFrameHMargin + 1)
+
+
+def _whole_elsewhere(view: QTableView | QTreeView, index, text: str) -> bool:
+    """An elided cell is not cut off when its column promises the whole text in a tooltip and in the detail
+    pane (the view's ``wholeInDetail`` property lists those columns) and the tooltip has it; for the current
+    row the detail pane is checked too: a shown label beside the table holds the text."""
+    columns = view.property("wholeInDetail") or ()
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    if index.column() not in columns or not tip or text not in str(tip):
+        return False
+    if view.currentIndex().isValid() and view.currentIndex().row() == index.row():
+        page = view.window()
+        return any(text in label.text() for label in page.findChildren(QLabel) if label.isVisible())
+    return True
+
+
+def _table_cells(view: QTableView) -> list:
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return []
+    first_row, last_row = view.rowAt(0), view.rowAt(view.viewport().height() - 1)
+    last_row = model.rowCount() - 1 if last_row < 0 else last_row
+    return [model.index(row, column) for row in range(max(first_row, 0), last_row + 1) if not view.isRowHidden(row)
+            for column in range(model.columnCount()) if not view.isColumnHidden(column)]
+
+
+def _tree_cells(view: QTreeView) -> list:
+    """The rows of a tree in view (its expanded children too), every shown column."""
+    model = view.model()
+    if model is None:
+        return []
+    found = []
+    index = view.indexAt(QPoint(1, 1))
+    while index.isValid() and view.visualRect(index).top() < view.viewport().height():
+        found.extend(index.siblingAtColumn(column) for column in range(model.columnCount(index.parent()))
+                     if not view.isColumnHidden(column))
+        index = view.indexBelow(index)
+    return found
+
+
+def _cells(view: QTableView | QTreeView) -> list[str]:
+    """The text of every cell in view, measured with its font against its cell: elided or cut is clipped
+    (a wrapping view may use more lines, as many as the row's height holds)."""
+    model = view.model()
+    viewport = view.viewport()
+    found = []
+    for index in _table_cells(view) if isinstance(view, QTableView) else _tree_cells(view):
+        column = index.column()
+        if view.indexWidget(index) is not None:
+            continue  # a widget in the cell: measured as that widget
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text is None or not str(text).strip():
+            continue
+        text = str(text)
+        rect = view.visualRect(index)
+        if rect.right() < 0 or rect.left() > viewport.width():
+            continue  # scrolled out of view sideways (reported as a horizontal scroll)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else view.font())
+        room = rect.width() - 2 * _CELL_MARGIN
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            room -= view.iconSize().width() + 4
+        if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+            room -= 20
+        if view.wordWrap():
+            bound = metrics.boundingRect(QRect(0, 0, max(room, 1), 100_000), int(Qt.TextFlag.TextWordWrap), text)
+            fits = bound.width() <= room + SLACK and bound.height() <= rect.height() + SLACK
+        else:
+            fits = _lines_width(metrics, text) <= room + SLACK and \
+                metrics.height() * (text.count("\n") + 1) <= rect.height() + SLACK
+        if not fits and not _whole_elsewhere(view, index, text):
+            header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            found.append(f"{_name(view)} cell “{text[:60]}” (column “{header}”) is cut off: "
+                         f"{rect.width()}×{rect.height()}px")
+    return found
+
+
 def _cut_at_the_side(area: QScrollArea) -> str | None:
     """A scroll area that cannot scroll sideways but holds something wider than it shows: cut off."""
     inner = area.widget()
@@ -253,6 +334,19 @@ def _navigation(view: QListWidget) -> list[str]:
     return found
 
 
+def _squeezed(widget: QWidget) -> str | None:
+    """A widget (a dialog above all) smaller than its layout's minimum: what lies past its edge is cut off. A
+    dialog given an explicit minimum width ends up so, its layout's own minimum no longer enforced."""
+    layout = widget.layout()
+    if layout is None:
+        return None
+    need = layout.totalMinimumSize() if hasattr(layout, "totalMinimumSize") else layout.minimumSize()
+    if widget.width() + SLACK < need.width() or widget.height() + SLACK < need.height():
+        return (f"{_name(widget)} is {widget.width()}×{widget.height()}px, its content needs at least "
+                f"{need.width()}×{need.height()}: the rest is cut off at its edge")
+    return None
+
+
 def _horizontal_scroll(view: QAbstractScrollArea) -> str | None:
     if view.horizontalScrollBar().maximum() > 0 and view.horizontalScrollBarPolicy() != \
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
@@ -264,7 +358,7 @@ def clipped(root: QWidget, where: str) -> list[str]:
     """Every cut-off text in what ``root`` shows now, each line prefixed with ``where``."""
     found: list[str] = []
     for widget in shown(root):
-        problems: list[str | None] = []
+        problems: list[str | None] = [_squeezed(widget)]
         if isinstance(widget, QLabel):
             problems.append(_label(widget))
         elif isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QTabBar):
@@ -281,6 +375,8 @@ def clipped(root: QWidget, where: str) -> list[str]:
             problems.extend(_header(widget))
         elif isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QHeaderView):
             problems.append(_horizontal_scroll(widget))
+            if isinstance(widget, (QTableView, QTreeView)):
+                problems.extend(_cells(widget))
             if isinstance(widget, QListWidget) and widget.objectName() == "navigation":
                 problems.extend(_navigation(widget))
             if isinstance(widget, QScrollArea):

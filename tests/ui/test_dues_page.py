@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
@@ -91,3 +92,51 @@ def test_a_month_of_cash_payments_by_keyboard_updates_the_arrears_and_exports(qt
     total = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "Cộng")
     now = dues.dues_year(demo_store, 2026, as_of=page.today)
     assert total[header.index("11/2026")] == now.collected_in(NOVEMBER) == sum(c.paid for c in november) - (first.cells[NOVEMBER].due or 0)
+
+
+def _rows_in_view(table) -> int:
+    """Rows of the grid shown whole in its viewport (what the secretary reads without scrolling)."""
+    room = table.viewport().height()
+    return sum(1 for r in range(table.model().rowCount())
+               if table.rowViewportPosition(r) >= 0 and table.rowViewportPosition(r) + table.rowHeight(r) <= room)
+
+
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal text", "large text"])
+def test_the_grid_shows_at_least_ten_members_at_1366x700(qtbot, qapp, demo_store, large_text) -> None:
+    """Issue #17: in large text the grid showed five rows under the entry row, the legend and the arrears."""
+    from ui.i18n import install_translations
+    from ui.main_window import MainWindow
+    from ui.theme import apply_theme
+
+    font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
+    install_translations(qapp, "vi")
+    settings = Settings()
+    settings.large_text = large_text
+    apply_theme(qapp, large_text=large_text)
+    runner = TaskRunner()
+    window = MainWindow(AppContext.for_store(demo_store, settings, runner))
+    qtbot.addWidget(window)
+    try:
+        window.resize(1366, 700)
+        window.show()
+        window.start("dues")
+        for _ in range(3):
+            runner.wait()
+            qapp.processEvents()
+        page = window.page("dues")
+        assert page.data is not None and len(page.data.rows) >= 20
+        assert window.height() <= 700
+        assert _rows_in_view(page.table) >= 10
+        # The arrears are one click away, their count on the tab: not lost by giving the grid the room.
+        owing = len(dues.arrears(demo_store, page.today))
+        assert owing > 0
+        assert page.views.tabText(1).startswith("Nợ đảng phí") and f"({owing})" in page.views.tabText(1)
+        page.views.setCurrentIndex(1)
+        assert page.arrears.isVisible() and page.arrears.count() >= owing
+    finally:
+        runner.wait()
+        window.close()
+        runner.shutdown()
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
+        qapp.setPalette(palette)

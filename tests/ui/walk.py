@@ -136,7 +136,13 @@ def _walk_dialogs(qapp: QApplication, runner: TaskRunner, window: MainWindow, st
     _settle(qapp, runner)
     _dialog(qapp, runner, visit, "hộp thêm đảng viên", MemberDialog(None, window))
     assert members.detail is not None
-    _dialog(qapp, runner, visit, "hộp sửa đảng viên", MemberDialog(members.detail.data, window))
+    form = MemberDialog(members.detail.data, window, ctx=window.ctx, detail=members.detail)
+    form.show()
+    for tab in range(form.tabs.count()):  # every tab of the form: the fields, the dues, badge and discipline
+        form.tabs.setCurrentIndex(tab)
+        _settle(qapp, runner)
+        visit(f"hộp sửa đảng viên, thẻ {form.tabs.tabText(tab)}", form)
+    _dialog(qapp, runner, visit, "hộp sửa đảng viên", form)
     _dialog(qapp, runner, visit, "hộp ghi sự kiện", EventDialog(members.detail.data.full_name, window))
     importer = ImportDialog(window.ctx, window)
     importer.show()

@@ -29,8 +29,10 @@ from ui.sizing import fit_placeholder
 class _Form(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
+        # At least 680 px wide, and wider when the fields need it (large text): a strut, not setMinimumWidth,
+        # which would override the layout's own minimum and cut the fields off at the dialog's edge.
+        layout.addStrut(680)
         self.form = QFormLayout()
         layout.addLayout(self.form)
         self.error = QLabel()

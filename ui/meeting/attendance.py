@@ -31,6 +31,7 @@ from secretary_app.services import meeting_attendance as att
 from ui import ops
 from ui.context import AppContext
 from ui.sizing import ElidingComboBox
+from ui.tables import fit_rows
 from ui.tasks import user_message
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class AttendanceStep(QWidget):
         for column in (0, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_rows(self.table)
         left.addWidget(self.table, 1)
         layout.addLayout(left, 1)
         panel = QWidget()  # counts, chair/recorder, guests: scrolls when the window is short (1366×700)
@@ -144,7 +146,9 @@ class AttendanceStep(QWidget):
             standing.setToolTip(row.kind_label)
             self.table.setItem(r, 1, standing)
             combo = ElidingComboBox()  # "bị khởi tố, truy tố, tạm giam" shortened, whole in the tooltip
-            combo.addItem(self.tr("Not marked"), att.NOT_MARKED)
+            # No mark: "not marked" for those expected, "exempt" for a member exempt from activities (neither
+            # absent nor awaited, as the service counts them); marked present when they come.
+            combo.addItem(self.tr("Exempt from activities") if row.exempt else self.tr("Not marked"), att.NOT_MARKED)
             for key, label in att.STATUS_LABELS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(combo.findData(row.status))
@@ -174,7 +178,10 @@ class AttendanceStep(QWidget):
         char = metrics.averageCharWidth()
         room = (self.table.viewport().width() - sum(self.table.columnWidth(c) for c in (0, 2, 4))
                 - metrics.horizontalAdvance(self.tr("Reason")) - 8 * char)
-        self.table.setColumnWidth(1, max(char * 10 + 12, min(self.table.columnWidth(1), room)))
+        # At least "Chính thức" on one line (its cell's 3 px margins each side); a longer standing wraps onto
+        # a second line of its row (fit_rows), never ends in "…".
+        least = max((metrics.horizontalAdvance(row.kind_label.split(" (")[0]) for row in sheet.rows), default=0) + 8
+        self.table.setColumnWidth(1, max(least, char * 10 + 12, min(self.table.columnWidth(1), room)))
         c = sheet.counts
         self.counts.setText(self.tr(
             "Members: %1 (official %2, probationary %3); exempt %4; temporarily transferred out %5.\n"

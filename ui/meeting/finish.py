@@ -105,6 +105,7 @@ class FinishStep(QWidget):
             text = self.tr("Not finalised yet: everything typed is saved as you go.")
         self.state.setText(text)
         self.integrity.setText(view.integrity_warning)
+        self.integrity.setVisible(bool(view.integrity_warning))  # empty lines would leave a blank band
         self.finalise_button.setEnabled(not view.read_only)
         self.amend_button.setEnabled(view.read_only)
         self.amendment.setReadOnly(not view.read_only)
@@ -135,6 +136,8 @@ class FinishStep(QWidget):
         else:
             self.check_title.setText(self.tr("Check of the record: %1 to fix before finalising, %2 to look at.")
                                      .replace("%1", str(blocking)).replace("%2", str(len(found) - blocking)))
+        self.check_title.setVisible(bool(self.check_title.text()))
+        self.findings_box.setVisible(bool(found))
         for finding in found:
             line = QWidget()
             row = QHBoxLayout(line)

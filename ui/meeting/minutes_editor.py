@@ -31,6 +31,7 @@ from secretary_app.services import minutes as mn
 from ui import ops
 from ui.context import AppContext
 from ui.sizing import fit_placeholder
+from ui.tables import fit_rows
 from ui.tasks import user_message
 
 
@@ -87,6 +88,7 @@ class MinutesEditor(QWidget):
         # The speaker's column is as wide as its header and the names in it: never "ười phát bi".
         self.speeches.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.speeches.verticalHeader().setVisible(False)
+        fit_rows(self.speeches)  # a long opinion wraps onto more lines of its row, never cut
         right.addWidget(self.speeches, 1)
         entry = QHBoxLayout()
         self.speaker = QLineEdit()
@@ -111,6 +113,7 @@ class MinutesEditor(QWidget):
         for column in (1, 2):
             tasks_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tasks.setMaximumHeight(130)
+        fit_rows(self.tasks)  # a task's wording wraps onto more lines of its row, never cut
         right.addWidget(self.tasks)
         self.status = QLabel()
         right.addWidget(self.status)

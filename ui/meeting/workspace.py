@@ -62,6 +62,7 @@ class MeetingWorkspace(QWidget):
         self.integrity = QLabel()
         self.integrity.setObjectName("warning")
         self.integrity.setWordWrap(True)
+        self.integrity.hide()  # shown only with a warning (_show)
         layout.addWidget(self.integrity)
         self.stack = QStackedWidget()
         self.prepare = PrepareStep(ctx)
@@ -152,6 +153,7 @@ class MeetingWorkspace(QWidget):
             return  # the person moved on meanwhile; the newer reload shows the right thing
         self.title.setText(snap.detail.title)
         self.integrity.setText(snap.view.integrity_warning)
+        self.integrity.setVisible(bool(snap.view.integrity_warning))  # empty, it would leave a blank band
         if snap.step == 0:
             self.prepare.load(snap.detail)
         elif snap.step == 1:

@@ -14,7 +14,7 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -53,6 +55,29 @@ class _Loaded:
 
 def _day(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows of a tree as tall as their text wrapped at the column's present width (QTreeView measures
+    them unwrapped and then elides)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return hint
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        room = self.tree.header().sectionSize(index.column()) - 8 - (
+            self.tree.indentation() * (depth + int(self.tree.rootIsDecorated())) if index.column() == 0 else 0)
+        bound = option.fontMetrics.boundingRect(QRect(0, 0, max(room, 1), 100_000),
+                                                int(Qt.TextFlag.TextWordWrap), str(text))
+        return QSize(hint.width(), max(hint.height(), bound.height() + 4))
 
 
 class AdmissionsPage(Page):
@@ -113,6 +138,13 @@ class AdmissionsPage(Page):
         self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             self.timeline.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # A long step ("Giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng") wraps onto a second line of its row:
+        # the rows are laid out again once the step column has its final width (the splitter, large text).
+        self.timeline.setItemDelegate(_WrappingDelegate(self.timeline))
+        relayout = QTimer(self)
+        relayout.setSingleShot(True)
+        relayout.timeout.connect(self.timeline.doItemsLayout)
+        self.timeline.header().sectionResized.connect(lambda *_: relayout.start(0))
         self.timeline.itemDoubleClicked.connect(lambda item, _col: self.record_step(item.data(0, Qt.ItemDataRole.UserRole)))
         self.alerts = QLabel()
         self.alerts.setWordWrap(True)

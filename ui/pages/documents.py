@@ -17,7 +17,7 @@ from ui.context import AppContext
 from ui.launch import open_file
 from ui.pages.base import Page
 from ui.print_preview import PdfPrintPreview, print_pdf
-from ui.tables import Column, RecordTableModel, SearchProxy
+from ui.tables import Column, RecordTableModel, SearchProxy, fit_columns, fit_rows
 
 if TYPE_CHECKING:
     from secretary_app.store import Store
@@ -69,7 +69,10 @@ class DocumentsPage(Page):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The subject and the recipients share the room the number, date and signer leave, and wrap onto
+        # more lines: whole at 1366 px in large text too, no "…".
+        fit_columns(self.table, 2, 4)
+        fit_rows(self.table)
         self.body().addWidget(self.table, 1)
         self.status = QLabel(self.tr("Select a document in the list, then preview, print or save it."))
         self.status.setObjectName("pageHint")
@@ -92,7 +95,6 @@ class DocumentsPage(Page):
         terms = sorted({r.term_start for r in rows if r.term_start}, reverse=True)
         self._fill_filter(self.term_filter, self.tr("All terms"), terms,
                           lambda term: self.tr("From %1").replace("%1", term.strftime("%d/%m/%Y")))
-        self.table.resizeColumnsToContents()
         self._update_buttons()
 
     @staticmethod

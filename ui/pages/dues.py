@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QSpinBox,
-    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +61,19 @@ def cell_text(cell: GridCell) -> str:
     return text.strip()
 
 
+class _StatusLine(QLabel):
+    """The page's one-line messages ("Đã ghi …", a hint): hidden while empty, so the grid has that room."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # QLabel's own name, so every message shows it
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class DuesPage(Page):
     key = "dues"
 
@@ -75,22 +88,22 @@ class DuesPage(Page):
         self.add_more_action(self.tr("Exemption, reduction…"), self.add_decision, shortcut="Ctrl+M")
         self.add_more_action(self.tr("Reverse a payment…"), lambda: self.reverse_selected())  # not clicked's bool
 
-        choose = QHBoxLayout()
-        choose.addWidget(QLabel(self.tr("Year")))
+        # The year belongs to the grid: it sits at the right of the grid's tabs (below); the month collected
+        # belongs to the entry: it sits in the entry row. One row less above the grid.
+        year_box = QWidget()
+        year_row = QHBoxLayout(year_box)
+        year_row.setContentsMargins(0, 0, 0, 2)
+        year_row.addWidget(QLabel(self.tr("Year")))
         self.year = QSpinBox()
         self.year.setRange(2011, 2100)
         self.year.setValue(self.today.year)
         self.year.valueChanged.connect(lambda _: self.refresh())
-        choose.addWidget(self.year)
-        choose.addWidget(QLabel(self.tr("Month collected")))
+        year_row.addWidget(self.year)
         self.month = QComboBox()
         for number in range(1, 13):
             self.month.addItem(f"{number:02d}", number)
         self.month.setCurrentIndex(max(0, self.today.month - 2))  # dues are collected for the month before
         self.month.currentIndexChanged.connect(lambda _: self._fill_amount())
-        choose.addWidget(self.month)
-        choose.addStretch(1)
-        self.body().addLayout(choose)
         entry = QHBoxLayout()
         entry.addWidget(QLabel(self.tr("Member")))
         self.name = QLineEdit()
@@ -102,12 +115,24 @@ class DuesPage(Page):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.name.setCompleter(completer)
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 16)
         self.name.returnPressed.connect(self.pick_member)
         entry.addWidget(self.name, 3)
-        entry.addWidget(QLabel(self.tr("Amount (VND)")))
+        # Short labels, the whole wording in the tooltips: the entry row fits 1366 px in large text too.
+        month_label = QLabel(self.tr("Month"))
+        for widget in (month_label, self.month):
+            widget.setToolTip(self.tr("Month collected (usually the month before)"))
+        entry.addWidget(month_label)
+        entry.addWidget(self.month)
+        amount_label = QLabel(self.tr("Amount"))
+        amount_label.setToolTip(self.tr("Amount (VND)"))
+        entry.addWidget(amount_label)
         self.amount = QLineEdit()
         self.amount.setObjectName("duesAmount")
         self.amount.setAlignment(RIGHT)
+        self.amount.setPlaceholderText(self.tr("VND"))
+        self.amount.setToolTip(self.tr("Amount (VND)"))
+        self.amount.setMinimumWidth(self.amount.fontMetrics().horizontalAdvance("10.000.000") + 16)
         self.amount.returnPressed.connect(self.save_payment)
         entry.addWidget(self.amount, 1)
         self.channel = QComboBox()
@@ -122,8 +147,7 @@ class DuesPage(Page):
         self.receipt.returnPressed.connect(self.save_payment)
         entry.addWidget(self.receipt)
         self.body().addLayout(entry)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
+        self.status = _StatusLine()  # takes no room while it has nothing to say
         self.body().addWidget(self.status)
 
         columns = [Column(self.tr("Full name"), lambda r: r.full_name)]
@@ -142,6 +166,12 @@ class DuesPage(Page):
         self.table.setWordWrap(True)  # a long mark ("✓ −50%", "Thiếu") wraps onto a second line (_fit_months)
         for month_column in range(1, 13):
             self.table.horizontalHeader().setSectionResizeMode(month_column, QHeaderView.ResizeMode.Fixed)
+        # The name column stretches with the window: its rows are measured again at the new width.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.timeout.connect(self._fit_rows)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: self._rows_timer.start(0) if column == 0 else None)
         self.totals = QLabel("")
         self.legend = QLabel(self.tr("✓ paid · Nợ unpaid · Thiếu underpaid · Thừa overpaid, to resolve · Miễn exempt · "
                                      "−50% reduced · ↺ a payment reversed · — not in the cell that month"))
@@ -149,23 +179,20 @@ class DuesPage(Page):
         grid = QWidget()
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.addWidget(self.table)
+        grid_layout.addWidget(self.table, 1)
         grid_layout.addWidget(self.legend)
         grid_layout.addWidget(self.totals)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("<b>" + self.tr("Arrears") + "</b>"))
         self.arrears = QListWidget()
         self.arrears.setWordWrap(True)
-        side_layout.addWidget(self.arrears)
-        # The arrears below the grid, not beside it: the twelve months and the totals need the full width.
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(grid)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        self.body().addWidget(splitter, 1)
+        # The grid and the arrears as two tabs, the arrears' count on theirs: the grid gets the page's height
+        # (ten members and more at 1366×700 in large text, where a list below it left five), and the twelve
+        # months and the totals the full width.
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(grid, self.tr("Months of the year"))
+        self.views.addTab(self.arrears, self.tr("Arrears"))
+        self.views.setCornerWidget(year_box, Qt.Corner.TopRightCorner)
+        self.body().addWidget(self.views, 1)
         self._member: LedgerRow | None = None
         self._wanted: Target | None = None  # an overview item's member and month, selected once loaded
         self.dialog: BasisDialog | DecisionDialog | None = None
@@ -199,15 +226,25 @@ class DuesPage(Page):
             self.arrears.addItem(arrear.text)
         if not owed and not alerts:
             self.arrears.addItem(self.tr("No arrears."))
+        # "Nợ đảng phí (2)", with a warning sign when the 3-month rule calls for the cell to consider removal.
+        self.views.setTabText(1, self.tr("Arrears (%1)").replace("%1", str(len(owed)))
+                              + (" ⚠" if any(a.proposal for a in alerts) else ""))
         self._select_wanted()
 
     def _fit_months(self) -> None:
         """Each month as wide as "Miễn" in the font in use (normal or large text), so the twelve months and the
         totals leave the name its room; a longer mark wraps onto a second line of its row."""
-        width = self.table.fontMetrics().horizontalAdvance("Miễn") + 12
+        width = self.table.fontMetrics().horizontalAdvance("Miễn") + 8  # the cell's 3 px margins and grid line
         for month_column in range(1, 13):
             self.table.setColumnWidth(month_column, width)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its cells need at the widths they have now (a long name or mark wraps onto a
+        second line, never cut), plus a little air; not as tall as the hidden row header's padded section,
+        which left five rows on screen in large text."""
+        for row in range(self.model.rowCount()):
+            self.table.setRowHeight(row, self.table.sizeHintForRow(row) + 4)
 
     def show_target(self, target: Target) -> None:
         """An overview item (dues in arrears): that member's row at the first unpaid month, ready for entry."""
@@ -225,6 +262,7 @@ class DuesPage(Page):
         if row is None:
             return
         month = target.month.month if target.month is not None else 1
+        self.views.setCurrentIndex(0)  # the grid, even if the arrears' tab was open
         self.table.setCurrentIndex(self.model.index(row, month))  # column 0 is the name, then 01 … 12
         self.month.setCurrentIndex(month - 1)
         self._member = self.model.records[row]

@@ -98,7 +98,7 @@ class MembersPage(Page):
         self.model = RecordTableModel([
             Column(self.tr("Full name"), lambda r: r.full_name, self._name_key),
             Column(self.tr("Born"), lambda r: r.birth_year, lambda r: r.birth_date or dt.date.min, align=_CENTER),
-            Column(self.tr("Status"), lambda r: r.status),
+            Column(self.tr("Status"), lambda r: r.status, tooltip=True),
             Column(self.tr("Party age"), lambda r: r.party_years, lambda r: r.party_months or 0, align=_CENTER),
         ], self)  # card number, position and phone are in the detail pane: no sideways scroll at 1366 px
         self.proxy = SearchProxy(lambda r: r.search_key, self)
@@ -112,6 +112,7 @@ class MembersPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         fit_columns(self.table, 2)  # the status gives way (the detail pane has it whole), never the name
+        self.table.setProperty("wholeInDetail", [2])  # shortened, it is whole in its tooltip and the detail pane
 
         detail = QWidget()
         side = QVBoxLayout(detail)
@@ -361,7 +362,7 @@ class MembersPage(Page):
         if self.detail is None:
             return
         member_id = self.detail.id
-        self.member_dialog = MemberDialog(self.detail.data, self)
+        self.member_dialog = MemberDialog(self.detail.data, self, ctx=self.ctx, detail=self.detail)
         self.member_dialog.accepted.connect(
             lambda: self.save_member(member_id, self.member_dialog.data()))
         self.member_dialog.open()

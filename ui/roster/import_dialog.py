@@ -28,7 +28,7 @@ from secretary_app.roster_io.columns import FIELD_LABELS
 from secretary_app.roster_io.reading import Progress, Table
 from ui import ops
 from ui.context import AppContext
-from ui.tables import Column, RecordTableModel, fit_columns
+from ui.tables import Column, RecordTableModel, fit_columns, fit_rows
 from ui.tasks import user_message
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class ImportDialog(QDialog):
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         fit_columns(self.view, 4)  # the reason takes the room left and wraps
-        self.view.setWordWrap(True)
+        fit_rows(self.view)  # onto as many lines as it needs
         layout.addWidget(self.view, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -17,16 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary_app.services.roster import MemberData
+from secretary_app.services.roster import MemberData, MemberDetail
+from ui.context import AppContext
 from ui.roster.dates import DateEdit, DateProblem
+from ui.roster.member_tabs import AwardsTab, DuesTab
 
 _DATES = ("birth_date", "admission_decision_date", "ceremony_date", "official_date")
 
 
 class MemberDialog(QDialog):
-    """Fill in or correct a member's record. ``data()`` gives the checked record after OK."""
+    """Fill in or correct a member's record. ``data()`` gives the checked record after OK.
 
-    def __init__(self, data: MemberData | None, parent: QWidget | None = None) -> None:
+    With ``ctx`` and the member's ``detail`` (an existing member), the Đảng phí and Khen thưởng – kỷ luật tabs
+    show that member's dues and badge / discipline; for a new member they say to save the record first."""
+
+    def __init__(self, data: MemberData | None, parent: QWidget | None = None, *, ctx: AppContext | None = None,
+                 detail: MemberDetail | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New member") if data is None else self.tr("Member record"))
         self.setMinimumWidth(720)
@@ -56,9 +63,9 @@ class MemberDialog(QDialog):
                 widget = QLineEdit()
             widget.setObjectName(name)
             self.fields[name] = widget
-        # Two tabs as in UI.md (Thông tin chung, Quá trình), one column each, so every field, the address
-        # above all, gets the dialog's whole width. Dues, rewards and discipline are events and payments,
-        # shown beside the table on the Đảng viên page, not fields of this form.
+        # The four tabs of UI.md. The first two hold the fields, one column each, so every field, the address
+        # above all, gets the dialog's whole width; dues, badges and discipline are payments, decisions and
+        # events kept by their own services: their tabs show them and open the dialogs that change them.
         groups = {
             self.tr("General information"): ("full_name", "birth_name", "birth_date", "gender", "ethnicity",
                                               "religion", "home_town", "residence", "national_id", "phone"),
@@ -74,6 +81,12 @@ class MemberDialog(QDialog):
             for name in names:
                 form.addRow(labels[name] + ":", self.fields[name])
             self.tabs.addTab(page, title)
+        member_id: uuid.UUID | None = detail.id if detail is not None else None
+        full_name = data.full_name if data is not None else ""
+        self.dues_tab = DuesTab(ctx, member_id, full_name)
+        self.tabs.addTab(self.dues_tab, self.tr("Party dues"))
+        self.awards_tab = AwardsTab(detail)
+        self.tabs.addTab(self.awards_tab, self.tr("Awards and discipline"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.error_label = QLabel()
