@@ -232,7 +232,9 @@ def _demo_meetings(store: Store, members: list[Member], today: dt.date, rng: ran
         resolutions.update_resolution(store, draft.id, subject=f"về lãnh đạo thực hiện nhiệm vụ {_month_label(month)}",
                                       sections=list(draft.sections), signer_name=secretary.full_name)
         resolutions.issue_resolution(store, draft.id)
-        mn.finalise_meeting(store, detail.id, ended_at=held + dt.timedelta(minutes=115))
+        ended = held + dt.timedelta(minutes=115)
+        # Sealed that evening, after the meeting (the page says "Đã hoàn tất ngày …" with this date).
+        mn.finalise_meeting(store, detail.id, ended_at=ended, at=(ended + dt.timedelta(minutes=30)).astimezone(dt.UTC))
 
 
 def _take_roll(store: Store, meeting_id: uuid.UUID, keep: set[uuid.UUID], rng: random.Random) -> None:

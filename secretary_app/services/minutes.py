@@ -85,6 +85,7 @@ class MinutesView:
     hash_ok: bool | None  # None = not finalised, or finalised before hashes were recorded
     saved_at: dt.datetime | None
     amendments: tuple[AmendmentView, ...] = field(default=())
+    finalised_at: dt.datetime | None = None  # when it was sealed (aware), not when it was last saved
 
     @property
     def integrity_warning(self) -> str:
@@ -153,7 +154,12 @@ def _view(session: Session, meeting: Meeting) -> MinutesView:
                               Minutes.deleted.is_(False)).order_by(Minutes.finalised_at)))
     return MinutesView(meeting.id, minutes.id if minutes else None, items, minutes.body if minutes else "", tasks,
                        meeting.state == MeetingState.FINAL, final_hash, hash_ok, minutes.updated_at if minutes else None,
-                       amendments)
+                       amendments, _utc(minutes.finalised_at) if minutes else None)
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite gives back the stored UTC moment without its zone; say it, so it converts to local time right."""
+    return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
 
 
 def minutes_view(store: Store, meeting_id: uuid.UUID) -> MinutesView:
@@ -239,10 +245,13 @@ class FinaliseResult:
 
 
 def finalise_meeting(store: Store, meeting_id: uuid.UUID,
-                     ended_at: dt.datetime | None = None) -> OpResult[FinaliseResult]:
+                     ended_at: dt.datetime | None = None, *,
+                     at: dt.datetime | None = None) -> OpResult[FinaliseResult]:
     """Seal the minutes (and the meeting's resolution): state final, SHA-256 of the content stored.
     After this every service refuses edits with ReadOnlyError; corrections go to ``amend_minutes``.
-    ``ended_at`` is the closing time the recorder noted (now when not given and none was recorded)."""
+    ``ended_at`` is the closing time the recorder noted (now when not given and none was recorded).
+    ``at`` (aware) is when it was sealed, now when not given: the demo cell builds a past year through this
+    service, and its minutes must not all say they were sealed on the day the demo was made."""
     with store.transaction() as session:
         meeting = editable_meeting(session, store, meeting_id)
         if meeting.state != MeetingState.HELD:
@@ -255,7 +264,7 @@ def finalise_meeting(store: Store, meeting_id: uuid.UUID,
             minutes = Minutes(id=new_id(), cell_id=meeting.cell_id, meeting_id=meeting.id, body="")
             session.add(minutes)
             session.flush()
-        now = utcnow()
+        now = at or utcnow()
         if ended_at is not None:
             meeting.ended_at = ended_at
         elif meeting.ended_at is None:

@@ -166,3 +166,14 @@ def test_opening_the_store_and_loading_the_overview_imports_no_pydantic(demo_sto
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_the_demo_minutes_were_sealed_on_the_evening_of_their_meeting(demo_store):
+    """Built through the services a secretary uses, a past year: each meeting's minutes say they were sealed
+    on the day the meeting was held (the Hoàn tất step prints that day), not on the day the demo was made."""
+    from secretary_app.services.minutes import minutes_view
+
+    for meeting in list_meetings(demo_store):
+        view = minutes_view(demo_store, meeting.id)
+        assert view.finalised_at is not None and view.finalised_at.tzinfo is not None
+        assert view.finalised_at.astimezone().date() == meeting.planned_at.date()

@@ -96,7 +96,8 @@ class FinishStep(QWidget):
         if view.read_only:
             # Plain words, no content hash: the hash is re-checked on every open and a mismatch is said
             # in words (integrity warning). The way to correct it is the amendment below.
-            when = view.saved_at.strftime("%d/%m/%Y") if view.saved_at else "—"
+            # The day it was sealed, on this PC's calendar (stored in UTC: 01:00 here is the day before there).
+            when = view.finalised_at.astimezone().strftime("%d/%m/%Y") if view.finalised_at else "—"
             text = self.tr("Finalised on %1: it cannot be edited. To correct it, write an amendment below.") \
                 .replace("%1", when)
             if view.amendments:
