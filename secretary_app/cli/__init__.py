@@ -23,10 +23,15 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace, "Store"], int]
 
+# Each subcommand is registered by the module of ``secretary_app.cli`` with the same name (help order).
+COMMANDS = ("setup", "demo", "roster", "export", "sync", "admissions", "backup", "encrypt", "member")
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+
+def build_parser(*, with_commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; ``with_commands=False`` leaves out the subcommands, whose modules cost start-up
-    time the GUI does not need (see ``parse_args``)."""
+    time the GUI does not need, and ``only`` registers that one subcommand alone: a command run from a
+    script (``export … --format pdf``) need not import the other eight modules nor build their parsers
+    (argparse looks up a translation catalogue for every help text it formats). See ``parse_args``."""
     parser = argparse.ArgumentParser(
         prog="secretary-app",
         description=f"{APP_TITLE} — công cụ dành cho bí thư chi bộ. Không có lệnh: mở giao diện.",
@@ -42,23 +47,29 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
-    from secretary_app.cli import admissions, backup, demo, encrypt, export, member, roster, setup, sync
+    from importlib import import_module
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (setup, demo, roster, export, sync, admissions, backup, encrypt, member):
-        module.register(sub)
+    for name in COMMANDS if only is None else (only,):
+        import_module(f"secretary_app.cli.{name}").register(sub)
     return parser
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line, trying the GUI's options alone first: starting the window is the common
-    case, and the subcommands are only registered when something is left over (or help is asked for),
-    so a mistyped command still gets argparse's "invalid choice" message."""
+    case, and the subcommands are only registered when something is left over (or help is asked for).
+    A known command name left over registers that command alone; anything else (a typo, a bare option,
+    the top-level help) gets every command, so a mistyped command still gets argparse's "invalid choice"
+    message and the help lists them all."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not {"-h", "--help"} & set(argv):
         args, rest = build_parser(with_commands=False).parse_known_args(argv)
         if not rest:
             return args
+        if rest[0] in COMMANDS:
+            return build_parser(only=rest[0]).parse_args(argv)
+    elif argv and argv[0] in COMMANDS:  # "export --help": that command's own help
+        return build_parser(only=argv[0]).parse_args(argv)
     return build_parser().parse_args(argv)
 
 
