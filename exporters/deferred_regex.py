@@ -83,7 +83,7 @@ def deferring() -> Iterator[None]:
                 return DeferredPattern(pattern, flags)
             return _REAL_COMPILE(pattern, flags)
 
-        re.compile = compile_deferring  # type: ignore[assignment]  # same call signature, a lazy result
+        re.compile = compile_deferring  # same call signature, a lazy result
         try:
             yield
         finally:

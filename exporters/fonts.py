@@ -10,6 +10,7 @@ folder the caller names (``exporters.font_cache``) and rebuilt from there by ``_
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from fnmatch import fnmatch
 from importlib.resources import files
 from typing import Any
@@ -94,17 +95,25 @@ def _from_state(name: str, data: bytes, state: dict[str, Any]) -> TTFont:
     for attribute, value in state.items():
         is_name = isinstance(value, tuple) and len(value) == 2 and value[0] == _NAME
         setattr(face, attribute, TTFNameBytes(value[1]) if is_name else value)
-    face._ttf_data = data
     units = int(state["unitsPerEm"])
-    face._pdfScale = (lambda x: x) if units == 1000 else (lambda x, m=1000 / units: x * m)
+    # reportlab's private attributes (not in its type stubs), set through __dict__ as its parser sets them.
+    vars(face).update(_ttf_data=data, _pdfScale=_scale(units))
     font = TTFont.__new__(TTFont)
     font.fontName = name
     font.face = face
     font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+    vars(font)["_asciiReadable"] = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob or ())
     return font
+
+
+def _scale(units_per_em: int) -> Callable[[float], float]:
+    """Font units to thousandths of the size, as reportlab's parser defines it from the head table."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
 
 
 def face(bold: bool = False, italic: bool = False) -> str:
