@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from secretary_app import APP_TITLE, __version__
 from secretary_app.errors import UserError
@@ -109,11 +109,35 @@ def run_command(args: argparse.Namespace) -> int:
             store.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def exit_without_teardown(code: int) -> NoReturn:
+    """End the process now, after what an exit must do (the atexit handlers, e.g. logging's flush, and the
+    standard streams), but without Python's teardown of every module and object: for a command that has
+    closed its store and lock, that teardown is only memory the system takes back anyway, yet it was ~6% of
+    a whole-process PDF export (issue 11, bench/documents.py)."""
+    import atexit
+    import contextlib
+    import os
+
+    try:
+        atexit._run_exitfuncs()  # CPython's own exit step (no public name); runs each handler, reports errors
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
+                stream.flush()
+        os._exit(code)
+
+
+def main(argv: Sequence[str] | None = None, *, fast_exit: bool = False) -> int:
+    """Run a subcommand, or the window when there is none. ``fast_exit`` (the program's own entry points,
+    never a caller that goes on running) ends the process as soon as a subcommand is done: see
+    ``exit_without_teardown``."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
     if args.command:
-        return run_command(args)
+        code = run_command(args)
+        if fast_exit:
+            exit_without_teardown(code)
+        return code
     # No command: the GUI. The composition root imports ui lazily, so the CLI works without Qt.
     from secretary_app.gui_launcher import launch_gui
 
