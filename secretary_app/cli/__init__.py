@@ -85,9 +85,11 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         with InstanceLock(paths.data_dir, "cli", args.command):
             if getattr(args, "without_store", False):
+                collect_garbage_again()
                 return int(args.handler(args, paths))
             handler: Handler = args.handler
             store = Store(paths)
+            collect_garbage_again()
             return handler(args, store)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
@@ -107,6 +109,19 @@ def run_command(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
+
+
+def collect_garbage_again(*, freeze: bool = True) -> None:
+    """Turn Python's cycle collector back on if the program's entry point paused it for start-up
+    (secretary_app/__main__.py). What start-up made (modules, classes, the ORM's mappers, the open store)
+    lives until the process ends, so it is first moved out of the collector's sight (``gc.freeze``):
+    later collections look only at what the command itself makes."""
+    import gc
+
+    if not gc.isenabled():
+        if freeze:
+            gc.freeze()
+        gc.enable()
 
 
 def exit_without_teardown(code: int) -> NoReturn:
@@ -139,6 +154,7 @@ def main(argv: Sequence[str] | None = None, *, fast_exit: bool = False) -> int:
             exit_without_teardown(code)
         return code
     # No command: the GUI. The composition root imports ui lazily, so the CLI works without Qt.
+    collect_garbage_again(freeze=False)  # the window runs for hours: collected as it always was
     from secretary_app.gui_launcher import launch_gui
 
     return launch_gui(args)

@@ -45,3 +45,21 @@ def test_a_refused_command_keeps_its_message_and_exit_code(demo_store, data_dir,
     assert refused.returncode == 1
     assert refused.stderr.strip() == "Lỗi: Mã kỳ sinh hoạt “123” không đúng dạng."
     assert refused.stdout.strip() == "exit handler ran"
+
+
+_COLLECTOR = """
+import gc, sys
+from secretary_app.__main__ import main
+print("paused at start-up", not gc.isenabled())
+import secretary_app.cli.export as export
+export.run = lambda args, store: print("collecting in the command", gc.isenabled(), gc.get_freeze_count() > 0) or 0
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_cycle_collector_paused_for_start_up_is_on_again_when_the_command_runs(demo_store, data_dir):
+    demo_store.close()
+    done = subprocess.run([sys.executable, "-c", _COLLECTOR, "--data-dir", str(data_dir), "export", "minutes",
+                           "-o", "x.pdf"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["paused at start-up True", "collecting in the command True True"]
