@@ -150,7 +150,9 @@ def main(argv: Sequence[str] | None = None, *, fast_exit: bool = False) -> int:
     args = parse_args(argv)
     if args.command:
         code = run_command(args)
-        if fast_exit:
+        import threading
+
+        if fast_exit and threading.active_count() == 1:  # else Python waits for the other threads, as always
             exit_without_teardown(code)
         return code
     # No command: the GUI. The composition root imports ui lazily, so the CLI works without Qt.
