@@ -51,7 +51,10 @@ from exporters.safe_write import Target
 
 def render_pdf(doc: Document, target: Target, profile: LayoutProfile = HD36_2018) -> None:
     """Render ``doc`` to PDF at ``target`` (a path or a binary stream); see ``exporters.pdf_renderer``."""
-    from exporters.pdf_renderer import render_pdf as render
+    from exporters.deferred_regex import deferring
+
+    with deferring():  # reportlab's web-address pattern, compiled on first use (exporters/deferred_regex.py)
+        from exporters.pdf_renderer import render_pdf as render
 
     render(doc, target, profile)
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from secretary_app.cli import main
+from secretary_app.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())

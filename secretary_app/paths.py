@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from secretary_app import APP_NAME
 
 ENV_DATA_DIR = "SECRETARY_APP_DATA"
@@ -31,6 +29,11 @@ class AppPaths:
         return self.data_dir / "exports"
 
     @property
+    def cache(self) -> Path:
+        """Files rebuilt when missing (parsed fonts); safe to delete at any time."""
+        return self.data_dir / "cache"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 
@@ -46,6 +49,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(data_dir=root, config_dir=root)
+    import platformdirs  # only for the per-user folders (~18 ms of a command's start-up otherwise)
+
     return AppPaths(
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -27,7 +27,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from models.rules.admission import AdmissionRules
 from models.rules.dues import DuesRates, MinimumWages, RetirementAge, RetirementTable, Rounding, RoundMode
 from models.rules.meetings import MeetingRules
 from models.rules.party_age import (
@@ -42,6 +41,8 @@ from models.rules.votes import AttendanceBand, DecisionKind, Threshold, VoteRule
 
 if TYPE_CHECKING:
     from functools import _lru_cache_wrapper  # the type lru_cache returns
+
+    from models.rules.admission import AdmissionRules  # imported on use: only the admission pages need it
 
 __all__ = [
     "RULES_DIR_ENV",
@@ -178,6 +179,8 @@ def badge_rules_on(day: date) -> BadgeRules:
 
 @_cached
 def admission_rules_on(day: date) -> AdmissionRules:
+    from models.rules.admission import AdmissionRules
+
     entry = _entry_on("admission_deadlines.json", day)
     return AdmissionRules(
         effective_from=date.fromisoformat(entry["effective_from"]),

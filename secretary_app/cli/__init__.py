@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from secretary_app import APP_TITLE, __version__
 from secretary_app.errors import UserError
@@ -23,10 +23,15 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace, "Store"], int]
 
+# Each subcommand is registered by the module of ``secretary_app.cli`` with the same name (help order).
+COMMANDS = ("setup", "demo", "roster", "export", "sync", "admissions", "backup", "encrypt", "member")
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+
+def build_parser(*, with_commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; ``with_commands=False`` leaves out the subcommands, whose modules cost start-up
-    time the GUI does not need (see ``parse_args``)."""
+    time the GUI does not need, and ``only`` registers that one subcommand alone: a command run from a
+    script (``export … --format pdf``) need not import the other eight modules nor build their parsers
+    (argparse looks up a translation catalogue for every help text it formats). See ``parse_args``."""
     parser = argparse.ArgumentParser(
         prog="secretary-app",
         description=f"{APP_TITLE} — công cụ dành cho bí thư chi bộ. Không có lệnh: mở giao diện.",
@@ -42,23 +47,29 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
-    from secretary_app.cli import admissions, backup, demo, encrypt, export, member, roster, setup, sync
+    from importlib import import_module
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (setup, demo, roster, export, sync, admissions, backup, encrypt, member):
-        module.register(sub)
+    for name in COMMANDS if only is None else (only,):
+        import_module(f"secretary_app.cli.{name}").register(sub)
     return parser
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line, trying the GUI's options alone first: starting the window is the common
-    case, and the subcommands are only registered when something is left over (or help is asked for),
-    so a mistyped command still gets argparse's "invalid choice" message."""
+    case, and the subcommands are only registered when something is left over (or help is asked for).
+    A known command name left over registers that command alone; anything else (a typo, a bare option,
+    the top-level help) gets every command, so a mistyped command still gets argparse's "invalid choice"
+    message and the help lists them all."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not {"-h", "--help"} & set(argv):
         args, rest = build_parser(with_commands=False).parse_known_args(argv)
         if not rest:
             return args
+        if rest[0] in COMMANDS:
+            return build_parser(only=rest[0]).parse_args(argv)
+    elif argv and argv[0] in COMMANDS:  # "export --help": that command's own help
+        return build_parser(only=argv[0]).parse_args(argv)
     return build_parser().parse_args(argv)
 
 
@@ -74,9 +85,11 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         with InstanceLock(paths.data_dir, "cli", args.command):
             if getattr(args, "without_store", False):
+                collect_garbage_again()
                 return int(args.handler(args, paths))
             handler: Handler = args.handler
             store = Store(paths)
+            collect_garbage_again()
             return handler(args, store)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
@@ -98,12 +111,52 @@ def run_command(args: argparse.Namespace) -> int:
             store.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def collect_garbage_again(*, freeze: bool = True) -> None:
+    """Turn Python's cycle collector back on if the program's entry point paused it for start-up
+    (secretary_app/__main__.py). What start-up made (modules, classes, the ORM's mappers, the open store)
+    lives until the process ends, so it is first moved out of the collector's sight (``gc.freeze``):
+    later collections look only at what the command itself makes."""
+    import gc
+
+    if not gc.isenabled():
+        if freeze:
+            gc.freeze()
+        gc.enable()
+
+
+def exit_without_teardown(code: int) -> NoReturn:
+    """End the process now, after what an exit must do (the atexit handlers, e.g. logging's flush, and the
+    standard streams), but without Python's teardown of every module and object: for a command that has
+    closed its store and lock, that teardown is only memory the system takes back anyway, yet it was ~6% of
+    a whole-process PDF export (issue 11, bench/documents.py)."""
+    import atexit
+    import contextlib
+    import os
+
+    try:
+        atexit._run_exitfuncs()  # CPython's own exit step (no public name); runs each handler, reports errors
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
+                stream.flush()
+        os._exit(code)
+
+
+def main(argv: Sequence[str] | None = None, *, fast_exit: bool = False) -> int:
+    """Run a subcommand, or the window when there is none. ``fast_exit`` (the program's own entry points,
+    never a caller that goes on running) ends the process as soon as a subcommand is done: see
+    ``exit_without_teardown``."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
     if args.command:
-        return run_command(args)
+        code = run_command(args)
+        import threading
+
+        if fast_exit and threading.active_count() == 1:  # else Python waits for the other threads, as always
+            exit_without_teardown(code)
+        return code
     # No command: the GUI. The composition root imports ui lazily, so the CLI works without Qt.
+    collect_garbage_again(freeze=False)  # the window runs for hours: collected as it always was
     from secretary_app.gui_launcher import launch_gui
 
     return launch_gui(args)

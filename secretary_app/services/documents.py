@@ -14,12 +14,21 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from exporters import HD36_2018, Document, DocumentError, ExportError, LayoutProfile, render_docx, render_pdf
-from exporters.xlsx_renderer import SheetTable, render_xlsx
+from exporters import (
+    HD36_2018,
+    Document,
+    DocumentError,
+    ExportError,
+    LayoutProfile,
+    font_cache,
+    render_docx,
+    render_pdf,
+)
 from models.audit import AuditEntry
 from models.cell import Cell
 from models.documents import DocumentRecord
@@ -30,7 +39,7 @@ from models.rules.status import Membership, status_labels
 from models.text import name_sort_key
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.document_kinds import FORMATS, KINDS, MEETING_KINDS
-from secretary_app.documents import agenda, dues_ledger, member_list, minutes, resolution
+from secretary_app.documents import agenda, minutes, resolution
 from secretary_app.documents.common import report_recipients, superior_committee
 from secretary_app.documents.records import (
     AgendaEntry,
@@ -53,6 +62,9 @@ from secretary_app.services.meeting_attendance import counts_in
 from secretary_app.services.roster import status_of
 from secretary_app.services.votes import ballots_of
 from secretary_app.store import Store
+
+if TYPE_CHECKING:
+    from exporters.xlsx_renderer import SheetTable
 
 _HELD_STATES = HELD_STATES
 
@@ -317,6 +329,9 @@ def build(store: Store, kind: str, *, meeting_id: uuid.UUID | None = None, as_of
                     raise UserError("Kỳ sinh hoạt này chưa họp nên chưa có biên bản. Hãy chọn kỳ đã họp.")
                 builder = minutes.build_minutes if kind == "minutes" else minutes.build_minutes_extract
                 return Built(builder(meeting), HD36_2018)
+            # The register and dues builders (and their worksheet layer) load for their own kinds only.
+            from secretary_app.documents import dues_ledger, member_list
+
             if kind == "roster":
                 return Built(member_list.build_member_list(member_list_record(session, cell_id, as_of)), HD36_2018)
             if kind == "dues-report":
@@ -337,6 +352,8 @@ def render(built: Built, path: Path, fmt: str) -> str:
                                + (" hoặc xlsx (Excel)." if built.sheets else "."), field="format")
     try:
         if fmt == "xlsx":
+            from exporters.xlsx_renderer import render_xlsx
+
             render_xlsx(built.sheets, path)
         else:
             (render_pdf if fmt == "pdf" else render_docx)(built.document, path, built.profile)
@@ -359,6 +376,7 @@ def finish_export(store: Store, built: Built, path: Path, kind: str,
                   fmt: str | None = None) -> OpResult[Exported]:
     """Render a built document and, when it is numbered, record the file's hash in the register."""
     fmt = fmt or path.suffix.lstrip(".").lower()
+    font_cache.use_folder(store.paths.cache)  # the parsed fonts, kept for the next export (exporters.fonts)
     digest = render(built, path, fmt)
     changes = Changes()  # a document without a number is not in the register
     if built.register_id is not None:

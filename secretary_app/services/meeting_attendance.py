@@ -43,7 +43,6 @@ from secretary_app.documents.records import Absence, AttendanceCounts, GuestEntr
 from secretary_app.errors import ValidationFailed
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.services.roster import rule_events
-from secretary_app.settings import load_settings
 from secretary_app.store import Store
 
 #: The marks of the roll. "prosecuted" (bị khởi tố, truy tố, tạm giam) takes the member out of the vote base
@@ -176,7 +175,10 @@ def _facts(row: AttendeeRow) -> VoterFacts:
 
 def vote_settings(store: Store) -> VoteSettings:
     """The secretary's choice (Settings page) whether absences without an approved reason stay in the vote
-    base; read on every sheet so a change applies to the next vote without restarting."""
+    base; read on every sheet so a change applies to the next vote without restarting. (Imported here: the
+    head-count of a document, ``counts_in``, does not read the settings.)"""
+    from secretary_app.settings import load_settings
+
     return VoteSettings(count_ordinary_absences=load_settings(store.paths.settings_file)
                         .count_ordinary_absences_in_vote_base)
 

@@ -26,7 +26,6 @@ from models.rules.votes import (
 from secretary_app import rules_data
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
-from secretary_app.services.admissions import check_vote
 from secretary_app.services.meeting_attendance import sheet_in
 from secretary_app.services.meeting_cycle import editable_meeting, load_meeting
 from secretary_app.store import Store
@@ -150,6 +149,9 @@ def record_vote(store: Store, meeting_id: uuid.UUID, subject: str, kind: str, ye
         except VoteCountError as exc:
             raise ValidationFailed(str(exc), field="yes") from None
         if candidate_id is not None:
+            # Imported here: the admission service (and its rules) is not needed by anything reading votes.
+            from secretary_app.services.admissions import check_vote
+
             check_vote(session, store, candidate_id, decision.value, meeting.planned_at.date())
         if agenda_item_id is not None:
             item = session.get(AgendaItem, agenda_item_id)

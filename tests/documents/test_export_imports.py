@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Each is needed on some path (Word, Excel, sync, an old database, the window), never on a PDF export.
-NOT_FOR_A_PDF = ("docx", "openpyxl", "httpx", "alembic", "PySide6", "fastapi")
+# Each is needed on some path (Word, Excel, sync, an old database, the window), never on a PDF export; nor
+# are the other subcommands, the Excel layer, the admission service and its rules, or the settings file.
+NOT_FOR_A_PDF = ("docx", "openpyxl", "httpx", "alembic", "PySide6", "fastapi", "secretary_app.cli.sync",
+                 "exporters.xlsx_renderer", "secretary_app.services.admissions", "models.rules.admission",
+                 "secretary_app.settings")
 
 _SCRIPT = """
 import sys
