@@ -56,6 +56,10 @@
         <translation>Hoàn tác</translation>
     </message>
     <message>
+        <source>Not due yet</source>
+        <translation>Chưa đến hạn</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Người</translation>
     </message>

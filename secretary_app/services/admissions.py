@@ -30,6 +30,7 @@ from models.text import nfc
 from secretary_app import rules_data
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.errors import NotFoundError, ValidationFailed
+from secretary_app.services.overview import SOON_DAYS
 from secretary_app.services.roster import EventInput, MemberData, add_event, new_member_rows, validated
 from secretary_app.store import Store
 
@@ -68,7 +69,9 @@ ENTRY_LABELS: dict[str, str] = {
     REMOVAL: "Chi bộ đề nghị xóa tên",
 }
 ORGANISATIONS = {"doan": "Ban Chấp hành Đoàn cơ sở", "cong_doan": "Ban Chấp hành Công đoàn cơ sở"}
-STATE_LABELS = {"done": "Đã xong", "due": "Sắp đến hạn", "overdue": "Quá hạn", "waiting": "Chưa đến bước"}
+OPEN_STATES = ("open", "due", "overdue")  # a dated step not yet done
+STATE_LABELS = {"done": "Đã xong", "due": "Sắp đến hạn", "open": "Chưa đến hạn", "overdue": "Quá hạn",
+                "waiting": "Chưa đến bước"}
 ROSTER_STEPS = ("ceremony", "recognition_decision")  # steps that changed the roster: not undone here
 YOUTH_AGE_YEARS = 30  # under 30 where a Đoàn exists: BCH Đoàn + 1 member (QĐ 294 §3.2.1)
 FAILED_VOTES_TO_REPORT = 3  # rules.md §2.2 step 15
@@ -142,7 +145,7 @@ class TimelineEntry:
     label: str
     done: dt.date | None
     due: dt.date | None
-    state: str  # done / due / overdue / waiting
+    state: str  # done / open (a deadline further off) / due (soon: SOON_DAYS, as the overview) / overdue / waiting
     note: str = ""
 
 
@@ -323,7 +326,9 @@ def _entry(kind: str, done: dt.date | None, due: dt.date | None, today: dt.date,
     elif due is None or not reachable:
         state = "waiting"
     else:
-        state = "overdue" if today > due else "due"
+        # "Sắp đến hạn" (amber) only when it is as near as the overview calls "soon"; a deadline years
+        # off (the review of a candidate's admission in 2031) is open, not pressing.
+        state = "overdue" if today > due else "due" if (due - today).days <= SOON_DAYS else "open"
     return TimelineEntry(kind, ENTRY_LABELS[kind], done, due if reachable else None, state, note)
 
 
@@ -383,7 +388,7 @@ def _timeline(facts: _Facts, today: dt.date, include_uncertain: bool) -> tuple[T
 
 
 def _next(entries: Sequence[TimelineEntry]) -> TimelineEntry | None:
-    open_ = sorted((e for e in entries if e.state in ("due", "overdue") and e.due), key=lambda e: e.due or dt.date.max)
+    open_ = sorted((e for e in entries if e.state in OPEN_STATES and e.due), key=lambda e: e.due or dt.date.max)
     if open_:
         return open_[0]
     return next((e for e in entries if e.state == "waiting"), None)
@@ -448,7 +453,7 @@ def open_deadlines(store: Store, today: dt.date | None = None, *,
             if _finished(facts):
                 continue
             for entry in _timeline(facts, today, include_uncertain):
-                if entry.due and entry.state in ("due", "overdue"):
+                if entry.due and entry.state in OPEN_STATES:
                     found.append(Deadline(entry.due, candidate.id, candidate.full_name, entry.label, entry.state))
     found.sort(key=lambda d: (d.due, d.full_name))
     return found

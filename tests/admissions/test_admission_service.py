@@ -26,7 +26,7 @@ def test_ceremony_deadline_for_a_decision_received_just_before_tet_2027(store, c
     # Received Monday 01/02/2027. With the estimated Tết Đinh Mùi (05–11/02) counted as days off the 30
     # working days end on Monday 22/03/2027; without estimated holidays (the default) on 15/03/2027.
     with_tet = adm.get_candidate(store, cid, today, include_uncertain=True)
-    assert (_entry(with_tet, "ceremony").due, _entry(with_tet, "ceremony").state) == (dt.date(2027, 3, 22), "due")
+    assert (_entry(with_tet, "ceremony").due, _entry(with_tet, "ceremony").state) == (dt.date(2027, 3, 22), "open")
     assert _entry(adm.get_candidate(store, cid, today), "ceremony").due == dt.date(2027, 3, 15)
     # The decision came within 60 working days of the cell's resolution: done, no alert.
     assert _entry(with_tet, "decision").state == "done"
@@ -58,7 +58,10 @@ def test_probation_ending_on_a_sunday(store, cell):
     # day off: Monday 11/01/2027.
     after = adm.get_candidate(store, cid, dt.date(2026, 12, 1))
     entry = _entry(after, "recognition_vote")
-    assert (entry.due, entry.state) == (dt.date(2027, 1, 11), "due")
+    # 41 days off: open, not yet "Sắp đến hạn" (the overview's 30 days); 22 days off it is due soon.
+    assert (entry.due, entry.state) == (dt.date(2027, 1, 11), "open")
+    assert _entry(adm.get_candidate(store, cid, dt.date(2026, 12, 20)), "recognition_vote").state == "due"
+    assert adm.STATE_LABELS["open"] == "Chưa đến hạn" and adm.STATE_LABELS["due"] == "Sắp đến hạn"
 
 
 @pytest.mark.parametrize(("birth", "refused"), [(dt.date(1966, 10, 20), True), (dt.date(1966, 11, 25), False)])
@@ -165,7 +168,7 @@ def test_cli_lists_open_deadlines_soonest_first(store, cell, data_dir, capsys):
     assert capsys.readouterr().out.splitlines() == [
         "27/08/2026\tLê Thị Hoa\tQuyết định kết nạp\toverdue",
         "29/11/2026\tTrần Văn Sơn\tHết 12 tháng dự bị\tdue",
-        "11/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\tdue",
+        "11/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\topen",
     ]
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "25/11/2026"])
@@ -216,7 +219,7 @@ def test_cli_counts_unconfirmed_holidays_only_when_the_setting_says_so(store, ce
     store.close()
     command = ["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "2027-02-02"]
     assert main(command) == 0
-    assert "15/03/2027\tLê Thị Hoa\tLễ kết nạp\tdue" in capsys.readouterr().out.splitlines()
+    assert "15/03/2027\tLê Thị Hoa\tLễ kết nạp\topen" in capsys.readouterr().out.splitlines()
     save_settings(Settings(count_unconfirmed_holidays=True), settings_file)  # the estimated Tết week counts
     assert main(command) == 0
-    assert "22/03/2027\tLê Thị Hoa\tLễ kết nạp\tdue" in capsys.readouterr().out.splitlines()
+    assert "22/03/2027\tLê Thị Hoa\tLễ kết nạp\topen" in capsys.readouterr().out.splitlines()

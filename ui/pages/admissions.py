@@ -101,8 +101,8 @@ class AdmissionsPage(Page):
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         QShortcut(QKeySequence("Ctrl+Y"), self, self.undo_stack.redo)
-        self.state_words = {"done": self.tr("Done"), "due": self.tr("Due"), "overdue": self.tr("Overdue"),
-                            "waiting": self.tr("Not yet")}
+        self.state_words = {"done": self.tr("Done"), "open": self.tr("Not due yet"), "due": self.tr("Due"),
+                            "overdue": self.tr("Overdue"), "waiting": self.tr("Not yet")}
         # Two lines per person (name over stage, date over state) so the list fits beside the timeline.
         self.model = RecordTableModel([
             Column(self.tr("Person"), lambda r: f"{r.full_name}\n{r.stage}", sort_key=lambda r: r.full_name),
