@@ -141,6 +141,22 @@ def _demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_template(tmp_path_factory.mktemp("template-demo"), demo=True)
 
 
+@pytest.fixture(scope="session")
+def new_store(_empty_store_template: Path):
+    """``new_store(folder)``: a Store on a copy of the migrated template in ``folder`` (for a test that needs
+    many fresh databases, such as one per Hypothesis example); the caller closes it."""
+    import shutil
+
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+
+    def make(folder: Path) -> Store:
+        shutil.copytree(_empty_store_template, folder, dirs_exist_ok=True)
+        return Store(resolve_paths(folder))
+
+    return make
+
+
 @pytest.fixture
 def store(data_dir: Path, request: pytest.FixtureRequest):
     """The test's own database in ``data_dir``: a copy of the session's migrated (or, under ``demo_store``,
