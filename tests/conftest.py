@@ -179,6 +179,11 @@ def store(data_dir: Path, request: pytest.FixtureRequest):
 @pytest.fixture
 def demo_store(store):
     """``store`` holding the demo cell of DEMO_TODAY (copied from the session's template, see ``store``)."""
+    from secretary_app.services.demo_exit import is_demo
+
+    # ``store`` chose the demo template from the test's fixture names; one asked by getfixturevalue is not
+    # among them and would get an empty folder.
+    assert is_demo(store.paths), "request demo_store as an argument, not by request.getfixturevalue"
     return store
 
 
