@@ -78,7 +78,9 @@ case "$cmd" in
         set +e
         # Two worker processes (pytest-xdist), one per core of the 2-core CI machine: the suite's wall time
         # roughly halves. TEST_WORKERS=0 runs in one process (a debugger, -s); a later -n in the args wins.
-        "$PY" -m pytest -n "${TEST_WORKERS:-2}" "$@"
+        # loadgroup: a free worker takes the next test (tests/conftest.py puts the longest first) and the
+        # bundle's two tests stay on one worker, so PyInstaller builds once.
+        "$PY" -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
         rc=$?
         set -e
         # pytest's 5 means "no tests collected": that is a failure for us, not a pass.

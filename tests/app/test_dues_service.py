@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 
 from models.dues import DuesObligation, DuesPayment
 from secretary_app.errors import UserError, ValidationFailed
-from secretary_app.paths import resolve_paths
 from secretary_app.services import dues, roster
 from secretary_app.services.cell import CellInput, save_cell
 from secretary_app.services.roster import EventInput, MemberData
@@ -180,9 +179,9 @@ def test_fifty_years_of_party_age_and_a_reduction_in_the_grid(cell: Store) -> No
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["pay", "pay3", "portal", "reverse", "generate"]),
                           st.integers(0, 1), st.integers(1, 11), st.integers(0, 30_000)), max_size=12))
-def test_ledger_totals_equal_the_sum_of_rows(tmp_path_factory: pytest.TempPathFactory,
+def test_ledger_totals_equal_the_sum_of_rows(tmp_path_factory: pytest.TempPathFactory, new_store,
                                              steps: list[tuple[str, int, int, int]]) -> None:
-    store = Store(resolve_paths(tmp_path_factory.mktemp("ledger")))
+    store = new_store(tmp_path_factory.mktemp("ledger"))
     try:
         _cell(store)
         members = [_member(store, "Trần Văn An"), _member(store, "Phạm Văn Cường")]

@@ -21,7 +21,9 @@ from pypdf import PdfReader
 from tests.figures import report
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.bundle
+# One worker builds the bundle once for both tests (`--dist loadgroup` in scripts/dev.sh); under plain
+# `--dist load` the two could land on different workers, each running its own PyInstaller build.
+pytestmark = [pytest.mark.bundle, pytest.mark.xdist_group("bundle")]
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -47,14 +48,24 @@ def _server_cli(data: Path, *args: str, stdin: str = "") -> str:
     return done.stdout
 
 
-@pytest.fixture
-def live_server(tmp_path: Path):
-    data = tmp_path / "server"
+@pytest.fixture(scope="session")
+def _live_server_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The server's data folder after the administrator's three commands, made once per test process and
+    copied for each live server: three more processes (each hashing a password at the product's argon2
+    cost) were ~3 s of every live-server test's set-up."""
+    data = tmp_path_factory.mktemp("live-server-template") / "server"
     _server_cli(data, "create-cell", "--name", "Chi bộ Tổ dân phố số 5", "--superior", "Đảng bộ phường Hoàn Kiếm")
     _server_cli(data, "create-user", "--cell", "Chi bộ Tổ dân phố số 5", "--role", "secretary",
                 "--username", "bithu", stdin=PASSWORD + "\n")
     _server_cli(data, "create-user", "--cell", "Chi bộ Tổ dân phố số 5", "--role", "deputy",
                 "--username", "phobithu", stdin=PASSWORD + "\n")
+    return data
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, _live_server_template: Path):
+    data = tmp_path / "server"
+    shutil.copytree(_live_server_template, data)
     log = tmp_path / "server.log"
     with log.open("w") as handle:
         proc = subprocess.Popen([sys.executable, "-m", "secretary_app.server", "--data-dir", str(data), "serve",
