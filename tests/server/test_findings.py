@@ -5,6 +5,7 @@ in test_hardening.py and test_body_limit.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -21,7 +22,7 @@ from models.base import new_id
 from secretary_app.server.__main__ import AdminError, create_cell, create_user
 from secretary_app.server.app import create_app
 from secretary_app.server.bridge import ASGIBridge
-from secretary_app.server.db import RECORDS, make_engine, migrate
+from secretary_app.server.db import RECORDS, aware, login_throttle, make_engine, migrate
 from secretary_app.sync.protocol import PREFIX
 from tests.server.helpers import Api, member_create, update
 from tests.sync.fixtures import HASHER, PASSWORD
@@ -86,7 +87,12 @@ def test_the_login_throttle_survives_a_restart(api, clients) -> None:
     assert _login(guesser, WRONG).status_code == 401
     answers = [_login(guesser, WRONG).status_code for _ in range(6)]
     assert 429 in answers
-    restarted = create_app(api.server.app.state.config)  # a restart, or a second worker on the same database
+    # The wait grows from 1 s, so on a loaded machine the restart below can outlast it: the restarted
+    # server's clock stands at a moment inside the wait the first one stored (its row is what must survive).
+    with api.server.app.state.engine.connect() as conn:
+        until = max(aware(u) for u in conn.scalars(select(login_throttle.c.blocked_until)))
+    config = dataclasses.replace(api.server.app.state.config, clock=lambda: until - dt.timedelta(milliseconds=500))
+    restarted = create_app(config)  # a restart, or a second worker on the same database
     try:
         again = clients(restarted, "203.0.113.7")
         assert _login(again, WRONG).status_code == 429

@@ -151,35 +151,18 @@ def test_a_second_copy_is_refused_naming_the_first_and_a_crashed_copy_leaves_no_
 
 
 WRITER = """
-import os
 import sys
 from secretary_app.paths import resolve_paths
 from secretary_app.services import roster
 from secretary_app.store import Store
-
-# Imported once; each writer below is a fresh process forked from here (a new Python process per writer
-# spent ~1 s of the suite's time importing these fifty times). The forked writer opens its own Store, as
-# the app does, and dies by SIGKILL at a random point of its work.
-for line in sys.stdin:
-    run = line.strip()
-    gate, opened = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.read(gate, 1)  # the parent's "pid" line first
-        store = Store(resolve_paths(sys.argv[1]), daily_backups=(0, 0))
-        print("ready", flush=True)
-        n = 0
-        while True:
-            n += 1
-            name = f"{run}-{n}"
-            roster.create_member(store, roster.MemberData(full_name=f"Đảng viên {name}", notes="x" * 2000))
-            print(name, flush=True)  # printed only once the transaction has committed
-    print(f"pid {pid}", flush=True)
-    os.write(opened, b"x")
-    os.close(gate)
-    os.close(opened)
-    os.waitpid(pid, 0)
-    print("done", flush=True)  # after the writer's death: every line it printed is before this one
+store = Store(resolve_paths(sys.argv[1]), daily_backups=(0, 0))
+print("ready", flush=True)
+n = 0
+while True:
+    n += 1
+    name = f"{sys.argv[2]}-{n}"
+    roster.create_member(store, roster.MemberData(full_name=f"Đảng viên {name}", notes="x" * 2000))
+    print(name, flush=True)  # printed only once the transaction has committed
 """
 
 
@@ -188,23 +171,14 @@ def test_fifty_kills_at_random_points_lose_no_committed_change_and_leave_a_sound
     assert cli(data, "demo").returncode == 0
     rng = random.Random(20261201)
     committed: list[str] = []
-    forker = subprocess.Popen([sys.executable, "-c", WRITER, str(data)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert forker.stdin is not None and forker.stdout is not None
-    try:
-        for run in range(50):
-            forker.stdin.write(f"r{run}\n")
-            forker.stdin.flush()
-            pid = int(forker.stdout.readline().removeprefix("pid "))
-            assert forker.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0.0, 0.25))
-            os.kill(pid, signal.SIGKILL)
-            for line in iter(forker.stdout.readline, "done\n"):
-                assert line, "the forking process ended early"
-                committed.append(line.strip())
-    finally:
-        forker.stdin.close()
-        forker.wait(timeout=60)
+    for run in range(50):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data), f"r{run}"], stdout=subprocess.PIPE,
+                                  text=True, cwd=ROOT)
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.25))
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate()
+        committed += [line for line in out.split() if line]
     conn = sqlite3.connect(data / "so-tay-bi-thu.sqlite3")
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
