@@ -104,22 +104,9 @@ def _rows_in_view(table) -> int:
 @pytest.mark.parametrize("large_text", [False, True], ids=["normal text", "large text"])
 def test_the_grid_shows_at_least_ten_members_at_1366x700(qtbot, qapp, demo_store, large_text) -> None:
     """Issue #17: in large text the grid showed five rows under the entry row, the legend and the arrears."""
-    from ui.i18n import install_translations
-    from ui.main_window import MainWindow
-    from ui.theme import apply_theme
+    from tests.ui.walk import window_1366x700
 
-    font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
-    install_translations(qapp, "vi")
-    settings = Settings()
-    settings.large_text = large_text
-    apply_theme(qapp, large_text=large_text)
-    runner = TaskRunner()
-    window = MainWindow(AppContext.for_store(demo_store, settings, runner))
-    qtbot.addWidget(window)
-    try:
-        window.resize(1366, 700)
-        window.show()
-        window.start("dues")
+    with window_1366x700(qtbot, qapp, demo_store, large_text=large_text, page="dues") as (window, runner):
         for _ in range(3):
             runner.wait()
             qapp.processEvents()
@@ -133,10 +120,3 @@ def test_the_grid_shows_at_least_ten_members_at_1366x700(qtbot, qapp, demo_store
         assert page.views.tabText(1).startswith("Nợ đảng phí") and f"({owing})" in page.views.tabText(1)
         page.views.setCurrentIndex(1)
         assert page.arrears.isVisible() and page.arrears.count() >= owing
-    finally:
-        runner.wait()
-        window.close()
-        runner.shutdown()
-        qapp.setStyleSheet(sheet)
-        qapp.setFont(font)
-        qapp.setPalette(palette)

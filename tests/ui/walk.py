@@ -6,8 +6,9 @@ and the language test look at what is on it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -55,8 +56,11 @@ def roster_file(folder: Path) -> Path:
     return path
 
 
-def walk(qtbot, qapp: QApplication, store, tmp_path: Path, *, large_text: bool, visit: Visit) -> None:
-    """Walk the demo cell's window; restores the application's look afterwards."""
+@contextlib.contextmanager
+def window_1366x700(qtbot, qapp: QApplication, store, *, large_text: bool,
+                    page: str = "overview") -> Iterator[tuple[MainWindow, TaskRunner]]:
+    """The main window on ``store``, in Vietnamese, 1366×700, normal or large text, showing ``page``;
+    afterwards the runner is shut down and the application's look restored."""
     font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
     install_translations(qapp, "vi")
     settings = Settings()
@@ -68,11 +72,8 @@ def walk(qtbot, qapp: QApplication, store, tmp_path: Path, *, large_text: bool, 
     try:
         window.resize(1366, 700)
         window.show()
-        window.start("overview")
-        _settle(qapp, runner)
-        _walk_pages(qapp, runner, window, visit)
-        _walk_meeting(qapp, runner, window, store, visit)
-        _walk_dialogs(qapp, runner, window, store, tmp_path, visit)
+        window.start(page)
+        yield window, runner
     finally:
         runner.wait()
         window.close()
@@ -80,6 +81,15 @@ def walk(qtbot, qapp: QApplication, store, tmp_path: Path, *, large_text: bool, 
         qapp.setStyleSheet(sheet)
         qapp.setFont(font)
         qapp.setPalette(palette)
+
+
+def walk(qtbot, qapp: QApplication, store, tmp_path: Path, *, large_text: bool, visit: Visit) -> None:
+    """Walk the demo cell's window; restores the application's look afterwards."""
+    with window_1366x700(qtbot, qapp, store, large_text=large_text) as (window, runner):
+        _settle(qapp, runner)
+        _walk_pages(qapp, runner, window, visit)
+        _walk_meeting(qapp, runner, window, store, visit)
+        _walk_dialogs(qapp, runner, window, store, tmp_path, visit)
 
 
 def _walk_pages(qapp: QApplication, runner: TaskRunner, window: MainWindow, visit: Visit) -> None:
