@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.bundle, pytest.mark.xdist_group("bundle")]
 
 
-@pytest.fixture(scope="module")
+# Session scope: xdist may run another test between this module's two (their group keeps them on one
+# worker, not back to back), and a module-scoped bundle was then built twice (~40 s each in CI).
+@pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
