@@ -78,8 +78,8 @@ case "$cmd" in
         set +e
         # Two worker processes (pytest-xdist), one per core of the 2-core CI machine: the suite's wall time
         # roughly halves. TEST_WORKERS=0 runs in one process (a debugger, -s); a later -n in the args wins.
-        # loadgroup: a free worker takes the next test (tests/conftest.py puts the longest first) and the
-        # bundle's two tests stay on one worker, so PyInstaller builds once.
+        # loadgroup: a free worker takes the next test (tests/conftest.py puts the longest first); the
+        # bundle is built once per run behind a file lock (tests/packaging/test_bundle.py).
         "$PY" -m pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
         rc=$?
         set -e

@@ -49,7 +49,7 @@ def pytest_configure(config: pytest.Config) -> None:
 # five-minute fault test. The order changes nothing else: every test is still collected and run.
 LONGEST_FIRST = (
     "tests/sync/test_faults.py::test_no_loss_no_duplicate_no_divergence_under_faults[sqlite]",
-    "tests/packaging/test_bundle.py",  # one group (xdist_group "bundle"): the PyInstaller build, then 2 tests
+    "tests/packaging/test_bundle.py",  # the PyInstaller build (once per run, behind a file lock), then 2 tests
     "tests/sync/test_faults.py::test_no_loss_no_duplicate_no_divergence_under_faults[postgresql]",
     "tests/sync/test_faults.py::test_planted_bugs_make_the_fault_test_fail",
 )

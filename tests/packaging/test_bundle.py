@@ -26,18 +26,26 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.bundle, pytest.mark.xdist_group("bundle")]
 
 
-# Session scope: xdist may run another test between this module's two (their group keeps them on one
-# worker, not back to back), and a module-scoped bundle was then built twice (~40 s each in CI).
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("pyinstaller")
-    pyinstaller = Path(sys.executable).with_name("pyinstaller")
-    subprocess.run([str(pyinstaller), "--noconfirm", "--log-level", "ERROR", "--distpath", str(work / "dist"),
-                    "--workpath", str(work / "build"), str(ROOT / "packaging" / "sotay.spec")],
-                   check=True, cwd=ROOT, timeout=900)
+def bundle(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """PyInstaller's bundle, built once per run. Under pytest-xdist the two workers share the run's base
+    folder and a file lock (pytest-xdist's documented way to make a session fixture run once): the second
+    worker finds the bundle the first built. ``xdist_group`` alone no longer keeps this module's tests on
+    one worker: pytest 9 names a test by ``_id``, and xdist 3.8 still appends the group to ``_nodeid``."""
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    work = shared / "pyinstaller"
     folder = work / "dist" / "SoTayBiThu"
-    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
-    report("bundle figures", f"bundle size: {size / 2**20:.0f} MiB ({folder.name}/, one folder)")
+    with FileLock(str(shared / "pyinstaller.lock")):
+        if not (work / "built").exists():
+            pyinstaller = Path(sys.executable).with_name("pyinstaller")
+            subprocess.run([str(pyinstaller), "--noconfirm", "--log-level", "ERROR", "--distpath", str(work / "dist"),
+                            "--workpath", str(work / "build"), str(ROOT / "packaging" / "sotay.spec")],
+                           check=True, cwd=ROOT, timeout=900)
+            size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+            report("bundle figures", f"bundle size: {size / 2**20:.0f} MiB ({folder.name}/, one folder)")
+            (work / "built").touch()
     return folder
 
 
