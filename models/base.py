@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 import time
 import uuid
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Table, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
@@ -45,6 +45,21 @@ def new_ids(count: int) -> list[uuid.UUID]:
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@overload
+def aware(value: dt.datetime) -> dt.datetime: ...
+
+
+@overload
+def aware(value: dt.datetime | None) -> dt.datetime | None: ...
+
+
+def aware(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
 
 
 class Base(DeclarativeBase):

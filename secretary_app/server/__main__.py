@@ -23,7 +23,7 @@ import platformdirs
 from argon2 import PasswordHasher
 from sqlalchemy import Engine, insert, select, update
 
-from models.base import new_id
+from models.base import new_id, utcnow
 from secretary_app.server.auth import (
     ROLES,
     Authenticator,
@@ -40,7 +40,6 @@ from secretary_app.server.db import (
     migrate,
     user_cells,
     users,
-    utcnow,
     write_transaction,
 )
 

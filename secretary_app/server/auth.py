@@ -22,10 +22,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from models.base import new_id
+from models.base import aware, new_id
 from secretary_app.server.db import (
     auth_event,
-    aware,
     cell_sync_state,
     devices,
     login_throttle,

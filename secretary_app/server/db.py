@@ -8,13 +8,11 @@ late-arriving parent, and a rejected parent must not turn its children into infr
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import overload
 
 from alembic import command
 from alembic.config import Config
@@ -232,25 +230,6 @@ TRIGGERS_POSTGRESQL = [
     *[f"""CREATE TRIGGER {t}_final BEFORE UPDATE OR DELETE ON {t}
           FOR EACH ROW EXECUTE FUNCTION forbid_final_change()""" for t in ("minutes", "resolution")],
 ]
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-@overload
-def aware(value: dt.datetime) -> dt.datetime: ...
-
-
-@overload
-def aware(value: dt.datetime | None) -> dt.datetime | None: ...
-
-
-def aware(value: dt.datetime | None) -> dt.datetime | None:
-    """SQLite hands back naive datetimes; everything we store is UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.UTC)
 
 
 def default_database_url(data_dir: Path) -> str:

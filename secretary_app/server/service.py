@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from models.base import new_id
+from models.base import aware, new_id
 from models.rules.votes import VoteCountError, check_counts
 from models.sealed import (
     SEALED_CHILD_FIELDS,
@@ -31,7 +31,6 @@ from secretary_app.server.auth import Principal
 from secretary_app.server.db import (
     RECORDS,
     applied_mutation,
-    aware,
     cell_sync_state,
     conflict,
     devices,

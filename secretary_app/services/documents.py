@@ -30,6 +30,7 @@ from exporters import (
     render_pdf,
 )
 from models.audit import AuditEntry
+from models.base import aware
 from models.cell import Cell
 from models.documents import DocumentRecord
 from models.meetings import AgendaItem, Meeting, Resolution, Speech, Task, Vote
@@ -125,7 +126,7 @@ def _announced_on(session: Session, meeting: Meeting) -> dt.date | None:
         except (ValueError, AttributeError):
             continue
         if state == "announced":
-            at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=dt.UTC)
+            at = aware(entry.at)
             return min(at.astimezone().date(), meeting.planned_at.date())
     return None
 

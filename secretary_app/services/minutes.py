@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import sealed
-from models.base import new_id, utcnow
+from models.base import aware, new_id, utcnow
 from models.meetings import AgendaItem, Attendance, Guest, Meeting, Minutes, Resolution, Speech, Task, Vote
 from models.rules.meetings import MeetingState
 from secretary_app.changes import Change, Changes, OpResult
@@ -154,12 +154,7 @@ def _view(session: Session, meeting: Meeting) -> MinutesView:
                               Minutes.deleted.is_(False)).order_by(Minutes.finalised_at)))
     return MinutesView(meeting.id, minutes.id if minutes else None, items, minutes.body if minutes else "", tasks,
                        meeting.state == MeetingState.FINAL, final_hash, hash_ok, minutes.updated_at if minutes else None,
-                       amendments, _utc(minutes.finalised_at) if minutes else None)
-
-
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    """SQLite gives back the stored UTC moment without its zone; say it, so it converts to local time right."""
-    return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
+                       amendments, aware(minutes.finalised_at) if minutes else None)
 
 
 def minutes_view(store: Store, meeting_id: uuid.UUID) -> MinutesView:

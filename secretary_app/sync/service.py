@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy import func, select, update
 
+from models.base import aware
 from models.sync_tables import OutboxEntry, RejectedInbox, SyncState
 from secretary_app.changes import Change, Changes, OpResult
 from secretary_app.credentials import Credentials
@@ -277,7 +278,7 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
         username = state.username if state else ""
         logged_in = bool(url and credentials.get(refresh_key(url, username)))
         if state is not None and state.last_sync_at is not None and state.last_sync_at.tzinfo is None:
-            state.last_sync_at = state.last_sync_at.replace(tzinfo=dt.UTC)  # SQLite forgets the zone
+            state.last_sync_at = aware(state.last_sync_at)  # SQLite forgets the zone
         health, error = _read_error(state.last_error if state else "")
         if not url:
             health = SyncHealth.NOT_SET

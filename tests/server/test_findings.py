@@ -18,11 +18,11 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from models.base import new_id
+from models.base import aware, new_id
 from secretary_app.server.__main__ import AdminError, create_cell, create_user
 from secretary_app.server.app import create_app
 from secretary_app.server.bridge import ASGIBridge
-from secretary_app.server.db import RECORDS, aware, login_throttle, make_engine, migrate
+from secretary_app.server.db import RECORDS, login_throttle, make_engine, migrate
 from secretary_app.sync.protocol import PREFIX
 from tests.server.helpers import Api, member_create, update
 from tests.sync.fixtures import HASHER, PASSWORD
