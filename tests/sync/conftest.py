@@ -12,20 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import figures
 from tests.sync.fixtures import Server, database_url, make_server
-
-
-class _Figures(list[str]):
-    """``FIGURES.append(line)`` in the fault test prints ``line`` at the end of the run (tests/figures.py).
-    Hypothesis derives the fault machine's fixed (derandomized) histories from the machine class's source:
-    an edit inside ``SyncMachine`` changes which histories CI runs, an edit elsewhere in the file does not."""
-
-    def append(self, line: str) -> None:
-        figures.report("sync fault-injection figures", line)
-
-
-FIGURES = _Figures()
 
 PASSWORD = "mật-khẩu-đủ-dài-2026"
 
