@@ -1,5 +1,6 @@
 """``secretary-app admissions deadlines [--today YYYY-MM-DD]``: every open deadline of the admission
-pipeline, soonest first, one line each: ``dd/mm/yyyy<TAB>full name<TAB>step<TAB>state`` (due, overdue)."""
+pipeline, soonest first, one line each: ``dd/mm/yyyy<TAB>full name<TAB>step<TAB>state``, the state in the words
+the Phát triển đảng viên page uses (Quá hạn, Sắp đến hạn, Chưa đến hạn)."""
 
 from __future__ import annotations
 
@@ -28,12 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_deadlines(args: argparse.Namespace, store: Store) -> int:
     from models.rules.dates import format_vn
-    from secretary_app.services.admissions import open_deadlines
+    from secretary_app.services.admissions import STATE_LABELS, open_deadlines
     from secretary_app.settings import load_settings
 
     if not store.has_cell():
         return 0
     unconfirmed = load_settings(store.paths.settings_file).count_unconfirmed_holidays
     for deadline in open_deadlines(store, args.today, include_uncertain=unconfirmed):
-        print(f"{format_vn(deadline.due)}\t{deadline.full_name}\t{deadline.step}\t{deadline.state}")
+        print(f"{format_vn(deadline.due)}\t{deadline.full_name}\t{deadline.step}\t{STATE_LABELS[deadline.state]}")
     return 0

@@ -166,9 +166,9 @@ def test_cli_lists_open_deadlines_soonest_first(store, cell, data_dir, capsys):
     store.close()
     assert main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "2026-11-25"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "27/08/2026\tLê Thị Hoa\tQuyết định kết nạp\toverdue",
-        "29/11/2026\tTrần Văn Sơn\tHết 12 tháng dự bị\tdue",
-        "11/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\topen",
+        "27/08/2026\tLê Thị Hoa\tQuyết định kết nạp\tQuá hạn",
+        "29/11/2026\tTrần Văn Sơn\tHết 12 tháng dự bị\tSắp đến hạn",
+        "11/01/2027\tTrần Văn Sơn\tChi bộ xét công nhận đảng viên chính thức\tChưa đến hạn",
     ]
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "25/11/2026"])
@@ -219,7 +219,7 @@ def test_cli_counts_unconfirmed_holidays_only_when_the_setting_says_so(store, ce
     store.close()
     command = ["--data-dir", str(data_dir), "admissions", "deadlines", "--today", "2027-02-02"]
     assert main(command) == 0
-    assert "15/03/2027\tLê Thị Hoa\tLễ kết nạp\topen" in capsys.readouterr().out.splitlines()
+    assert "15/03/2027\tLê Thị Hoa\tLễ kết nạp\tChưa đến hạn" in capsys.readouterr().out.splitlines()
     save_settings(Settings(count_unconfirmed_holidays=True), settings_file)  # the estimated Tết week counts
     assert main(command) == 0
-    assert "22/03/2027\tLê Thị Hoa\tLễ kết nạp\topen" in capsys.readouterr().out.splitlines()
+    assert "22/03/2027\tLê Thị Hoa\tLễ kết nạp\tChưa đến hạn" in capsys.readouterr().out.splitlines()
