@@ -78,7 +78,7 @@ def _row_heights(data: list[list[Any]], col_widths: list[float], style: TableSty
     probe.setStyle(style)
     probe.wrap(sum(col_widths), float("inf"))
     # reportlab's own measure, set by wrap(); it has no public accessor
-    found = dict(zip(measured, probe._rowHeights, strict=True))  # type: ignore[attr-defined]
+    found = dict(zip(measured, probe._rowHeights, strict=True))  # type: ignore[attr-defined]  # see above
     return [found.get(i, found[plain[0]] if plain else 0.0) for i in range(len(data))]
 
 

@@ -125,7 +125,7 @@ class BackgroundSync(QObject):
             return service.sync_now(store, progress=progress, cancel=cancel, first_sync=first)
 
         # The initiator is this object, not a widget: the hub then knows the changes are our own sync's.
-        op = ops.write_reporting(self.ctx, self, sync, runner=self.runner)  # type: ignore[arg-type]
+        op = ops.write_reporting(self.ctx, self, sync, runner=self.runner)  # type: ignore[arg-type]  # see above
         op.success(self._done).failure(self._failed).run()
 
     def _done(self, report: service.SyncReport) -> None:

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
 
     def _settings_changed(self) -> None:
-        apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]
+        apply_theme(QApplication.instance(), large_text=self.ctx.settings.large_text)  # type: ignore[arg-type]  # a QApplication
         self._fit_navigation()
 
     def _fit_navigation(self) -> None:

@@ -343,7 +343,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
         except WrongPassword:
             raise HTTPException(403, "wrong_password") from None
         except WeakPassword as exc:
-            return JSONResponse({"error": "weak_password", "message": str(exc)}, status_code=422)  # type: ignore[return-value]
+            return JSONResponse({"error": "weak_password", "message": str(exc)}, status_code=422)  # type: ignore[return-value]  # FastAPI sends a Response as it is
         return {"status": "ok"}
 
     @app.post(f"{PREFIX}/devices")
@@ -435,7 +435,7 @@ def create_app(config: ServerConfig | str | Path, *, hooks: Hooks | None = None,
             content: dict[str, Any] = {"error": exc.code, "message": exc.reason, "seq": exc.seq}
             if exc.code == AUDIT_GAP:
                 content["expected_seq"] = exc.expected
-            return JSONResponse(content, status_code=409)  # type: ignore[return-value]
+            return JSONResponse(content, status_code=409)  # type: ignore[return-value]  # FastAPI sends a Response as it is
 
     @app.get(f"{PREFIX}/audit/verify")
     def audit_verify(principal: Caller, cell_id: uuid.UUID | None = None) -> AuditVerifyResponse:

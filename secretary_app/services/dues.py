@@ -817,7 +817,7 @@ def _stored_obligations(session: Session, cell_id: uuid.UUID, months: Sequence[d
             table.c.reduction_percent, table.c.deleted).where(
             table.c.cell_id == cell_id, table.c.month >= months[0], table.c.month <= months[-1]))]
     as_text = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in ("cell_id", "month")}
-    params = (as_text["cell_id"](cell_id), as_text["month"](months[0]), as_text["month"](months[-1]))  # type: ignore[misc]
+    params = (as_text["cell_id"](cell_id), as_text["month"](months[0]), as_text["month"](months[-1]))  # type: ignore[misc]  # both types have one
     sql = ("SELECT id, member_id, month, basis, basis_amount, amount, reduction_percent, deleted FROM dues_obligation "
            "WHERE cell_id = ? AND month >= ? AND month <= ?")
     return list(connection.exec_driver_sql(sql, params))

@@ -53,7 +53,7 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
     if not all(isinstance(p, dict) and p.get("id") for p in params):
         return None
     result = state.invoke_statement()
-    synced = ENTITIES[table.name]  # type: ignore[union-attr]
+    synced = ENTITIES[table.name]  # type: ignore[union-attr]  # an insert has its table
     columns = _create_columns(synced.name)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     rows = []
@@ -210,7 +210,7 @@ def _default(column: Column[Any]) -> Any:
     if default is None:
         return None
     if default.is_scalar:
-        return default.arg  # type: ignore[attr-defined]
+        return default.arg  # type: ignore[attr-defined]  # is_scalar: a ScalarElementColumnDefault
     if default.is_callable:
         return default.arg({})  # type: ignore[attr-defined]  # SQLAlchemy wraps it to take the context
     raise NotImplementedError(f"insert_created: the default of {column}")
