@@ -79,6 +79,7 @@ from models.text import name_sort_key, nfc
 from secretary_app import rules_data
 from secretary_app.changes import Change, OpResult
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.gc_pause import gc_paused
 from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
 from secretary_app.sync.outbox import insert_created
@@ -603,6 +604,12 @@ def grid_in(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_
 
 def _grid(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,
           member_id: uuid.UUID | None = None) -> tuple[list[LedgerRow], _Context]:
+    with gc_paused():  # tens of thousands of cells and rows, no cycles among them (gc_pause.py)
+        return _grid_of(session, cell_id, months, as_of, member_id)
+
+
+def _grid_of(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,
+             member_id: uuid.UUID | None) -> tuple[list[LedgerRow], _Context]:
     ctx = _context(session, cell_id, member_id)
     net: dict[tuple[str, dt.date], int] = defaultdict(int)
     channels: dict[tuple[str, dt.date], set[str]] = {}
@@ -771,7 +778,8 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
     months = months_between(first, last)
     if not months:
         raise ValidationFailed("Tháng kết thúc ở trước tháng bắt đầu.", field="last")
-    with store.transaction() as session:
+    # A year of a large organisation is 60,000 rows and outbox entries, no cycles among them (gc_pause.py).
+    with gc_paused(), store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)
         # Each stored row by member and month: not by the id, which derives from the cell id the PC had when
