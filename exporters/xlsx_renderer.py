@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from exporters.errors import DocumentError
 from exporters.formatting import nfc
@@ -82,7 +82,7 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[object]],
         distinct = {(type(row[index]), row[index]) for row in rows}  # by type too: True == 1
         if kind is ColumnKind.MONEY and all(t is int or t is type(None) for t, _ in distinct):
             # "12,420" grows with the magnitude (and a minus sign): the widest is the largest or the smallest.
-            amounts = [value for _, value in distinct if value is not None]
+            amounts = [cast(int, value) for _, value in distinct if value is not None]
             distinct = {(int, max(amounts)), (int, min(amounts))} if amounts else set()
         for _, value in distinct:
             widths[index] = max(widths[index], float(len(_shown(value, kind))))
@@ -107,6 +107,7 @@ def _formatted_cell(sheet: Any, number_format: str) -> Cell:
 
     class FormattedCell(Cell):
         __slots__ = ("_registered_style_id",)
+        _registered_style_id: int
 
         def __repr__(self) -> str:
             return "<FormattedCell>"
@@ -128,7 +129,7 @@ def _formatted_cell(sheet: Any, number_format: str) -> Cell:
 
     cell = FormattedCell(sheet, row=1, column=1)
     cell.number_format = number_format
-    cell._registered_style_id = Cell.style_id.fget(cell)  # type: ignore[attr-defined]
+    cell._registered_style_id = int(Cell.style_id.fget(cell))  # type: ignore[attr-defined]  # the property's getter
     return cell
 
 

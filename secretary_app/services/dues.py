@@ -574,7 +574,7 @@ def _payment_rows(session: Session, cell_id: uuid.UUID, first: dt.date, last: dt
     if member_id is not None:
         query = query.where(DuesPayment.member_id == member_id)
     session.flush()
-    return session.connection().execute(query).all()  # plain column rows: no ORM loading (see _people)
+    return list(session.connection().execute(query).all())  # plain column rows: no ORM loading (see _people)
 
 
 def _cell_state(month: dt.date, due: MonthlyDues | None, paid: int, as_of: dt.date) -> MonthState:
@@ -635,10 +635,10 @@ def _grid_of(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as
         for month in months:
             due = dues.get(month)
             payments = paid_months.get(month, _UNPAID)
-            key = (month, id(due), payments)  # ``memo`` keeps each dues object (and its id) alive
-            cell = cell_memo.get(key)
+            alike = (month, id(due), payments)  # ``memo`` keeps each dues object (and its id) alive
+            cell = cell_memo.get(alike)
             if cell is None:
-                cell = cell_memo[key] = _grid_cell(month, due, payments, as_of)
+                cell = cell_memo[alike] = _grid_cell(month, due, payments, as_of)
             cells.append(cell)
         latest = basis_on(ctx.profiles.get(member.id, ()), months[-1])
         category = CATEGORY_LABELS[latest.category if latest else DuesCategory.OTHER]
