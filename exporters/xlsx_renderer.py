@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from exporters.errors import DocumentError
 from exporters.formatting import nfc
@@ -79,7 +79,12 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[object]],
     widths = [float(len(h)) for h in headers]
     for index, kind in enumerate(kinds):
         # Each distinct value once: a 5,000-row dues ledger repeats a few hundred amounts 60,000 times.
-        for _, value in {(type(row[index]), row[index]) for row in rows}:  # by type too: True == 1
+        distinct = {(type(row[index]), row[index]) for row in rows}  # by type too: True == 1
+        if kind is ColumnKind.MONEY and all(t is int or t is type(None) for t, _ in distinct):
+            # "12,420" grows with the magnitude (and a minus sign): the widest is the largest or the smallest.
+            amounts = [cast(int, value) for _, value in distinct if value is not None]
+            distinct = {(int, max(amounts)), (int, min(amounts))} if amounts else set()
+        for _, value in distinct:
             widths[index] = max(widths[index], float(len(_shown(value, kind))))
     return [min(MAX_WIDTH, w + 2) for w in widths]
 
@@ -88,6 +93,44 @@ def _column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return str(get_column_letter(index))
+
+
+def _formatted_cell(sheet: Any, number_format: str) -> Cell:
+    """A write-only cell with ``number_format`` that openpyxl writes as fast as a plain value.
+
+    openpyxl handles an appended cell object by first trying it as a value and catching the ValueError,
+    whose message formats the cell's repr, and asks the cell's style id for every cell it writes, which
+    registers (hashes) its style in the workbook each time: for a 5,000-member ledger that was most of
+    the time beyond writing the bare values. Here the repr is a constant and the style id is the one
+    registered when the cell is made; the XML written is the same."""
+    from openpyxl.cell.cell import Cell
+
+    class FormattedCell(Cell):
+        __slots__ = ("_registered_style_id",)
+        _registered_style_id: int
+
+        def __repr__(self) -> str:
+            return "<FormattedCell>"
+
+        @property
+        def style_id(self) -> int:
+            return self._registered_style_id
+
+        @property
+        def has_style(self) -> bool:
+            return True
+
+        def put(self, value: Value) -> None:
+            # An int is what the value setter would make of it (a number, "n"), without its type lookups.
+            if type(value) is int:
+                self._value, self.data_type = value, "n"
+            else:
+                self.value = value
+
+    cell = FormattedCell(sheet, row=1, column=1)
+    cell.number_format = number_format
+    cell._registered_style_id = int(Cell.style_id.fget(cell))  # type: ignore[attr-defined]  # the property's getter
+    return cell
 
 
 def _write(stream: BinaryIO, tables: Sequence[SheetTable]) -> None:
@@ -121,18 +164,17 @@ def _write(stream: BinaryIO, tables: Sequence[SheetTable]) -> None:
         formats = [MONEY_FORMAT if k is ColumnKind.MONEY else DATE_FORMAT if k is ColumnKind.DATE else None
                    for k in kinds]
         # One styled cell per formatted column, given each row's value: a write-only row is serialised as it
-        # is appended, so the cell can be reused, and the style is looked up once instead of once per cell.
-        styled: dict[int, Cell] = {}
+        # is appended, so the cell can be reused, and its style is registered once (_formatted_cell).
+        styled: dict[int, Any] = {}
         for index, number_format in enumerate(formats):
             if number_format is not None:
-                styled[index] = WriteOnlyCell(sheet)
-                styled[index].number_format = number_format
+                styled[index] = _formatted_cell(sheet, number_format)
         for row in table.rows:
             values: list[Value] = [nfc(v) if isinstance(v, str) else v for v in row]
             out: list[Value | Cell] = list(values)
             for index, cell in styled.items():
                 if values[index] is not None:
-                    cell.value = values[index]
+                    cell.put(values[index])
                     out[index] = cell
             sheet.append(out)
         if table.total is not None:

@@ -79,6 +79,7 @@ from models.text import name_sort_key, nfc
 from secretary_app import rules_data
 from secretary_app.changes import Change, OpResult
 from secretary_app.errors import NotFoundError, UserError, ValidationFailed
+from secretary_app.gc_pause import gc_paused
 from secretary_app.services.roster import rule_event
 from secretary_app.store import Changes, Store
 from secretary_app.sync.outbox import insert_created
@@ -261,7 +262,7 @@ class _Context:
     rules: dict[dt.date, _MonthRules] = field(default_factory=dict)
 
     def month_rules(self, month: dt.date) -> _MonthRules:
-        """The rules of ``month``; months whose rules are equal get the same object (``_month_of``)."""
+        """The rules of ``month``; months whose rules are equal get the same object (``_dues_of_member``)."""
         if month not in self.rules:
             rules = _month_rules(month, self.overrides, self.cell.wage_region)
             self.rules[month] = next((known for known in self.rules.values() if known == rules), rules)
@@ -291,21 +292,28 @@ class _Person:
 def _people(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None, ordered: bool = True) -> list[_Person]:
     members = select(Member.id, Member.full_name, Member.gender, Member.birth_date, Member.admission_decision_date,
                      Member.ceremony_date).where(Member.cell_id == cell_id, Member.deleted.is_(False))
-    events = select(MemberEventRow.member_id, MemberEventRow.kind, MemberEventRow.event_date,
+    # The event's member as its stored hex text: 10,000 UUIDs parsed back from text cost a tenth of a second.
+    events = select(cast(MemberEventRow.member_id, String).label("member_hex"), MemberEventRow.kind, MemberEventRow.event_date,
                     MemberEventRow.end_date, MemberEventRow.detail, MemberEventRow.reason).where(
         MemberEventRow.cell_id == cell_id, MemberEventRow.deleted.is_(False))
     if member_id is not None:
         members = members.where(Member.id == member_id)
         events = events.where(MemberEventRow.member_id == member_id)
-    rows = session.execute(members).all()
-    ceremony = {row.id: row.ceremony_date for row in rows}
-    by_member: dict[uuid.UUID, list[status_rules.MemberEvent]] = defaultdict(list)
-    for event in session.execute(events):
-        converted = rule_event(event, ceremony.get(event.member_id))  # type: ignore[arg-type]  # a Row of the event's columns
+    # Through the connection, not the session: column rows need nothing of the ORM, whose loading of
+    # them cost more than the query (a fifth of the year's ledger for 5,000 members and their events).
+    session.flush()  # what the unit of work holds unwritten (the demo adds members, then reads the grid)
+    connection = session.connection()
+    rows = connection.execute(members).all()
+    hex_ids = [row.id.hex for row in rows]
+    ceremony = {hex_id: row.ceremony_date for hex_id, row in zip(hex_ids, rows, strict=True)}
+    by_member: dict[str, list[status_rules.MemberEvent]] = defaultdict(list)
+    for event in connection.execute(events).all():
+        member_hex = event.member_hex.replace("-", "")
+        converted = rule_event(event, ceremony.get(member_hex))  # type: ignore[arg-type]  # a Row of the event's columns
         if converted is not None:
-            by_member[event.member_id].append(converted)
+            by_member[member_hex].append(converted)
     people = [_Person(row.id, row.full_name, row.gender, row.birth_date, row.admission_decision_date,
-                      tuple(by_member.get(row.id, ()))) for row in rows]
+                      tuple(by_member.get(hex_id, ()))) for hex_id, row in zip(hex_ids, rows, strict=True)]
     # Ordered by name for the grid and the ledger; generating obligations needs no order (sorting 5,000
     # Vietnamese names by their collation key is a tenth of a second).
     return sorted(people, key=lambda p: name_sort_key(p.full_name)) if ordered else people
@@ -316,14 +324,15 @@ def _context(session: Session, cell_id: uuid.UUID, member_id: uuid.UUID | None =
     members = _people(session, cell_id, member_id, ordered)
     profiles: dict[uuid.UUID, list[DuesBasis]] = defaultdict(list)
     # Plain columns, not ORM objects (a 5,000-member organisation has thousands of these rows).
-    for member_id, category, effective_month, amount in session.execute(select(
+    connection = session.connection()
+    for member_id, category, effective_month, amount in connection.execute(select(
             DuesProfile.member_id, DuesProfile.category, DuesProfile.effective_month, DuesProfile.basis_amount).where(
             DuesProfile.cell_id == cell_id, DuesProfile.deleted.is_(False))):
         profiles[member_id].append(DuesBasis(DuesCategory(category), effective_month, amount))
     for history in profiles.values():
         history.sort(key=lambda b: b.effective_month)  # stable: as basis_on() orders them
     adjustments: dict[uuid.UUID, list[Adjustment]] = defaultdict(list)
-    for adj in session.execute(select(
+    for adj in connection.execute(select(
             DuesAdjustment.member_id, DuesAdjustment.kind, DuesAdjustment.start_month, DuesAdjustment.months,
             DuesAdjustment.percent, DuesAdjustment.decision).where(
             DuesAdjustment.cell_id == cell_id, DuesAdjustment.deleted.is_(False))):
@@ -390,10 +399,14 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
                     memo: _Memo | None = None) -> dict[dt.date, MonthlyDues]:
     """The dues of ``member`` for each of ``months`` in which they owe this cell (the one computation).
 
-    ``memo`` shares results between the members of one ``ctx`` with the same inputs (``monthly_dues`` is
-    pure). It is keyed by the identity of the basis and decision objects ``ctx`` holds (hashing those
-    dataclasses again for each of 60,000 months cost more than the rules): equal ones of two members
-    are two keys, which only costs a second computation."""
+    ``monthly_dues`` depends on the month only through the rules in force (``_MonthRules``, one object for
+    months with equal rules), the retirement age reached and the decisions covering the month (see its
+    docstring). Months alike in those, of this member and of the others of ``ctx`` sharing ``memo``, get
+    **one** result object: its ``month`` is the first month it was computed for, and callers read only its
+    amounts (11 months of a year under QĐ 01 are one; 60,000 copies of a 9-field record cost a tenth of
+    a second). The memo is keyed by the identity of the rules, basis and decision objects ``ctx`` holds
+    (hashing those dataclasses again for each month cost more than the rules): equal ones of two
+    members are two keys, which only costs a second computation."""
     memo = {} if memo is None else memo
     events = member.events
     owing = _owing_months(events, months)
@@ -405,44 +418,29 @@ def _dues_of_member(ctx: _Context, member: _Person, months: Sequence[dt.date],
     profiles = ctx.profiles.get(member.id, ())  # sorted by effective month (_context)
     starts = [b.effective_month for b in profiles]
     decisions = ctx.adjustments.get(member.id)
-    decisions_key = id(decisions) if decisions else 0
+    rules_of = ctx.rules
     found: dict[dt.date, MonthlyDues] = {}
     for month in owing:
+        rules = rules_of.get(month) or ctx.month_rules(month)
         # Normalised (retired: "reached by this month") so members in the same situation share one result.
         retired = retired_on is not None and retired_on <= month
         # basis_on(profiles, month), by bisection on the sorted list: the last one in force that month.
-        index = bisect.bisect_right(starts, month)
+        index = bisect.bisect_right(starts, month) if starts else 0
         basis = profiles[index - 1] if index else None
-        key = (month, id(basis) if basis is not None else 0, retired, month in exempt, decisions_key)
+        covering = tuple(a for a in decisions if a.covers(month)) if decisions else ()
+        waived = month in exempt
+        key = (id(rules), id(basis) if basis is not None else 0, retired, waived, covering)
         dues = memo.get(key)
         if dues is None:
-            dues = memo[key] = _month_of(ctx, member, month, basis, retired, month in exempt, decisions, memo)
+            try:
+                dues = memo[key] = monthly_dues(
+                    month, basis, MemberFacts(month if retired else None, waived), rates=rules.rates,
+                    wages=rules.wages, region=ctx.cell.wage_region, adjustments=covering, rounding=rules.rounding)
+            except DuesError as error:
+                raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
+                                f"{error}") from error
         found[month] = dues
     return found
-
-
-def _month_of(ctx: _Context, member: _Person, month: dt.date, basis: DuesBasis | None, retired: bool, exempt: bool,
-              decisions: list[Adjustment] | None, memo: _Memo) -> MonthlyDues:
-    """``monthly_dues`` for one member and month. Its answer depends on the month only through the rules
-    in force (``_MonthRules``, one object for months with equal rules), the retirement age reached and the
-    decisions covering the month (see its docstring): a member's months alike in those share one
-    computation, copied with each month's date (11 months of a year under QĐ 01 are one)."""
-    rules = ctx.month_rules(month)
-    covering = tuple(a for a in decisions if a.covers(month)) if decisions else ()
-    shape = ("shape", id(rules), id(basis) if basis is not None else 0, retired, exempt, covering)
-    alike = memo.get(shape)
-    if alike is None:
-        try:
-            alike = memo[shape] = monthly_dues(
-                month, basis, MemberFacts(month if retired else None, exempt), rates=rules.rates, wages=rules.wages,
-                region=ctx.cell.wage_region, adjustments=covering, rounding=rules.rounding)
-        except DuesError as error:
-            raise UserError(f"Đảng phí của đồng chí {member.full_name} tháng {month_label(month)}: "
-                            f"{error}") from error
-    if alike.month == month:
-        return alike
-    return MonthlyDues(month, alike.amount, alike.full_amount, alike.category, alike.basis_amount, alike.rate_text,
-                       alike.reduction_percent, alike.exempt_reason, alike.regime)
 
 
 # --- the year: grid, ledger, arrears -------------------------------------------------------------------
@@ -578,7 +576,8 @@ def _payment_rows(session: Session, cell_id: uuid.UUID, first: dt.date, last: dt
                                                   DuesPayment.month >= first, DuesPayment.month <= last)
     if member_id is not None:
         query = query.where(DuesPayment.member_id == member_id)
-    return list(session.execute(query))
+    session.flush()
+    return list(session.connection().execute(query).all())  # plain column rows: no ORM loading (see _people)
 
 
 def _cell_state(month: dt.date, due: MonthlyDues | None, paid: int, as_of: dt.date) -> MonthState:
@@ -603,43 +602,67 @@ def grid_in(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_
 
 def _grid(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,
           member_id: uuid.UUID | None = None) -> tuple[list[LedgerRow], _Context]:
+    with gc_paused():  # tens of thousands of cells and rows, no cycles among them (gc_pause.py)
+        return _grid_of(session, cell_id, months, as_of, member_id)
+
+
+def _grid_of(session: Session, cell_id: uuid.UUID, months: Sequence[dt.date], as_of: dt.date,
+             member_id: uuid.UUID | None) -> tuple[list[LedgerRow], _Context]:
     ctx = _context(session, cell_id, member_id)
-    net: dict[tuple[str, dt.date], int] = defaultdict(int)
-    channels: dict[tuple[str, dt.date], set[str]] = {}
-    reversed_months: set[tuple[str, dt.date]] = set()
-    for payment in _payment_rows(session, cell_id, months[0], months[-1], member_id):
-        key = (payment.member_hex.replace("-", ""), payment.month)
-        net[key] += payment.amount
-        if payment.reverses_id is None:
-            channels.setdefault(key, set()).add(payment.channel)
+    # Each member's months paid: (net amount, channels of the payments not reversals, any reversal).
+    paid: dict[tuple[str, dt.date], list[Any]] = {}
+    for member_hex, month, amount, channel, reverses_id in _payment_rows(session, cell_id, months[0], months[-1],
+                                                                         member_id):
+        key = (member_hex.replace("-", ""), month)
+        if (sums := paid.get(key)) is None:
+            sums = paid[key] = [0, set(), False]
+        sums[0] += amount
+        if reverses_id is None:
+            sums[1].add(channel)
         else:
-            reversed_months.add(key)
+            sums[2] = True
+    paid_by_member: dict[str, dict[dt.date, tuple[int, tuple[str, ...], bool]]] = defaultdict(dict)
+    for (member_hex, month), (net, used, reversed_) in paid.items():
+        paid_by_member[member_hex][month] = (net, tuple(sorted(used)) if len(used) > 1 else tuple(used), reversed_)
     rows = []
     memo: _Memo = {}
+    # A cell is the same for every member with the same dues object and payments in a month (most of a
+    # large organisation: paid in full, or exempt): one GridCell each (they are frozen), not 60,000.
+    cell_memo: dict[tuple[Any, ...], GridCell] = {}
     for member in ctx.members:
         dues = _dues_of_member(ctx, member, months, memo)
-        hex_id = member.id.hex
-        keys = [(hex_id, m) for m in months]
-        paid_months = [net.get(k, 0) for k in keys]
-        if not dues and not any(paid_months):
+        paid_months = paid_by_member.get(member.id.hex, {})
+        if not dues and not any(paid_months.get(m, _UNPAID)[0] for m in months):
             continue
         cells = []
-        for month, key, paid in zip(months, keys, paid_months, strict=True):
+        for month in months:
             due = dues.get(month)
-            used = channels.get(key)
-            state = _cell_state(month, due, paid, as_of)
-            note = due.exempt_reason if due else ""
-            if state is MonthState.OVERPAID:
-                owed = due.amount if due else 0
-                both = "nộp cả tiền mặt và trên Cổng Dịch vụ công; " if used and len(used) > 1 else ""
-                note = f"Nộp thừa {vnd(paid - owed)}: {both}cần xử lý (hủy một khoản hoặc ghi nhận tự nguyện nộp cao hơn)."
-            cells.append(GridCell(month, due.amount if due else None, paid, state,
-                                  due.reduction_percent if due else 0, key in reversed_months,
-                                  (tuple(sorted(used)) if len(used) > 1 else tuple(used)) if used else (), note))
+            payments = paid_months.get(month, _UNPAID)
+            alike = (month, id(due), payments)  # ``memo`` keeps each dues object (and its id) alive
+            cell = cell_memo.get(alike)
+            if cell is None:
+                cell = cell_memo[alike] = _grid_cell(month, due, payments, as_of)
+            cells.append(cell)
         latest = basis_on(ctx.profiles.get(member.id, ()), months[-1])
         category = CATEGORY_LABELS[latest.category if latest else DuesCategory.OTHER]
         rows.append(LedgerRow(member.id, member.full_name, category, tuple(cells)))
     return rows, ctx
+
+
+_UNPAID: tuple[int, tuple[str, ...], bool] = (0, (), False)
+
+
+def _grid_cell(month: dt.date, due: MonthlyDues | None, payments: tuple[int, tuple[str, ...], bool],
+               as_of: dt.date) -> GridCell:
+    paid, used, reversed_ = payments
+    state = _cell_state(month, due, paid, as_of)
+    note = due.exempt_reason if due else ""
+    if state is MonthState.OVERPAID:
+        owed = due.amount if due else 0
+        both = "nộp cả tiền mặt và trên Cổng Dịch vụ công; " if len(used) > 1 else ""
+        note = f"Nộp thừa {vnd(paid - owed)}: {both}cần xử lý (hủy một khoản hoặc ghi nhận tự nguyện nộp cao hơn)."
+    return GridCell(month, due.amount if due else None, paid, state, due.reduction_percent if due else 0, reversed_,
+                    used, note)
 
 
 def _period(year: int, month: int | None) -> list[dt.date]:
@@ -771,7 +794,8 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
     months = months_between(first, last)
     if not months:
         raise ValidationFailed("Tháng kết thúc ở trước tháng bắt đầu.", field="last")
-    with store.transaction() as session:
+    # A year of a large organisation is 60,000 rows and outbox entries, no cycles among them (gc_pause.py).
+    with gc_paused(), store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)
         # Each stored row by member and month: not by the id, which derives from the cell id the PC had when

@@ -11,6 +11,7 @@ the server's data never echoes back into the outbox.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from itertools import repeat
@@ -20,7 +21,7 @@ from sqlalchemy import Column, String, Table, Uuid, event, insert, inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from models.base import SyncMixin, new_id, new_ids
+from models.base import SyncMixin, new_id, new_id_ints
 from models.sync_tables import OutboxEntry
 from models.text import nfc
 from secretary_app.sync.codec import (
@@ -174,7 +175,7 @@ def insert_created(session: Session, table: Table, columns: Mapping[str, Sequenc
             texts.append(repeat(_json_column(table.c[name], [value], [value])[0], count))
     outbox = OutboxEntry.__table__
     entries = {
-        "mutation_id": _stored_column(outbox.c.mutation_id, new_ids(count), dialect),
+        "mutation_id": _new_stored_ids(outbox.c.mutation_id, count, dialect),
         "entity": repeat(str(table.name), count),  # a plain str: sqlite3 asks a str subclass to adapt itself each row
         "entity_id": (stored["id"] if _same_type(outbox.c.entity_id, table.c.id)
                       else _stored_column(outbox.c.entity_id, columns["id"], dialect)),
@@ -227,18 +228,52 @@ def _stored_column(column: Column[Any], values: Sequence[Any], dialect: Dialect)
         return [normal[v] for v in values]
     if process is None:
         return values
-    if isinstance(column.type, Uuid):  # a UUID hashes slowly (in Python): the memo is by object identity
-        by_object = {id(v): v for v in values}  # holds each object, so no id is reused meanwhile
-        known = {key: None if v is None else process(v) for key, v in by_object.items()}
-        return [known[id(v)] for v in values]
+    if isinstance(column.type, Uuid):
+        return _by_identity(values, lambda v: None if v is None else process(v))
     converted = {v: None if v is None else process(v) for v in dict.fromkeys(values)}
     return [converted[v] for v in values]
+
+
+def _new_stored_ids(column: Column[Any], count: int, dialect: Dialect) -> Sequence[Any]:
+    """``count`` new UUIDv7 (``new_ids``) as ``column`` stores them; written straight from their integers
+    when the dialect stores a UUID as its 32 hex digits (SQLite), without a ``uuid.UUID`` each."""
+    values = new_id_ints(count)
+    if _stores_uuid_as_hex(column, dialect):
+        return [f"{value:032x}" for value in values]
+    return _stored_column(column, [uuid.UUID(int=value) for value in values], dialect)
+
+
+def _stores_uuid_as_hex(column: Column[Any], dialect: Dialect) -> bool:
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    sample = uuid.UUID(int=0x0123456789ABCDEF0123456789ABCDEF)
+    return process is not None and process(sample) == sample.hex
+
+
+def _by_identity(values: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
+    """``[convert(v) for v in values]``, each object converted once: a UUID hashes slowly (in Python), so
+    the memo is by object identity (``values`` holds each object, so no id is reused meanwhile). As fast
+    as converting each when all differ; many times faster for a repeated one (a member's twelve months)."""
+    seen: dict[int, Any] = {}
+    found = []
+    for value in values:
+        key = id(value)
+        converted = seen.get(key, _UNSEEN)
+        if converted is _UNSEEN:
+            converted = seen[key] = convert(value)
+        found.append(converted)
+    return found
+
+
+_UNSEEN = object()
 
 
 def _json_column(column: Column[Any], values: Sequence[Any], stored: Iterable[Any]) -> list[str]:
     """The JSON text of each value in a create's ``fields`` (``to_json``, then ``json.dumps`` as
     ``_record_changes`` writes them), each distinct value once. UUIDs and texts are told apart by their
     stored form (``_stored_column``): a UUID hashes slowly, and a text must be NFC first."""
+    if isinstance(column.type, Uuid):
+        # str(uuid) is hex digits and dashes, which JSON writes as they are: no encoder.
+        return _by_identity(values, lambda v: "null" if v is None else f'"{v}"')
     convert = json_converter(column.table, column.name)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     texts = isinstance(column.type, String)
