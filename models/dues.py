@@ -23,7 +23,7 @@ class DuesRate(SyncMixin, Base):
 
 
 class DuesObligation(SyncMixin, Base):
-    """What a member owes for one month; id = uuid5(cell, member, month), so two PCs never make two."""
+    """What a member owes for one month; id = uuid5(member, month), so two PCs never make two."""
 
     __tablename__ = "dues_obligation"
 
