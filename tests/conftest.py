@@ -10,6 +10,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -150,9 +151,27 @@ def new_store(_empty_store_template: Path):
     from secretary_app.paths import resolve_paths
     from secretary_app.store import Store
 
-    def make(folder: Path) -> Store:
+    def make(folder: Path, **store_options: Any) -> Store:
         shutil.copytree(_empty_store_template, folder, dirs_exist_ok=True)
-        return Store(resolve_paths(folder))
+        return Store(resolve_paths(folder), **store_options)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def new_demo_store(_demo_store_template: Path):
+    """``new_demo_store(folder)``: a Store in ``folder`` holding the demo cell of DEMO_TODAY, as
+    ``create_demo_cell(Store(folder), today=DEMO_TODAY)`` leaves it, copied from the session's template
+    (~1 s of demo-making and migrations saved a PC); the caller closes it. Every copy has the same ids: a
+    second PC with a demo cell of its own is made with create_demo_cell."""
+    import shutil
+
+    from secretary_app.paths import resolve_paths
+    from secretary_app.store import Store
+
+    def make(folder: Path, **store_options: Any) -> Store:
+        shutil.copytree(_demo_store_template, folder, dirs_exist_ok=True)
+        return Store(resolve_paths(folder), **store_options)
 
     return make
 

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    insert,
+    literal_column,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from models.base import aware, new_id
@@ -66,6 +78,17 @@ from secretary_app.sync.protocol import (
     ReconcileResponse,
     RecordImage,
 )
+
+# The tables a pull reads, and (server_seq, entity, id) of the first ``take`` records of each after the
+# cursor: one statement instead of a query per table (~25 for every page, most of them finding nothing).
+PULLED: dict[str, Table] = {**RECORDS, CONFLICT_ENTITY: conflict}
+_PAGE_BRANCHES = [
+    select(table.c.server_seq, literal_column(f"'{entity}'", String).label("entity"), table.c.id)
+    .where(table.c.cell_id == bindparam("cell_id"), table.c.server_seq > bindparam("after"))
+    .order_by(table.c.server_seq).limit(bindparam("take", type_=Integer)).subquery()
+    for entity, table in PULLED.items()
+]
+PAGE_KEYS = union_all(*(select(branch) for branch in _PAGE_BRANCHES))
 
 FINALIZE_ROLES = frozenset({"secretary", "deputy"})  # who may sign minutes/resolutions (configurable)
 
@@ -187,14 +210,20 @@ class SyncService:
         after = min(cursor, MAX_INT32)  # records' server_seq columns are 32-bit: no record lies beyond
         with self._reader() as conn:
             cell = self._cell(conn, cell_id)
+            # Which records the page holds, from all the tables in one statement (each table's first
+            # limit + 1 by its (cell_id, server_seq) index); then the rows of just those records.
+            keys = sorted(conn.execute(PAGE_KEYS, {"cell_id": cell_id, "after": after, "take": limit + 1}).all(),
+                          key=lambda key: key[0])
+            has_more = len(keys) > limit
+            wanted: dict[str, list[uuid.UUID]] = {}
+            for _, entity, record_id in keys[:limit]:
+                wanted.setdefault(entity, []).append(record_id)
             found: list[tuple[int, str, Any]] = []
-            for entity, table in [*RECORDS.items(), (CONFLICT_ENTITY, conflict)]:
-                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.server_seq > after)
-                                    .order_by(table.c.server_seq).limit(limit + 1)).mappings().all()
+            for entity, ids in wanted.items():
+                table = PULLED[entity]
+                rows = conn.execute(select(table).where(table.c.cell_id == cell_id, table.c.id.in_(ids))).mappings()
                 found.extend((row["server_seq"], entity, row) for row in rows)
-            found.sort(key=lambda item: item[0])
-            has_more = len(found) > limit
-            page = found[:limit]
+            page = sorted(found, key=lambda item: item[0])
             changes = [_change(entity, row) for _, entity, row in page]
             if has_more:
                 next_cursor = page[-1][0]

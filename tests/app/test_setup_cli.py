@@ -3,18 +3,16 @@ folder that has one, bad input answered plainly."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from secretary_app.paths import resolve_paths
 from secretary_app.services.cell import get_cell
 from secretary_app.store import Store
+from tests.support import CliRun, run_cli
 
 
-def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secretary_app", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=120)
+def cli(data: Path, *args: str) -> CliRun:
+    return run_cli("--data-dir", str(data), *args)
 
 
 def test_setup_makes_a_new_cell_the_window_and_the_documents_use(tmp_path: Path) -> None:

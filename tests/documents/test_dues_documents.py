@@ -4,8 +4,6 @@ with real numbers, a frozen header row, widths that fit, and a total row equal t
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 from typing import cast
 
@@ -18,6 +16,7 @@ from secretary_app.services import documents, dues, roster
 from secretary_app.services.cell import CellInput, save_cell
 from secretary_app.services.roster import MemberData
 from secretary_app.store import Store
+from tests.support import run_cli
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -97,16 +96,14 @@ def test_xlsx_only_for_the_dues_documents(paid_cell: Store, tmp_path: Path) -> N
 
 
 def test_cli_exports_the_ledger_of_a_year_and_a_month(data_dir: Path, tmp_path: Path) -> None:
-    run = [sys.executable, "-m", "secretary_app", "--data-dir", str(data_dir)]
-    assert subprocess.run([*run, "demo"], capture_output=True, timeout=120).returncode == 0
+    run = ["--data-dir", str(data_dir)]
+    assert run_cli(*run, "demo").returncode == 0
     for args, name in ((["--year", "2026", "--format", "xlsx"], "so.xlsx"),
                        (["--year", "2026", "--month", "10", "--format", "pdf"], "so-10.pdf")):
-        result = subprocess.run([*run, "export", "dues-ledger", *args, "-o", str(tmp_path / name)],
-                                capture_output=True, text=True, timeout=120)
+        result = run_cli(*run, "export", "dues-ledger", *args, "-o", str(tmp_path / name))
         assert result.returncode == 0, result.stderr
         assert "Đã xuất sổ thu nộp đảng phí" in result.stdout
-    bad = subprocess.run([*run, "export", "dues-ledger", "--year", "2026", "--month", "13", "-o",
-                          str(tmp_path / "x.pdf")], capture_output=True, text=True, timeout=120)
+    bad = run_cli(*run, "export", "dues-ledger", "--year", "2026", "--month", "13", "-o", str(tmp_path / "x.pdf"))
     assert bad.returncode == 1 and "Tháng “13” không có" in bad.stderr
 
 

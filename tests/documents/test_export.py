@@ -5,8 +5,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pdfplumber
@@ -17,6 +15,7 @@ from models.documents import DocumentRecord
 from secretary_app.document_kinds import DUES_KINDS
 from secretary_app.errors import UserError
 from secretary_app.services import documents
+from tests.support import CliRun, run_cli
 
 KINDS = documents.KINDS
 
@@ -80,9 +79,8 @@ def test_unknown_meeting_is_a_clear_error(demo_store, tmp_path: Path) -> None:
     assert not (tmp_path / "bb.pdf").exists()
 
 
-def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secretary_app", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120)
+def _cli(data_dir: Path, *args: str) -> CliRun:
+    return run_cli("--data-dir", str(data_dir), *args)
 
 
 def test_cli_exports_every_kind_of_the_demo_cell(data_dir: Path, tmp_path: Path) -> None:

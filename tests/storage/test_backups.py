@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,11 +15,11 @@ from secretary_app.paths import resolve_paths
 from secretary_app.services import roster
 from secretary_app.services.backups import create_backup, restore_backup
 from secretary_app.store import Store
+from tests.support import CliRun, run_cli
 
 
-def cli(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secretary_app", "--data-dir", str(data), *args], input=stdin,
-                          capture_output=True, text=True, timeout=120)
+def cli(data: Path, *args: str, stdin: str = "") -> CliRun:
+    return run_cli("--data-dir", str(data), *args, stdin=stdin)
 
 
 def counts(database: Path) -> tuple[int, int, int]:

@@ -12,12 +12,13 @@ import random
 import shutil
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from models.meetings import Attendance, Meeting, Minutes
 from models.members import Member
@@ -35,11 +36,20 @@ from secretary_app.sync.protocol import PREFIX
 from secretary_app.sync.resolve import Choice, conflict_kind, resolve_conflict
 from tests.sync.fixtures import PASSWORD, Server, make_server
 
+DATABASE = "so-tay-bi-thu.sqlite3"
 FAULTABLE = ("/hello", "/push", "/pull", "/reconcile")
 PUSH_FAULTS = ("drop_before", "drop_after", "duplicate", "server_killed", "reorder", "expire_token")
 PULL_FAULTS = ("drop_before", "drop_after", "duplicate", "cut_page", "expire_token")
 OTHER_FAULTS = ("drop_before", "drop_after", "duplicate", "expire_token")
 CRASH_STEPS = ("form-batch", "apply-push", "apply-page", "join", "finish")
+
+
+def _no_fsync(dbapi_connection: Any, _record: Any) -> None:
+    """After the app's own PRAGMAs (secretary_app/db/engine.py): a PC's commits are not flushed to the disk,
+    as the test server's are not (``sqlite_synchronous="OFF"``, tests/sync/fixtures.py). Crashes here are
+    exceptions inside the process, never a power cut, so the flush proves nothing in this test and was a
+    third of its wall time on the CI machine's disk (one fsync per commit, ~40,000 commits)."""
+    dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 class ServerKilled(Exception):
@@ -142,6 +152,7 @@ class World:
         self.outcomes: collections.Counter[str] = collections.Counter()  # what became of the resolutions
         self.examples = 0
         self.clients: dict[str, Client] = {}
+        self.stores: dict[str, Store] = {}  # one per PC name, kept across histories (see _pc_store)
         self.rng = random.Random(0)
         self.faults: collections.Counter[str] = collections.Counter()
         self.kill_next_push = False
@@ -169,12 +180,8 @@ class World:
         self.server.cell("B")
         for _, username, role, cell in self.LAYOUT:
             self.server.user(username, role, cell)
-        root = self.folder / f"ex{self.examples}"
         for name, username, _, cell in self.LAYOUT:
-            data = root / name
-            data.mkdir(parents=True)
-            shutil.copy(self.template / "so-tay-bi-thu.sqlite3", data / "so-tay-bi-thu.sqlite3")
-            store = Store(resolve_paths(data), actor=username)
+            store = self._pc_store(name, username, lambda target: shutil.copy(self.template / DATABASE, target))
             transport = FaultTransport(self, name)
             sync_service.login(store, "http://127.0.0.1:8765", username, PASSWORD, transport=transport)
             client = self.client_class("http://127.0.0.1:8765", username, transport=transport)
@@ -188,12 +195,33 @@ class World:
             self.clients[name].engine.sync()
         self.faults_on = True
 
+    def _pc_store(self, name: str, actor: str, fill: Callable[[Path], object]) -> Store:
+        """The Store of PC ``name`` on a new database file that ``fill(path)`` writes (a copy of the migrated
+        template: a fresh install; or another PC's file). Each PC keeps one Store object, and so one engine,
+        from history to history: SQLAlchemy compiles each statement once per engine, and a new engine for
+        every PC of every history compiled the app's ~150 statements again each time (~15 % of the fault
+        test's CPU). Between histories the engine is disposed (every connection closed) and the file and
+        its WAL are deleted, so nothing of the previous history's database is left to read."""
+        store = self.stores.get(name)
+        data = self.folder / "pcs" / name
+        if store is not None:
+            store.engine.dispose()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            (data / f"{DATABASE}{suffix}").unlink(missing_ok=True)
+        data.mkdir(parents=True, exist_ok=True)
+        fill(data / DATABASE)
+        if store is None:
+            store = self.stores[name] = Store(resolve_paths(data), actor=actor)
+            event.listen(store.engine, "connect", _no_fsync)
+            store.engine.dispose()  # the connection Store opened has synchronous=FULL: the next ones not
+        store.actor = actor
+        store.forget_cell()
+        return store
+
     def close_clients(self) -> None:
         for box in self.clients.values():
             box.store.close()
         self.clients.clear()
-        if self.examples:
-            shutil.rmtree(self.folder / f"ex{self.examples}", ignore_errors=True)
         # Count each history once: the teardown closes the clients and the next reset closes again.
         self.total_faults.update(self.faults)
         self.faults = collections.Counter()
@@ -228,14 +256,15 @@ class World:
         from secretary_app.credentials import Credentials
 
         box = self.clients[source]
-        data = self.folder / f"ex{self.examples}" / name
-        data.mkdir(parents=True)
-        target = sqlite3.connect(data / "so-tay-bi-thu.sqlite3")
-        with box.store.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            raw.backup(target)  # type: ignore[union-attr]  # the pool's DBAPI connection is sqlite3's
-        target.close()
-        store = Store(resolve_paths(data), actor=box.username)
+
+        def copy(path: Path) -> None:
+            target = sqlite3.connect(path)
+            with box.store.engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                raw.backup(target)  # type: ignore[union-attr]  # the pool's DBAPI connection is sqlite3's
+            target.close()
+
+        store = self._pc_store(name, box.username, copy)
         transport = FaultTransport(self, name)
         credentials = Credentials(service=f"copy-{name}")  # another PC: another keyring
         faults, self.faults_on = self.faults_on, False

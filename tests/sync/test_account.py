@@ -141,18 +141,15 @@ def test_a_cancelled_sync_stops_at_a_step_and_the_next_one_sends_everything(cell
     assert service.status(demo_store).pending == 0 and report.pushed == left
 
 
-def test_a_join_cut_short_is_finished_by_joining_again_and_a_set_up_folder_is_refused(cell, tmp_path) -> None:
+def test_a_join_cut_short_is_finished_by_joining_again_and_a_set_up_folder_is_refused(cell, tmp_path, new_store,
+                                                                                      new_demo_store) -> None:
     import httpx
 
-    from secretary_app.demo import create_demo_cell
-    from secretary_app.paths import resolve_paths
     from secretary_app.services.cell import get_cell
-    from secretary_app.store import Store
     from secretary_app.sync.client import Offline
 
     cell.user("pbt", "deputy", "Chi bộ Tổ dân phố số 5")
-    first = Store(resolve_paths(tmp_path / "first"), daily_backups=(0, 0))
-    create_demo_cell(first, today=dt.date(2026, 11, 25))
+    first = new_demo_store(tmp_path / "first", daily_backups=(0, 0))
     service.login(first, URL, "bt", PASSWORD, transport=cell.bridge)
     service.sync_now(first, transport=cell.bridge)
 
@@ -166,7 +163,7 @@ def test_a_join_cut_short_is_finished_by_joining_again_and_a_set_up_folder_is_re
                     raise httpx.ConnectError("the line dropped", request=request)
             return cell.bridge.handle_request(request)
 
-    fresh = Store(resolve_paths(tmp_path / "fresh"), daily_backups=(0, 0))
+    fresh = new_store(tmp_path / "fresh", daily_backups=(0, 0))
     with pytest.raises(Offline):
         service.join_from_server(fresh, URL, "pbt", PASSWORD, transport=CutAfterOnePage())
     assert get_cell(fresh) is not None  # the cell's details came with the first page

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,11 @@ from sqlalchemy import func, select
 from models.members import Member
 from models.sync_tables import OutboxEntry
 from secretary_app.changes import Change, Changes, OpResult
-from secretary_app.demo import create_demo_cell
 from secretary_app.paths import resolve_paths
 from secretary_app.settings import Settings
 from secretary_app.store import Store
 from secretary_app.sync import service
 from secretary_app.sync.bar import BarKind
-from tests.conftest import DEMO_TODAY
 from tests.sync.conftest import PASSWORD, _server_cli
 from ui import ops
 from ui.context import AppContext
@@ -105,10 +104,9 @@ def _open(tmp_path: Path, name: str) -> Store:
     return Store(resolve_paths(tmp_path / name), daily_backups=(0, 0))
 
 
-def _first_pc(tmp_path: Path, url: str) -> Store:
+def _first_pc(new_demo_store: Callable[..., Store], tmp_path: Path, url: str) -> Store:
     """PC A: the demo cell, logged in as the secretary and synced, so the server holds the cell's records."""
-    store = _open(tmp_path, "pc-a")
-    create_demo_cell(store, today=DEMO_TODAY)
+    store = new_demo_store(tmp_path / "pc-a", daily_backups=(0, 0))
     service.login(store, url, "bithu", PASSWORD)
     service.sync_now(store)
     return store
@@ -153,9 +151,9 @@ def _pending(store: Store) -> int:
 
 
 def test_the_wizards_from_the_server_path_lands_on_the_main_window_with_the_members(
-        qtbot, qapp, server_process, tmp_path) -> None:
+        qtbot, qapp, server_process, tmp_path, new_demo_store) -> None:
     install_translations(qapp, "vi")
-    first = _first_pc(tmp_path, server_process.url)
+    first = _first_pc(new_demo_store, tmp_path, server_process.url)
     first.close()
     fresh = _open(tmp_path, "pc-b")
     ctx = AppContext.for_store(fresh, Settings(), TaskRunner())
@@ -190,9 +188,9 @@ def test_the_wizards_from_the_server_path_lands_on_the_main_window_with_the_memb
 
 
 def test_an_edit_on_pc_a_reaches_pc_b_by_background_sync_with_no_click(
-        qtbot, qapp, server_process, tmp_path) -> None:
+        qtbot, qapp, server_process, tmp_path, new_demo_store) -> None:
     install_translations(qapp, "vi")
-    pc_a = _first_pc(tmp_path, server_process.url)
+    pc_a = _first_pc(new_demo_store, tmp_path, server_process.url)
     pc_b = _open(tmp_path, "pc-b")
     service.join_from_server(pc_b, server_process.url, "phobithu", PASSWORD)
     with pc_a.transaction() as session:
@@ -215,10 +213,9 @@ def test_an_edit_on_pc_a_reaches_pc_b_by_background_sync_with_no_click(
 
 
 def test_a_server_killed_during_a_sync_leaves_the_app_working_and_the_sync_completes_later(
-        qtbot, qapp, server_process, tmp_path) -> None:
+        qtbot, qapp, server_process, tmp_path, new_demo_store) -> None:
     install_translations(qapp, "vi")
-    store = _open(tmp_path, "pc-a")
-    create_demo_cell(store, today=DEMO_TODAY)
+    store = new_demo_store(tmp_path / "pc-a", daily_backups=(0, 0))
     service.login(store, server_process.url, "bithu", PASSWORD)
     queued = _pending(store)
     assert queued > 400  # the whole demo cell waits to be sent: a sync long enough to be cut

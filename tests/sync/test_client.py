@@ -21,7 +21,6 @@ from models.base import new_id
 from models.members import Member
 from models.sync_tables import OutboxEntry, SyncState
 from secretary_app.credentials import Credentials
-from secretary_app.paths import resolve_paths
 from secretary_app.server.__main__ import bump_epoch
 from secretary_app.store import Store
 from secretary_app.sync import service
@@ -142,15 +141,13 @@ def test_the_sync_status_comes_from_the_kind_of_failure_never_from_its_words(tls
 # The restore here is a copy of the SQLite file; on PostgreSQL a restore is a pg_restore drill, not
 # covered yet (the epoch logic it would exercise is the same code).
 @pytest.mark.parametrize("server_kind", ["sqlite"])
-def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(server, tmp_path: Path) -> None:
+def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(server, tmp_path: Path, new_store,
+                                                                           new_demo_store) -> None:
     server.cell("Chi bộ 5")
     server.user("bt", "secretary", "Chi bộ 5")
     server.user("pbt", "deputy", "Chi bộ 5")
-    a, b = Store(resolve_paths(tmp_path / "a")), Store(resolve_paths(tmp_path / "b"))
+    a, b = new_demo_store(tmp_path / "a"), new_store(tmp_path / "b")
     try:
-        from secretary_app.demo import create_demo_cell
-
-        create_demo_cell(a, today=dt.date(2026, 11, 25))
         service.login(a, URL, "bt", PASSWORD, transport=server.bridge)
         service.login(b, URL, "pbt", PASSWORD, transport=server.bridge)
         service.sync_now(a, transport=server.bridge)
@@ -187,16 +184,16 @@ def test_after_a_server_restore_and_epoch_bump_clients_resend_what_was_lost(serv
         b.close()
 
 
-def test_a_pc_with_its_own_cell_is_asked_before_joining_a_cell_that_has_data(server, tmp_path: Path) -> None:
+def test_a_pc_with_its_own_cell_is_asked_before_joining_a_cell_that_has_data(server, tmp_path: Path, new_store,
+                                                                             new_demo_store) -> None:
     server.cell("Chi bộ 5")
     server.user("bt", "secretary", "Chi bộ 5")
     server.user("pbt", "deputy", "Chi bộ 5")
     from secretary_app.demo import create_demo_cell
 
-    a, b = Store(resolve_paths(tmp_path / "a")), Store(resolve_paths(tmp_path / "b"))
+    a, b = new_demo_store(tmp_path / "a"), new_store(tmp_path / "b")
     try:
-        create_demo_cell(a, today=dt.date(2026, 11, 25))
-        create_demo_cell(b, today=dt.date(2026, 11, 25))
+        create_demo_cell(b, today=dt.date(2026, 11, 25))  # a cell of its own: other ids than a's
         service.login(a, URL, "bt", PASSWORD, transport=server.bridge)
         service.login(b, URL, "pbt", PASSWORD, transport=server.bridge)
         service.sync_now(a, transport=server.bridge)
@@ -227,21 +224,20 @@ def test_orm_bulk_inserts_are_queued_too(store) -> None:
     assert '"ethnicity": [null, "Kinh"]' in queued[ids[0]]  # the column default travels with the create
 
 
-def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp_path: Path) -> None:
-    from secretary_app.demo import create_demo_cell
+def test_a_member_restored_after_a_delete_comes_back_on_the_other_pc(server, tmp_path: Path, new_store,
+                                                                     new_demo_store) -> None:
     from secretary_app.services.roster import delete_member, restore_member
 
     server.cell("Chi bộ 5")
     server.user("bt", "secretary", "Chi bộ 5")
     server.user("pbt", "deputy", "Chi bộ 5")
-    a, b = Store(resolve_paths(tmp_path / "a")), Store(resolve_paths(tmp_path / "b"))
+    a, b = new_demo_store(tmp_path / "a"), new_store(tmp_path / "b")
 
     def live_names(store: Store) -> set[str]:
         with store.transaction() as session:
             return set(session.scalars(select(Member.full_name).where(Member.deleted.is_(False))))
 
     try:
-        create_demo_cell(a, today=dt.date(2026, 11, 25))
         service.login(a, URL, "bt", PASSWORD, transport=server.bridge)
         service.login(b, URL, "pbt", PASSWORD, transport=server.bridge)
         service.sync_now(a, transport=server.bridge)

@@ -13,7 +13,6 @@ from secretary_app.cli import main
 from secretary_app.paths import resolve_paths
 from secretary_app.services.roster import list_members
 from secretary_app.store import Store
-from tests.conftest import DEMO_TODAY
 from tests.sync.conftest import PASSWORD
 
 
@@ -25,12 +24,10 @@ def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *a
     return out
 
 
-def test_two_pcs_converge_through_a_real_server(live_server: str, tmp_path: Path, monkeypatch, capsys) -> None:
+def test_two_pcs_converge_through_a_real_server(live_server: str, tmp_path: Path, monkeypatch, capsys,
+                                                new_demo_store) -> None:
     pc1, pc2 = str(tmp_path / "pc1"), str(tmp_path / "pc2")
-    store = Store(resolve_paths(pc1))
-    from secretary_app.demo import create_demo_cell
-
-    create_demo_cell(store, today=DEMO_TODAY)
+    store = new_demo_store(Path(pc1))
     demo_cell = store.cell_id
     store.close()
     _cli(monkeypatch, capsys, "--data-dir", pc1, "sync", "login", "--server", live_server, "--username", "bithu",
