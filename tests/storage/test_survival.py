@@ -150,28 +150,19 @@ def test_a_second_copy_is_refused_naming_the_first_and_a_crashed_copy_leaves_no_
     assert again.returncode == 0, again.stderr
 
 
-# One process imports the app once, then forks a writer per run: each writer opens the database, adds
-# members until it is killed, and prints each name once its transaction has committed. A forked writer is
-# killed exactly as a started one would be; starting fifty Pythons that each import SQLAlchemy and the app
-# (~0.5 s of CPU each) was most of the test's time.
-WRITERS = """
-import os, sys
+WRITER = """
+import sys
 from secretary_app.paths import resolve_paths
 from secretary_app.services import roster
 from secretary_app.store import Store
-for line in sys.stdin:
-    pid = os.fork()
-    if pid == 0:
-        store = Store(resolve_paths(sys.argv[1]), daily_backups=(0, 0))
-        print("ready", os.getpid(), flush=True)
-        n = 0
-        while True:
-            n += 1
-            name = f"{line.strip()}-{n}"
-            roster.create_member(store, roster.MemberData(full_name=f"Đảng viên {name}", notes="x" * 2000))
-            print(name, flush=True)  # printed only once the transaction has committed
-    os.waitpid(pid, 0)
-    print("killed", flush=True)
+store = Store(resolve_paths(sys.argv[1]), daily_backups=(0, 0))
+print("ready", flush=True)
+n = 0
+while True:
+    n += 1
+    name = f"{sys.argv[2]}-{n}"
+    roster.create_member(store, roster.MemberData(full_name=f"Đảng viên {name}", notes="x" * 2000))
+    print(name, flush=True)  # printed only once the transaction has committed
 """
 
 
@@ -180,23 +171,14 @@ def test_fifty_kills_at_random_points_lose_no_committed_change_and_leave_a_sound
     assert cli(data, "demo").returncode == 0
     rng = random.Random(20261201)
     committed: list[str] = []
-    writers = subprocess.Popen([sys.executable, "-c", WRITERS, str(data)], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert writers.stdin is not None and writers.stdout is not None
-    try:
-        for run in range(50):
-            writers.stdin.write(f"r{run}\n")
-            writers.stdin.flush()
-            ready, pid = writers.stdout.readline().split()
-            assert ready == "ready"
-            time.sleep(rng.uniform(0.0, 0.25))
-            os.kill(int(pid), signal.SIGKILL)
-            while (line := writers.stdout.readline()).strip() != "killed":
-                assert line, "the process that forks the writers ended"
-                committed.append(line.strip())
-    finally:
-        writers.stdin.close()
-        writers.wait(timeout=60)
+    for run in range(50):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data), f"r{run}"], stdout=subprocess.PIPE,
+                                  text=True, cwd=ROOT)
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.25))
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate()
+        committed += [line for line in out.split() if line]
     conn = sqlite3.connect(data / "so-tay-bi-thu.sqlite3")
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
