@@ -25,6 +25,7 @@ from models.rules.meetings import (
     MeetingPlan,
     MeetingState,
     duration_warnings,
+    quarter_of,
     quarters_missing_thematic,
 )
 from secretary_app import rules_data
@@ -415,15 +416,16 @@ class Reminder:
 
 
 def reminders(store: Store, today: dt.date | None = None) -> list[Reminder]:
-    """What the secretary should act on: quarters with no thematic meeting, documents not posted a day
-    before the meeting (HD 42: at least 1 day before), planned durations below the minimum."""
+    """What the secretary should act on: this quarter without a thematic meeting (a past quarter's is history
+    by now, not something to do), documents not posted a day before the meeting (HD 42: at least 1 day
+    before), planned durations below the minimum. The meetings page and the overview both show these."""
     today = today or dt.date.today()
     result: list[Reminder] = []
     with store.transaction() as session:
         meetings = list(session.scalars(select(Meeting).where(Meeting.cell_id == store.cell_id,
                                                               Meeting.deleted.is_(False))))
     plans = [MeetingPlan(m.planned_at.date(), rules_kind(m.kind), m.planned_minutes) for m in meetings]
-    for quarter in quarters_missing_thematic(plans, today.year, until=today):
+    if (quarter := quarter_of(today)) in quarters_missing_thematic(plans, today.year, until=today):
         result.append(Reminder("thematic_missing", f"Quý {quarter}/{today.year} chưa có kỳ sinh hoạt chuyên đề "
                                                    "(mỗi quý ít nhất một lần).", quarter=quarter))
     for m in sorted(meetings, key=lambda m: m.planned_at):

@@ -163,6 +163,7 @@ def _first_steps(has_members: bool, has_meetings: bool, has_upcoming: bool, toda
 
 
 def _meeting_items(store: Store, meetings: list, today: dt.date) -> list[TodoItem]:
+    from models.rules.meetings import quarter_of
     from secretary_app.services.meeting_cycle import overdue_tasks, reminders
     from secretary_app.services.meetings import MeetingState
 
@@ -195,14 +196,14 @@ def _meeting_items(store: Store, meetings: list, today: dt.date) -> list[TodoIte
             items.append(TodoItem(Kind.MINUTES, Urgency.TODO, day,
                                   f"Biên bản «{m.title}» (họp ngày {day:%d/%m/%Y}) chưa hoàn tất.",
                                   Target("meetings", m.id, _FINISH)))
-    quarter = (today.month - 1) // 3 + 1
+    quarter = quarter_of(today)
     quarter_end = dt.date(today.year, quarter * 3, 1) + dt.timedelta(days=31)
     quarter_end = quarter_end.replace(day=1) - dt.timedelta(days=1)
     next_id = upcoming[0].id if upcoming else None
     for r in notes:
         if r.code == "thematic_missing":
-            if r.quarter != quarter or not meetings:
-                continue  # past quarters are history by now; a new cell's first step is to plan a meeting
+            if not meetings:
+                continue  # a new cell's first step is to plan a meeting
             items.append(TodoItem(Kind.MEETING_REMINDER, urgency_of(quarter_end, today), quarter_end, r.message,
                                   Target("meetings", action=Action.PLAN_MEETING)))
         elif r.code == "documents_late" and r.meeting_id == next_id:

@@ -102,6 +102,8 @@ def test_reminders_thematic_quarter_and_documents_not_ready_the_day_before(demo_
     codes = {(r.code, r.meeting_id) for r in cycle.reminders(demo_store, TODAY)}
     assert ("documents_late", detail.id) in codes
     assert ("thematic_missing", None) in codes
+    # Only this quarter's: the demo's earlier quarters had no thematic meeting either, and are history now.
+    assert [r.quarter for r in cycle.reminders(demo_store, TODAY) if r.code == "thematic_missing"] == [4]
     assert not any(c == "documents_late" for c, _ in
                    {(r.code, r.meeting_id) for r in cycle.reminders(demo_store, dt.date(2026, 11, 20))})
     cycle.advance_meeting(demo_store, detail.id)  # announced: documents sent

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from models.rules.meetings import MeetingPlan, quarter_of, quarters_missing_thematic
 from secretary_app.services import meeting_cycle as cycle
+from secretary_app.services.meetings import list_meetings
 
 
 def test_the_meetings_page_reminds_of_this_quarters_thematic_meeting_only(window, demo_store):
@@ -14,8 +16,9 @@ def test_the_meetings_page_reminds_of_this_quarters_thematic_meeting_only(window
     runner.wait()
     page = win.pages["meetings"]
     today = dt.date.today()
-    quarter = (today.month - 1) // 3 + 1
-    missing = {r.quarter for r in cycle.reminders(demo_store, today) if r.code == "thematic_missing"}
+    quarter = quarter_of(today)
+    plans = [MeetingPlan(m.planned_at.date(), cycle.rules_kind(m.kind)) for m in list_meetings(demo_store)]
+    missing = quarters_missing_thematic(plans, today.year, until=today)
     assert missing, "the demo cell has had no thematic meeting this year"
     text = page.reminders.text()
     for q in missing:

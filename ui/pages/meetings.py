@@ -130,10 +130,6 @@ class MeetingsPage(Page):
 
     def _loaded(self, data) -> None:
         rows, reminders = data
-        # As on the overview: a quarter already over without a thematic meeting is history, not something to
-        # do; only this quarter's is said (the past ones were four lines of nagging in black).
-        quarter = (dt.date.today().month - 1) // 3 + 1
-        reminders = [r for r in reminders if r.code != "thematic_missing" or r.quarter == quarter]
         self.model.set_records(rows)
         self.table.resizeColumnsToContents()
         self.reminders.setText("\n".join("• " + r.message for r in reminders))
