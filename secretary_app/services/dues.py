@@ -798,8 +798,8 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
     with gc_paused(), store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)
-        # Each stored row by member and month: not by the id, which derives from the cell id the PC had when
-        # it was made (the first sync gives the cell the server's id). Read as the driver gives them (ids,
+        # Each stored row by member and month, not by the id: rows made before the id came from the member and
+        # the month alone carry one made from the cell's id as well. Read as the driver gives them (ids,
         # months as stored text): 60,000 rows through SQLAlchemy's result rows cost a third of a second.
         stored = {(member_hex, month): (row_id, values, deleted)
                   for row_id, member_hex, month, *values, deleted in _stored_obligations(session, cell_id, months)}

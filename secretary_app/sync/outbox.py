@@ -21,7 +21,7 @@ from sqlalchemy import Column, String, Table, Uuid, event, insert, inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from models.base import SyncMixin, new_id, new_id_ints
+from models.base import SyncMixin, new_id, new_id_ints, new_ids
 from models.sync_tables import OutboxEntry
 from models.text import nfc
 from secretary_app.sync.codec import (
@@ -237,10 +237,9 @@ def _stored_column(column: Column[Any], values: Sequence[Any], dialect: Dialect)
 def _new_stored_ids(column: Column[Any], count: int, dialect: Dialect) -> Sequence[Any]:
     """``count`` new UUIDv7 (``new_ids``) as ``column`` stores them; written straight from their integers
     when the dialect stores a UUID as its 32 hex digits (SQLite), without a ``uuid.UUID`` each."""
-    values = new_id_ints(count)
     if _stores_uuid_as_hex(column, dialect):
-        return [f"{value:032x}" for value in values]
-    return _stored_column(column, [uuid.UUID(int=value) for value in values], dialect)
+        return [f"{value:032x}" for value in new_id_ints(count)]
+    return _stored_column(column, new_ids(count), dialect)
 
 
 def _stores_uuid_as_hex(column: Column[Any], dialect: Dialect) -> bool:
@@ -277,7 +276,7 @@ def _json_column(column: Column[Any], values: Sequence[Any], stored: Iterable[An
     convert = json_converter(column.table, column.name)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     texts = isinstance(column.type, String)
-    keys = stored if isinstance(column.type, Uuid | String) else values  # a datetime's text drops its zone
+    keys = stored if texts else values  # a text's stored form is its NFC; a datetime's text drops its zone
     seen: dict[Any, str] = {}
     found = []
     for value, key in zip(values, keys, strict=True):
