@@ -21,17 +21,22 @@ def _open_attendance(win, runner, qtbot, meeting_id):
     return page, step
 
 
+def _plan_and_open(win, runner, qtbot, demo_store):
+    """December's meeting planned on the demo cell and opened at its Điểm danh step."""
+    win.show_page("meetings")
+    runner.wait()
+    detail, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30),
+                                   planned_minutes=120, place="Nhà văn hóa Tổ dân phố số 5")
+    return detail, _open_attendance(win, runner, qtbot, detail.id)
+
+
 def _row_of(step, name: str) -> int:
     return next(r for r in range(step.table.rowCount()) if step.table.item(r, 0).text() == name)
 
 
 def test_an_exempt_member_not_marked_reads_exempt_and_is_not_counted_as_unmarked(window, qtbot, demo_store):
     win, runner = window
-    win.show_page("meetings")
-    runner.wait()
-    detail, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30),
-                                   planned_minutes=120, place="Nhà văn hóa Tổ dân phố số 5")
-    _, step = _open_attendance(win, runner, qtbot, detail.id)
+    detail, (_, step) = _plan_and_open(win, runner, qtbot, demo_store)
     sheet = att.attendance_sheet(demo_store, detail.id)
     exempt = [r for r in sheet.rows if r.exempt]
     assert exempt, "the demo cell has members exempt from activities"
@@ -65,11 +70,7 @@ def test_an_exempt_member_not_marked_reads_exempt_and_is_not_counted_as_unmarked
 
 def test_saved_chair_and_recorder_are_shown_when_the_meeting_is_opened_again(window, qtbot, demo_store):
     win, runner = window
-    win.show_page("meetings")
-    runner.wait()
-    detail, _ = cycle.plan_meeting(demo_store, kind="regular", planned_at=dt.datetime(2026, 12, 5, 19, 30),
-                                   planned_minutes=120, place="Nhà văn hóa Tổ dân phố số 5")
-    page, step = _open_attendance(win, runner, qtbot, detail.id)
+    detail, (page, step) = _plan_and_open(win, runner, qtbot, demo_store)
     step.rest_present_button.click()
     runner.wait()
     qtbot.waitUntil(lambda: step.chair.count() > 2)
