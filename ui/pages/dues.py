@@ -41,6 +41,7 @@ from secretary_app.store import Store
 from ui.context import AppContext
 from ui.dues.member_dues import BasisDialog, DecisionDialog, open_basis, open_decision
 from ui.pages.base import Page
+from ui.sizing import fit_placeholder
 from ui.tables import Column, RecordTableModel, fit_columns
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -115,7 +116,7 @@ class DuesPage(Page):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.name.setCompleter(completer)
-        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 16)
+        fit_placeholder(self.name)
         self.name.returnPressed.connect(self.pick_member)
         entry.addWidget(self.name, 3)
         # Short labels, the whole wording in the tooltips: the entry row fits 1366 px in large text too.
@@ -132,7 +133,7 @@ class DuesPage(Page):
         self.amount.setAlignment(RIGHT)
         self.amount.setPlaceholderText(self.tr("VND"))
         self.amount.setToolTip(self.tr("Amount (VND)"))
-        self.amount.setMinimumWidth(self.amount.fontMetrics().horizontalAdvance("10.000.000") + 16)
+        fit_placeholder(self.amount, "10.000.000")
         self.amount.returnPressed.connect(self.save_payment)
         entry.addWidget(self.amount, 1)
         self.channel = QComboBox()
