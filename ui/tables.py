@@ -174,11 +174,12 @@ def fit_columns(view: QTableView, *stretch: int) -> None:
 _AROUND = 60  # rows fitted beyond those on screen
 
 
-def fit_rows(view: QTableView, extra: int = 6) -> None:
+def fit_rows(view: QTableView, extra: int = 6, least: int | None = None) -> None:
     """Rows as tall as their wrapped text needs at the columns' present widths (never less than one line):
     a long value wraps onto more lines instead of ending in "…". Measured again whenever a column is
     resized or the rows change (a stretching column follows the window, large text changes the font).
-    ``extra`` px of air keep wrapped lines off the grid lines."""
+    ``extra`` px of air keep wrapped lines off the grid lines. ``least``: the lowest row height, by default
+    the view's usual one (a dense grid passes 0: its rows as low as their text)."""
     view.setWordWrap(True)
     timer = QTimer(view)
     timer.setSingleShot(True)
@@ -192,7 +193,7 @@ def fit_rows(view: QTableView, extra: int = 6) -> None:
         first = max(view.rowAt(0), 0)
         last = view.rowAt(view.viewport().height() - 1)
         last = model.rowCount() - 1 if last < 0 else last
-        floor = view.verticalHeader().defaultSectionSize()
+        floor = view.verticalHeader().defaultSectionSize() if least is None else least
         for row in range(max(first - _AROUND, 0), min(last + _AROUND, model.rowCount() - 1) + 1):
             view.setRowHeight(row, max(floor, view.sizeHintForRow(row) + extra))
 

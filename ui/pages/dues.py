@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -42,7 +42,7 @@ from ui.context import AppContext
 from ui.dues.member_dues import BasisDialog, DecisionDialog, open_basis, open_decision
 from ui.pages.base import Page
 from ui.sizing import fit_placeholder
-from ui.tables import Column, RecordTableModel, fit_columns
+from ui.tables import Column, RecordTableModel, fit_columns, fit_rows
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -164,15 +164,12 @@ class DuesPage(Page):
         fit_columns(self.table, 0)  # the name takes the room the twelve months and the totals leave
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)  # a long mark ("✓ −50%", "Thiếu") wraps onto a second line (_fit_months)
         for month_column in range(1, 13):
             self.table.horizontalHeader().setSectionResizeMode(month_column, QHeaderView.ResizeMode.Fixed)
-        # The name column stretches with the window: its rows are measured again at the new width.
-        self._rows_timer = QTimer(self)
-        self._rows_timer.setSingleShot(True)
-        self._rows_timer.timeout.connect(self._fit_rows)
-        self.table.horizontalHeader().sectionResized.connect(
-            lambda column, _old, _new: self._rows_timer.start(0) if column == 0 else None)
+        # Each row as tall as its cells need at the widths they have (a long name, or a mark such as "✓ −50%",
+        # wraps onto a second line, never cut), measured again as the name column follows the window; not as
+        # tall as the hidden row header's padded section, which left five rows on screen in large text.
+        fit_rows(self.table, extra=4, least=0)
         self.totals = QLabel("")
         self.legend = QLabel(self.tr("✓ paid · Nợ unpaid · Thiếu underpaid · Thừa overpaid, to resolve · Miễn exempt · "
                                      "−50% reduced · ↺ a payment reversed · — not in the cell that month"))
@@ -237,15 +234,7 @@ class DuesPage(Page):
         totals leave the name its room; a longer mark wraps onto a second line of its row."""
         width = self.table.fontMetrics().horizontalAdvance("Miễn") + 8  # the cell's 3 px margins and grid line
         for month_column in range(1, 13):
-            self.table.setColumnWidth(month_column, width)
-        self._fit_rows()
-
-    def _fit_rows(self) -> None:
-        """Each row as tall as its cells need at the widths they have now (a long name or mark wraps onto a
-        second line, never cut), plus a little air; not as tall as the hidden row header's padded section,
-        which left five rows on screen in large text."""
-        for row in range(self.model.rowCount()):
-            self.table.setRowHeight(row, self.table.sizeHintForRow(row) + 4)
+            self.table.setColumnWidth(month_column, width)  # the rows follow (fit_rows)
 
     def show_target(self, target: Target) -> None:
         """An overview item (dues in arrears): that member's row at the first unpaid month, ready for entry."""
