@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -142,20 +143,25 @@ def _demo_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_template(tmp_path_factory.mktemp("template-demo"), demo=True)
 
 
-@pytest.fixture(scope="session")
-def new_store(_empty_store_template: Path):
-    """``new_store(folder)``: a Store on a copy of the migrated template in ``folder`` (for a test that needs
-    many fresh databases, such as one per Hypothesis example); the caller closes it."""
+def _store_maker(template: Path) -> Callable[..., Any]:
+    """``make(folder, **store_options)``: a Store opened on a copy of ``template`` in ``folder``."""
     import shutil
 
     from secretary_app.paths import resolve_paths
     from secretary_app.store import Store
 
     def make(folder: Path, **store_options: Any) -> Store:
-        shutil.copytree(_empty_store_template, folder, dirs_exist_ok=True)
+        shutil.copytree(template, folder, dirs_exist_ok=True)
         return Store(resolve_paths(folder), **store_options)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def new_store(_empty_store_template: Path):
+    """``new_store(folder)``: a Store on a copy of the migrated template in ``folder`` (for a test that needs
+    many fresh databases, such as one per Hypothesis example); the caller closes it."""
+    return _store_maker(_empty_store_template)
 
 
 @pytest.fixture(scope="session")
@@ -164,16 +170,7 @@ def new_demo_store(_demo_store_template: Path):
     ``create_demo_cell(Store(folder), today=DEMO_TODAY)`` leaves it, copied from the session's template
     (~1 s of demo-making and migrations saved a PC); the caller closes it. Every copy has the same ids: a
     second PC with a demo cell of its own is made with create_demo_cell."""
-    import shutil
-
-    from secretary_app.paths import resolve_paths
-    from secretary_app.store import Store
-
-    def make(folder: Path, **store_options: Any) -> Store:
-        shutil.copytree(_demo_store_template, folder, dirs_exist_ok=True)
-        return Store(resolve_paths(folder), **store_options)
-
-    return make
+    return _store_maker(_demo_store_template)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from keyring.backend import KeyringBackend
@@ -49,9 +50,15 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
     output at exit, locks held by another process, a PC without a keyring) start a real one."""
     from secretary_app.cli import main
 
+    return run_main(main, *args, stdin=stdin)
+
+
+def run_main(main: Callable[[list[str]], int], *args: str, stdin: str = "") -> CliRun:
+    """A program's ``main(argv)`` run in this process with ``stdin`` piped in (not a terminal, as for a
+    command whose input is piped) and what it prints captured."""
     out, err = io.StringIO(), io.StringIO()
     saved_stdin = sys.stdin
-    sys.stdin = io.StringIO(stdin)  # not a terminal, as for a command whose input is piped
+    sys.stdin = io.StringIO(stdin)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:

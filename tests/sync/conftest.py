@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -14,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import run_main
 from tests.sync.fixtures import Server, database_url, make_server
 
 PASSWORD = "mật-khẩu-đủ-dài-2026"
@@ -36,15 +35,9 @@ def _server_cli(data: Path, *args: str, stdin: str = "") -> str:
     code, at the product's argon2 cost) rather than in a new Python that imports the server again."""
     from secretary_app.server.__main__ import main
 
-    out, saved = io.StringIO(), sys.stdin
-    sys.stdin = io.StringIO(stdin)  # piped, as the password is given to the command
-    try:
-        with contextlib.redirect_stdout(out):
-            code = main(["--data-dir", str(data), *args])
-    finally:
-        sys.stdin = saved
-    assert code == 0, out.getvalue()
-    return out.getvalue()
+    done = run_main(main, "--data-dir", str(data), *args, stdin=stdin)  # piped, as the password is given
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
 
 
 @pytest.fixture(scope="session")
