@@ -462,6 +462,12 @@ class SyncEngine:
             for index, (row, result) in enumerate(answered):
                 report.pushed += 1
                 entity, entity_id = row["entity"], row["entity_id"]
+                if result.status == "duplicate" and result.error_code:
+                    # The server had refused this change when it first came (from a copy of this data folder,
+                    # or from here before a renumbering): refused here too, so the row a refused create made
+                    # leaves this PC and its data goes to the inbox, as on the PC that sent it first. (The
+                    # fault test found it: a copied folder kept, unsent for ever, a refused attendance.)
+                    result = result.model_copy(update={"status": "rejected"})
                 if row["op"] == "resolve":
                     entity, entity_id = self._after_resolve(conn, row, result)
                 # Edits of the same record answered after this one, in this batch: they count as waiting.
