@@ -51,6 +51,7 @@ from secretary_app.sync.codec import (
     record_hash,
     to_json,
 )
+from secretary_app.sync.outbox import expand_bulk, pending_changes
 from secretary_app.sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_MUTATIONS,
@@ -191,6 +192,7 @@ class SyncEngine:
             raw.execute("PRAGMA foreign_keys=OFF")
             try:
                 with conn.begin():
+                    expand_bulk(conn)  # every step reads one outbox row per change
                     yield conn
                     if self.faults.before_local_commit:
                         self.faults.before_local_commit(step)
@@ -330,7 +332,7 @@ class SyncEngine:
 
     # --- push ------------------------------------------------------------------------------
     def pending_count(self, conn: Connection) -> int:
-        return conn.scalar(select(func.count()).select_from(outbox).where(outbox.c.status == "pending")) or 0
+        return int(conn.scalar(pending_changes()) or 0)
 
     def _next_batch(self) -> tuple[str, list[Any]] | None:
         with self.local("form-batch") as conn:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 
 from models.base import aware
 from models.sync_tables import OutboxEntry, RejectedInbox, SyncState
@@ -38,6 +38,7 @@ from secretary_app.sync.inbox import (  # noqa: F401 - the sync page and the CLI
     inboxes,
     rejected_content,
 )
+from secretary_app.sync.outbox import pending_changes
 
 
 @dataclass(frozen=True)
@@ -271,8 +272,7 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
     credentials = credentials or Credentials()
     with store.transaction() as session:
         state = _state(session)
-        pending = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                 .where(OutboxEntry.status == "pending")) or 0
+        pending = int(session.scalar(pending_changes()) or 0)
         conflicts, rejected = inbox_rows(session, state.device_id if state else None)
         url = state.server_url if state else ""
         username = state.username if state else ""

@@ -1,5 +1,7 @@
-"""Obligations generated in bulk (``outbox.insert_created``: one executemany for the rows, one for their
-outbox entries) are stored and queued exactly as rows added through the ORM are, and reach another PC."""
+"""Obligations generated in bulk (``outbox.insert_created``: one executemany for the rows, one bulk outbox
+row standing for their creates) are stored as rows added through the ORM are; once the sync engine expands
+the bulk row, the outbox holds exactly the entries the ORM would have queued, in the bulk row's place in the
+queue; and the rows reach another PC."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 
 from models.dues import DuesObligation
 from models.members import Member
@@ -19,6 +21,7 @@ from secretary_app.services.cell import CellInput, save_cell
 from secretary_app.services.roster import MemberData
 from secretary_app.store import Store
 from secretary_app.sync import service
+from secretary_app.sync.outbox import expand_bulk, pending_changes
 from tests.sync.fixtures import PASSWORD
 
 URL = "http://127.0.0.1:8765"
@@ -50,6 +53,14 @@ def test_bulk_generated_obligations_are_stored_and_queued_as_orm_made_ones(store
                                                official_date=admitted.replace(year=admitted.year + 1)))
     count, _ = dues.generate_obligations(store, *YEAR)
     assert count == 24
+    with store.transaction() as session:  # one row standing for 24 changes, counted as 24 on the Sync page
+        others = session.scalar(select(func.count()).where(OutboxEntry.entity != "dues_obligation"))
+        assert [(e.op, e.records) for e in session.scalars(
+            select(OutboxEntry).where(OutboxEntry.entity == "dues_obligation"))] == [("create_many", 24)]
+        assert others and session.scalar(pending_changes()) == others + 24
+    assert service.status(store).pending == others + 24
+    with store.engine.begin() as conn:  # what the sync engine does at the start of each local transaction
+        assert expand_bulk(conn) == 24
     bulk_rows, bulk_queue = _stored(store), _queued(store)
     with store.transaction() as session:
         made = [{c.name: getattr(o, c.name) for c in DuesObligation.__table__.columns}
@@ -65,6 +76,41 @@ def test_bulk_generated_obligations_are_stored_and_queued_as_orm_made_ones(store
     assert sorted(row[6] > 0 for row in bulk_rows) == [False] * 11 + [True] * 13
     again, _ = dues.generate_obligations(store, *YEAR)
     assert again == 0 and _queued(store) == bulk_queue  # nothing changed: nothing written, nothing queued
+
+
+def test_a_bulk_row_expands_in_its_place_in_the_queue(store: Store) -> None:
+    """Edits before and after a generation are sent before and after its creates: the server must see an
+    obligation created before a change to it, and the member's record before either."""
+    save_cell(store, CellInput("Chi bộ 5", "Đảng bộ phường Hoàn Kiếm", "Hoàn Kiếm", 3, dt.date(2025, 8, 20)))
+    member, _ = roster.create_member(store, MemberData("Trần Văn An", birth_date=dt.date(1981, 5, 10), gender="Nam",
+                                                      admission_decision_date=dt.date(2010, 5, 10),
+                                                      official_date=dt.date(2011, 5, 10)))
+    before = _queue_order(store)
+    dues.generate_obligations(store, dt.date(2026, 1, 1), dt.date(2026, 6, 1))
+    with store.transaction() as session:
+        row = session.get(Member, member)
+        assert row is not None
+        row.phone = "0912345678"
+    with store.transaction() as session:  # a change to one generated month, queued after the bulk row
+        january = session.get(DuesObligation, dues.obligation_id(member, dt.date(2026, 1, 1)))
+        assert january is not None
+        january.amount += 1
+    assert [op for op, _ in _queue_order(store)[len(before):]] == ["create_many", "update", "update"]
+    with store.engine.begin() as conn:
+        expand_bulk(conn)
+    order = _queue_order(store)
+    assert order[:len(before)] == before
+    assert [op for op, _ in order[len(before):]] == ["create"] * 6 + ["update", "update"]
+    assert [entity for _, entity in order[len(before):]] == ["dues_obligation"] * 6 + ["member", "dues_obligation"]
+    with store.engine.begin() as conn:  # nothing left to expand: nothing changes
+        assert expand_bulk(conn) == 0
+    assert _queue_order(store) == order
+
+
+def _queue_order(store: Store) -> list[tuple[str, str]]:
+    with store.transaction() as session:
+        return [(op, entity) for op, entity in session.execute(
+            select(OutboxEntry.op, OutboxEntry.entity).order_by(OutboxEntry.id))]
 
 
 def test_a_bulk_generated_obligation_reaches_the_other_pc(server, tmp_path: Path) -> None:

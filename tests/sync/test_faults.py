@@ -114,6 +114,28 @@ def machine_for(world: World):  # type: ignore[no-untyped-def]
             self.world.edit(c, act)
             self._then(then)
 
+        @rule(c=CLIENT, month=st.integers(1, 3), then=SYNC_AFTER)
+        def generate_dues(self, c: str, month: int, then: str | None) -> None:
+            """A month of dues obligations, queued as one bulk outbox row as the dues service queues them:
+            ids from the member and the month, so both PCs of a cell create the same rows."""
+            from models.dues import DuesObligation
+            from secretary_app.services.dues import obligation_id
+            from secretary_app.sync.outbox import insert_created
+
+            def act(session, box):  # type: ignore[no-untyped-def]
+                first = dt.date(2026, month, 1)
+                have = set(session.scalars(select(DuesObligation.id)))
+                new = [(obligation_id(m, first), m) for m in session.scalars(
+                    select(Member.id).where(Member.deleted.is_(False)).order_by(Member.id))]
+                new = [(i, m) for i, m in new if i not in have]
+                if new:
+                    insert_created(session, DuesObligation.__table__, {
+                        "id": [i for i, _ in new], "member_id": [m for _, m in new], "month": [first] * len(new),
+                        "amount": [5000 * month] * len(new)}, shared={"cell_id": box.store.cell_id}, one_entry=True)
+
+            self.world.edit(c, act)
+            self._then(then)
+
         @rule(c=CLIENT, text=st.sampled_from(["Khai mạc", "Thảo luận", "Biểu quyết", "Bế mạc"]), then=SYNC_AFTER)
         def write_minutes(self, c: str, text: str, then: str | None) -> None:
             from models.meetings import Meeting
