@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import String, cast, select
@@ -808,17 +809,35 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
         stored = {(member_hex, month): (row_id, values, deleted)
                   for row_id, member_hex, month, *values, deleted in _stored_obligations(session, cell_id, months)}
         month_texts = {month: month.isoformat() for month in months}
-        created: list[tuple[Any, ...]] = []
+        # The new rows by column (ids as SQLite stores them); a member's months go in at once when none of
+        # them is stored yet (a year generated the first time: no work for each of its 60,000 rows here).
+        new_ids: list[str] = []
+        new_members: list[str] = []
+        new_months: list[dt.date] = []
+        new_dues: list[MonthlyDues] = []
         changed: dict[uuid.UUID, tuple[str, int, int, int]] = {}
         memo: _Memo = {}
         for member in ctx.members:
+            by_month = _dues_of_member(ctx, member, months, memo)
+            if not by_month:
+                continue
             id_of, member_hex = _obligation_ids(member.id), member.id.hex
-            for month, dues in _dues_of_member(ctx, member, months, memo).items():
-                values = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
-                before = stored.get((member_hex, month_texts[month])) if stored else None
+            if not stored:
+                new_ids += map(id_of, by_month)
+                new_members += repeat(member_hex, len(by_month))
+                new_months += by_month
+                new_dues += by_month.values()
+                continue
+            for month, dues in by_month.items():
+                before = stored.get((member_hex, month_texts[month]))
                 if before is None:
-                    created.append((id_of(month), member_hex, month, *values))  # ids as SQLite stores them
-                elif before[2] or tuple(before[1]) != values:
+                    new_ids.append(id_of(month))
+                    new_members.append(member_hex)
+                    new_months.append(month)
+                    new_dues.append(dues)
+                    continue
+                values = (dues.category, dues.basis_amount, dues.amount, dues.reduction_percent)
+                if before[2] or tuple(before[1]) != values:
                     changed[uuid.UUID(before[0])] = values
         changed_ids = list(changed)
         for start in range(0, len(changed_ids), 500):  # rare: a basis, a decision or a rate changed
@@ -827,8 +846,9 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
                 row.basis, row.basis_amount, row.amount, row.reduction_percent = changed[row.id]
                 row.deleted = False
         session.flush()
-        names = ("id", "member_id", "month", "basis", "basis_amount", "amount", "reduction_percent")
-        columns = dict(zip(names, (list(c) for c in zip(*created, strict=True)), strict=True)) if created else {"id": []}
+        columns: dict[str, Sequence[Any]] = {"id": new_ids, "member_id": new_members, "month": new_months,
+                   "basis": [d.category for d in new_dues], "basis_amount": [d.basis_amount for d in new_dues],
+                   "amount": [d.amount for d in new_dues], "reduction_percent": [d.reduction_percent for d in new_dues]}
         # Queued as one bulk outbox row, which the sync engine expands in the background (outbox.expand_bulk).
         count = insert_created(session, DuesObligation.__table__, columns, shared={"cell_id": cell_id}, one_entry=True)
     return OpResult(count + len(changed), _changes())
