@@ -75,3 +75,25 @@ def test_dates_are_dates(demo_store):
     with demo_store.transaction() as session:
         member = session.scalar(select(Member).limit(1))
         assert isinstance(member.birth_date, dt.date)
+
+
+def test_outbox_rows_waiting_before_0008_count_as_one_change_each(tmp_path):
+    """A PC updated with changes still unsent: after the migration that lets one outbox row stand for many
+    (dues generation), each row it had counts as one, and the Sync page's count is unchanged."""
+    import alembic.command
+
+    from secretary_app.db.migrate import alembic_config
+    from secretary_app.sync.outbox import pending_changes
+
+    engine = make_engine(tmp_path / "db.sqlite3")
+    alembic.command.upgrade(alembic_config(engine), "0007_audit_chain")
+    with engine.begin() as conn:
+        for _ in range(3):
+            conn.exec_driver_sql(
+                "INSERT INTO outbox (mutation_id, entity, entity_id, op, base_version, fields, schema_version, status, "
+                "attempts, last_error, created_at) VALUES (?, 'member', ?, 'update', 1, '{}', 4, 'pending', 0, '', "
+                "'2026-11-30 08:00:00')", (uuid.uuid4().hex, uuid.uuid4().hex))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT records FROM outbox").scalars().all() == [1, 1, 1]
+        assert conn.scalar(pending_changes()) == 3
