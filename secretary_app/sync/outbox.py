@@ -185,23 +185,37 @@ def insert_created(session: Session, table: Table, columns: Mapping[str, Sequenc
             uuid.UUID(str(v)).hex for v in stored["id"]]
         _insert_bulk(connection, str(table.name), ids, dict(zip(names, texts, strict=True)))
         return count
-    fields = [template % parts for parts in zip(*texts, strict=False)]
+    entity_ids = (stored["id"] if _same_type(outbox.c.entity_id, table.c.id)
+                  else _stored_column(outbox.c.entity_id, columns["id"], dialect))
+    _queue_creates(connection, str(table.name), list(entity_ids),
+                   [template % parts for parts in zip(*texts, strict=False)])
+    return count
+
+
+def _queue_creates(connection: Connection, entity: str, entity_ids: Sequence[Any], fields: Sequence[str], *,
+                   ids: range | None = None, created_at: Any = None, schema_version: int = SCHEMA_VERSION) -> None:
+    """One outbox create a row, new mutation ids, through the driver's ``executemany``. ``entity_ids`` as the
+    outbox stores them; ``ids``: the outbox ids (the ones a bulk row kept), else SQLite's next ones."""
+    outbox = OutboxEntry.__table__
+    dialect = connection.dialect
+    count = len(entity_ids)
+    if created_at is None:
+        created_at = _default(outbox.c.created_at)
     entries = {
+        **({"id": ids} if ids is not None else {}),
         "mutation_id": _new_stored_ids(outbox.c.mutation_id, count, dialect),
-        "entity": repeat(str(table.name), count),  # a plain str: sqlite3 asks a str subclass to adapt itself each row
-        "entity_id": (stored["id"] if _same_type(outbox.c.entity_id, table.c.id)
-                      else _stored_column(outbox.c.entity_id, columns["id"], dialect)),
+        "entity": repeat(entity, count),  # a plain str: sqlite3 asks a str subclass to adapt itself each row
+        "entity_id": entity_ids,
         "op": repeat("create", count),
         "base_version": repeat(0, count),
         "fields": fields,
-        "schema_version": repeat(SCHEMA_VERSION, count),
+        "schema_version": repeat(schema_version, count),
         "status": repeat("pending", count),
         "attempts": repeat(0, count),
         "last_error": repeat("", count),
-        "created_at": repeat(_stored_column(outbox.c.created_at, [_default(outbox.c.created_at)], dialect)[0], count),
+        "created_at": repeat(_stored_column(outbox.c.created_at, [created_at], dialect)[0], count),
     }
     connection.exec_driver_sql(_insert_sql(outbox, list(entries), dialect), list(zip(*entries.values(), strict=False)))
-    return count
 
 
 def _insert_bulk(connection: Connection, entity: str, entity_ids: Sequence[str],
@@ -249,24 +263,10 @@ def expand_bulk(connection: Connection) -> int:
         ids, texts = bulk_parts(row["fields"])
         count = len(ids)
         connection.execute(delete(outbox).where(outbox.c.id == row["id"]))
-        entries = {
-            "id": range(row["id"] - count + 1, row["id"] + 1),
-            "mutation_id": _new_stored_ids(outbox.c.mutation_id, count, dialect),
-            "entity": repeat(str(row["entity"]), count),
-            "entity_id": (ids if _stores_uuid_as_hex(outbox.c.entity_id, dialect)
-                          else _stored_column(outbox.c.entity_id, [uuid.UUID(v) for v in ids], dialect)),
-            "op": repeat("create", count),
-            "base_version": repeat(0, count),
-            "fields": texts,
-            "schema_version": repeat(row["schema_version"], count),
-            "status": repeat("pending", count),
-            "attempts": repeat(0, count),
-            "last_error": repeat("", count),
-            "created_at": repeat(_stored_column(outbox.c.created_at, [row["created_at"]], dialect)[0], count),
-            "records": repeat(1, count),
-        }
-        connection.exec_driver_sql(_insert_sql(outbox, list(entries), dialect),
-                                   list(zip(*entries.values(), strict=False)))
+        entity_ids = (ids if _stores_uuid_as_hex(outbox.c.entity_id, dialect)
+                      else _stored_column(outbox.c.entity_id, [uuid.UUID(v) for v in ids], dialect))
+        _queue_creates(connection, str(row["entity"]), entity_ids, texts, ids=range(row["id"] - count + 1, row["id"] + 1),
+                       created_at=row["created_at"], schema_version=row["schema_version"])
         written += count
     return written
 
