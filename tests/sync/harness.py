@@ -156,6 +156,10 @@ class World:
         self.rng = random.Random(0)
         self.faults: collections.Counter[str] = collections.Counter()
         self.kill_next_push = False
+        # How long a paused push waits for the other PC's push and pull (the concurrent_pushes rule). With the
+        # product's server the other push waits for the cell's lock, so the pause always lasts this long;
+        # a planted bug that lets the other through needs it long enough for a loaded machine.
+        self.concurrent_pause = 0.15
         self.faults_on = False
         self.idempotency_violations = 0
         self.steps = 0
