@@ -11,17 +11,20 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
 
+BULK_OP = "create_many"  # the op of an outbox row standing for many creates (OutboxEntry)
+
 
 class OutboxEntry(Base):
     """One local change waiting for the server. ``mutation_seq`` is given when it joins a batch.
 
     A row with ``op`` = ``BULK_OP`` stands for ``records`` creates of one table written at once (a year of dues
-    obligations: 60,000 rows). It holds each create's entity id, mutation id and fields, and its id is the last
-    of ``records`` ids kept free before it. The sync engine turns it into those rows, in those ids, before it
-    reads the outbox (``secretary_app.sync.outbox.expand_bulk``); it is never sent as it is."""
+    obligations: 60,000 rows). It holds each create's entity id and fields, and its id is the last of
+    ``records`` ids kept free before it. The sync engine turns it into those rows, in those ids and with new
+    mutation ids, before it reads the outbox (``secretary_app.sync.outbox.expand_bulk``); it is never sent
+    as it is."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_bulk", "id", sqlite_where=text("op = 'create_many'")),)
+    __table_args__ = (Index("ix_outbox_bulk", "id", sqlite_where=text(f"op = '{BULK_OP}'")),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     mutation_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
@@ -38,9 +41,6 @@ class OutboxEntry(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     records: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # changes this row stands for
-
-
-BULK_OP = "create_many"
 
 
 class SyncState(Base):

@@ -799,7 +799,7 @@ def generate_obligations(store: Store, first: dt.date, last: dt.date) -> OpResul
     months = months_between(first, last)
     if not months:
         raise ValidationFailed("Tháng kết thúc ở trước tháng bắt đầu.", field="last")
-    # A year of a large organisation is 60,000 rows and outbox entries, no cycles among them (gc_pause.py).
+    # A year of a large organisation is 60,000 rows and their values, no cycles among them (gc_pause.py).
     with gc_paused(), store.transaction() as session:
         cell_id = store.cell_id
         ctx = _context(session, cell_id, ordered=False)

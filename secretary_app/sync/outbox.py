@@ -34,6 +34,8 @@ from secretary_app.sync.codec import (
 )
 
 APPLYING = "sync_applying"
+# The JSON text of an entry's fields, or of one field's value: json.dumps(..., ensure_ascii=False).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def install_outbox_hook(factory: sessionmaker[Session]) -> None:
@@ -56,7 +58,6 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
     result = state.invoke_statement()
     synced = ENTITIES[table.name]  # type: ignore[union-attr]  # an insert has its table
     columns = _create_columns(synced.name)
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
     rows = []
     for values in params:
         # The same JSON as to_json() column by column, with each column's conversion looked up once per
@@ -66,7 +67,7 @@ def _record_bulk_inserts(state: ORMExecuteState) -> Any:
             value = values.get(name, default)
             fields[name] = [None, None if value is None else convert(value)]
         rows.append(dict(mutation_id=new_id(), entity=synced.name, entity_id=values["id"], op="create",
-                         base_version=0, fields=dumps(fields), schema_version=SCHEMA_VERSION,
+                         base_version=0, fields=_json_text(fields), schema_version=SCHEMA_VERSION,
                          status="pending", attempts=0, last_error=""))
     rows.sort(key=lambda r: ENTITY_ORDER.get(r["entity"], 0))
     state.session.connection().execute(insert(OutboxEntry.__table__), rows)
@@ -129,7 +130,7 @@ def _record_changes(session: Session, _flush_context: Any) -> None:
 
 def _row(obj: SyncMixin, op: str, base_version: int | None, fields: dict[str, Any]) -> dict[str, Any]:
     return dict(mutation_id=new_id(), entity=obj.__tablename__, entity_id=obj.id, op=op,
-                base_version=base_version or 0, fields=json.dumps(fields, ensure_ascii=False),
+                base_version=base_version or 0, fields=_json_text(fields),
                 schema_version=SCHEMA_VERSION, status="pending", attempts=0, last_error="")
 
 
@@ -171,7 +172,6 @@ def insert_created(session: Session, table: Table, columns: Mapping[str, Sequenc
     if session.info.get(APPLYING):
         return count
     names = data_columns(table)
-    template = "{" + ", ".join(f"{json.dumps(name)}: [null, %s]" for name in names) + "}"
     texts: list[Iterable[str]] = []
     for name in names:
         if name in columns:
@@ -187,9 +187,15 @@ def insert_created(session: Session, table: Table, columns: Mapping[str, Sequenc
         return count
     entity_ids = (stored["id"] if _same_type(outbox.c.entity_id, table.c.id)
                   else _stored_column(outbox.c.entity_id, columns["id"], dialect))
+    template = _create_template(names)
     _queue_creates(connection, str(table.name), list(entity_ids),
                    [template % parts for parts in zip(*texts, strict=False)])
     return count
+
+
+def _create_template(names: Sequence[str]) -> str:
+    """A create's ``fields`` with a ``%s`` for each column's JSON text: ``{"name": [null, %s], …}``."""
+    return "{" + ", ".join(f"{json.dumps(name)}: [null, %s]" for name in names) + "}"
 
 
 def _queue_creates(connection: Connection, entity: str, entity_ids: Sequence[Any], fields: Sequence[str], *,
@@ -239,12 +245,10 @@ def bulk_parts(fields: str) -> tuple[list[str], list[str]]:
     text ``_record_changes`` and ``insert_created`` write for a create. Each distinct value of a column is
     written once (a column holds one type, so ``True`` and ``1`` never meet in one)."""
     data = json.loads(fields)
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    names = list(data["fields"])
-    template = "{" + ", ".join(f"{json.dumps(name)}: [null, %s]" for name in names) + "}"
+    template = _create_template(list(data["fields"]))
     texts = []
     for values in data["fields"].values():
-        seen = {value: dumps(value) for value in dict.fromkeys(values)}
+        seen = {value: _json_text(value) for value in dict.fromkeys(values)}
         texts.append(map(seen.__getitem__, values))
     return data["id"], [template % parts for parts in zip(*texts, strict=True)]
 
@@ -354,11 +358,10 @@ def _json_column(column: Column[Any], values: Sequence[Any], stored: Iterable[An
         # str(uuid) is hex digits and dashes, which JSON writes as they are: no encoder.
         return _by_identity(values, lambda v: "null" if v is None else f'"{uuid.UUID(v) if isinstance(v, str) else v}"')
     convert = json_converter(column.table, column.name)
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
     texts = isinstance(column.type, String)
     keys = list(stored) if texts else values  # a text's stored form is its NFC; a datetime's text drops its zone
     distinct = dict(zip(keys, values, strict=True))  # values with one key have one JSON text
     if texts:
         distinct = {key: nfc(value) if isinstance(value, str) else value for key, value in distinct.items()}
-    seen = {key: dumps(None if value is None else convert(value)) for key, value in distinct.items()}
+    seen = {key: _json_text(None if value is None else convert(value)) for key, value in distinct.items()}
     return list(map(seen.__getitem__, keys))

@@ -277,7 +277,7 @@ def status(store: Store, credentials: Credentials | None = None) -> SyncStatus:
         url = state.server_url if state else ""
         username = state.username if state else ""
         logged_in = bool(url and credentials.get(refresh_key(url, username)))
-        if state is not None and state.last_sync_at is not None and state.last_sync_at.tzinfo is None:
+        if state is not None:
             state.last_sync_at = aware(state.last_sync_at)  # SQLite forgets the zone
         health, error = _read_error(state.last_error if state else "")
         if not url:
